@@ -1,0 +1,11 @@
+/** Unit and contract tests: `npm test`. Browser, LibreOffice and corpus suites have their own configs. */
+/** @type {import('jest').Config} */
+module.exports = {
+  testEnvironment: "node",
+  transform: { "^.+\\.tsx?$": ["ts-jest", { tsconfig: "tsconfig.json", isolatedModules: true }] },
+  testMatch: ["<rootDir>/test/unit/**/*.test.ts?(x)", "<rootDir>/test/contract/**/*.test.ts"],
+  moduleNameMapper: {
+    "^office-addin-manifest$": "<rootDir>/node_modules/office-addin-manifest/lib/officeApp.js",
+  },
+  testTimeout: 120000,
+};

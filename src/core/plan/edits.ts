@@ -1,0 +1,213 @@
+/**
+ * The Edit union: every change a job can ask a host to make, as data.
+ * Plans are validated with zod at the host boundary so a plan built by a bug,
+ * read from a file or sent across a worker never reaches a workbook unchecked.
+ */
+import { z } from "zod";
+import { parseRange } from "../grid/address";
+
+const sheetName = z
+  .string()
+  .min(1, "sheet name is empty")
+  .max(31, "sheet names are at most 31 characters in Excel")
+  .refine((s) => !/[\\/?*[\]:]/.test(s), "sheet names cannot contain \\ / ? * [ ] :");
+
+const rangeText = z.string().refine((s) => parseRange(s) !== undefined, { message: "not an A1 range" });
+
+const tableName = z
+  .string()
+  .regex(/^[A-Za-z_\\][A-Za-z0-9_.\\]{0,254}$/, "table names start with a letter or _ and hold letters, digits, _ and .");
+
+/** A formula in the form Excel stores in a file (e.g. `=Risks[[#This Row],[Impact]]`), starting with "=". */
+const formula = z.string().regex(/^=/, "a formula starts with =");
+
+/**
+ * What a cell receives. A plain string is ALWAYS text, even "=1+1" or "-5":
+ * hosts must store it so it never becomes a formula or a number. Formulas are
+ * only written through the explicit `{ formula }` form.
+ */
+export const CellInputSchema = z.union([
+  z.null(),
+  z.string().max(32767, "a cell holds at most 32,767 characters"),
+  z.number().refine(Number.isFinite, "numbers must be finite (no NaN or Infinity in a cell)"),
+  z.boolean(),
+  z.object({ formula }).strict(),
+]);
+export type CellInput = z.infer<typeof CellInputSchema>;
+
+const colour = z.string().regex(/^#[0-9A-Fa-f]{6}$/, "colours are #RRGGBB");
+
+export const CellStyleSchema = z
+  .object({
+    bold: z.boolean().optional(),
+    italic: z.boolean().optional(),
+    fill: colour.nullable().optional(), // null clears the fill
+    fontColor: colour.optional(),
+    wrapText: z.boolean().optional(),
+    horizontalAlignment: z.enum(["General", "Left", "Center", "Right"]).optional(),
+    verticalAlignment: z.enum(["Top", "Center", "Bottom"]).optional(),
+  })
+  .strict();
+export type CellStyle = z.infer<typeof CellStyleSchema>;
+
+export const ValidationRuleSchema = z.discriminatedUnion("kind", [
+  z.object({ kind: z.literal("list"), values: z.array(z.string().min(1)).min(1) }).strict(),
+  /** A list whose source is a range, e.g. `=Lists!$A$2:$A$40` (long lists live on a lookup sheet). */
+  z.object({ kind: z.literal("listRange"), source: formula }).strict(),
+  z
+    .object({
+      kind: z.enum(["wholeNumber", "decimal", "date"]),
+      operator: z.enum(["between", "notBetween", "equal", "notEqual", "greaterThan", "lessThan", "greaterThanOrEqual", "lessThanOrEqual"]),
+      formula1: z.union([z.number(), formula]),
+      formula2: z.union([z.number(), formula]).optional(),
+    })
+    .strict(),
+]);
+export type ValidationRule = z.infer<typeof ValidationRuleSchema>;
+
+export const DataValidationSchema = z
+  .object({
+    rule: ValidationRuleSchema,
+    allowBlank: z.boolean().default(true),
+    errorMessage: z.string().max(225).optional(),
+    prompt: z.string().max(255).optional(),
+  })
+  .strict();
+export type DataValidation = z.infer<typeof DataValidationSchema>;
+
+export const ConditionalFormatSchema = z.discriminatedUnion("kind", [
+  z
+    .object({
+      kind: z.literal("cellValue"),
+      operator: z.enum(["between", "equal", "notEqual", "greaterThan", "lessThan", "greaterThanOrEqual", "lessThanOrEqual"]),
+      formula1: z.string().min(1),
+      formula2: z.string().optional(),
+      fill: colour.optional(),
+      fontColor: colour.optional(),
+    })
+    .strict(),
+  z
+    .object({
+      kind: z.literal("expression"),
+      /** Relative to the top-left cell of the range, e.g. `=$H2>=16`. */
+      formula,
+      fill: colour.optional(),
+      fontColor: colour.optional(),
+    })
+    .strict(),
+]);
+export type ConditionalFormat = z.infer<typeof ConditionalFormatSchema>;
+
+const jsonValue: z.ZodType<unknown> = z.lazy(() =>
+  z.union([z.string(), z.number(), z.boolean(), z.null(), z.array(jsonValue), z.record(z.string(), jsonValue)]),
+);
+
+export const EditSchema = z.discriminatedUnion("type", [
+  z.object({ type: z.literal("addSheet"), sheet: sheetName, hidden: z.enum(["visible", "hidden", "veryHidden"]).default("visible") }).strict(),
+  /** Only produced by undo: removes a sheet the plan being undone added. */
+  z.object({ type: z.literal("deleteSheet"), sheet: sheetName }).strict(),
+  z
+    .object({
+      type: z.literal("setCells"),
+      sheet: sheetName,
+      address: rangeText,
+      cells: z.array(z.array(CellInputSchema)),
+      /** Why, in the user's words, for the preview (e.g. "Score formula"). */
+      label: z.string().optional(),
+    })
+    .strict(),
+  z
+    .object({
+      type: z.literal("fillFormula"),
+      sheet: sheetName,
+      address: rangeText,
+      formula,
+      label: z.string().optional(),
+    })
+    .strict(),
+  z
+    .object({
+      type: z.literal("createTable"),
+      sheet: sheetName,
+      /** Header row included. */
+      address: rangeText,
+      name: tableName,
+      style: z.string().default("TableStyleMedium2"),
+    })
+    .strict(),
+  /** Only produced by undo: turns a table back into a plain range, keeping its cells. */
+  z.object({ type: z.literal("removeTable"), sheet: sheetName, name: tableName }).strict(),
+  z
+    .object({
+      type: z.literal("addTableColumns"),
+      sheet: sheetName,
+      table: tableName,
+      columns: z
+        .array(
+          z
+            .object({
+              header: z.string().min(1).max(255),
+              /** One per body row; omitted for an empty column. */
+              values: z.array(CellInputSchema).optional(),
+              /** A calculated column: the same formula in every body row. */
+              formula: formula.optional(),
+            })
+            .strict(),
+        )
+        .min(1),
+    })
+    .strict(),
+  /** Only produced by undo: removes columns a plan added at a table's end. */
+  z.object({ type: z.literal("removeTableColumns"), sheet: sheetName, table: tableName, count: z.number().int().positive() }).strict(),
+  z.object({ type: z.literal("resizeTable"), sheet: sheetName, table: tableName, address: rangeText }).strict(),
+  z
+    .object({
+      type: z.literal("setNumberFormat"),
+      sheet: sheetName,
+      address: rangeText,
+      /** One format for the whole range, or one per cell. */
+      format: z.union([z.string(), z.array(z.array(z.string()))]),
+      label: z.string().optional(),
+    })
+    .strict(),
+  z.object({ type: z.literal("setStyle"), sheet: sheetName, address: rangeText, style: CellStyleSchema }).strict(),
+  z
+    .object({
+      type: z.literal("setColumnWidths"),
+      sheet: sheetName,
+      widths: z.array(z.object({ column: z.string().regex(/^[A-Z]{1,3}$/), width: z.number().positive().max(255) }).strict()).min(1),
+    })
+    .strict(),
+  z
+    .object({
+      type: z.literal("setDataValidation"),
+      sheet: sheetName,
+      address: rangeText,
+      /** null removes validation from the range. */
+      validation: DataValidationSchema.nullable(),
+      label: z.string().optional(),
+    })
+    .strict(),
+  z
+    .object({
+      type: z.literal("replaceConditionalFormats"),
+      sheet: sheetName,
+      address: rangeText,
+      /** Replaces every rule whose range lies inside `address`; never stacks duplicates. */
+      rules: z.array(ConditionalFormatSchema),
+      label: z.string().optional(),
+    })
+    .strict(),
+  z
+    .object({
+      type: z.literal("setMetadata"),
+      key: z.string().regex(/^[a-z][A-Za-z0-9.:-]{0,80}$/, "metadata keys are short identifiers"),
+      /** null deletes the key. */
+      value: jsonValue,
+    })
+    .strict(),
+]);
+
+export type Edit = z.infer<typeof EditSchema>;
+export type EditType = Edit["type"];
+export type EditOf<T extends EditType> = Extract<Edit, { type: T }>;

@@ -1,0 +1,78 @@
+/**
+ * The WorkbookHost port: the only interface jobs see. Two hosts implement it,
+ * Excel (Office.js) and xlsx (ExcelJS); one contract suite holds them to the
+ * same behaviour.
+ */
+import type { CellValue } from "../core/grid/cell";
+import type { Plan } from "../core/plan/plan";
+import type { WorkbookMetadata, MetadataIssue } from "../core/metadata/schema";
+
+/** A rectangle of cells as read: values and, where a cell has one, its formula. */
+export interface Grid {
+  sheet: string;
+  /** A1 range the grid covers, e.g. "B3:N40". */
+  address: string;
+  values: CellValue[][];
+  /** Same shape as values; null where the cell holds no formula. */
+  formulas: (string | null)[][];
+  /** Same shape as values; the cell's number format ("General" when none). */
+  numberFormats: string[][];
+}
+
+export interface TableOutline {
+  name: string;
+  sheet: string;
+  /** Header row included, totals row included when shown. */
+  address: string;
+  headers: string[];
+  showTotals: boolean;
+}
+
+export interface SheetOutline {
+  name: string;
+  /** 0-based position in the workbook's tab order. */
+  position: number;
+  visibility: "visible" | "hidden" | "veryHidden";
+  /** null when the sheet is empty. */
+  usedRange: string | null;
+  tables: TableOutline[];
+  /** Merged areas that touch the preview rows, e.g. ["A1:K1"]. */
+  merges: string[];
+  /** The first rows of the used range (previewRows of them), for detection. */
+  preview: Grid | null;
+}
+
+export interface WorkbookOutline {
+  /** File name where there is one (xlsx host); "" inside Excel. */
+  name: string;
+  sheets: SheetOutline[];
+  /** The toolkit's own record in the workbook; empty when it has none yet. */
+  metadata: WorkbookMetadata;
+  /** Problems reading that record back (never thrown: the workbook still opens). */
+  metadataIssues: MetadataIssue[];
+}
+
+export interface ApplyResult {
+  editsApplied: number;
+  /** How the apply can be undone: Excel's own undo stack, and/or the inverse plan. */
+  undo: { excelUndoGroup: boolean; inverse: Plan };
+}
+
+export type Progress = (done: number, total: number) => void;
+
+export interface WorkbookHost {
+  outline(opts?: { previewRows?: number }): Promise<WorkbookOutline>;
+  read(sheet: string, address: string): Promise<Grid>;
+  apply(plan: Plan, progress?: Progress): Promise<ApplyResult>;
+}
+
+/** A problem the user can act on: what went wrong, where, and what to do. */
+export class WorkbookError extends Error {
+  constructor(
+    message: string,
+    readonly where: { file?: string; sheet?: string; cell?: string } = {},
+  ) {
+    super(message);
+    this.name = "WorkbookError";
+  }
+}
