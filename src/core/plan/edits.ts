@@ -29,10 +29,10 @@ const formula = z.string().regex(/^=/, "a formula starts with =");
 export const CellInputSchema = z.union([
   z.null(),
   z.string().max(32767, "a cell holds at most 32,767 characters"),
-  z.number().refine(Number.isFinite, "numbers must be finite (no NaN or Infinity in a cell)"),
+  z.number(),
   z.boolean(),
   z.object({ formula }).strict(),
-]);
+], { error: "a cell takes text, a finite number, true/false, null or { formula: \"=...\" }" });
 export type CellInput = z.infer<typeof CellInputSchema>;
 
 const colour = z.string().regex(/^#[0-9A-Fa-f]{6}$/, "colours are #RRGGBB");

@@ -1,0 +1,84 @@
+import { checkPlan, plan } from "../../../src/core/plan/plan";
+import { describe as describePlan, previewPlan } from "../../../src/core/plan/describe";
+import type { Edit } from "../../../src/core/plan/edits";
+
+const edits: Edit[] = [
+  { type: "createTable", sheet: "Risks", address: "B4:F20", name: "RiskRegister", style: "TableStyleMedium2" },
+  {
+    type: "addTableColumns",
+    sheet: "Risks",
+    table: "RiskRegister",
+    columns: [{ header: "Owner" }, { header: "Proximity" }],
+  },
+  {
+    type: "setDataValidation",
+    sheet: "Risks",
+    address: "E5:E20",
+    label: "Status",
+    validation: { rule: { kind: "list", values: ["Open", "Closed", "Managed", "Proposed", "Rejected"] }, allowBlank: true },
+  },
+  { type: "setMetadata", key: "registers", value: [] },
+];
+
+describe("a plan", () => {
+  it("describes itself in plain words, grouped by sheet", () => {
+    expect(describePlan(plan("Apply Risk register v1 to “Risks”", edits))).toMatchInlineSnapshot(`
+[
+  "Apply Risk register v1 to “Risks”: 4 changes",
+  "Sheet “Risks”:",
+  "  - Makes B4:F20 an Excel table named “RiskRegister”",
+  "  - Adds 2 columns “Owner”, “Proximity” at the end of table “RiskRegister”",
+  "  - Adds a drop-down to E5:E20 (Status) (5 values)",
+  "Workbook:",
+  "  - Records “registers” in the workbook",
+]
+`);
+  });
+
+  it("counts edits by type for the preview", () => {
+    const preview = previewPlan(plan("t", edits));
+    expect(preview.counts).toEqual({ createTable: 1, addTableColumns: 1, setDataValidation: 1, setMetadata: 1 });
+    expect(preview.groups.map((g) => g.sheet)).toEqual(["Risks", null]);
+  });
+
+  it("says when there is nothing to change", () => {
+    expect(describePlan(plan("Apply Risk register v1"))).toEqual(["Apply Risk register v1: nothing to change."]);
+  });
+
+  it("accepts a well-formed plan and fills defaults", () => {
+    const r = checkPlan({ title: "t", edits: [{ type: "addSheet", sheet: "Lists" }] });
+    expect(r).toEqual({ ok: true, value: { title: "t", edits: [{ type: "addSheet", sheet: "Lists", hidden: "visible" }] } });
+  });
+
+  it("reports every problem at once, each with its path", () => {
+    const r = checkPlan({
+      title: "t",
+      edits: [
+        { type: "addSheet", sheet: "Bad/Name" },
+        { type: "setCells", sheet: "Risks", address: "A0", cells: [[Number.NaN]] },
+        { type: "fillFormula", sheet: "Risks", address: "H5:H9", formula: "SUM(A1)" },
+        { type: "paint", sheet: "Risks" },
+      ],
+    });
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    expect(r.error).toMatchInlineSnapshot(`
+[
+  "edits.0.sheet: sheet names cannot contain \\ / ? * [ ] :",
+  "edits.1.address: not an A1 range",
+  "edits.1.cells.0.0: a cell takes text, a finite number, true/false, null or { formula: "=..." }",
+  "edits.2.formula: a formula starts with =",
+  "edits.3.type: Invalid discriminator value. Expected 'addSheet' | 'deleteSheet' | 'setCells' | 'fillFormula' | 'createTable' | 'removeTable' | 'addTableColumns' | 'removeTableColumns' | 'resizeTable' | 'setNumberFormat' | 'setStyle' | 'setColumnWidths' | 'setDataValidation' | 'replaceConditionalFormats' | 'setMetadata'",
+]
+`);
+  });
+
+  it("keeps a string that looks like a formula apart from a formula", () => {
+    const r = checkPlan({
+      title: "t",
+      edits: [{ type: "setCells", sheet: "Ledger", address: "A1:B1", cells: [["=HYPERLINK(\"x\")", { formula: "=1+1" }]] }],
+    });
+    expect(r.ok).toBe(true);
+    expect(describePlan(r.ok ? r.value : plan("x"))[2]).toBe("  - Writes 2 cells (1 formula) in A1:B1");
+  });
+});
