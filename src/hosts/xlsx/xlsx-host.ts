@@ -1,0 +1,233 @@
+/**
+ * The xlsx host: the WorkbookHost port over an ExcelJS workbook held in
+ * memory. Used by the CLI (Node), the browser playground and tests, so this
+ * file imports nothing Node-only: bytes in, bytes out.
+ */
+import ExcelJS from "exceljs";
+import type JSZip from "jszip";
+import { formatRange, parseRange, rangeHeight, rangeWidth, MAX_COLUMNS, MAX_ROWS, type RangeAddress } from "../../core/grid/address";
+import type { CellValue } from "../../core/grid/cell";
+import { decodeMetadataRows, emptyMetadata, METADATA_FIRST_ROW, METADATA_SHEET } from "../../core/metadata/schema";
+import type { Plan } from "../../core/plan/plan";
+import { WorkbookError, type ApplyResult, type Grid, type Progress, type SheetOutline, type WorkbookHost, type WorkbookOutline } from "../host";
+import { cellValueOf, formulaOf, numberFormatOf } from "./cell-values";
+import { csvFieldValue, decodeCsvBytes, parseCsvText } from "./csv";
+import { examineWorkbookBytes } from "./open-errors";
+import { contentRange, mergedRanges, sheetTables, tableAddress } from "./sheet-access";
+import { applyPlan } from "./apply";
+
+/** Excel's own ceiling for one read request; bigger reads must be split by the caller. */
+export const MAX_READ_CELLS = 5_000_000;
+
+function toBytes(data: Uint8Array | ArrayBuffer): Uint8Array {
+  return data instanceof Uint8Array ? data : new Uint8Array(data);
+}
+
+function extensionOf(fileName: string): string {
+  const m = /\.([^./\\]+)$/.exec(fileName);
+  return m ? m[1].toLowerCase() : "";
+}
+
+/** A sheet name Excel accepts, from a CSV file's name. */
+function sheetNameFromFile(fileName: string): string {
+  const base = fileName.replace(/^.*[\\/]/, "").replace(/\.[^.]*$/, "");
+  const clean = base.replace(/[\\/?*[\]:]/g, "_").replace(/^'+|'+$/g, "").slice(0, 31).trim();
+  return clean || "Sheet1";
+}
+
+/**
+ * ExcelJS 4.4 reads a table's header row as present only when the file says
+ * headerRowCount="1", but Excel leaves the attribute out when it is 1 (the
+ * default), so a round trip would write headerRowCount="0" and break every
+ * table Excel made. Read the attribute from the table parts and set it right.
+ */
+async function fixTableHeaderRows(workbook: ExcelJS.Workbook, zip: JSZip): Promise<void> {
+  const headerless = new Set<string>();
+  const parts = zip.file(/^xl\/tables\/[^/]+\.xml$/);
+  for (const part of parts) {
+    const xml = await part.async("string");
+    const open = /<(?:\w+:)?table\b[^>]*>/.exec(xml)?.[0] ?? "";
+    const name = /\bname="([^"]*)"/.exec(open)?.[1];
+    if (name && /\bheaderRowCount="0"/.test(open)) headerless.add(name);
+  }
+  for (const ws of workbook.worksheets) {
+    for (const t of sheetTables(ws)) t.model.headerRow = !headerless.has(t.name);
+  }
+}
+
+export class XlsxHost implements WorkbookHost {
+  private constructor(
+    readonly workbook: ExcelJS.Workbook,
+    readonly fileName: string,
+  ) {}
+
+  /** Opens .xlsx/.xlsm bytes (or .csv text); bad files get a WorkbookError that says what to do. */
+  static async open(data: Uint8Array | ArrayBuffer, fileName: string): Promise<XlsxHost> {
+    const bytes = toBytes(data);
+    const { problem, zip } = await examineWorkbookBytes(bytes, fileName);
+    if (problem) throw new WorkbookError(problem.message, { file: fileName });
+    if (extensionOf(fileName) === "csv") return XlsxHost.fromCsv(bytes, fileName);
+    const workbook = new ExcelJS.Workbook();
+    try {
+      // ExcelJS's typings ask for a Node Buffer; at run time it hands the data to JSZip, which takes a Uint8Array in Node and the browser.
+      await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
+    } catch (e) {
+      throw new WorkbookError(
+        `“${fileName}” could not be read as a workbook (${(e as Error).message}). Open it in Excel, save it again as .xlsx, and try again.`,
+        { file: fileName },
+      );
+    }
+    if (zip) await fixTableHeaderRows(workbook, zip);
+    return new XlsxHost(workbook, fileName);
+  }
+
+  static create(fileName = "Workbook.xlsx"): XlsxHost {
+    return new XlsxHost(new ExcelJS.Workbook(), fileName);
+  }
+
+  private static fromCsv(bytes: Uint8Array, fileName: string): XlsxHost {
+    const rows = parseCsvText(decodeCsvBytes(bytes));
+    const workbook = new ExcelJS.Workbook();
+    const ws = workbook.addWorksheet(sheetNameFromFile(fileName));
+    rows.forEach((fields, i) => {
+      const row = ws.getRow(i + 1);
+      fields.forEach((text, j) => {
+        const v = csvFieldValue(text);
+        if (v !== null) row.getCell(j + 1).value = v;
+      });
+    });
+    return new XlsxHost(workbook, fileName);
+  }
+
+  async save(): Promise<Uint8Array> {
+    const out = (await this.workbook.xlsx.writeBuffer()) as unknown;
+    return out instanceof Uint8Array ? out : new Uint8Array(out as ArrayBuffer);
+  }
+
+  /** The worksheet by name (Excel compares sheet names without case), or a WorkbookError. */
+  sheet(name: string): ExcelJS.Worksheet {
+    const ws = this.findSheet(name);
+    if (!ws) {
+      throw new WorkbookError(`“${this.fileName}” has no sheet named “${name}”. Check the sheet name (tabs: ${this.tabNames()}).`, {
+        file: this.fileName,
+        sheet: name,
+      });
+    }
+    return ws;
+  }
+
+  findSheet(name: string): ExcelJS.Worksheet | undefined {
+    const lower = name.toLowerCase();
+    return this.workbook.worksheets.find((w) => w.name.toLowerCase() === lower);
+  }
+
+  private tabNames(): string {
+    return this.workbook.worksheets
+      .filter((w) => w.name !== METADATA_SHEET)
+      .map((w) => `“${w.name}”`)
+      .join(", ");
+  }
+
+  async outline(opts: { previewRows?: number } = {}): Promise<WorkbookOutline> {
+    const previewRows = opts.previewRows ?? 30;
+    const sheets: SheetOutline[] = [];
+    this.workbook.worksheets.forEach((ws, position) => {
+      if (ws.name === METADATA_SHEET) return;
+      const used = contentRange(ws);
+      const previewRange = used && previewRows > 0 ? { ...used, bottom: Math.min(used.bottom, used.top + previewRows - 1) } : null;
+      const merges = previewRange
+        ? mergedRanges(ws)
+            .filter((m) => m.top <= previewRange.bottom && m.bottom >= previewRange.top)
+            .map(formatRange)
+        : [];
+      sheets.push({
+        name: ws.name,
+        position,
+        visibility: ws.state === "veryHidden" ? "veryHidden" : ws.state === "hidden" ? "hidden" : "visible",
+        usedRange: used ? formatRange(used) : null,
+        tables: sheetTables(ws).map((t) => ({
+          name: t.name,
+          sheet: ws.name,
+          address: tableAddress(t),
+          headers: t.model.columns.map((c) => c.name),
+          showTotals: !!t.model.totalsRow,
+        })),
+        merges,
+        preview: previewRange ? this.gridOf(ws, previewRange) : null,
+      });
+    });
+    const { metadata, metadataIssues } = this.readMetadata();
+    return { name: this.fileName, sheets, metadata, metadataIssues };
+  }
+
+  private readMetadata(): Pick<WorkbookOutline, "metadata" | "metadataIssues"> {
+    const ws = this.workbook.worksheets.find((w) => w.name === METADATA_SHEET);
+    if (!ws) return { metadata: emptyMetadata(), metadataIssues: [] };
+    const rows: CellValue[][] = [];
+    const last = ws.actualRowCount ? ws.lastRow?.number ?? 0 : 0;
+    for (let r = METADATA_FIRST_ROW; r <= last; r++) {
+      const row = ws.findRow(r);
+      const cells: CellValue[] = [];
+      if (row) row.eachCell({ includeEmpty: true }, (cell, c) => (cells[c - 1] = cellValueOf(cell)));
+      for (let i = 0; i < cells.length; i++) if (cells[i] === undefined) cells[i] = null;
+      rows.push(cells);
+    }
+    const { metadata, issues } = decodeMetadataRows(rows);
+    return { metadata, metadataIssues: issues };
+  }
+
+  async read(sheet: string, address: string): Promise<Grid> {
+    const ws = this.sheet(sheet);
+    const range = this.range(ws.name, address);
+    return this.gridOf(ws, range);
+  }
+
+  /** Parses an address for a sheet, or a WorkbookError naming file and sheet. */
+  range(sheet: string, address: string): RangeAddress {
+    const range = parseRange(address);
+    if (!range) {
+      throw new WorkbookError(
+        `“${address}” is not a cell range on sheet “${sheet}” of “${this.fileName}” (expected A1 form such as B3:N40, at most ${MAX_ROWS.toLocaleString("en-GB")} rows and column ${"XFD"} / ${MAX_COLUMNS}).`,
+        { file: this.fileName, sheet, cell: address },
+      );
+    }
+    return range;
+  }
+
+  private gridOf(ws: ExcelJS.Worksheet, range: RangeAddress): Grid {
+    const cellCount = rangeWidth(range) * rangeHeight(range);
+    if (cellCount > MAX_READ_CELLS) {
+      throw new WorkbookError(
+        `Reading ${formatRange(range)} on sheet “${ws.name}” of “${this.fileName}” asks for ${cellCount.toLocaleString("en-GB")} cells; read it in blocks of at most ${MAX_READ_CELLS.toLocaleString("en-GB")}.`,
+        { file: this.fileName, sheet: ws.name, cell: formatRange(range) },
+      );
+    }
+    const values: CellValue[][] = [];
+    const formulas: (string | null)[][] = [];
+    const numberFormats: string[][] = [];
+    const width = rangeWidth(range);
+    for (let r = range.top; r <= range.bottom; r++) {
+      const vRow: CellValue[] = new Array(width).fill(null);
+      const fRow: (string | null)[] = new Array(width).fill(null);
+      const nRow: string[] = new Array(width).fill("General");
+      const row = ws.findRow(r);
+      if (row) {
+        for (let c = range.left; c <= range.right; c++) {
+          const cell = row.findCell(c);
+          if (!cell) continue;
+          vRow[c - range.left] = cellValueOf(cell);
+          fRow[c - range.left] = formulaOf(cell);
+          nRow[c - range.left] = numberFormatOf(cell);
+        }
+      }
+      values.push(vRow);
+      formulas.push(fRow);
+      numberFormats.push(nRow);
+    }
+    return { sheet: ws.name, address: formatRange(range), values, formulas, numberFormats };
+  }
+
+  async apply(plan: Plan, progress?: Progress): Promise<ApplyResult> {
+    return applyPlan(this, plan, progress);
+  }
+}
