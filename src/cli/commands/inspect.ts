@@ -1,0 +1,107 @@
+/**
+ * `pmo inspect <workbook>`: what is in a workbook, read-only. Register
+ * detection adds its findings to `registers`; until it runs here the list
+ * is empty and the human output shows sheets and tables only.
+ */
+import * as path from "node:path";
+import type { SheetOutline, WorkbookOutline } from "../../hosts/host";
+import { openWorkbookFile } from "../../hosts/xlsx/workbook-file";
+import { alignColumns, plural } from "../format";
+import type { CliIo } from "../io";
+
+export interface InspectOptions {
+  workbook: string;
+  json: boolean;
+}
+
+/** The `inspect` JSON document (CLI contract, DESIGN §7). */
+export interface InspectReport {
+  /** The path as the user typed it. */
+  file: string;
+  /** Registers found by detection; each names its sheet, kind, rows and column mapping. */
+  registers: unknown[];
+  sheets: {
+    name: string;
+    position: number;
+    visibility: SheetOutline["visibility"];
+    usedRange: string | null;
+    tables: { name: string; address: string; headers: string[]; showTotals: boolean }[];
+  }[];
+  /** Problems reading the toolkit's own record back; the rest of the report is still good. */
+  warnings: { sheet: string; cell: string; message: string }[];
+}
+
+export async function inspect(options: InspectOptions, io: CliIo): Promise<void> {
+  io.progress(`Reading ${options.workbook}...`);
+  const host = await openWorkbookFile(path.resolve(io.cwd, options.workbook));
+  const report = inspectReport(options.workbook, await host.outline({ previewRows: 0 }));
+  io.out(options.json ? JSON.stringify(report, null, 2) : formatInspectReport(report));
+}
+
+export function inspectReport(file: string, outline: WorkbookOutline): InspectReport {
+  return {
+    file,
+    registers: [],
+    sheets: outline.sheets.map((s) => ({
+      name: s.name,
+      position: s.position,
+      visibility: s.visibility,
+      usedRange: s.usedRange,
+      tables: s.tables.map((t) => ({ name: t.name, address: t.address, headers: t.headers, showTotals: t.showTotals })),
+    })),
+    warnings: outline.metadataIssues.map((i) => ({ sheet: i.sheet, cell: i.cell, message: i.message })),
+  };
+}
+
+const VISIBILITY_WORDS: Record<SheetOutline["visibility"], string> = {
+  visible: "visible",
+  hidden: "hidden",
+  veryHidden: "very hidden",
+};
+
+export function formatInspectReport(report: InspectReport): string {
+  const tableCount = report.sheets.reduce((n, s) => n + s.tables.length, 0);
+  const lines = [`${report.file}: ${plural(report.sheets.length, "sheet")}, ${plural(tableCount, "table")}`, ""];
+
+  lines.push(
+    ...alignColumns([
+      ["  Sheet", "Visibility", "Cells in use", "Tables"],
+      ...report.sheets.map((s) => [
+        `  ${s.name}`,
+        VISIBILITY_WORDS[s.visibility],
+        s.usedRange ?? "(empty)",
+        s.tables.length === 0 ? "-" : s.tables.map((t) => t.name).join(", "),
+      ]),
+    ]),
+  );
+
+  for (const sheet of report.sheets) {
+    for (const table of sheet.tables) {
+      lines.push("", `  Table ${table.name} on sheet ${sheet.name}, ${table.address}, ${plural(table.headers.length, "column")}${table.showTotals ? " and a totals row" : ""}:`);
+      lines.push(...wrapList(table.headers.map((h) => h.replace(/\s+/g, " ").trim() || "(blank)"), "    ", 100));
+    }
+  }
+
+  if (report.warnings.length > 0) {
+    lines.push("", "  Warnings:");
+    for (const w of report.warnings) lines.push(`    ${w.sheet}!${w.cell}: ${w.message}`);
+  }
+  return lines.join("\n");
+}
+
+/** "A, B, C" broken into indented lines no wider than `width`. */
+function wrapList(items: string[], indent: string, width: number): string[] {
+  const lines: string[] = [];
+  let current = "";
+  items.forEach((item, i) => {
+    const piece = item + (i < items.length - 1 ? "," : "");
+    if (current && indent.length + current.length + 1 + piece.length > width) {
+      lines.push(indent + current);
+      current = piece;
+    } else {
+      current = current ? `${current} ${piece}` : piece;
+    }
+  });
+  if (current) lines.push(indent + current);
+  return lines;
+}

@@ -1,0 +1,9 @@
+/** The `pmo` entry: the one place that knows about the process. */
+import { processIo } from "./io";
+import { runCli } from "./run";
+
+void runCli(process.argv.slice(2), processIo()).then((code) => {
+  // exitCode rather than process.exit(): a large --json document written to a
+  // pipe is flushed asynchronously and process.exit() would cut it short.
+  process.exitCode = code;
+});

@@ -1,0 +1,36 @@
+/** zod pieces shared by command schemas, so every command words the same mistake the same way. */
+import { z } from "zod";
+
+export const jsonFlag = z.boolean().default(false);
+
+/** A path argument: present and not blank. */
+export const pathArgument = (what: string) => z.string({ error: `missing ${what}` }).trim().min(1, `${what} is empty`);
+
+/**
+ * Commands that write choose where: a new file (--out FILE) or the input
+ * itself (--in-place, which keeps a backup). Exactly one, never both.
+ */
+export const outputTargetFlags = {
+  out: { type: "string", valueName: "FILE", description: "Write the result to FILE; the input is not touched" },
+  "in-place": { type: "boolean", description: "Change the input workbook itself (a backup is written first)" },
+} as const;
+
+export type OutputTarget = { kind: "file"; path: string } | { kind: "inPlace" };
+
+/** Refines a schema holding `out` and `in-place` into an OutputTarget, or a usage message. */
+export function outputTarget(value: { out?: string; "in-place"?: boolean }, ctx: z.RefinementCtx): OutputTarget {
+  const out = value.out?.trim();
+  const inPlace = value["in-place"] === true;
+  if (out !== undefined && inPlace) {
+    ctx.addIssue({ code: "custom", message: "use either --out FILE or --in-place, not both" });
+    return z.NEVER;
+  }
+  if (out === "") {
+    ctx.addIssue({ code: "custom", message: "--out needs a file name" });
+    return z.NEVER;
+  }
+  if (out !== undefined) return { kind: "file", path: out };
+  if (inPlace) return { kind: "inPlace" };
+  ctx.addIssue({ code: "custom", message: "say where the result goes: --out FILE for a new file, or --in-place to change the workbook itself" });
+  return z.NEVER;
+}
