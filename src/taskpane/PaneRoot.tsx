@@ -1,0 +1,37 @@
+import * as React from "react";
+import { FluentProvider, makeStyles } from "@fluentui/react-components";
+import type { WorkbookHost } from "../hosts/host";
+import { App } from "./App";
+import { WorkbookHostProvider } from "./hostContext";
+import { choosePaneTheme, forcedColorsActive, paneThemes, type OfficeThemeColours } from "./theme";
+
+const useStyles = makeStyles({ root: { height: "100%" } });
+
+export interface PaneRootProps {
+  host: WorkbookHost;
+  /** Office's theme colours, inside Excel; undefined elsewhere. */
+  officeTheme?: OfficeThemeColours;
+  /** Told after the pane changed the workbook. */
+  onChanged?: () => void;
+}
+
+/** Theme, host context and the App: everything the pane needs, in Excel and in the playground. */
+export function PaneRoot({ host, officeTheme, onChanged }: PaneRootProps): React.JSX.Element {
+  const styles = useStyles();
+  const [forced, setForced] = React.useState(forcedColorsActive);
+  React.useEffect(() => {
+    if (typeof window.matchMedia !== "function") return;
+    const query = window.matchMedia("(forced-colors: active)");
+    const listener = (e: MediaQueryListEvent) => setForced(e.matches);
+    query.addEventListener?.("change", listener);
+    return () => query.removeEventListener?.("change", listener);
+  }, []);
+  const theme = paneThemes[choosePaneTheme(officeTheme, forced)];
+  return (
+    <FluentProvider theme={theme} className={styles.root}>
+      <WorkbookHostProvider host={host} onChanged={onChanged}>
+        <App />
+      </WorkbookHostProvider>
+    </FluentProvider>
+  );
+}

@@ -1,0 +1,2 @@
+export { ErrorMessage, type ErrorMessageProps } from "./ErrorMessage";
+export { errorText, type ErrorText } from "./errorText";

@@ -1,0 +1,3 @@
+export { PlanPreview } from "./PlanPreview";
+export type { PlanPreviewProps } from "./PlanPreview.types";
+export { usePlanPreview, type PlanCount, type PlanPreviewState } from "./usePlanPreview";

@@ -1,0 +1,4 @@
+export * from "./ApplyPlan";
+export * from "./EmptyState";
+export * from "./ErrorMessage";
+export * from "./PlanPreview";

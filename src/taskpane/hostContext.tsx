@@ -1,0 +1,43 @@
+/**
+ * The workbook host reaches components through this context, never through a
+ * global: the start-up file builds the Excel host (or the playground builds
+ * the xlsx host) and panels read it here, so every panel renders in tests with
+ * a fake host.
+ */
+import * as React from "react";
+import type { WorkbookHost } from "../hosts/host";
+
+export interface WorkbookHostContextValue {
+  host: WorkbookHost;
+  /** Goes up by one after every apply or undo, so views that read the workbook read it again. */
+  revision: number;
+  /** Call after the workbook changed through the pane (apply, undo). */
+  notifyChanged: () => void;
+}
+
+const WorkbookHostContext = React.createContext<WorkbookHostContextValue | null>(null);
+
+export interface WorkbookHostProviderProps {
+  host: WorkbookHost;
+  /** Told after each change made through the pane (the playground re-reads its sheet view). */
+  onChanged?: () => void;
+  children?: React.ReactNode;
+}
+
+export function WorkbookHostProvider({ host, onChanged, children }: WorkbookHostProviderProps): React.JSX.Element {
+  const [revision, setRevision] = React.useState(0);
+  const onChangedRef = React.useRef(onChanged);
+  onChangedRef.current = onChanged;
+  const notifyChanged = React.useCallback(() => {
+    setRevision((r) => r + 1);
+    onChangedRef.current?.();
+  }, []);
+  const value = React.useMemo(() => ({ host, revision, notifyChanged }), [host, revision, notifyChanged]);
+  return <WorkbookHostContext.Provider value={value}>{children}</WorkbookHostContext.Provider>;
+}
+
+export function useWorkbookHost(): WorkbookHostContextValue {
+  const value = React.useContext(WorkbookHostContext);
+  if (!value) throw new Error("useWorkbookHost must be used inside a WorkbookHostProvider");
+  return value;
+}

@@ -1,0 +1,16 @@
+/**
+ * The one list of panels. A job's panel is added here and nowhere else; the
+ * tab bar, the keyboard order and the browser tests all follow this list.
+ */
+import * as React from "react";
+import { DocumentTableRegular, SettingsRegular } from "@fluentui/react-icons";
+import { OverviewPanel } from "./overview";
+import { SettingsPanel } from "./settings";
+import type { PanelDefinition } from "./types";
+
+export const PANELS: readonly PanelDefinition[] = [
+  { id: "overview", label: "Workbook", icon: React.createElement(DocumentTableRegular), component: OverviewPanel },
+  { id: "settings", label: "Settings", icon: React.createElement(SettingsRegular), component: SettingsPanel },
+];
+
+export type { PanelDefinition, PanelProps } from "./types";

@@ -1,0 +1,45 @@
+import * as React from "react";
+import { Body1, Button, Spinner, Subtitle1 } from "@fluentui/react-components";
+import { ArrowClockwiseRegular, DocumentTableRegular } from "@fluentui/react-icons";
+import { EmptyState, ErrorMessage } from "../../components";
+import { useWorkbookHost } from "../../hostContext";
+import { useWorkbookOutline } from "../../hooks/useWorkbookOutline";
+import type { PanelProps } from "../types";
+import { usePanelStyles } from "../panelStyles.styles";
+import { summariseWorkbook } from "./sheetSummary";
+import { WorkbookOverview } from "./WorkbookOverview";
+
+/** What is in the workbook: the first thing a PMO administrator checks. */
+export function OverviewPanel({ onReady }: PanelProps): React.JSX.Element {
+  const styles = usePanelStyles();
+  const { host, revision } = useWorkbookHost();
+  const outlineOf = React.useCallback((opts?: { previewRows?: number }) => host.outline(opts), [host]);
+  const { outline, error, loading, reload } = useWorkbookOutline(outlineOf, revision, onReady);
+  const summary = React.useMemo(() => (outline ? summariseWorkbook(outline) : null), [outline]);
+
+  return (
+    <div className={styles.root}>
+      <div className={styles.header}>
+        <div className={styles.headerText}>
+          <Subtitle1 as="h2" className={styles.title}>
+            {summary?.name || "This workbook"}
+          </Subtitle1>
+          <Body1 className={styles.subtle}>Sheets, tables and registers found in the workbook.</Body1>
+        </div>
+        <Button icon={<ArrowClockwiseRegular />} onClick={reload} disabled={loading} aria-label="Read the workbook again">
+          Refresh
+        </Button>
+      </div>
+      {error ? <ErrorMessage error={error} doing="read the workbook" /> : null}
+      {loading && !summary ? <Spinner size="small" label="Reading the workbook…" /> : null}
+      {summary && summary.empty ? (
+        <EmptyState
+          icon={<DocumentTableRegular />}
+          title="This workbook has no data yet"
+          action="Open a workbook that holds your registers and trackers, or paste a register into a sheet, then choose Refresh."
+        />
+      ) : null}
+      {summary && !summary.empty ? <WorkbookOverview summary={summary} /> : null}
+    </div>
+  );
+}

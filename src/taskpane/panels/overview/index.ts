@@ -1,0 +1,2 @@
+export { OverviewPanel } from "./OverviewPanel";
+export { summariseWorkbook, type SheetSummary, type WorkbookSummary } from "./sheetSummary";

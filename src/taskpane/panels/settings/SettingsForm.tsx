@@ -1,0 +1,54 @@
+import * as React from "react";
+import { Button, Field, Input, Select } from "@fluentui/react-components";
+import { RISK_BAND_SETS, RISK_BAND_SET_IDS, type RiskBandSetId } from "../../../core/metadata/settings";
+import type { SettingsFormState } from "./useSettingsForm";
+import { useSettingsStyles } from "./useSettingsStyles.styles";
+
+const CURRENCIES = ["GBP", "EUR", "USD", "CHF", "AUD", "CAD", "NZD", "SEK", "NOK", "DKK", "ZAR", "INR", "JPY", "SGD"];
+
+export interface SettingsFormProps {
+  form: SettingsFormState;
+  disabled?: boolean;
+}
+
+/** The fields of the workbook settings; saving is the caller's plan. */
+export function SettingsForm({ form, disabled }: SettingsFormProps): React.JSX.Element {
+  const styles = useSettingsStyles();
+  const { draft, errors, update } = form;
+  const currencies = CURRENCIES.includes(draft.currency) ? CURRENCIES : [draft.currency, ...CURRENCIES];
+  return (
+    <div className={styles.form}>
+      <Field label="Currency" hint="Used for budget and earned value figures." validationMessage={errors.currency}>
+        <Select value={draft.currency} disabled={disabled} onChange={(_, d) => update("currency", d.value)}>
+          {currencies.map((c) => (
+            <option key={c} value={c}>
+              {c}
+            </option>
+          ))}
+        </Select>
+      </Field>
+      <Field label="Risk score bands" hint="How probability × impact scores are banded in heat maps and validation.">
+        <Select value={draft.riskBands} disabled={disabled} onChange={(_, d) => update("riskBands", d.value as RiskBandSetId)}>
+          {RISK_BAND_SET_IDS.map((id) => (
+            <option key={id} value={id}>
+              {RISK_BAND_SETS[id].label}
+            </option>
+          ))}
+        </Select>
+      </Field>
+      <div className={styles.pair}>
+        <Field label="Amber at variance of (%)" validationMessage={errors.varianceAmberPercent}>
+          <Input inputMode="decimal" value={draft.varianceAmberPercent} disabled={disabled} onChange={(_, d) => update("varianceAmberPercent", d.value)} />
+        </Field>
+        <Field label="Red at variance of (%)" validationMessage={errors.varianceRedPercent}>
+          <Input inputMode="decimal" value={draft.varianceRedPercent} disabled={disabled} onChange={(_, d) => update("varianceRedPercent", d.value)} />
+        </Field>
+      </div>
+      {form.changed ? (
+        <Button className={styles.discard} appearance="subtle" onClick={form.reset} disabled={disabled}>
+          Discard changes
+        </Button>
+      ) : null}
+    </div>
+  );
+}
