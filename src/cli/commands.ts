@@ -13,7 +13,7 @@ export const commands: CommandTable = [
   defineCommand<InspectOptions>({
     name: "inspect",
     summary: "List the sheets and tables in a workbook",
-    positionals: [{ name: "workbook", description: "An .xlsx or .xlsm file" }],
+    positionals: [{ name: "workbook", description: "An .xlsx, .xlsm or .csv file" }],
     flags: { json: { type: "boolean", description: jsonHelp } },
     schema: z.object({ workbook: pathArgument("<workbook>"), json: jsonFlag }).strict(),
     notes: [
