@@ -1,0 +1,1174 @@
+/**
+ * Proxy objects of the fake Excel object model. As in Office.js, a proxy is
+ * a handle: methods and property writes queue commands; `load()` queues a
+ * read; a scalar property can be read only after it was loaded and the
+ * context synced, otherwise it throws PropertyNotLoaded. A proxy resolves its
+ * target once, when its first command runs, so a range taken from a used
+ * range keeps its address as Excel's does.
+ *
+ * Only the subset the Excel host uses is modelled; anything else is absent
+ * rather than approximated, so a host reaching past it fails loudly.
+ */
+import { columnLetter, formatRange, parseRange, quoteSheetName, rangeContains, rangesIntersect, type RangeAddress } from "../../../src/core/grid/address";
+import { coerceTyped, coerceWritten } from "./coerce";
+import { FakeContextCore, FakeOfficeError, READ_CELL_LIMIT, jsonBytes } from "./context";
+import {
+  findSheet,
+  newSheet,
+  rowOf,
+  subtractRange,
+  usedRange,
+  type CellStyle,
+  type ConditionalFormatState,
+  type SheetState,
+  type TableState,
+  type ValidationState,
+  type WorkbookState,
+} from "./state";
+
+type LoadSpec = string | string[] | undefined;
+
+function splitPaths(spec: LoadSpec): string[] | undefined {
+  if (spec === undefined) return undefined;
+  const list = Array.isArray(spec) ? spec : spec.split(",");
+  return list.map((s) => s.trim()).filter(Boolean);
+}
+
+function notFound(what: string): FakeOfficeError {
+  return new FakeOfficeError("ItemNotFound", `${what} does not exist`);
+}
+
+/** Base of every proxy: target resolution, load bookkeeping, queued writes. */
+abstract class FakeClientObject<T> {
+  private resolved: { t: T | null } | undefined;
+  protected readonly loaded = new Map<string, unknown>();
+
+  constructor(
+    readonly ctx: FakeRequestContext,
+    private readonly locate: () => T | null,
+    private readonly nullable = false,
+  ) {}
+
+  protected abstract readonly scalarNames: readonly string[];
+  protected abstract readScalar(t: T, name: string): unknown;
+  protected navigation(_name: string): FakeClientObject<unknown> | undefined {
+    return undefined;
+  }
+
+  protected resolveOrNull(): T | null {
+    if (!this.resolved) this.resolved = { t: this.locate() };
+    return this.resolved.t;
+  }
+
+  /** The object this proxy stands for; throws (at sync) when it is a null object or missing. */
+  target(): T {
+    const t = this.resolveOrNull();
+    if (t === null) {
+      throw new FakeOfficeError(this.nullable ? "InvalidObjectPath" : "ItemNotFound", `${this.constructor.name}: the object does not exist (a null object cannot be used)`);
+    }
+    return t;
+  }
+
+  get isNullObject(): boolean {
+    return this.get("isNullObject") as boolean;
+  }
+
+  protected get(name: string): unknown {
+    if (!this.loaded.has(name)) {
+      throw new FakeOfficeError("PropertyNotLoaded", `The property '${name}' is not available. Before reading the property's value, call the load method on the containing object and call "context.sync()" on the associated request context.`);
+    }
+    return this.loaded.get(name);
+  }
+
+  protected enqueueOn(bytes: number, run: (t: T) => number | void): void {
+    this.ctx.core.enqueue(bytes, () => run(this.target()));
+  }
+
+  load(spec?: LoadSpec): this {
+    const paths = splitPaths(spec);
+    this.ctx.core.enqueue(jsonBytes(paths ?? []), () => this.runLoad(paths));
+    return this;
+  }
+
+  /** Runs a load now (inside sync); returns the response bytes. */
+  runLoad(paths: string[] | undefined): number {
+    const t = this.resolveOrNull();
+    this.loaded.set("isNullObject", t === null);
+    if (t === null) {
+      if (!this.nullable) throw notFound(this.constructor.name);
+      return 20;
+    }
+    let bytes = 0;
+    const nested = new Map<string, string[]>();
+    for (const p of paths ?? this.scalarNames) {
+      const slash = p.indexOf("/");
+      if (slash >= 0) {
+        const head = p.slice(0, slash);
+        nested.set(head, [...(nested.get(head) ?? []), p.slice(slash + 1)]);
+        continue;
+      }
+      const nav = this.navigation(p);
+      if (nav) {
+        bytes += nav.runLoad(undefined);
+        continue;
+      }
+      if (!this.scalarNames.includes(p)) throw new FakeOfficeError("InvalidArgument", `${this.constructor.name} has no property '${p}'`);
+      const v = this.readScalar(t, p);
+      this.loaded.set(p, v);
+      bytes += jsonBytes(v) + p.length;
+    }
+    for (const [head, rest] of nested) {
+      const nav = this.navigation(head);
+      if (!nav) throw new FakeOfficeError("InvalidArgument", `${this.constructor.name} has no navigation property '${head}'`);
+      bytes += nav.runLoad(rest);
+    }
+    return bytes;
+  }
+}
+
+/** A collection: `items` is available after load; `load("name")` loads each item's name. */
+abstract class FakeCollection<T, P extends FakeClientObject<T>> extends FakeClientObject<T[]> {
+  protected readonly scalarNames = [] as const;
+  protected readScalar(): unknown {
+    return undefined;
+  }
+  protected abstract wrap(item: T): P;
+
+  get items(): P[] {
+    return this.get("items") as P[];
+  }
+
+  override runLoad(paths: string[] | undefined): number {
+    const items = this.target().map((i) => this.wrap(i));
+    this.loaded.set("items", items);
+    this.loaded.set("isNullObject", false);
+    const itemPaths = paths?.map((p) => (p.startsWith("items/") ? p.slice(6) : p)).filter((p) => p !== "items");
+    let bytes = 2;
+    for (const item of items) bytes += item.runLoad(itemPaths && itemPaths.length ? itemPaths : undefined);
+    return bytes;
+  }
+}
+
+export class FakeRequestContext {
+  readonly core = new FakeContextCore();
+  readonly workbook: FakeWorkbook;
+  readonly application: FakeApplication;
+  constructor(readonly state: WorkbookState) {
+    this.workbook = new FakeWorkbook(this);
+    this.application = new FakeApplication(this);
+  }
+  sync(): Promise<void> {
+    return this.core.sync();
+  }
+}
+
+export class FakeApplication {
+  constructor(private readonly ctx: FakeRequestContext) {}
+  suspendApiCalculationUntilNextSync(): void {
+    this.ctx.core.enqueue(0, () => {
+      this.ctx.core.suspendedCalculation++;
+    });
+  }
+}
+
+export class FakeWorkbook {
+  readonly worksheets: FakeWorksheetCollection;
+  readonly tables: FakeTableCollection;
+  constructor(readonly ctx: FakeRequestContext) {
+    this.worksheets = new FakeWorksheetCollection(ctx, () => ctx.state.sheets);
+    this.tables = new FakeTableCollection(ctx, null);
+  }
+}
+
+// ---------------------------------------------------------------- worksheets
+
+export class FakeWorksheetCollection extends FakeCollection<SheetState, FakeWorksheet> {
+  protected wrap(s: SheetState): FakeWorksheet {
+    return new FakeWorksheet(this.ctx, () => (this.ctx.state.sheets.includes(s) ? s : null));
+  }
+  getItem(name: string): FakeWorksheet {
+    return new FakeWorksheet(this.ctx, () => {
+      const s = findSheet(this.ctx.state, name);
+      if (!s) throw notFound(`worksheet '${name}'`);
+      return s;
+    });
+  }
+  getItemOrNullObject(name: string): FakeWorksheet {
+    return new FakeWorksheet(this.ctx, () => findSheet(this.ctx.state, name) ?? null, true);
+  }
+  add(name: string): FakeWorksheet {
+    let created: SheetState | undefined;
+    this.ctx.core.enqueue(jsonBytes(name), () => {
+      if (findSheet(this.ctx.state, name)) throw new FakeOfficeError("ItemAlreadyExists", `a sheet named '${name}' already exists`);
+      created = newSheet(this.ctx.state, name);
+      this.ctx.state.sheets.push(created);
+    });
+    return new FakeWorksheet(this.ctx, () => {
+      if (!created) throw notFound(`new worksheet '${name}'`);
+      return created;
+    });
+  }
+}
+
+export class FakeWorksheet extends FakeClientObject<SheetState> {
+  protected readonly scalarNames = ["name", "position", "visibility", "id"] as const;
+  protected readScalar(s: SheetState, name: string): unknown {
+    switch (name) {
+      case "name":
+        return s.name;
+      case "position":
+        return this.ctx.state.sheets.indexOf(s);
+      case "visibility":
+        return s.visibility;
+      default:
+        return `{sheet-${s.id}}`;
+    }
+  }
+  get name(): string {
+    return this.get("name") as string;
+  }
+  get position(): number {
+    return this.get("position") as number;
+  }
+  get visibility(): string {
+    return this.get("visibility") as string;
+  }
+  set visibility(v: string) {
+    this.enqueueOn(jsonBytes(v), (s) => {
+      if (v !== "Visible" && v !== "Hidden" && v !== "VeryHidden") throw new FakeOfficeError("InvalidArgument", `visibility ${v}`);
+      s.visibility = v;
+    });
+  }
+  get tables(): FakeTableCollection {
+    return new FakeTableCollection(this.ctx, this);
+  }
+  getRange(address: string): FakeRange {
+    return new FakeRange(this.ctx, () => {
+      const r = parseRange(address);
+      if (!r || address.includes("!")) throw new FakeOfficeError("InvalidArgument", `bad address '${address}'`);
+      return { sheet: this.target(), r };
+    });
+  }
+  getUsedRange(valuesOnly?: boolean): FakeRange {
+    return new FakeRange(this.ctx, () => {
+      const s = this.target();
+      return { sheet: s, r: usedRange(s, valuesOnly ?? false) ?? { top: 1, left: 1, bottom: 1, right: 1 } };
+    });
+  }
+  getUsedRangeOrNullObject(valuesOnly?: boolean): FakeRange {
+    return new FakeRange(
+      this.ctx,
+      () => {
+        const s = this.target();
+        const r = usedRange(s, valuesOnly ?? false);
+        return r ? { sheet: s, r } : null;
+      },
+      true,
+    );
+  }
+  delete(): void {
+    this.enqueueOn(0, (s) => {
+      const sheets = this.ctx.state.sheets;
+      if (sheets.filter((x) => x !== s && x.visibility === "Visible").length === 0) {
+        throw new FakeOfficeError("InvalidOperation", "a workbook must keep at least one visible sheet");
+      }
+      sheets.splice(sheets.indexOf(s), 1);
+    });
+  }
+}
+
+// -------------------------------------------------------------------- ranges
+
+interface RangeTarget {
+  sheet: SheetState;
+  r: RangeAddress;
+}
+
+function cellCount(r: RangeAddress): number {
+  return (r.bottom - r.top + 1) * (r.right - r.left + 1);
+}
+
+function qualified(t: RangeTarget): string {
+  return `${quoteSheetName(t.sheet.name)}!${formatRange(t.r)}`;
+}
+
+/** Reads one per-cell property of a range as a 2-D array. */
+function grid<T>(t: RangeTarget, cell: (row: ReturnType<typeof rowOf> | undefined, c: number) => T): T[][] {
+  if (cellCount(t.r) > READ_CELL_LIMIT) throw new FakeOfficeError("ResponsePayloadSizeLimitExceeded", `reading ${cellCount(t.r)} cells at once`);
+  const out: T[][] = [];
+  for (let row = t.r.top; row <= t.r.bottom; row++) {
+    const store = t.sheet.rows.get(row);
+    const line: T[] = new Array(t.r.right - t.r.left + 1);
+    for (let c = t.r.left; c <= t.r.right; c++) line[c - t.r.left] = cell(store, c);
+    out.push(line);
+  }
+  return out;
+}
+
+function valueOut(v: unknown): string | number | boolean {
+  if (v === null || v === undefined) return "";
+  if (typeof v === "object") return (v as { error: string }).error;
+  return v as string | number | boolean;
+}
+
+/** Checks a written 2-D array against the range (or takes one value for every cell). */
+function eachWritten(t: RangeTarget, input: unknown, what: string, fn: (row: number, col: number, x: unknown) => void): void {
+  const h = t.r.bottom - t.r.top + 1;
+  const w = t.r.right - t.r.left + 1;
+  if (!Array.isArray(input)) {
+    for (let i = 0; i < h; i++) for (let j = 0; j < w; j++) fn(t.r.top + i, t.r.left + j, input);
+    return;
+  }
+  if (input.length !== h || input.some((line) => !Array.isArray(line) || line.length !== w)) {
+    throw new FakeOfficeError("InvalidArgument", `The number of rows or columns in the input array doesn't match the size or dimensions of the range (${what} for ${formatRange(t.r)}).`);
+  }
+  for (let i = 0; i < h; i++) {
+    const line = input[i] as unknown[];
+    for (let j = 0; j < w; j++) fn(t.r.top + i, t.r.left + j, line[j]);
+  }
+}
+
+function writeCell(sheet: SheetState, row: number, col: number, x: unknown, asFormula: boolean): void {
+  const store = rowOf(sheet, row);
+  const written = asFormula && typeof x === "string" ? coerceTyped(x, store.nf[col]) : coerceWritten(x, store.nf[col]);
+  if (!written) return;
+  store.v[col] = written.value;
+  store.f[col] = written.formula;
+  if (written.numberFormat && (store.nf[col] === undefined || store.nf[col] === "General")) store.nf[col] = written.numberFormat;
+  guardTableHeader(sheet, row, col);
+}
+
+/** Excel keeps table headers as unique text: a header cell written with a number becomes its text. */
+function guardTableHeader(sheet: SheetState, row: number, col: number): void {
+  const table = sheet.tables.find((t) => t.range.top === row && col >= t.range.left && col <= t.range.right);
+  if (table) normaliseHeaders(sheet, table);
+}
+
+function setStyle(t: RangeTarget, patch: CellStyle): void {
+  for (let row = t.r.top; row <= t.r.bottom; row++) {
+    const store = rowOf(t.sheet, row);
+    store.st ??= [];
+    for (let c = t.r.left; c <= t.r.right; c++) {
+      const next: CellStyle = { ...(store.st[c] ?? {}), ...patch };
+      if (patch.fill === null) delete next.fill;
+      store.st[c] = next;
+    }
+  }
+}
+
+function uniformStyle(t: RangeTarget, key: keyof CellStyle, fallback: unknown): unknown {
+  let seen: unknown = undefined;
+  let first = true;
+  for (let row = t.r.top; row <= t.r.bottom; row++) {
+    const store = t.sheet.rows.get(row);
+    for (let c = t.r.left; c <= t.r.right; c++) {
+      const v = store?.st?.[c]?.[key] ?? fallback;
+      if (first) {
+        seen = v;
+        first = false;
+      } else if (v !== seen) return null;
+    }
+  }
+  return seen;
+}
+
+export class FakeRange extends FakeClientObject<RangeTarget> {
+  protected readonly scalarNames = ["address", "rowCount", "columnCount", "rowIndex", "columnIndex", "values", "formulas", "numberFormat", "valueTypes"] as const;
+  protected readScalar(t: RangeTarget, name: string): unknown {
+    switch (name) {
+      case "address":
+        return qualified(t);
+      case "rowCount":
+        return t.r.bottom - t.r.top + 1;
+      case "columnCount":
+        return t.r.right - t.r.left + 1;
+      case "rowIndex":
+        return t.r.top - 1;
+      case "columnIndex":
+        return t.r.left - 1;
+      case "values":
+        return grid(t, (s, c) => (s?.f[c] !== undefined ? "" : valueOut(s?.v[c])));
+      case "formulas":
+        return grid(t, (s, c) => s?.f[c] ?? valueOut(s?.v[c]));
+      case "numberFormat":
+        return grid(t, (s, c) => s?.nf[c] ?? "General");
+      default: // valueTypes
+        return grid(t, (s, c) => {
+          const v = s?.v[c];
+          if (s?.f[c] !== undefined || v === null || v === undefined || v === "") return "Empty";
+          if (typeof v === "object") return "Error";
+          return typeof v === "number" ? "Double" : typeof v === "boolean" ? "Boolean" : "String";
+        });
+    }
+  }
+  protected override navigation(name: string): FakeClientObject<unknown> | undefined {
+    if (name === "format") return this.format as unknown as FakeClientObject<unknown>;
+    return undefined;
+  }
+
+  get address(): string {
+    return this.get("address") as string;
+  }
+  get rowCount(): number {
+    return this.get("rowCount") as number;
+  }
+  get columnCount(): number {
+    return this.get("columnCount") as number;
+  }
+  get rowIndex(): number {
+    return this.get("rowIndex") as number;
+  }
+  get columnIndex(): number {
+    return this.get("columnIndex") as number;
+  }
+  get values(): unknown[][] {
+    return this.get("values") as unknown[][];
+  }
+  set values(input: unknown[][]) {
+    this.enqueueOn(jsonBytes(input), (t) => eachWritten(t, input, "values", (row, col, x) => writeCell(t.sheet, row, col, x, false)));
+  }
+  get formulas(): unknown[][] {
+    return this.get("formulas") as unknown[][];
+  }
+  set formulas(input: unknown[][]) {
+    this.enqueueOn(jsonBytes(input), (t) => eachWritten(t, input, "formulas", (row, col, x) => writeCell(t.sheet, row, col, x, true)));
+  }
+  get numberFormat(): string[][] {
+    return this.get("numberFormat") as string[][];
+  }
+  set numberFormat(input: unknown[][]) {
+    this.enqueueOn(jsonBytes(input), (t) =>
+      eachWritten(t, input, "numberFormat", (row, col, x) => {
+        if (x === null || x === undefined) return;
+        if (typeof x !== "string") throw new FakeOfficeError("InvalidArgument", "a number format is text");
+        rowOf(t.sheet, row).nf[col] = x === "General" ? undefined : x;
+      }),
+    );
+  }
+  get valueTypes(): string[][] {
+    return this.get("valueTypes") as string[][];
+  }
+
+  private derived(fn: (t: RangeTarget) => RangeAddress | null, nullable = false): FakeRange {
+    return new FakeRange(
+      this.ctx,
+      () => {
+        const t = this.target();
+        const r = fn(t);
+        return r ? { sheet: t.sheet, r } : null;
+      },
+      nullable,
+    );
+  }
+  getRow(i: number): FakeRange {
+    return this.derived((t) => ({ ...t.r, top: t.r.top + i, bottom: t.r.top + i }));
+  }
+  getCell(i: number, j: number): FakeRange {
+    return this.derived((t) => ({ top: t.r.top + i, bottom: t.r.top + i, left: t.r.left + j, right: t.r.left + j }));
+  }
+  getResizedRange(deltaRows: number, deltaColumns: number): FakeRange {
+    return this.derived((t) => {
+      const r = { ...t.r, bottom: t.r.bottom + deltaRows, right: t.r.right + deltaColumns };
+      if (r.bottom < r.top || r.right < r.left || r.bottom > 1_048_576 || r.right > 16_384) throw new FakeOfficeError("InvalidArgument", "resized range out of the sheet");
+      return r;
+    });
+  }
+  getOffsetRange(rowOffset: number, columnOffset: number): FakeRange {
+    return this.derived((t) => {
+      const r = { top: t.r.top + rowOffset, bottom: t.r.bottom + rowOffset, left: t.r.left + columnOffset, right: t.r.right + columnOffset };
+      if (r.top < 1 || r.left < 1) throw new FakeOfficeError("InvalidArgument", "offset range out of the sheet");
+      return r;
+    });
+  }
+  private intersect(other: FakeRange | string, nullable: boolean): FakeRange {
+    return this.derived((t) => {
+      const o = typeof other === "string" ? parseRange(other) : other.target().r;
+      if (!o) throw new FakeOfficeError("InvalidArgument", "bad address");
+      if (!rangesIntersect(t.r, o)) {
+        if (nullable) return null;
+        throw new FakeOfficeError("InvalidArgument", "the ranges do not intersect");
+      }
+      return { top: Math.max(t.r.top, o.top), left: Math.max(t.r.left, o.left), bottom: Math.min(t.r.bottom, o.bottom), right: Math.min(t.r.right, o.right) };
+    }, nullable);
+  }
+  getIntersection(other: FakeRange | string): FakeRange {
+    return this.intersect(other, false);
+  }
+  getIntersectionOrNullObject(other: FakeRange | string): FakeRange {
+    return this.intersect(other, true);
+  }
+  getMergedAreasOrNullObject(): FakeRangeAreas {
+    return new FakeRangeAreas(
+      this.ctx,
+      () => {
+        const t = this.target();
+        const areas = t.sheet.merges.filter((m) => rangesIntersect(m, t.r));
+        return areas.length ? { sheet: t.sheet, areas } : null;
+      },
+      true,
+    );
+  }
+  clear(applyTo: "All" | "Formats" | "Contents" = "All"): void {
+    this.enqueueOn(jsonBytes(applyTo), (t) => {
+      for (let row = t.r.top; row <= t.r.bottom; row++) {
+        const store = t.sheet.rows.get(row);
+        if (!store) continue;
+        for (let c = t.r.left; c <= t.r.right; c++) {
+          if (applyTo !== "Formats") {
+            store.v[c] = null;
+            store.f[c] = undefined;
+          }
+          if (applyTo !== "Contents") {
+            store.nf[c] = undefined;
+            if (store.st) store.st[c] = undefined;
+          }
+        }
+      }
+      if (applyTo !== "Contents") t.sheet.validations = t.sheet.validations.flatMap((v) => subtractRange(v.range, t.r).map((range) => ({ ...v, range })));
+    });
+  }
+
+  private formatProxy: FakeRangeFormat | undefined;
+  get format(): FakeRangeFormat {
+    return (this.formatProxy ??= new FakeRangeFormat(this.ctx, () => this.target()));
+  }
+  get dataValidation(): FakeDataValidation {
+    return new FakeDataValidation(this.ctx, () => this.target());
+  }
+  get conditionalFormats(): FakeConditionalFormatCollection {
+    return new FakeConditionalFormatCollection(this.ctx, this);
+  }
+}
+
+export class FakeRangeAreas extends FakeClientObject<{ sheet: SheetState; areas: RangeAddress[] }> {
+  protected readonly scalarNames = ["address", "areaCount"] as const;
+  protected readScalar(t: { sheet: SheetState; areas: RangeAddress[] }, name: string): unknown {
+    if (name === "areaCount") return t.areas.length;
+    return t.areas.map((a) => `${quoteSheetName(t.sheet.name)}!${formatRange(a)}`).join(",");
+  }
+  get address(): string {
+    return this.get("address") as string;
+  }
+}
+
+// ------------------------------------------------------------------- formats
+
+class FakeRangeFormat extends FakeClientObject<RangeTarget> {
+  protected readonly scalarNames = ["wrapText", "horizontalAlignment", "verticalAlignment", "columnWidth"] as const;
+  protected readScalar(t: RangeTarget, name: string): unknown {
+    if (name === "columnWidth") {
+      const widths = new Set<number>();
+      for (let c = t.r.left; c <= t.r.right; c++) widths.add(t.sheet.columnWidths.get(c) ?? 48);
+      return widths.size === 1 ? [...widths][0] : null;
+    }
+    const fallback = name === "wrapText" ? false : name === "horizontalAlignment" ? "General" : "Bottom";
+    return uniformStyle(t, name as keyof CellStyle, fallback);
+  }
+  protected override navigation(name: string): FakeClientObject<unknown> | undefined {
+    if (name === "fill") return this.fill as unknown as FakeClientObject<unknown>;
+    if (name === "font") return this.font as unknown as FakeClientObject<unknown>;
+    return undefined;
+  }
+  readonly fill = new FakeRangeFill(this.ctx, () => this.target());
+  readonly font = new FakeRangeFont(this.ctx, () => this.target());
+  get wrapText(): boolean | null {
+    return this.get("wrapText") as boolean | null;
+  }
+  set wrapText(v: boolean | null) {
+    this.enqueueOn(8, (t) => setStyle(t, { wrapText: v ?? false }));
+  }
+  get horizontalAlignment(): string {
+    return this.get("horizontalAlignment") as string;
+  }
+  set horizontalAlignment(v: string) {
+    this.enqueueOn(jsonBytes(v), (t) => setStyle(t, { horizontalAlignment: v }));
+  }
+  get verticalAlignment(): string {
+    return this.get("verticalAlignment") as string;
+  }
+  set verticalAlignment(v: string) {
+    this.enqueueOn(jsonBytes(v), (t) => setStyle(t, { verticalAlignment: v }));
+  }
+  get columnWidth(): number {
+    return this.get("columnWidth") as number;
+  }
+  set columnWidth(points: number) {
+    this.enqueueOn(8, (t) => {
+      for (let c = t.r.left; c <= t.r.right; c++) t.sheet.columnWidths.set(c, points);
+    });
+  }
+}
+
+class FakeRangeFill extends FakeClientObject<RangeTarget> {
+  protected readonly scalarNames = ["color"] as const;
+  protected readScalar(t: RangeTarget): unknown {
+    return uniformStyle(t, "fill", "#FFFFFF");
+  }
+  get color(): string | null {
+    return this.get("color") as string | null;
+  }
+  set color(v: string) {
+    this.enqueueOn(jsonBytes(v), (t) => setStyle(t, { fill: v.toUpperCase() }));
+  }
+  clear(): void {
+    this.enqueueOn(0, (t) => setStyle(t, { fill: null }));
+  }
+}
+
+class FakeRangeFont extends FakeClientObject<RangeTarget> {
+  protected readonly scalarNames = ["bold", "italic", "color"] as const;
+  protected readScalar(t: RangeTarget, name: string): unknown {
+    if (name === "color") return uniformStyle(t, "fontColor", "#000000");
+    return uniformStyle(t, name as keyof CellStyle, false);
+  }
+  get bold(): boolean | null {
+    return this.get("bold") as boolean | null;
+  }
+  set bold(v: boolean) {
+    this.enqueueOn(8, (t) => setStyle(t, { bold: v }));
+  }
+  get italic(): boolean | null {
+    return this.get("italic") as boolean | null;
+  }
+  set italic(v: boolean) {
+    this.enqueueOn(8, (t) => setStyle(t, { italic: v }));
+  }
+  get color(): string | null {
+    return this.get("color") as string | null;
+  }
+  set color(v: string) {
+    this.enqueueOn(jsonBytes(v), (t) => setStyle(t, { fontColor: v.toUpperCase() }));
+  }
+}
+
+// ---------------------------------------------------------- data validation
+
+const VALIDATION_TYPES: Record<string, string> = { list: "List", wholeNumber: "WholeNumber", decimal: "Decimal", date: "Date", time: "Time", textLength: "TextLength", custom: "Custom" };
+
+function validationType(rule: Record<string, unknown>): string {
+  const key = Object.keys(rule)[0];
+  return key ? (VALIDATION_TYPES[key] ?? "Custom") : "None";
+}
+
+/** The validation a whole range shares, "None" when it has none, or the kind of mixture. */
+function validationOf(t: RangeTarget): { type: string; v?: ValidationState } {
+  const touching = t.sheet.validations.filter((v) => rangesIntersect(v.range, t.r));
+  if (touching.length === 0) return { type: "None" };
+  const first = touching[0] as ValidationState;
+  const same = touching.every((v) => JSON.stringify(v.rule) === JSON.stringify(first.rule));
+  if (!same) return { type: "MixedCriteria" };
+  const covered = touching.reduce((n, v) => {
+    const i = { top: Math.max(v.range.top, t.r.top), left: Math.max(v.range.left, t.r.left), bottom: Math.min(v.range.bottom, t.r.bottom), right: Math.min(v.range.right, t.r.right) };
+    return n + cellCount(i);
+  }, 0);
+  if (covered < cellCount(t.r)) return { type: "Inconsistent" };
+  return { type: validationType(first.rule), v: first };
+}
+
+class FakeDataValidation extends FakeClientObject<RangeTarget> {
+  protected readonly scalarNames = ["type", "rule", "ignoreBlanks", "prompt", "errorAlert", "valid"] as const;
+  protected readScalar(t: RangeTarget, name: string): unknown {
+    const found = validationOf(t);
+    switch (name) {
+      case "type":
+        return found.type;
+      case "rule":
+        return found.v ? structuredClone(found.v.rule) : {};
+      case "ignoreBlanks":
+        return found.v ? found.v.ignoreBlanks : true;
+      case "prompt":
+        return found.v?.prompt ? { ...found.v.prompt } : { message: "", showPrompt: false, title: "" };
+      case "errorAlert":
+        return found.v?.errorAlert ? { ...found.v.errorAlert } : { message: "", showAlert: true, style: "Stop", title: "" };
+      default:
+        return null;
+    }
+  }
+  get type(): string {
+    return this.get("type") as string;
+  }
+  get rule(): Record<string, unknown> {
+    return this.get("rule") as Record<string, unknown>;
+  }
+  set rule(rule: Record<string, unknown>) {
+    this.enqueueOn(jsonBytes(rule), (t) => {
+      const key = Object.keys(rule)[0];
+      if (!key || !VALIDATION_TYPES[key]) throw new FakeOfficeError("InvalidArgument", "a validation rule needs one criterion");
+      const list = (rule as { list?: { source?: unknown } }).list;
+      if (list && typeof list.source === "string" && !list.source.startsWith("=") && list.source.length > 255) {
+        throw new FakeOfficeError("InvalidArgument", "a list source typed in is at most 255 characters");
+      }
+      t.sheet.validations = t.sheet.validations.flatMap((v) => subtractRange(v.range, t.r).map((range) => ({ ...v, range })));
+      t.sheet.validations.push({ range: { ...t.r }, rule: structuredClone(rule), ignoreBlanks: true });
+    });
+  }
+  private patch(bytes: number, fn: (v: ValidationState) => void): void {
+    this.enqueueOn(bytes, (t) => {
+      for (const v of t.sheet.validations) if (rangeContains(t.r, v.range)) fn(v);
+    });
+  }
+  get ignoreBlanks(): boolean {
+    return this.get("ignoreBlanks") as boolean;
+  }
+  set ignoreBlanks(b: boolean) {
+    this.patch(8, (v) => (v.ignoreBlanks = b));
+  }
+  get prompt(): ValidationState["prompt"] {
+    return this.get("prompt") as ValidationState["prompt"];
+  }
+  set prompt(p: ValidationState["prompt"]) {
+    this.patch(jsonBytes(p), (v) => (v.prompt = { ...p }));
+  }
+  get errorAlert(): ValidationState["errorAlert"] {
+    return this.get("errorAlert") as ValidationState["errorAlert"];
+  }
+  set errorAlert(e: ValidationState["errorAlert"]) {
+    this.patch(jsonBytes(e), (v) => (v.errorAlert = { ...e }));
+  }
+  clear(): void {
+    this.enqueueOn(0, (t) => {
+      t.sheet.validations = t.sheet.validations.flatMap((v) => subtractRange(v.range, t.r).map((range) => ({ ...v, range })));
+    });
+  }
+}
+
+// ------------------------------------------------------ conditional formats
+
+interface CfTarget {
+  sheet: SheetState;
+  cf: ConditionalFormatState;
+}
+
+export class FakeConditionalFormatCollection extends FakeCollection<CfTarget, FakeConditionalFormat> {
+  constructor(
+    ctx: FakeRequestContext,
+    private readonly range: FakeRange,
+  ) {
+    super(ctx, () => {
+      const t = range.target();
+      return t.sheet.conditionalFormats.filter((cf) => rangesIntersect(cf.range, t.r)).map((cf) => ({ sheet: t.sheet, cf }));
+    });
+  }
+  protected wrap(item: CfTarget): FakeConditionalFormat {
+    return new FakeConditionalFormat(this.ctx, () => (item.sheet.conditionalFormats.includes(item.cf) ? item : null));
+  }
+  add(type: string): FakeConditionalFormat {
+    let created: CfTarget | undefined;
+    this.ctx.core.enqueue(jsonBytes(type), () => {
+      if (type !== "Custom" && type !== "CellValue") throw new FakeOfficeError("InvalidArgument", `conditional format type ${type} is not modelled`);
+      const t = this.range.target();
+      const cf: ConditionalFormatState = { id: this.ctx.state.nextId++, range: { ...t.r }, type };
+      t.sheet.conditionalFormats.push(cf);
+      created = { sheet: t.sheet, cf };
+    });
+    return new FakeConditionalFormat(this.ctx, () => {
+      if (!created) throw notFound("new conditional format");
+      return created;
+    });
+  }
+  clearAll(): void {
+    this.ctx.core.enqueue(0, () => {
+      const t = this.range.target();
+      t.sheet.conditionalFormats = t.sheet.conditionalFormats.flatMap((cf) => subtractRange(cf.range, t.r).map((range) => ({ ...cf, range })));
+    });
+  }
+}
+
+export class FakeConditionalFormat extends FakeClientObject<CfTarget> {
+  protected readonly scalarNames = ["type", "id", "priority"] as const;
+  protected readScalar(t: CfTarget, name: string): unknown {
+    if (name === "type") return t.cf.type;
+    if (name === "priority") return t.sheet.conditionalFormats.indexOf(t.cf);
+    return String(t.cf.id);
+  }
+  protected override navigation(name: string): FakeClientObject<unknown> | undefined {
+    if (name === "custom") return this.custom as unknown as FakeClientObject<unknown>;
+    if (name === "cellValue") return this.cellValue as unknown as FakeClientObject<unknown>;
+    return undefined;
+  }
+  get type(): string {
+    return this.get("type") as string;
+  }
+  readonly custom = new FakeCfKind(this.ctx, () => this.kind("Custom"), "Custom");
+  readonly cellValue = new FakeCfKind(this.ctx, () => this.kind("CellValue"), "CellValue");
+  private kind(type: string): CfTarget | null {
+    const t = this.target();
+    return t.cf.type === type ? t : null;
+  }
+  getRange(): FakeRange {
+    return new FakeRange(this.ctx, () => {
+      const t = this.target();
+      return { sheet: t.sheet, r: t.cf.range };
+    });
+  }
+  getRangeOrNullObject(): FakeRange {
+    return this.getRange();
+  }
+  delete(): void {
+    this.enqueueOn(0, (t) => {
+      t.sheet.conditionalFormats = t.sheet.conditionalFormats.filter((cf) => cf !== t.cf);
+    });
+  }
+}
+
+/** `cf.custom` or `cf.cellValue`: a rule plus a format (fill and font colour). */
+class FakeCfKind extends FakeClientObject<CfTarget> {
+  protected readonly scalarNames = [] as const;
+  protected readScalar(): unknown {
+    return undefined;
+  }
+  constructor(
+    ctx: FakeRequestContext,
+    locate: () => CfTarget | null,
+    private readonly kindName: string,
+  ) {
+    super(ctx, locate, true);
+  }
+  protected override navigation(name: string): FakeClientObject<unknown> | undefined {
+    if (name === "rule") return this.rule as unknown as FakeClientObject<unknown>;
+    if (name === "format") return this.format as unknown as FakeClientObject<unknown>;
+    return undefined;
+  }
+  readonly format = new FakeCfFormat(this.ctx, () => this.target());
+  private ruleProxy: FakeCfRule | undefined;
+  /** custom.rule is an object with a `formula`; cellValue.rule is a plain value object. */
+  get rule(): FakeCfRule & { formula1?: string; formula2?: string; operator?: string } {
+    return (this.ruleProxy ??= new FakeCfRule(this.ctx, () => this.target()));
+  }
+  set rule(r: { formula1?: string; formula2?: string; operator?: string }) {
+    if (this.kindName !== "CellValue") throw new FakeOfficeError("InvalidArgument", "only cellValue.rule is set as a whole");
+    this.enqueueOn(jsonBytes(r), (t) => {
+      t.cf.formula1 = r.formula1;
+      t.cf.formula2 = r.formula2;
+      t.cf.operator = r.operator;
+    });
+  }
+}
+
+class FakeCfRule extends FakeClientObject<CfTarget> {
+  protected readonly scalarNames = ["formula", "formula1", "formula2", "operator"] as const;
+  protected readScalar(t: CfTarget, name: string): unknown {
+    return (t.cf as unknown as Record<string, unknown>)[name] ?? null;
+  }
+  get formula(): string {
+    return this.get("formula") as string;
+  }
+  set formula(f: string) {
+    this.enqueueOn(jsonBytes(f), (t) => {
+      t.cf.formula = f;
+    });
+  }
+  get formula1(): string {
+    return this.get("formula1") as string;
+  }
+  get formula2(): string {
+    return this.get("formula2") as string;
+  }
+  get operator(): string {
+    return this.get("operator") as string;
+  }
+}
+
+class FakeCfFormat extends FakeClientObject<CfTarget> {
+  protected readonly scalarNames = [] as const;
+  protected readScalar(): unknown {
+    return undefined;
+  }
+  protected override navigation(name: string): FakeClientObject<unknown> | undefined {
+    if (name === "fill") return this.fill as unknown as FakeClientObject<unknown>;
+    if (name === "font") return this.font as unknown as FakeClientObject<unknown>;
+    return undefined;
+  }
+  readonly fill = new FakeCfColour(this.ctx, () => this.target(), "fill");
+  readonly font = new FakeCfColour(this.ctx, () => this.target(), "fontColor");
+}
+
+class FakeCfColour extends FakeClientObject<CfTarget> {
+  protected readonly scalarNames = ["color"] as const;
+  constructor(
+    ctx: FakeRequestContext,
+    locate: () => CfTarget | null,
+    private readonly key: "fill" | "fontColor",
+  ) {
+    super(ctx, locate);
+  }
+  protected readScalar(t: CfTarget): unknown {
+    return t.cf[this.key] ?? null;
+  }
+  get color(): string | null {
+    return this.get("color") as string | null;
+  }
+  set color(c: string) {
+    this.enqueueOn(jsonBytes(c), (t) => {
+      t.cf[this.key] = c.toUpperCase();
+    });
+  }
+}
+
+// -------------------------------------------------------------------- tables
+
+interface TableTarget {
+  sheet: SheetState;
+  table: TableState;
+}
+
+function allTableTargets(state: WorkbookState): TableTarget[] {
+  return state.sheets.flatMap((sheet) => sheet.tables.map((table) => ({ sheet, table })));
+}
+
+function findTable(state: WorkbookState, name: string): TableTarget | undefined {
+  const lower = name.toLowerCase();
+  return allTableTargets(state).find((t) => t.table.name.toLowerCase() === lower);
+}
+
+/**
+ * What Excel does to a header row: every header is text, blanks become
+ * "ColumnN", duplicates get a number ("Owner2"). Formulas in headers are
+ * replaced by their text.
+ */
+export function normaliseHeaders(sheet: SheetState, table: TableState): void {
+  const store = rowOf(sheet, table.range.top);
+  const seen = new Set<string>();
+  for (let c = table.range.left; c <= table.range.right; c++) {
+    const v = store.v[c];
+    let text = v === null || v === undefined ? "" : typeof v === "object" ? v.error : String(v);
+    if (store.f[c] !== undefined) text = "";
+    store.f[c] = undefined;
+    if (text.trim() === "") {
+      let n = c - table.range.left + 1;
+      while (seen.has(`column${n}`)) n++;
+      text = `Column${n}`;
+    }
+    let unique = text;
+    for (let n = 2; seen.has(unique.toLowerCase()); n++) unique = `${text}${n}`;
+    seen.add(unique.toLowerCase());
+    store.v[c] = unique;
+  }
+}
+
+function checkFree(state: WorkbookState, sheet: SheetState, r: RangeAddress, except?: TableState): void {
+  for (const t of sheet.tables) {
+    if (t !== except && rangesIntersect(t.range, r)) throw new FakeOfficeError("InvalidOperation", `the range overlaps table ${t.name}`);
+  }
+  void state;
+}
+
+export class FakeTableCollection extends FakeCollection<TableTarget, FakeTable> {
+  constructor(
+    ctx: FakeRequestContext,
+    private readonly sheet: FakeWorksheet | null,
+  ) {
+    super(ctx, () => {
+      if (!sheet) return allTableTargets(ctx.state);
+      const s = sheet.target();
+      return s.tables.map((table) => ({ sheet: s, table }));
+    });
+  }
+  protected wrap(item: TableTarget): FakeTable {
+    return new FakeTable(this.ctx, () => (item.sheet.tables.includes(item.table) ? item : null));
+  }
+  getItem(name: string): FakeTable {
+    return new FakeTable(this.ctx, () => {
+      const t = findTable(this.ctx.state, name);
+      if (!t) throw notFound(`table '${name}'`);
+      return t;
+    });
+  }
+  getItemOrNullObject(name: string): FakeTable {
+    return new FakeTable(this.ctx, () => findTable(this.ctx.state, name) ?? null, true);
+  }
+  add(address: string | FakeRange, hasHeaders: boolean): FakeTable {
+    let created: TableTarget | undefined;
+    this.ctx.core.enqueue(jsonBytes(typeof address === "string" ? address : "range"), () => {
+      let sheet: SheetState;
+      let r: RangeAddress | undefined;
+      if (typeof address !== "string") {
+        ({ sheet, r } = address.target());
+      } else if (this.sheet) {
+        sheet = this.sheet.target();
+        r = address.includes("!") ? undefined : parseRange(address);
+      } else {
+        const bang = address.lastIndexOf("!");
+        const sheetName = address.slice(0, Math.max(bang, 0)).replace(/^'(.*)'$/, "$1").replace(/''/g, "'");
+        const s = findSheet(this.ctx.state, sheetName);
+        if (!s) throw notFound(`worksheet '${sheetName}'`);
+        sheet = s;
+        r = parseRange(address);
+      }
+      if (!r) throw new FakeOfficeError("InvalidArgument", `bad table address ${String(address)}`);
+      if (hasHeaders && r.bottom === r.top) r = { ...r, bottom: r.top + 1 };
+      checkFree(this.ctx.state, sheet, r);
+      const used = new Set(allTableTargets(this.ctx.state).map((t) => t.table.name.toLowerCase()));
+      let n = 1;
+      while (used.has(`table${n}`)) n++;
+      const table: TableState = { id: this.ctx.state.nextId++, name: `Table${n}`, range: r, showTotals: false, style: "TableStyleMedium2" };
+      if (!hasHeaders) {
+        // Excel inserts a header row above the data.
+        throw new FakeOfficeError("InvalidArgument", "tables without a header row are not modelled by the fake");
+      }
+      sheet.tables.push(table);
+      normaliseHeaders(sheet, table);
+      created = { sheet, table };
+    });
+    return new FakeTable(this.ctx, () => {
+      if (!created) throw notFound("new table");
+      return created;
+    });
+  }
+}
+
+const TABLE_NAME = /^[A-Za-z_\\][A-Za-z0-9_.\\]{0,254}$/;
+
+export class FakeTable extends FakeClientObject<TableTarget> {
+  protected readonly scalarNames = ["name", "showTotals", "showHeaders", "style", "id"] as const;
+  protected readScalar(t: TableTarget, name: string): unknown {
+    switch (name) {
+      case "name":
+        return t.table.name;
+      case "showTotals":
+        return t.table.showTotals;
+      case "showHeaders":
+        return true;
+      case "style":
+        return t.table.style;
+      default:
+        return String(t.table.id);
+    }
+  }
+  protected override navigation(name: string): FakeClientObject<unknown> | undefined {
+    if (name === "worksheet") return this.worksheet as unknown as FakeClientObject<unknown>;
+    return undefined;
+  }
+  get name(): string {
+    return this.get("name") as string;
+  }
+  set name(n: string) {
+    this.enqueueOn(jsonBytes(n), (t) => {
+      if (!TABLE_NAME.test(n) || /^[A-Za-z]{1,3}\d+$/.test(n)) throw new FakeOfficeError("InvalidArgument", `'${n}' is not a valid table name`);
+      const other = findTable(this.ctx.state, n);
+      if (other && other.table !== t.table) throw new FakeOfficeError("InvalidArgument", `a table named '${n}' already exists`);
+      t.table.name = n;
+    });
+  }
+  get showTotals(): boolean {
+    return this.get("showTotals") as boolean;
+  }
+  set showTotals(b: boolean) {
+    this.enqueueOn(8, (t) => {
+      t.table.showTotals = b;
+    });
+  }
+  get style(): string {
+    return this.get("style") as string;
+  }
+  set style(s: string) {
+    this.enqueueOn(jsonBytes(s), (t) => {
+      t.table.style = s;
+    });
+  }
+  get worksheet(): FakeWorksheet {
+    return new FakeWorksheet(this.ctx, () => this.target().sheet);
+  }
+  private part(fn: (r: RangeAddress) => RangeAddress): FakeRange {
+    return new FakeRange(this.ctx, () => {
+      const t = this.target();
+      return { sheet: t.sheet, r: fn(t.table.range) };
+    });
+  }
+  getRange(): FakeRange {
+    return this.part((r) => ({ ...r }));
+  }
+  getHeaderRowRange(): FakeRange {
+    return this.part((r) => ({ ...r, bottom: r.top }));
+  }
+  getDataBodyRange(): FakeRange {
+    return this.part((r) => ({ ...r, top: r.top + 1 }));
+  }
+  resize(newRange: string | FakeRange): void {
+    this.enqueueOn(jsonBytes(typeof newRange === "string" ? newRange : "range"), (t) => {
+      const r = typeof newRange === "string" ? parseRange(newRange) : newRange.target().r;
+      if (!r) throw new FakeOfficeError("InvalidArgument", "bad address");
+      if (r.top !== t.table.range.top || !rangesIntersect(r, t.table.range) || r.bottom === r.top) {
+        throw new FakeOfficeError("InvalidArgument", "the headers must stay in the same row and the new range must overlap the table");
+      }
+      checkFree(this.ctx.state, t.sheet, r, t.table);
+      t.table.range = r;
+      normaliseHeaders(t.sheet, t.table);
+    });
+  }
+  convertToRange(): FakeRange {
+    let before: RangeTarget | undefined;
+    this.enqueueOn(0, (t) => {
+      before = { sheet: t.sheet, r: { ...t.table.range } };
+      t.sheet.tables = t.sheet.tables.filter((x) => x !== t.table);
+    });
+    return new FakeRange(this.ctx, () => before ?? null);
+  }
+  get columns(): FakeTableColumnCollection {
+    return new FakeTableColumnCollection(this.ctx, this);
+  }
+}
+
+export class FakeTableColumn extends FakeClientObject<{ t: TableTarget; col: number }> {
+  protected readonly scalarNames = ["name", "index"] as const;
+  protected readScalar(x: { t: TableTarget; col: number }, name: string): unknown {
+    if (name === "index") return x.col - x.t.table.range.left;
+    return valueOut(x.t.sheet.rows.get(x.t.table.range.top)?.v[x.col]);
+  }
+  get name(): string {
+    return this.get("name") as string;
+  }
+}
+
+export class FakeTableColumnCollection extends FakeCollection<{ t: TableTarget; col: number }, FakeTableColumn> {
+  constructor(
+    ctx: FakeRequestContext,
+    private readonly table: FakeTable,
+  ) {
+    super(ctx, () => {
+      const t = table.target();
+      const out: { t: TableTarget; col: number }[] = [];
+      for (let c = t.table.range.left; c <= t.table.range.right; c++) out.push({ t, col: c });
+      return out;
+    });
+  }
+  protected wrap(item: { t: TableTarget; col: number }): FakeTableColumn {
+    return new FakeTableColumn(this.ctx, () => item);
+  }
+  /**
+   * Adds a column at the table's end. Excel inserts cells there, shifting what
+   * stands right of the table (in the table's rows) one column right.
+   * `values` includes the header.
+   */
+  add(index?: number | null, values?: unknown[][] | null, name?: string): FakeTableColumn {
+    let created: { t: TableTarget; col: number } | undefined;
+    this.ctx.core.enqueue(jsonBytes(values ?? null) + jsonBytes(name), () => {
+      const t = this.table.target();
+      if (index !== undefined && index !== null && index !== t.table.range.right - t.table.range.left + 1) {
+        throw new FakeOfficeError("InvalidArgument", "the fake only adds columns at a table's end");
+      }
+      const col = t.table.range.right + 1;
+      for (let row = t.table.range.top; row <= t.table.range.bottom; row++) {
+        const store = t.sheet.rows.get(row);
+        if (!store) continue;
+        for (const key of ["v", "f", "nf", "st"] as const) {
+          const arr = store[key] as unknown[] | undefined;
+          if (arr && arr.length > col) arr.splice(col, 0, undefined);
+        }
+        if (store.v[col] === undefined) store.v[col] = null;
+      }
+      t.table.range = { ...t.table.range, right: col };
+      if (values) {
+        const h = t.table.range.bottom - t.table.range.top + 1;
+        if (values.length !== h) throw new FakeOfficeError("InvalidArgument", "column values must cover the header and every row");
+        values.forEach((line, i) => writeCell(t.sheet, t.table.range.top + i, col, line[0], false));
+      }
+      if (name !== undefined) rowOf(t.sheet, t.table.range.top).v[col] = name;
+      normaliseHeaders(t.sheet, t.table);
+      created = { t, col };
+    });
+    return new FakeTableColumn(this.ctx, () => created ?? null);
+  }
+}
+
+export { columnLetter };
