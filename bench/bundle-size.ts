@@ -1,0 +1,41 @@
+/**
+ * The task pane's production JavaScript, gzipped, as a user downloads it.
+ * office.js comes from Microsoft's CDN and is not ours to count.
+ */
+import { existsSync } from "node:fs";
+import { readFile, readdir } from "node:fs/promises";
+import * as path from "node:path";
+import { gzipSync } from "node:zlib";
+
+export interface BundleSize {
+  /** Files counted, relative to dist/, with their raw and gzipped sizes in bytes. */
+  files: { file: string; bytes: number; gzipBytes: number }[];
+  totalBytes: number;
+  totalGzipBytes: number;
+}
+
+/**
+ * The scripts the task pane page loads (local <script src> in taskpane.html)
+ * plus every dist file named taskpane*.js, so lazily loaded chunks named
+ * after the entry are counted as well.
+ */
+export async function taskpaneBundleSize(distDir: string): Promise<BundleSize | { missing: string }> {
+  if (!existsSync(distDir)) return { missing: `${path.basename(distDir)}/ does not exist` };
+  const entries = await readdir(distDir, { recursive: true });
+  const names = new Set(entries.filter((f) => /(^|[\\/])taskpane[^\\/]*\.js$/.test(f)).map((f) => f.split(path.sep).join("/")));
+  const html = path.join(distDir, "taskpane.html");
+  if (existsSync(html)) {
+    for (const m of (await readFile(html, "utf8")).matchAll(/<script\b[^>]*\bsrc="([^"]+)"/g)) {
+      const src = m[1];
+      if (/^(https?:)?\/\//.test(src) || /office\.js$/i.test(src)) continue; // CDN scripts, office.js
+      names.add(src.replace(/^\.?\//, "").split("?")[0]);
+    }
+  }
+  if (names.size === 0) return { missing: `no taskpane*.js in ${path.basename(distDir)}/` };
+  const files = [];
+  for (const file of [...names].sort()) {
+    const bytes = await readFile(path.join(distDir, file));
+    files.push({ file, bytes: bytes.byteLength, gzipBytes: gzipSync(bytes, { level: 9 }).byteLength });
+  }
+  return { files, totalBytes: files.reduce((n, f) => n + f.bytes, 0), totalGzipBytes: files.reduce((n, f) => n + f.gzipBytes, 0) };
+}

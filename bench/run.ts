@@ -1,0 +1,210 @@
+/**
+ * `npm run bench`: the figures the design is held to, measured in one run
+ * and written to bench/results.json (a short summary goes to stderr).
+ *
+ *   npm run bench                 full run: 100,000-row register; builds dist/ if missing
+ *   npm run bench -- --smoke      quick run for CI: 2,000 rows, no build
+ *   PMO_BENCH_ROWS=N              register size for the xlsx host
+ *   PMO_BENCH_EXCEL_ROWS=1000,... row counts for the Excel host on the fake
+ *
+ * Ratios are always against a baseline measured in the same run, on the same machine.
+ */
+import { spawnSync } from "node:child_process";
+import { mkdtemp, rm, writeFile } from "node:fs/promises";
+import * as os from "node:os";
+import * as path from "node:path";
+import { taskpaneBundleSize } from "./bundle-size";
+import { measureExcelHostOnFake } from "./excel-fake";
+import { figure, kibibytes, mebibytes, round, seconds, type Figure } from "./figures";
+import type { PhaseResult } from "./xlsx-phase";
+
+const REPO = path.resolve(__dirname, "..");
+const RATIO_GOAL = 1.3;
+const BUNDLE_GOAL_KB = 250;
+
+interface Settings {
+  smoke: boolean;
+  rows: number;
+  excelRows: number[];
+}
+
+function settings(argv: string[]): Settings {
+  const unknown = argv.filter((a) => a !== "--smoke");
+  if (unknown.length > 0) throw new Error(`unknown argument ${unknown.join(" ")}; the only flag is --smoke (sizes come from PMO_BENCH_ROWS and PMO_BENCH_EXCEL_ROWS)`);
+  const smoke = argv.includes("--smoke");
+  const count = (name: string, text: string): number => {
+    const n = Number(text.replace(/_/g, ""));
+    if (!Number.isInteger(n) || n < 1 || n > 1_048_575) throw new Error(`${name}=${text} is not a row count between 1 and 1,048,575`);
+    return n;
+  };
+  const rows = process.env.PMO_BENCH_ROWS ? count("PMO_BENCH_ROWS", process.env.PMO_BENCH_ROWS) : smoke ? 2_000 : 100_000;
+  const excelRows = process.env.PMO_BENCH_EXCEL_ROWS
+    ? process.env.PMO_BENCH_EXCEL_ROWS.split(",").map((t) => count("PMO_BENCH_EXCEL_ROWS", t.trim()))
+    : smoke
+      ? [1_000]
+      : [1_000, 10_000, 100_000];
+  return { smoke, rows, excelRows };
+}
+
+/** Runs one xlsx phase in a fresh Node process (its own heap and its own peak RSS). */
+function runPhase(args: string[]): PhaseResult {
+  const child = spawnSync(process.execPath, ["--max-old-space-size=16384", "--import", "tsx", path.join(REPO, "bench", "xlsx-phase.ts"), ...args], {
+    cwd: REPO,
+    encoding: "utf8",
+    stdio: ["ignore", "pipe", "pipe"],
+    maxBuffer: 16 << 20,
+  });
+  if (child.stderr) process.stderr.write(child.stderr);
+  if (child.status !== 0) {
+    const firstLine = child.stderr.split("\n").find((l) => l.trim() !== "") ?? "";
+    throw new Error(`phase ${args[0]} failed (exit ${child.status ?? child.signal}): ${firstLine}`);
+  }
+  return JSON.parse(child.stdout.trim().split("\n").pop() ?? "") as PhaseResult;
+}
+
+async function benchXlsxHost(rows: number, onFailure: (what: string) => void) {
+  const dir = await mkdtemp(path.join(os.tmpdir(), "pmo-bench-"));
+  try {
+    const source = path.join(dir, "register.xlsx");
+    progress(`xlsx host: writing a ${rows.toLocaleString("en-GB")}-row register with ExcelJS...`);
+    const generated = runPhase(["generate", source, String(rows)]);
+    progress(`xlsx host: baseline, ExcelJS load + save...`);
+    const baseline = runPhase(["baseline", source, path.join(dir, "baseline.xlsx")]);
+    progress(`xlsx host: XlsxHost open + apply + save...`);
+    let measured: PhaseResult;
+    try {
+      measured = runPhase(["measured", source, path.join(dir, "measured.xlsx"), String(rows)]);
+    } catch (e) {
+      onFailure(`xlsx host: ${(e as Error).message}`);
+      measured = { phase: "measured", ms: {}, peakRssBytes: NaN, failed: (e as Error).message };
+    }
+    const s = (ms: number | undefined): Figure => figure(ms === undefined ? null : seconds(ms), "s");
+    const ratio = measured.ms.total === undefined || baseline.ms.total === undefined ? null : round(measured.ms.total / baseline.ms.total, 2);
+    return {
+      workload: {
+        rows,
+        columns: 15,
+        description: "risk register: text, whole numbers, money and dates, one header row",
+        sourceFile: figure(mebibytes(generated.fileBytes ?? 0), "MiB"),
+      },
+      baseline: {
+        what: "ExcelJS Workbook.xlsx.readFile + writeFile of the source file",
+        load: s(baseline.ms.load),
+        save: s(baseline.ms.save),
+        total: s(baseline.ms.total),
+        peakRss: figure(mebibytes(baseline.peakRssBytes), "MiB"),
+      },
+      measured: {
+        ...(measured.failed ? { failed: measured.failed } : {}),
+        what: `XlsxHost.open + apply (addSheet, setCells in blocks of 5,000 rows, createTable, setNumberFormat on date, money and number columns: the same ${rows.toLocaleString("en-GB")} x 15 register onto a new sheet) + save`,
+        open: s(measured.ms.open),
+        apply: s(measured.ms.apply),
+        save: s(measured.ms.save),
+        total: s(measured.ms.total),
+        peakRss: figure(measured.failed ? null : mebibytes(measured.peakRssBytes), "MiB"),
+        outputFile: figure(measured.fileBytes === undefined ? null : mebibytes(measured.fileBytes), "MiB"),
+      },
+      ratio: figure(ratio, "x baseline", {
+        goalMax: RATIO_GOAL,
+        note: "measured total / baseline total, both timed in this run",
+      }),
+    };
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
+async function benchBundle(smoke: boolean) {
+  const dist = path.join(REPO, "dist");
+  let size = await taskpaneBundleSize(dist);
+  if ("missing" in size && !smoke) {
+    progress(`task pane bundle: ${size.missing}; running npm run build...`);
+    const build = spawnSync("npm", ["run", "build"], { cwd: REPO, stdio: ["ignore", process.stderr, "inherit"] });
+    if (build.status !== 0) return { gzip: figure(null, "kB", { goalMax: BUNDLE_GOAL_KB, note: `npm run build failed (exit ${build.status ?? build.signal})` }) };
+    size = await taskpaneBundleSize(dist);
+  }
+  if ("missing" in size) {
+    return { gzip: figure(null, "kB", { goalMax: BUNDLE_GOAL_KB, note: `${size.missing}${smoke ? "; --smoke does not build (run npm run build first)" : ""}` }) };
+  }
+  return {
+    gzip: figure(round(size.totalGzipBytes / 1000, 1), "kB", { goalMax: BUNDLE_GOAL_KB, note: "gzip -9 of the task pane's own scripts; office.js (CDN) excluded" }),
+    raw: figure(round(size.totalBytes / 1000, 1), "kB"),
+    files: size.files.map((f) => ({ file: f.file, raw: figure(kibibytes(f.bytes), "KiB"), gzip: figure(kibibytes(f.gzipBytes), "KiB") })),
+  };
+}
+
+function progress(text: string): void {
+  process.stderr.write(`bench: ${text}\n`);
+}
+
+async function main(): Promise<void> {
+  const opts = settings(process.argv.slice(2));
+  const started = Date.now();
+  const failures: string[] = [];
+  // A section that fails is recorded as failed and the others still run, so one broken piece does not hide the rest.
+  const section = async <T>(name: string, measure: () => Promise<T>): Promise<T | { failed: string }> => {
+    try {
+      return await measure();
+    } catch (e) {
+      const reason = e instanceof Error ? e.message : String(e);
+      failures.push(`${name}: ${reason}`);
+      return { failed: reason };
+    }
+  };
+  const xlsxHost = await section("xlsx host", () => benchXlsxHost(opts.rows, (what) => failures.push(what)));
+  progress("Excel host on the fake...");
+  const excelHostOnFake = await section("Excel host on the fake", () => measureExcelHostOnFake(opts.excelRows));
+  progress("task pane bundle...");
+  const taskpaneBundle = await section("task pane bundle", () => benchBundle(opts.smoke));
+
+  const results = {
+    generatedAt: new Date().toISOString(),
+    mode: opts.smoke ? "smoke" : "full",
+    environment: {
+      node: process.version,
+      platform: `${os.platform()} ${os.arch()}`,
+      cpus: os.cpus().length,
+      cpuModel: os.cpus()[0]?.model ?? "unknown",
+      totalMemory: figure(mebibytes(os.totalmem()), "MiB"),
+    },
+    xlsxHost,
+    excelHostOnFake,
+    taskpaneBundle,
+    benchDuration: figure(seconds(Date.now() - started), "s"),
+  };
+  await writeFile(path.join(REPO, "bench", "results.json"), JSON.stringify(results, null, 2) + "\n");
+
+  const fmt = (f: Figure | undefined) => (f?.value === null || f === undefined ? `n/a${f?.note ? ` (${f.note})` : ""}` : `${f.value} ${f.unit}`);
+  const verdict = (f: Figure) => (f.goal ? (f.goal.met === null ? "" : f.goal.met ? `  [goal <= ${f.goal.max}: met]` : `  [goal <= ${f.goal.max}: NOT met]`) : "");
+  const lines = [`xlsx host, ${opts.rows.toLocaleString("en-GB")} x 15 register:`];
+  if ("failed" in xlsxHost) lines.push(`  FAILED: ${xlsxHost.failed}`);
+  else {
+    lines.push(
+      `  source file                   ${fmt(xlsxHost.workload.sourceFile)}`,
+      `  baseline ExcelJS load + save  ${fmt(xlsxHost.baseline.total)} (load ${fmt(xlsxHost.baseline.load)}, save ${fmt(xlsxHost.baseline.save)}), peak RSS ${fmt(xlsxHost.baseline.peakRss)}`,
+      xlsxHost.measured.failed
+        ? `  XlsxHost open + apply + save  FAILED: ${xlsxHost.measured.failed}`
+        : `  XlsxHost open + apply + save  ${fmt(xlsxHost.measured.total)} (open ${fmt(xlsxHost.measured.open)}, apply ${fmt(xlsxHost.measured.apply)}, save ${fmt(xlsxHost.measured.save)}), peak RSS ${fmt(xlsxHost.measured.peakRss)}`,
+      `  ratio ${fmt(xlsxHost.ratio)}${verdict(xlsxHost.ratio)}`,
+    );
+  }
+  lines.push("Excel host on the fake:");
+  if ("failed" in excelHostOnFake) lines.push(`  FAILED: ${excelHostOnFake.failed}`);
+  else if (!excelHostOnFake.available) lines.push(`  not measured: ${excelHostOnFake.reason}`);
+  else {
+    for (const r of excelHostOnFake.runs) {
+      lines.push(`  ${r.rows.toLocaleString("en-GB")} rows: ${fmt(r.syncs)}, largest payload per sync ${fmt(r.largestPayloadPerSync)}${verdict(r.largestPayloadPerSync)}`);
+    }
+  }
+  if ("failed" in taskpaneBundle) lines.push(`Task pane bundle: FAILED: ${taskpaneBundle.failed}`);
+  else lines.push(`Task pane bundle (gzip): ${fmt(taskpaneBundle.gzip)}${verdict(taskpaneBundle.gzip)}`);
+  lines.push(`Written to bench/results.json in ${fmt(results.benchDuration)}.`);
+  if (failures.length > 0) lines.push(`${failures.length} section(s) failed; exit code 1.`);
+  process.stderr.write(lines.join("\n") + "\n");
+  if (failures.length > 0) process.exitCode = 1;
+}
+
+main().catch((e: unknown) => {
+  process.stderr.write(`bench failed: ${e instanceof Error ? e.message : String(e)}\n`);
+  process.exitCode = 1;
+});

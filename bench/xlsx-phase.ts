@@ -1,0 +1,145 @@
+/**
+ * One phase of the xlsx benchmark, run in its own Node process so each
+ * phase's peak memory (maxRSS) is its own and one phase's garbage cannot slow
+ * the next. Prints one JSON line on stdout.
+ *
+ *   generate <file> <rows>        write the source register with ExcelJS (streaming)
+ *   baseline <file> <out>         ExcelJS readFile + writeFile, nothing else
+ *   measured <file> <out> <rows>  XlsxHost open + apply (register copied onto a new sheet) + save
+ */
+import { readFile, writeFile } from "node:fs/promises";
+import * as path from "node:path";
+import { performance } from "node:perf_hooks";
+import ExcelJS from "exceljs";
+import { columnLetter } from "../src/core/grid/address";
+import { dateToSerial } from "../src/core/grid/cell";
+import type { CellInput, Edit } from "../src/core/plan/edits";
+import { plan } from "../src/core/plan/plan";
+import { XlsxHost } from "../src/hosts/xlsx/xlsx-host";
+import {
+  DATE_COLUMNS,
+  DATE_FORMAT,
+  MONEY_COLUMNS,
+  MONEY_FORMAT,
+  NUMBER_COLUMNS,
+  NUMBER_FORMAT,
+  REGISTER_HEADERS,
+  lastColumnLetter,
+  registerRow,
+} from "./register-data";
+
+export const SOURCE_SHEET = "Risk Register";
+export const COPY_SHEET = "Register Copy";
+/** Rows per setCells edit: big enough to keep the plan short, small enough to report progress. */
+export const BLOCK_ROWS = 5_000;
+
+export interface PhaseResult {
+  phase: string;
+  /** Milliseconds per step, and their total. */
+  ms: Record<string, number>;
+  /** Peak resident memory of this process, in bytes. */
+  peakRssBytes: number;
+  fileBytes?: number;
+  /** Set by the runner when the phase's process failed. */
+  failed?: string;
+}
+
+async function generate(file: string, rows: number): Promise<PhaseResult> {
+  const t0 = performance.now();
+  const writer = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: file, useStyles: true, useSharedStrings: true });
+  const ws = writer.addWorksheet(SOURCE_SHEET);
+  ws.addRow([...REGISTER_HEADERS]).commit();
+  for (let i = 0; i < rows; i++) {
+    const row = ws.addRow(registerRow(i));
+    for (const c of DATE_COLUMNS) row.getCell(c).numFmt = DATE_FORMAT;
+    for (const c of MONEY_COLUMNS) row.getCell(c).numFmt = MONEY_FORMAT;
+    row.commit();
+  }
+  await writer.commit();
+  const total = performance.now() - t0;
+  const fileBytes = (await readFile(file)).byteLength;
+  return { phase: "generate", ms: { total }, peakRssBytes: peakRss(), fileBytes };
+}
+
+async function baseline(file: string, out: string): Promise<PhaseResult> {
+  const t0 = performance.now();
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(file);
+  const t1 = performance.now();
+  await wb.xlsx.writeFile(out);
+  const t2 = performance.now();
+  return { phase: "baseline", ms: { load: t1 - t0, save: t2 - t1, total: t2 - t0 }, peakRssBytes: peakRss(), fileBytes: (await readFile(out)).byteLength };
+}
+
+/** The edits a job would make to lay the register onto a new sheet, built before the clock starts. */
+function copyPlanEdits(rows: number): Edit[] {
+  const last = lastColumnLetter();
+  const edits: Edit[] = [{ type: "addSheet", sheet: COPY_SHEET, hidden: "visible" }];
+  const toInput = (v: string | number | Date): CellInput => (v instanceof Date ? dateToSerial(v) : v);
+  edits.push({ type: "setCells", sheet: COPY_SHEET, address: `A1:${last}1`, cells: [[...REGISTER_HEADERS]] });
+  for (let start = 0; start < rows; start += BLOCK_ROWS) {
+    const end = Math.min(rows, start + BLOCK_ROWS);
+    const cells: CellInput[][] = [];
+    for (let i = start; i < end; i++) cells.push(registerRow(i).map(toInput));
+    edits.push({ type: "setCells", sheet: COPY_SHEET, address: `A${start + 2}:${last}${end + 1}`, cells });
+  }
+  edits.push({ type: "createTable", sheet: COPY_SHEET, address: `A1:${last}${rows + 1}`, name: "RiskRegisterCopy", style: "TableStyleMedium2" });
+  const column = (c: number) => `${columnLetter(c)}2:${columnLetter(c)}${rows + 1}`;
+  for (const c of DATE_COLUMNS) edits.push({ type: "setNumberFormat", sheet: COPY_SHEET, address: column(c), format: DATE_FORMAT });
+  for (const c of MONEY_COLUMNS) edits.push({ type: "setNumberFormat", sheet: COPY_SHEET, address: column(c), format: MONEY_FORMAT });
+  for (const c of NUMBER_COLUMNS) edits.push({ type: "setNumberFormat", sheet: COPY_SHEET, address: column(c), format: NUMBER_FORMAT });
+  return edits;
+}
+
+async function measured(file: string, out: string, rows: number): Promise<PhaseResult> {
+  const copy = plan(`Copy the ${rows}-row register onto '${COPY_SHEET}'`, copyPlanEdits(rows));
+  const t0 = performance.now();
+  const host = await XlsxHost.open(await readFile(file), path.basename(file));
+  const t1 = performance.now();
+  const result = await host.apply(copy);
+  const t2 = performance.now();
+  await writeFile(out, await host.save());
+  const t3 = performance.now();
+  if (result.editsApplied !== copy.edits.length) throw new Error(`applied ${result.editsApplied} of ${copy.edits.length} edits`);
+  return {
+    phase: "measured",
+    ms: { open: t1 - t0, apply: t2 - t1, save: t3 - t2, total: t3 - t0 },
+    peakRssBytes: peakRss(),
+    fileBytes: (await readFile(out)).byteLength,
+  };
+}
+
+function peakRss(): number {
+  return process.resourceUsage().maxRSS * 1024; // maxRSS is in kilobytes
+}
+
+async function main(): Promise<void> {
+  const [phase, file, third, fourth] = process.argv.slice(2);
+  const rows = (text: string | undefined) => {
+    const n = Number(text);
+    if (!Number.isInteger(n) || n < 1) throw new Error(`bad row count: ${text}`);
+    return n;
+  };
+  let result: PhaseResult;
+  switch (phase) {
+    case "generate":
+      result = await generate(file, rows(third));
+      break;
+    case "baseline":
+      result = await baseline(file, third);
+      break;
+    case "measured":
+      result = await measured(file, third, rows(fourth));
+      break;
+    default:
+      throw new Error(`unknown phase ${phase}`);
+  }
+  process.stdout.write(JSON.stringify(result) + "\n");
+}
+
+if (require.main === module) {
+  main().catch((e: unknown) => {
+    process.stderr.write(`${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
+    process.exitCode = 1;
+  });
+}
