@@ -1,0 +1,63 @@
+/**
+ * Moves a formula from one cell to another the way Excel fills it: relative
+ * A1 references shift, `$`-anchored parts stay. Text in quotes, structured
+ * references in brackets (`[@Q1]` is a column, not cell Q1), quoted sheet
+ * names and function names (LOG10( is a function, not a cell) are left alone.
+ */
+import { columnIndex, columnLetter, MAX_COLUMNS, MAX_ROWS } from "../../core/grid/address";
+
+const REF = /^(\$?)([A-Za-z]{1,3})(\$?)(\d{1,7})/;
+
+function shiftRef(text: string, dRow: number, dCol: number): { out: string; length: number } | undefined {
+  const m = REF.exec(text);
+  if (!m) return undefined;
+  const next = text[m[0].length];
+  // "LOG10(" is a call, "A1B" or "A1_x" is a name.
+  if (next !== undefined && /[A-Za-z0-9_.(!]/.test(next)) return undefined;
+  const col = columnIndex(m[2]);
+  let row = Number(m[4]);
+  if (col === undefined || row < 1 || row > MAX_ROWS) return undefined;
+  let c = col;
+  if (!m[1]) c += dCol;
+  if (!m[3]) row += dRow;
+  // Excel shows #REF! for a reference pushed off the sheet.
+  if (c < 1 || c > MAX_COLUMNS || row < 1 || row > MAX_ROWS) return { out: "#REF!", length: m[0].length };
+  return { out: `${m[1]}${columnLetter(c)}${m[3]}${row}`, length: m[0].length };
+}
+
+/** The formula as it reads when moved dRow rows down and dCol columns right. */
+export function shiftFormula(formula: string, dRow: number, dCol: number): string {
+  if (dRow === 0 && dCol === 0) return formula;
+  let out = "";
+  let i = 0;
+  let depth = 0;
+  while (i < formula.length) {
+    const ch = formula[i];
+    if (ch === '"' || (ch === "'" && depth === 0)) {
+      const end = formula.indexOf(ch, i + 1);
+      const stop = end < 0 ? formula.length : end + 1;
+      out += formula.slice(i, stop);
+      i = stop;
+      continue;
+    }
+    if (ch === "[") depth++;
+    if (ch === "]") depth = Math.max(0, depth - 1);
+    const prev = i > 0 ? formula[i - 1] : "";
+    if (depth === 0 && /[A-Za-z$]/.test(ch) && !/[A-Za-z0-9_.\]]/.test(prev)) {
+      const shifted = shiftRef(formula.slice(i), dRow, dCol);
+      if (shifted) {
+        out += shifted.out;
+        i += shifted.length;
+        continue;
+      }
+      // Skip the whole name so its tail is not read as a reference.
+      const name = /^[A-Za-z_$][A-Za-z0-9_.$]*/.exec(formula.slice(i))?.[0] ?? ch;
+      out += name;
+      i += name.length;
+      continue;
+    }
+    out += ch;
+    i++;
+  }
+  return out;
+}
