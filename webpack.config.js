@@ -120,6 +120,9 @@ module.exports = async (env = {}, options = {}) => {
       }),
     ],
     optimization: {
+      // html-webpack-plugin already minifies the pages; webpack's own HTML minimizer
+      // would also strip attribute quotes, which tools reading <script src="…"> trip on.
+      minimizeOptions: { html: false },
       splitChunks: {
         chunks: "all",
         cacheGroups: {
