@@ -45,9 +45,9 @@ export function App({ panels = PANELS }: AppProps): React.JSX.Element {
         </TabList>
       </nav>
       {current && Panel ? (
-        <main className={styles.panel} role="tabpanel" id={`pane-panel-${current.id}`} aria-labelledby={`pane-tab-${current.id}`}>
+        <div className={styles.panel} role="tabpanel" id={`pane-panel-${current.id}`} aria-labelledby={`pane-tab-${current.id}`}>
           <Panel key={current.id} onReady={markPaneReady} />
-        </main>
+        </div>
       ) : null}
     </div>
   );

@@ -1,0 +1,94 @@
+import * as React from "react";
+import { Body1, Button, FluentProvider, Spinner, Subtitle1, Tab, TabList, Tooltip, webLightTheme } from "@fluentui/react-components";
+import { ArrowDownloadRegular, ArrowResetRegular, FolderOpenRegular } from "@fluentui/react-icons";
+import { METADATA_SHEET } from "../core/metadata/schema";
+import { ErrorMessage } from "../taskpane/components";
+import { PaneRoot } from "../taskpane/PaneRoot";
+import { SheetView } from "./SheetView";
+import { usePlaygroundStyles } from "./usePlaygroundStyles.styles";
+import { usePlaygroundWorkbook } from "./usePlaygroundWorkbook";
+
+/** The task pane beside a view of the workbook it works on, all in the browser, no Excel. */
+export function Playground(): React.JSX.Element {
+  const styles = usePlaygroundStyles();
+  const wb = usePlaygroundWorkbook();
+  const fileInput = React.useRef<HTMLInputElement>(null);
+  const sheets = React.useMemo(
+    () => (wb.outline?.sheets ?? []).filter((s) => s.visibility === "visible" && s.name !== METADATA_SHEET).sort((a, b) => a.position - b.position),
+    [wb.outline],
+  );
+  const [selected, setSelected] = React.useState<string | null>(null);
+  const current = sheets.find((s) => s.name === selected) ?? sheets[0];
+
+  return (
+    <FluentProvider theme={webLightTheme}>
+      <div className={styles.page}>
+        <header className={styles.bar}>
+          <Subtitle1 as="h1" className={styles.brand}>
+            PMO Toolkit playground
+          </Subtitle1>
+          <Body1 className={styles.fileName} data-testid="file-name">
+            {wb.host?.fileName ?? ""}
+          </Body1>
+          <span className={styles.spacer} />
+          <input
+            ref={fileInput}
+            className={styles.hiddenInput}
+            type="file"
+            accept=".xlsx,.xlsm,.csv"
+            aria-label="Workbook file"
+            data-testid="file-input"
+            onChange={(e) => {
+              const file = e.target.files?.[0];
+              e.target.value = "";
+              if (file) void wb.openFile(file);
+            }}
+          />
+          <Button icon={<FolderOpenRegular />} onClick={() => fileInput.current?.click()} disabled={wb.loading}>
+            Open workbook…
+          </Button>
+          <Tooltip content="Start again from the sample portfolio" relationship="description">
+            <Button icon={<ArrowResetRegular />} onClick={() => void wb.loadSample()} disabled={wb.loading}>
+              Sample
+            </Button>
+          </Tooltip>
+          <Button appearance="primary" icon={<ArrowDownloadRegular />} onClick={() => void wb.download()} disabled={!wb.host || wb.loading}>
+            Download
+          </Button>
+        </header>
+        {wb.problem ? (
+          <div className={styles.problem}>
+            <ErrorMessage error={wb.problem.error} doing={`${wb.problem.doing} “${wb.problem.file}”`} />
+          </div>
+        ) : null}
+        <div className={styles.body}>
+          <aside className={styles.pane} aria-label="Task pane" data-testid="pane">
+            {wb.host ? <PaneRoot key={wb.hostKey} host={wb.host} onChanged={wb.changed} /> : null}
+          </aside>
+          <main className={styles.sheet} aria-label="Workbook">
+            {wb.host && current ? (
+              <>
+                <TabList
+                  className={styles.tabs}
+                  size="small"
+                  selectedValue={current.name}
+                  onTabSelect={(_, d) => setSelected(String(d.value))}
+                  aria-label="Sheets"
+                >
+                  {sheets.map((s) => (
+                    <Tab key={s.name} value={s.name} className={styles.tab}>
+                      {s.name}
+                    </Tab>
+                  ))}
+                </TabList>
+                <SheetView workbook={wb.host.workbook} sheetName={current.name} tables={current.tables} revision={wb.revision} />
+              </>
+            ) : wb.loading ? (
+              <Spinner className={styles.loading} label="Building the sample workbook…" />
+            ) : null}
+          </main>
+        </div>
+      </div>
+    </FluentProvider>
+  );
+}

@@ -1,0 +1,132 @@
+import * as React from "react";
+import { mergeClasses } from "@fluentui/react-components";
+import { cellDisplay } from "./cellDisplay";
+import { cellKey, tablePartAt, type SheetModel } from "./sheetModel";
+import type { SheetViewProps } from "./SheetView.types";
+import { useSheetView } from "./useSheetView";
+import { TABLE_COLOURS, useSheetViewStyles } from "./useSheetViewStyles.styles";
+
+/** A read-only view of one worksheet: values as formatted, fills, bold, merges, and table outlines. */
+export function SheetView(props: SheetViewProps): React.JSX.Element {
+  const styles = useSheetViewStyles();
+  const { model, scrollerRef, firstRow, lastRow, onScroll } = useSheetView(props);
+  if (!model) return <div className={styles.note}>The sheet “{props.sheetName}” is not in the workbook any more.</div>;
+  const rows: React.ReactNode[] = [];
+  for (let r = firstRow; r <= lastRow; r++) rows.push(<SheetRow key={r} model={model} row={r} styles={styles} />);
+  const above = model.rowTops[firstRow - 1];
+  const below = model.rowTops[model.rowCount] - model.rowTops[lastRow];
+  const width = 44 + model.colWidths.reduce((a, b) => a + b, 0);
+  return (
+    <>
+      <div
+        ref={scrollerRef}
+        className={styles.scroller}
+        onScroll={onScroll}
+        tabIndex={0}
+        role="region"
+        aria-label={`Sheet ${props.sheetName.trim()}`}
+        data-testid="sheet-view"
+        data-sheet={props.sheetName}
+      >
+        <table className={styles.table} style={{ width }} aria-rowcount={model.rowCount}>
+          <colgroup>
+            <col style={{ width: 44 }} />
+            {model.colWidths.map((w, i) => (
+              <col key={i} style={{ width: w }} />
+            ))}
+          </colgroup>
+          <thead>
+            <tr>
+              <th className={mergeClasses(styles.colHeader, styles.corner)} scope="col">
+                <span style={{ position: "absolute", left: -9999 }}>Row</span>
+              </th>
+              {model.letters.map((l) => (
+                <th key={l} className={styles.colHeader} scope="col">
+                  {l}
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {above > 0 ? (
+              <tr aria-hidden="true" style={{ height: above }}>
+                <td className={styles.spacer} colSpan={model.colCount + 1} />
+              </tr>
+            ) : null}
+            {rows}
+            {below > 0 ? (
+              <tr aria-hidden="true" style={{ height: below }}>
+                <td className={styles.spacer} colSpan={model.colCount + 1} />
+              </tr>
+            ) : null}
+          </tbody>
+        </table>
+      </div>
+      {model.columnsCut ? <div className={styles.note}>Showing the first {model.colCount} columns.</div> : null}
+    </>
+  );
+}
+
+interface SheetRowProps {
+  model: SheetModel;
+  row: number;
+  styles: ReturnType<typeof useSheetViewStyles>;
+}
+
+function SheetRow({ model, row, styles }: SheetRowProps): React.JSX.Element {
+  const height = model.rowTops[row] - model.rowTops[row - 1];
+  const xlRow = model.worksheet.findRow(row);
+  const cells: React.ReactNode[] = [];
+  for (let c = 1; c <= model.colCount; c++) {
+    const key = cellKey(row, c);
+    if (model.covered.has(key)) continue;
+    const span = model.masters.get(key);
+    const d = cellDisplay(xlRow?.findCell(c));
+    const part = tablePartAt(model, row, c);
+    const shadows: string[] = [];
+    let fill = d.fill;
+    let color = d.color;
+    let bold = d.bold;
+    if (part) {
+      const o = TABLE_COLOURS.outline;
+      if (part.edges.top) shadows.push(`inset 0 2px 0 ${o}`);
+      if (part.edges.bottom) shadows.push(`inset 0 -2px 0 ${o}`);
+      if (part.edges.left) shadows.push(`inset 2px 0 0 ${o}`);
+      if (part.edges.right) shadows.push(`inset -2px 0 0 ${o}`);
+      if (part.header) {
+        fill ??= TABLE_COLOURS.header;
+        color ??= TABLE_COLOURS.headerText;
+        bold = true;
+      } else if (part.banded) fill ??= TABLE_COLOURS.band;
+    }
+    cells.push(
+      <td
+        key={c}
+        colSpan={span && span.colSpan > 1 ? Math.min(span.colSpan, model.colCount - c + 1) : undefined}
+        className={styles.cell}
+        title={part?.header ? `Table ${part.table.name}${d.title ? `: ${d.title}` : ""}` : d.title}
+        data-cell={`${model.letters[c - 1]}${row}`}
+        style={{
+          textAlign: d.align,
+          fontWeight: bold ? 700 : undefined,
+          fontStyle: d.italic ? "italic" : undefined,
+          backgroundColor: fill,
+          color,
+          boxShadow: shadows.length ? shadows.join(", ") : undefined,
+        }}
+      >
+        <div className={mergeClasses(styles.text, d.wrap && styles.wrap)} style={{ maxHeight: height - 1 }}>
+          {d.text}
+        </div>
+      </td>,
+    );
+  }
+  return (
+    <tr style={{ height }}>
+      <th scope="row" className={styles.rowHeader}>
+        {row}
+      </th>
+      {cells}
+    </tr>
+  );
+}

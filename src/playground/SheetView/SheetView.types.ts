@@ -1,0 +1,13 @@
+import type ExcelJS from "exceljs";
+import type { TableOutline } from "../../hosts/host";
+
+export interface SheetViewProps {
+  /** The workbook model the xlsx host works on. */
+  workbook: ExcelJS.Workbook;
+  /** The sheet to draw. */
+  sheetName: string;
+  /** The sheet's tables (from the host's outline), drawn with their outline and banding. */
+  tables: TableOutline[];
+  /** Changes after every apply or undo, so the view reads the sheet again. */
+  revision: number;
+}

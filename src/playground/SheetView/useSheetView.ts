@@ -1,0 +1,52 @@
+import * as React from "react";
+import { buildSheetModel, rowAt, type SheetModel } from "./sheetModel";
+import type { SheetViewProps } from "./SheetView.types";
+
+/** Rows drawn above and below the visible ones, so fast scrolling shows no gaps. */
+const OVERSCAN = 12;
+
+export interface SheetViewState {
+  model: SheetModel | null;
+  scrollerRef: React.RefObject<HTMLDivElement | null>;
+  firstRow: number;
+  lastRow: number;
+  onScroll: () => void;
+}
+
+/** The sheet model and which rows are on screen: only those are read and drawn, so 10,000-row sheets stay quick. */
+export function useSheetView({ workbook, sheetName, tables, revision }: SheetViewProps): SheetViewState {
+  const model = React.useMemo(() => {
+    const ws = workbook.getWorksheet(sheetName);
+    return ws ? buildSheetModel(ws, tables) : null;
+    // revision: the workbook object is the same after an apply, its contents are not.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [workbook, sheetName, tables, revision]);
+  const scrollerRef = React.useRef<HTMLDivElement | null>(null);
+  const [windowRows, setWindowRows] = React.useState<[number, number]>([1, 40]);
+
+  const measure = React.useCallback(() => {
+    const el = scrollerRef.current;
+    if (!el || !model) return;
+    const first = Math.max(1, rowAt(model, el.scrollTop) - OVERSCAN);
+    const last = Math.min(model.rowCount, rowAt(model, el.scrollTop + (el.clientHeight || 800)) + OVERSCAN);
+    setWindowRows((prev) => (prev[0] === first && prev[1] === last ? prev : [first, last]));
+  }, [model]);
+
+  React.useLayoutEffect(() => {
+    measure();
+  }, [measure]);
+  React.useEffect(() => {
+    const el = scrollerRef.current;
+    if (!el || typeof ResizeObserver === "undefined") return;
+    const ro = new ResizeObserver(() => measure());
+    ro.observe(el);
+    return () => ro.disconnect();
+  }, [measure]);
+  // A new sheet starts at its top-left corner.
+  React.useEffect(() => {
+    scrollerRef.current?.scrollTo?.({ top: 0, left: 0 });
+  }, [sheetName, workbook]);
+
+  const lastRow = model ? Math.min(windowRows[1], model.rowCount) : 0;
+  return { model, scrollerRef, firstRow: Math.min(windowRows[0], lastRow || 1), lastRow, onScroll: measure };
+}
