@@ -10,6 +10,7 @@
  * rather than approximated, so a host reaching past it fails loudly.
  */
 import { columnLetter, formatRange, parseRange, quoteSheetName, rangeContains, rangesIntersect, type RangeAddress } from "../../../src/core/grid/address";
+import { shiftFormula } from "../../../src/hosts/xlsx/formula-fill";
 import { coerceTyped, coerceWritten } from "./coerce";
 import { FakeContextCore, FakeOfficeError, READ_CELL_LIMIT, jsonBytes } from "./context";
 import {
@@ -431,7 +432,15 @@ export class FakeRange extends FakeClientObject<RangeTarget> {
     return this.get("formulas") as unknown[][];
   }
   set formulas(input: unknown[][]) {
-    this.enqueueOn(jsonBytes(input), (t) => eachWritten(t, input, "formulas", (row, col, x) => writeCell(t.sheet, row, col, x, true)));
+    this.enqueueOn(jsonBytes(input), (t) => {
+      if (typeof input === "string" && (input as string).startsWith("=")) {
+        // One formula for a range: Excel fills it like Range.Formula, relative references moving cell by cell.
+        const f = input as string;
+        eachWritten(t, null, "formulas", (row, col) => writeCell(t.sheet, row, col, shiftFormula(f, row - t.r.top, col - t.r.left), true));
+        return;
+      }
+      eachWritten(t, input, "formulas", (row, col, x) => writeCell(t.sheet, row, col, x, true));
+    });
   }
   get numberFormat(): string[][] {
     return this.get("numberFormat") as string[][];
@@ -524,7 +533,6 @@ export class FakeRange extends FakeClientObject<RangeTarget> {
           }
         }
       }
-      if (applyTo !== "Contents") t.sheet.validations = t.sheet.validations.flatMap((v) => subtractRange(v.range, t.r).map((range) => ({ ...v, range })));
     });
   }
 

@@ -1,0 +1,792 @@
+/**
+ * Applying a plan inside one Excel.run. Three parts, so a refused plan
+ * writes nothing:
+ *
+ * 1. read: sheet and table names (one sync), then everything the checks and
+ *    the undo need, queued together (one sync, plus one for colour-rule
+ *    details when there are rules, plus row blocks for cells that already
+ *    hold something under the plan's ranges);
+ * 2. check: every edit against what was read; any problem stops here;
+ * 3. write: edits in plan order, each writing values before formats, cell
+ *    data as whole 2-D arrays in row blocks under the payload budget, with
+ *    calculation suspended for each block. Small commands share syncs, so
+ *    syncs grow with the bytes written, never with the rows as such.
+ *
+ * The undo plan is built from the "before" state read in part 1 with the
+ * shared helpers of core/plan/inverse. Every inverse edit puts back the state
+ * from before the whole plan, so undoing in reverse order ends there too.
+ */
+import { columnIndex, columnLetter, formatRange, parseRange, rangeHeight, rangeWidth, rangesIntersect, type RangeAddress } from "../../core/grid/address";
+import type { CellValue } from "../../core/grid/cell";
+import { encodeMetadataRow, METADATA_FIRST_ROW, METADATA_SHEET, METADATA_TITLE, metadataRowAddress, metadataRowFor } from "../../core/metadata/schema";
+import type { CellInput, CellStyle, ConditionalFormat, DataValidation, Edit, EditOf } from "../../core/plan/edits";
+import {
+  inversePlan,
+  recreateRemovedTable,
+  removeAddedSheet,
+  removeAddedTableColumns,
+  removeCreatedTable,
+  restoreCells,
+  restoreColumnWidths,
+  restoreConditionalFormats,
+  restoreDeletedSheet,
+  restoreEmptyCells,
+  restoreMetadataKey,
+  restoreNumberFormats,
+  restoreRemovedTableColumns,
+  restoreStyles,
+  restoreTableSize,
+  restoreValidation,
+  cellInputFrom,
+} from "../../core/plan/inverse";
+import type { Plan } from "../../core/plan/plan";
+import { WorkbookError, type Progress } from "../host";
+import { conditionalFormatFromOffice, listSourceProblem, officeCellValueRule, officeValidationRule, validationFromOffice } from "./office-rules";
+import { rowBlocks, SYNC_BUDGET_BYTES } from "./payload";
+import { readRanges, type CellsRead, type ReadRequest } from "./range-reader";
+import { asExcelText } from "./text-safety";
+
+const VISIBILITY = { visible: "Visible", hidden: "Hidden", veryHidden: "VeryHidden" } as const;
+const FROM_VISIBILITY: Record<string, "visible" | "hidden" | "veryHidden"> = { Visible: "visible", Hidden: "hidden", VeryHidden: "veryHidden" };
+
+/** Excel's column width is in points; plans speak in characters of the default font (7 px wide, 5 px padding). */
+export function charsToPoints(chars: number): number {
+  return Math.round((chars * 7 + 5) * 0.75 * 100) / 100;
+}
+export function pointsToChars(points: number): number {
+  return Math.round(((points / 0.75 - 5) / 7) * 100) / 100;
+}
+
+interface TableInfo {
+  name: string;
+  sheet: string;
+  range: RangeAddress;
+  style: string;
+  existed: boolean;
+}
+
+interface SheetInfo {
+  name: string;
+  visibility: string;
+  existed: boolean;
+  deleted: boolean;
+}
+
+const lower = (s: string) => s.toLowerCase();
+
+function rangeOf(address: string): RangeAddress {
+  const r = parseRange(address);
+  if (!r) throw new Error(`not an A1 range: ${address}`);
+  return r;
+}
+
+function intersect(a: RangeAddress, b: RangeAddress): RangeAddress | null {
+  if (!rangesIntersect(a, b)) return null;
+  return { top: Math.max(a.top, b.top), left: Math.max(a.left, b.left), bottom: Math.min(a.bottom, b.bottom), right: Math.min(a.right, b.right) };
+}
+
+/** The office input for a plan cell: text protected from parsing, blanks as "" (null would leave the cell unchanged). */
+function officeInput(c: CellInput): string | number | boolean {
+  if (c === null) return "";
+  if (typeof c === "object") return c.formula;
+  if (typeof c === "string") return asExcelText(c);
+  return c;
+}
+
+/** Cells before the plan over `range`, padded with blanks outside what was read. */
+function fullGrid(range: RangeAddress, part: { range: RangeAddress; cells: CellsRead } | null): CellsRead {
+  const h = rangeHeight(range);
+  const w = rangeWidth(range);
+  const out: CellsRead = { values: [], formulas: [], numberFormats: [] };
+  for (let i = 0; i < h; i++) {
+    const row = range.top + i;
+    const values: CellValue[] = new Array<CellValue>(w).fill(null);
+    const formulas: (string | null)[] = new Array<string | null>(w).fill(null);
+    const formats: string[] = new Array<string>(w).fill("General");
+    if (part && row >= part.range.top && row <= part.range.bottom) {
+      const k = row - part.range.top;
+      for (let c = part.range.left; c <= part.range.right; c++) {
+        const j = c - range.left;
+        values[j] = part.cells.values[k]?.[c - part.range.left] ?? null;
+        formulas[j] = part.cells.formulas[k]?.[c - part.range.left] ?? null;
+        formats[j] = part.cells.numberFormats[k]?.[c - part.range.left] ?? "General";
+      }
+    }
+    out.values.push(values);
+    out.formulas.push(formulas);
+    out.numberFormats.push(formats);
+  }
+  return out;
+}
+
+/** Queues commands and syncs whenever the next one would push the request past the budget. */
+class Writer {
+  private bytes = 0;
+  private calculationSuspended = false;
+  constructor(private readonly ctx: Excel.RequestContext) {}
+
+  async room(bytes: number): Promise<void> {
+    if (this.bytes > 0 && this.bytes + bytes > SYNC_BUDGET_BYTES) await this.flush();
+    this.bytes += bytes;
+  }
+
+  /** Big writes go out with calculation suspended until that sync; Excel recalculates once after. */
+  suspendCalculation(): void {
+    if (this.calculationSuspended) return;
+    this.ctx.application.suspendApiCalculationUntilNextSync();
+    this.calculationSuspended = true;
+  }
+
+  async flush(): Promise<void> {
+    if (this.bytes === 0 && !this.calculationSuspended) {
+      await this.ctx.sync();
+      return;
+    }
+    await this.ctx.sync();
+    this.bytes = 0;
+    this.calculationSuspended = false;
+  }
+
+  /** Writes a 2-D array through `values` or `formulas` in row blocks under the budget. */
+  async grid(sheet: string, top: number, left: number, rows: (string | number | boolean)[][], property: "values" | "formulas" | "numberFormat"): Promise<void> {
+    for (const block of rowBlocks(rows)) {
+      await this.room(block.bytes);
+      this.suspendCalculation();
+      const width = rows[0]?.length ?? 0;
+      const address = formatRange({ top: top + block.start, bottom: top + block.end - 1, left, right: left + width - 1 });
+      const range = this.ctx.workbook.worksheets.getItem(sheet).getRange(address);
+      const slice = block.start === 0 && block.end === rows.length ? rows : rows.slice(block.start, block.end);
+      if (property === "values") range.values = slice;
+      else if (property === "formulas") range.formulas = slice;
+      else range.numberFormat = slice;
+    }
+  }
+}
+
+interface Captured {
+  usedRanges: Map<string, RangeAddress | null>;
+  tableRanges: Map<string, RangeAddress>;
+  validations: Map<number, Excel.DataValidation>;
+  columnValidations: Map<number, Excel.DataValidation[]>;
+  conditionalFormats: Map<number, Excel.ConditionalFormatCollection>;
+  styles: Map<number, Excel.RangeFormat>;
+  widths: Map<number, Excel.RangeFormat[]>;
+  metadataUsed: Excel.Range | null;
+}
+
+type CfDetail = { proxy: Excel.ConditionalFormat; range: Excel.Range; custom?: Excel.ConditionalFormatRule; cellValue?: Excel.CellValueConditionalFormat; fill?: Excel.ConditionalRangeFill; font?: Excel.ConditionalRangeFont };
+
+export async function applyPlanInExcel(ctx: Excel.RequestContext, plan: Plan, progress?: Progress): Promise<{ inverse: Plan }> {
+  const edits = plan.edits;
+
+  // ---- read 1: names
+  const sheetItems = ctx.workbook.worksheets.load("items/name, items/visibility");
+  const tableItems = ctx.workbook.tables.load("items/name, items/style, items/worksheet/name");
+  await ctx.sync();
+  const sheets = new Map<string, SheetInfo>();
+  for (const ws of sheetItems.items) sheets.set(lower(ws.name), { name: ws.name, visibility: ws.visibility, existed: true, deleted: false });
+  const tables = new Map<string, TableInfo>();
+  const tableProxies = new Map<string, Excel.Table>();
+  for (const t of tableItems.items) {
+    tables.set(lower(t.name), { name: t.name, sheet: t.worksheet.name, range: { top: 0, left: 0, bottom: 0, right: 0 }, style: t.style, existed: true });
+    tableProxies.set(lower(t.name), t);
+  }
+
+  // ---- read 2: what the checks and the undo need
+  const cap: Captured = {
+    usedRanges: new Map(),
+    tableRanges: new Map(),
+    validations: new Map(),
+    columnValidations: new Map(),
+    conditionalFormats: new Map(),
+    styles: new Map(),
+    widths: new Map(),
+    metadataUsed: null,
+  };
+  const usedProxies = new Map<string, Excel.Range>();
+  const sheetExisted = (name: string) => sheets.get(lower(name))?.existed === true;
+  const touch = (name: string) => {
+    if (!sheetExisted(name) || usedProxies.has(lower(name))) return;
+    usedProxies.set(lower(name), ctx.workbook.worksheets.getItem(name).getUsedRangeOrNullObject(false).load("address"));
+  };
+  const tableRangeProxies = new Map<string, Excel.Range>();
+  for (const [key, t] of tableProxies) tableRangeProxies.set(key, t.getRange().load("address"));
+  edits.forEach((e, i) => {
+    if ("sheet" in e) touch(e.sheet);
+    if (!("sheet" in e) || !sheetExisted(e.sheet)) return;
+    const ws = ctx.workbook.worksheets.getItem(e.sheet);
+    switch (e.type) {
+      case "setDataValidation":
+        cap.validations.set(i, ws.getRange(e.address).dataValidation.load("type, rule, ignoreBlanks, prompt, errorAlert"));
+        break;
+      case "replaceConditionalFormats":
+        cap.conditionalFormats.set(i, ws.getRange(e.address).conditionalFormats.load("items/type"));
+        break;
+      case "setStyle":
+        cap.styles.set(i, ws.getRange(e.address).format.load("wrapText, horizontalAlignment, verticalAlignment, fill/color, font/bold, font/italic, font/color"));
+        break;
+      case "setColumnWidths":
+        cap.widths.set(
+          i,
+          e.widths.map((w) => ws.getRange(`${w.column}1`).format.load("columnWidth")),
+        );
+        break;
+    }
+  });
+  const metadataSheet = sheets.get(lower(METADATA_SHEET));
+  if (metadataSheet && edits.some((e) => e.type === "setMetadata")) {
+    cap.metadataUsed = ctx.workbook.worksheets.getItem(METADATA_SHEET).getUsedRangeOrNullObject(true).load("address, values");
+  }
+  await ctx.sync();
+  for (const [key, proxy] of usedProxies) cap.usedRanges.set(key, proxy.isNullObject ? null : rangeOf(proxy.address));
+  for (const [key, proxy] of tableRangeProxies) {
+    const t = tables.get(key);
+    if (t) t.range = rangeOf(proxy.address);
+  }
+
+  // ---- read 3: colour-rule details and validations that differ within a range
+  const cfDetails = new Map<number, CfDetail[]>();
+  let needSync = false;
+  for (const [i, coll] of cap.conditionalFormats) {
+    const details = coll.items.map((cf) => {
+      const d: CfDetail = { proxy: cf, range: cf.getRange().load("address") };
+      if (cf.type === "Custom") {
+        d.custom = cf.custom.rule.load("formula");
+        d.fill = cf.custom.format.fill.load("color");
+        d.font = cf.custom.format.font.load("color");
+      } else if (cf.type === "CellValue") {
+        d.cellValue = cf.cellValue.load("rule");
+        d.fill = cf.cellValue.format.fill.load("color");
+        d.font = cf.cellValue.format.font.load("color");
+      }
+      return d;
+    });
+    cfDetails.set(i, details);
+    needSync ||= details.length > 0;
+  }
+  for (const [i, dv] of cap.validations) {
+    if (dv.type !== "Inconsistent" && dv.type !== "MixedCriteria") continue;
+    const e = edits[i] as EditOf<"setDataValidation">;
+    const r = rangeOf(e.address);
+    const ws = ctx.workbook.worksheets.getItem(e.sheet);
+    const perCell: Excel.DataValidation[] = [];
+    if (rangeWidth(r) * rangeHeight(r) > 2000) {
+      throw new WorkbookError(
+        `Sheet “${e.sheet}”, ${e.address}: the cells there have different validation rules, too many to keep for Undo. Narrow the range or clear its validation first.`,
+        { sheet: e.sheet, cell: e.address },
+      );
+    }
+    for (let row = r.top; row <= r.bottom; row++) {
+      for (let c = r.left; c <= r.right; c++) perCell.push(ws.getRange(`${columnLetter(c)}${row}`).dataValidation.load("type, rule, ignoreBlanks, prompt, errorAlert"));
+    }
+    cap.columnValidations.set(i, perCell);
+    needSync = true;
+  }
+  if (needSync) await ctx.sync();
+
+  // ---- check, and plan the cell reads for undo
+  const problems: string[] = [];
+  const where = (e: Edit) => ("sheet" in e ? `Sheet “${e.sheet}”${"address" in e ? `, ${e.address}` : ""}` : "Workbook");
+  const reads: ReadRequest[] = [];
+  const readIndex = new Map<string, number>();
+  const wantCells = (sheet: string, r: RangeAddress): string | null => {
+    if (!sheetExisted(sheet)) return null;
+    const used = cap.usedRanges.get(lower(sheet));
+    const part = used ? intersect(r, used) : null;
+    if (!part) return null;
+    const key = `${sheet}!${formatRange(part)}`;
+    if (!readIndex.has(key)) {
+      readIndex.set(key, reads.length);
+      reads.push({ sheet, range: part });
+    }
+    return key;
+  };
+  const addedSheets = new Set<string>();
+  const tableAt = new Map<number, TableInfo>();
+  const tableBefore = new Map<number, RangeAddress>();
+
+  edits.forEach((e, i) => {
+    const say = (msg: string) => problems.push(`edit ${i + 1} (${e.type}) — ${where(e)}: ${msg}`);
+    if ("sheet" in e && e.type !== "addSheet") {
+      const s = sheets.get(lower(e.sheet));
+      if (!s || s.deleted) {
+        say(`there is no sheet named “${e.sheet}”`);
+        return;
+      }
+    }
+    const fromOriginal = "sheet" in e && sheetExisted(e.sheet) && !addedSheets.has(lower(e.sheet));
+    switch (e.type) {
+      case "addSheet": {
+        const s = sheets.get(lower(e.sheet));
+        if (s && !s.deleted) say(`a sheet named “${e.sheet}” already exists`);
+        else {
+          sheets.set(lower(e.sheet), { name: e.sheet, visibility: VISIBILITY[e.hidden], existed: s?.existed ?? false, deleted: false });
+          addedSheets.add(lower(e.sheet));
+        }
+        break;
+      }
+      case "deleteSheet": {
+        const s = sheets.get(lower(e.sheet));
+        if (s) s.deleted = true;
+        const used = cap.usedRanges.get(lower(e.sheet));
+        if (fromOriginal && used) wantCells(e.sheet, used);
+        break;
+      }
+      case "setCells": {
+        const r = rangeOf(e.address);
+        if (e.cells.length !== rangeHeight(r) || e.cells.some((row) => row.length !== rangeWidth(r))) {
+          say(`the cells given are ${e.cells.length} × ${e.cells[0]?.length ?? 0} but the range is ${rangeHeight(r)} × ${rangeWidth(r)}`);
+        }
+        if (fromOriginal) wantCells(e.sheet, r);
+        break;
+      }
+      case "fillFormula":
+        if (fromOriginal) wantCells(e.sheet, rangeOf(e.address));
+        break;
+      case "setNumberFormat": {
+        const r = rangeOf(e.address);
+        if (typeof e.format !== "string" && (e.format.length !== rangeHeight(r) || e.format.some((row) => row.length !== rangeWidth(r)))) {
+          say(`the formats given do not match the range's ${rangeHeight(r)} × ${rangeWidth(r)} cells`);
+        }
+        if (fromOriginal) wantCells(e.sheet, r);
+        break;
+      }
+      case "createTable": {
+        const r = rangeOf(e.address);
+        if (tables.has(lower(e.name))) say(`a table named “${e.name}” already exists`);
+        else if (rangeHeight(r) < 2) say(`a table needs its header row and at least one row below it`);
+        else {
+          const clash = [...tables.values()].find((t) => lower(t.sheet) === lower(e.sheet) && rangesIntersect(t.range, r));
+          if (clash) say(`the range overlaps table “${clash.name}”`);
+          else tables.set(lower(e.name), { name: e.name, sheet: e.sheet, range: r, style: e.style, existed: false });
+        }
+        if (fromOriginal) wantCells(e.sheet, { ...r, bottom: r.top });
+        break;
+      }
+      case "removeTable":
+      case "addTableColumns":
+      case "removeTableColumns":
+      case "resizeTable": {
+        const name = e.type === "removeTable" ? e.name : e.table;
+        const t = tables.get(lower(name));
+        if (!t || lower(t.sheet) !== lower(e.sheet)) {
+          say(`there is no table named “${name}” on this sheet`);
+          break;
+        }
+        tableAt.set(i, { ...t, range: { ...t.range } });
+        tableBefore.set(i, { ...t.range });
+        const body = rangeHeight(t.range) - 1;
+        if (e.type === "removeTable") {
+          tables.delete(lower(name));
+        } else if (e.type === "addTableColumns") {
+          e.columns.forEach((c) => {
+            if (c.values && c.values.length !== body) say(`column “${c.header}” has ${c.values.length} values but the table has ${body} rows`);
+            if (c.values && c.formula) say(`column “${c.header}” has both values and a formula`);
+          });
+          const added = { ...t.range, left: t.range.right + 1, right: t.range.right + e.columns.length };
+          if (added.right > 16_384) say(`the table would run past Excel's last column`);
+          else {
+            if (fromOriginal) wantCells(e.sheet, added);
+            t.range = { ...t.range, right: added.right };
+          }
+        } else if (e.type === "removeTableColumns") {
+          if (e.count >= rangeWidth(t.range)) say(`the table has only ${rangeWidth(t.range)} columns`);
+          else {
+            if (fromOriginal) wantCells(e.sheet, { ...t.range, left: t.range.right - e.count + 1 });
+            t.range = { ...t.range, right: t.range.right - e.count };
+          }
+        } else {
+          const r = rangeOf(e.address);
+          if (r.top !== t.range.top || !rangesIntersect(r, t.range) || rangeHeight(r) < 2) say(`the new range must keep the header row (row ${t.range.top}) and overlap the table`);
+          else {
+            if (fromOriginal) wantCells(e.sheet, { ...r, bottom: r.top });
+            t.range = r;
+          }
+        }
+        break;
+      }
+      case "setDataValidation": {
+        const rule = e.validation?.rule;
+        if (rule?.kind === "list") {
+          const p = listSourceProblem(rule.values);
+          if (p) say(p);
+        }
+        break;
+      }
+      default:
+        break;
+    }
+  });
+
+  // Rules a plan cannot express would be lost by a replace or a validation change: refuse rather than lose them.
+  const cfBefore = new Map<number, { address: string; rules: ConditionalFormat[] }[]>();
+  const cfToDelete = new Map<number, Excel.ConditionalFormat[]>();
+  for (const [i, details] of cfDetails) {
+    const e = edits[i] as EditOf<"replaceConditionalFormats">;
+    const target = rangeOf(e.address);
+    const groups: { address: string; rules: ConditionalFormat[] }[] = [];
+    const deletions: Excel.ConditionalFormat[] = [];
+    for (const d of details) {
+      const r = rangeOf(d.range.address);
+      if (!(r.top >= target.top && r.bottom <= target.bottom && r.left >= target.left && r.right <= target.right)) continue;
+      const rule = conditionalFormatFromOffice({
+        type: d.proxy.type,
+        formula: d.custom?.formula ?? null,
+        cellValue: (d.cellValue?.rule as { formula1?: string; formula2?: string; operator?: string } | undefined) ?? null,
+        fill: d.fill?.color ?? null,
+        fontColor: d.font?.color ?? null,
+      });
+      if (!rule) {
+        problems.push(`edit ${i + 1} (replaceConditionalFormats) — Sheet “${e.sheet}”, ${formatRange(r)}: a ${d.proxy.type} colour rule there cannot be put back by Undo; remove it yourself or leave this range out`);
+        continue;
+      }
+      groups.push({ address: formatRange(r), rules: [rule] });
+      deletions.push(d.proxy);
+    }
+    cfBefore.set(i, groups);
+    cfToDelete.set(i, deletions);
+  }
+  const validationBefore = new Map<number, DataValidation | null | (DataValidation | null)[][]>();
+  for (const [i, dv] of cap.validations) {
+    const e = edits[i] as EditOf<"setDataValidation">;
+    const perCell = cap.columnValidations.get(i);
+    const r = rangeOf(e.address);
+    const read = (v: Excel.DataValidation) => validationFromOffice({ type: v.type, rule: v.rule, ignoreBlanks: v.ignoreBlanks, prompt: v.prompt, errorAlert: v.errorAlert });
+    if (perCell) {
+      const grid: (DataValidation | null)[][] = [];
+      let k = 0;
+      let lost = false;
+      for (let row = r.top; row <= r.bottom; row++) {
+        const line: (DataValidation | null)[] = [];
+        for (let c = r.left; c <= r.right; c++) {
+          const v = read(perCell[k++] as Excel.DataValidation);
+          if (v === undefined) lost = true;
+          line.push(v ?? null);
+        }
+        grid.push(line);
+      }
+      if (lost) problems.push(`edit ${i + 1} (setDataValidation) — Sheet “${e.sheet}”, ${e.address}: a validation rule there is of a kind Undo cannot put back; clear it yourself first`);
+      validationBefore.set(i, grid);
+    } else {
+      const v = read(dv);
+      if (v === undefined) problems.push(`edit ${i + 1} (setDataValidation) — Sheet “${e.sheet}”, ${e.address}: the ${dv.type} validation there cannot be put back by Undo; clear it yourself first`);
+      validationBefore.set(i, v ?? null);
+    }
+  }
+
+  if (problems.length) {
+    throw new WorkbookError(`The changes were not applied; nothing in the workbook was changed. ${problems.join(". ")}.`);
+  }
+
+  // ---- read the cells under the plan's ranges that hold something (row blocks)
+  const cellsRead = await readRanges(ctx, reads);
+  const cellsFor = (sheet: string, r: RangeAddress): CellsRead => {
+    const used = cap.usedRanges.get(lower(sheet));
+    const part = used ? intersect(r, used) : null;
+    if (!part) return fullGrid(r, null);
+    const idx = readIndex.get(`${sheet}!${formatRange(part)}`);
+    return fullGrid(r, idx === undefined ? null : { range: part, cells: cellsRead[idx] as CellsRead });
+  };
+  const isEmptyBefore = (sheet: string, r: RangeAddress) => {
+    const used = cap.usedRanges.get(lower(sheet));
+    return !sheetExisted(sheet) || !used || !intersect(r, used);
+  };
+
+  // Cells right of a table must be empty before the table grows over them: a user's data there would be swallowed.
+  edits.forEach((e, i) => {
+    if (e.type !== "addTableColumns") return;
+    const t = tableAt.get(i);
+    if (!t || isEmptyBefore(e.sheet, t.range)) return;
+    const added = { ...t.range, left: t.range.right + 1, right: t.range.right + e.columns.length };
+    const before = cellsFor(e.sheet, added);
+    const row = before.values.findIndex((line, k) => line.some((v, j) => v !== null || before.formulas[k]?.[j] !== null));
+    if (row >= 0) {
+      problems.push(`edit ${i + 1} (addTableColumns) — Sheet “${e.sheet}”: the cells right of table “${t.name}” (${formatRange(added)}) are not empty (row ${added.top + row}); move that data first`);
+    }
+  });
+  if (problems.length) {
+    throw new WorkbookError(`The changes were not applied; nothing in the workbook was changed. ${problems.join(". ")}.`);
+  }
+
+  // ---- the undo plan
+  const metadataBefore = readMetadataKeys(cap.metadataUsed);
+  const perEdit: Edit[][] = edits.map((e, i) => inverseOf(e, i));
+  function inverseOf(e: Edit, i: number): Edit[] {
+    if (e.type === "setMetadata") return [restoreMetadataKey(e.key, metadataBefore.values.get(e.key))];
+    if (e.type === "addSheet") return sheetExisted(e.sheet) ? [] : [removeAddedSheet(e.sheet)];
+    // Edits on a sheet the plan adds go away with the sheet.
+    if (!("sheet" in e) || !sheetExisted(e.sheet) || addedSheets.has(lower(e.sheet))) return [];
+    switch (e.type) {
+      case "deleteSheet": {
+        const used = cap.usedRanges.get(lower(e.sheet));
+        const info = sheetItems.items.find((s) => lower(s.name) === lower(e.sheet));
+        const contents = used ? { address: formatRange(used), ...cellsFor(e.sheet, used) } : null;
+        return restoreDeletedSheet(e.sheet, FROM_VISIBILITY[info?.visibility ?? "Visible"] ?? "visible", contents);
+      }
+      case "setCells":
+      case "fillFormula": {
+        const r = rangeOf(e.address);
+        return [isEmptyBefore(e.sheet, r) ? restoreEmptyCells(e.sheet, e.address) : restoreCells(e.sheet, e.address, cellsFor(e.sheet, r))];
+      }
+      case "setNumberFormat": {
+        const r = rangeOf(e.address);
+        return [restoreNumberFormats(e.sheet, e.address, isEmptyBefore(e.sheet, r) ? [["General"]] : cellsFor(e.sheet, r).numberFormats)];
+      }
+      case "createTable": {
+        const r = rangeOf(e.address);
+        const header = { ...r, bottom: r.top };
+        return [removeCreatedTable(e.sheet, e.name), restoreCells(e.sheet, formatRange(header), cellsFor(e.sheet, header))];
+      }
+      case "removeTable": {
+        const t = tableAt.get(i) as TableInfo;
+        return [recreateRemovedTable(e.sheet, t.name, formatRange(t.range), t.style)];
+      }
+      case "addTableColumns":
+        return [removeAddedTableColumns(e.sheet, e.table, e.columns.length)];
+      case "removeTableColumns": {
+        const t = tableAt.get(i) as TableInfo;
+        const removed = { ...t.range, left: t.range.right - e.count + 1 };
+        const cells = cellsFor(e.sheet, removed);
+        const columns = [];
+        for (let j = 0; j < e.count; j++) {
+          columns.push({
+            header: String(cells.values[0]?.[j] ?? `Column${j + 1}`),
+            values: cells.values.slice(1).map((row, k) => cellInputFrom(row[j] ?? null, cells.formulas[k + 1]?.[j] ?? null)),
+          });
+        }
+        return [restoreRemovedTableColumns(e.sheet, e.table, columns)];
+      }
+      case "resizeTable": {
+        const before = tableBefore.get(i) as RangeAddress;
+        const r = rangeOf(e.address);
+        const header = { ...r, bottom: r.top };
+        return [restoreTableSize(e.sheet, e.table, formatRange(before)), restoreCells(e.sheet, formatRange(header), cellsFor(e.sheet, header))];
+      }
+      case "setStyle":
+        return restoreStyles(e.sheet, e.address, styleGrid(e, cap.styles.get(i) as Excel.RangeFormat));
+      case "setColumnWidths": {
+        const widths = cap.widths.get(i) as Excel.RangeFormat[];
+        return [restoreColumnWidths(e.sheet, e.widths.map((w, k) => ({ column: w.column, width: widths[k] ? pointsToChars(widths[k].columnWidth) : null })))];
+      }
+      case "setDataValidation":
+        return restoreValidation(e.sheet, e.address, validationBefore.get(i) ?? null);
+      case "replaceConditionalFormats":
+        return restoreConditionalFormats(e.sheet, e.address, cfBefore.get(i) ?? []);
+      default:
+        return [];
+    }
+  }
+  const inverse = inversePlan(plan.title, perEdit);
+
+  // ---- write
+  const writer = new Writer(ctx);
+  const metadataKeys = [...metadataBefore.keys];
+  let metadataSheetExists = metadataSheet !== undefined;
+  for (let i = 0; i < edits.length; i++) {
+    const e = edits[i] as Edit;
+    await writeEdit(e, i);
+    progress?.(i + 1, edits.length);
+  }
+  await writer.flush();
+  return { inverse };
+
+  async function writeEdit(e: Edit, i: number): Promise<void> {
+    const sheetOf = (name: string) => ctx.workbook.worksheets.getItem(name);
+    switch (e.type) {
+      case "addSheet": {
+        await writer.room(100);
+        const ws = ctx.workbook.worksheets.add(e.sheet);
+        if (e.hidden !== "visible") ws.visibility = VISIBILITY[e.hidden] as Excel.SheetVisibility;
+        if (lower(e.sheet) === lower(METADATA_SHEET)) metadataSheetExists = true;
+        return;
+      }
+      case "deleteSheet":
+        await writer.room(100);
+        sheetOf(e.sheet).delete();
+        return;
+      case "setCells": {
+        const r = rangeOf(e.address);
+        const rows = e.cells.map((row) => row.map(officeInput));
+        const anyFormula = e.cells.some((row) => row.some((c) => c !== null && typeof c === "object"));
+        await writer.grid(e.sheet, r.top, r.left, rows, anyFormula ? "formulas" : "values");
+        return;
+      }
+      case "fillFormula": {
+        // One formula for the whole range: Excel fills it as Range.Formula does, moving relative references cell by cell.
+        await writer.room(e.formula.length + e.address.length + 100);
+        writer.suspendCalculation();
+        sheetOf(e.sheet).getRange(e.address).formulas = e.formula as unknown as string[][];
+        return;
+      }
+      case "createTable": {
+        await writer.room(200);
+        const t = sheetOf(e.sheet).tables.add(e.address, true);
+        t.name = e.name;
+        t.style = e.style;
+        return;
+      }
+      case "removeTable":
+        await writer.room(100);
+        ctx.workbook.tables.getItem(e.name).convertToRange();
+        return;
+      case "addTableColumns": {
+        const t = tableAt.get(i) as TableInfo;
+        const left = t.range.right + 1;
+        const grown = { ...t.range, right: t.range.right + e.columns.length };
+        // Headers first, then grow the table over them, then the body: calculated-column formulas only work inside the table.
+        await writer.grid(e.sheet, t.range.top, left, [e.columns.map((c) => asExcelText(c.header))], "values");
+        await writer.room(100);
+        ctx.workbook.tables.getItem(e.table).resize(sheetOf(e.sheet).getRange(formatRange(grown)));
+        const bodyTop = t.range.top + 1;
+        for (let j = 0; j < e.columns.length; j++) {
+          const c = e.columns[j] as (typeof e.columns)[number];
+          const column = columnLetter(left + j);
+          if (c.values) {
+            const anyFormula = c.values.some((v) => v !== null && typeof v === "object");
+            await writer.grid(e.sheet, bodyTop, left + j, c.values.map((v) => [officeInput(v)]), anyFormula ? "formulas" : "values");
+          } else if (c.formula && t.range.bottom >= bodyTop) {
+            await writer.room(c.formula.length + 100);
+            writer.suspendCalculation();
+            sheetOf(e.sheet).getRange(`${column}${bodyTop}:${column}${t.range.bottom}`).formulas = c.formula as unknown as string[][];
+          }
+        }
+        return;
+      }
+      case "removeTableColumns": {
+        const t = tableAt.get(i) as TableInfo;
+        const kept = { ...t.range, right: t.range.right - e.count };
+        const removed = { ...t.range, left: kept.right + 1 };
+        await writer.room(200);
+        ctx.workbook.tables.getItem(e.table).resize(sheetOf(e.sheet).getRange(formatRange(kept)));
+        sheetOf(e.sheet).getRange(formatRange(removed)).clear("All" as Excel.ClearApplyTo);
+        return;
+      }
+      case "resizeTable":
+        await writer.room(100);
+        ctx.workbook.tables.getItem(e.table).resize(sheetOf(e.sheet).getRange(e.address));
+        return;
+      case "setNumberFormat": {
+        if (typeof e.format === "string") {
+          // One format for the range travels once; Excel applies it to every cell.
+          await writer.room(e.format.length + 100);
+          sheetOf(e.sheet).getRange(e.address).numberFormat = e.format as unknown as string[][];
+        } else {
+          const r = rangeOf(e.address);
+          await writer.grid(e.sheet, r.top, r.left, e.format, "numberFormat");
+        }
+        return;
+      }
+      case "setStyle": {
+        await writer.room(300);
+        const f = sheetOf(e.sheet).getRange(e.address).format;
+        const s = e.style;
+        if (s.bold !== undefined) f.font.bold = s.bold;
+        if (s.italic !== undefined) f.font.italic = s.italic;
+        if (s.fontColor !== undefined) f.font.color = s.fontColor;
+        if (s.fill === null) f.fill.clear();
+        else if (s.fill !== undefined) f.fill.color = s.fill;
+        if (s.wrapText !== undefined) f.wrapText = s.wrapText;
+        if (s.horizontalAlignment !== undefined) f.horizontalAlignment = s.horizontalAlignment as Excel.HorizontalAlignment;
+        if (s.verticalAlignment !== undefined) f.verticalAlignment = s.verticalAlignment as Excel.VerticalAlignment;
+        return;
+      }
+      case "setColumnWidths":
+        await writer.room(60 * e.widths.length);
+        for (const w of e.widths) sheetOf(e.sheet).getRange(`${w.column}1`).format.columnWidth = charsToPoints(w.width);
+        return;
+      case "setDataValidation": {
+        await writer.room(500 + JSON.stringify(e.validation ?? null).length);
+        const dv = sheetOf(e.sheet).getRange(e.address).dataValidation;
+        // Replace, never stack: clear first.
+        dv.clear();
+        if (!e.validation) return;
+        dv.rule = officeValidationRule(e.validation.rule);
+        dv.ignoreBlanks = e.validation.allowBlank;
+        if (e.validation.errorMessage) dv.errorAlert = { message: e.validation.errorMessage, showAlert: true, style: "Stop" as Excel.DataValidationAlertStyle, title: "" };
+        if (e.validation.prompt) dv.prompt = { message: e.validation.prompt, showPrompt: true, title: "" };
+        return;
+      }
+      case "replaceConditionalFormats": {
+        await writer.room(200 + JSON.stringify(e.rules).length);
+        for (const cf of cfToDelete.get(i) ?? []) cf.delete();
+        const range = sheetOf(e.sheet).getRange(e.address);
+        for (const rule of e.rules) {
+          if (rule.kind === "expression") {
+            const cf = range.conditionalFormats.add("Custom" as Excel.ConditionalFormatType);
+            cf.custom.rule.formula = rule.formula;
+            if (rule.fill) cf.custom.format.fill.color = rule.fill;
+            if (rule.fontColor) cf.custom.format.font.color = rule.fontColor;
+          } else {
+            const cf = range.conditionalFormats.add("CellValue" as Excel.ConditionalFormatType);
+            cf.cellValue.rule = officeCellValueRule(rule);
+            if (rule.fill) cf.cellValue.format.fill.color = rule.fill;
+            if (rule.fontColor) cf.cellValue.format.font.color = rule.fontColor;
+          }
+        }
+        return;
+      }
+      case "setMetadata": {
+        if (!metadataSheetExists) {
+          await writer.room(200);
+          const ws = ctx.workbook.worksheets.add(METADATA_SHEET);
+          ws.visibility = "VeryHidden" as Excel.SheetVisibility;
+          ws.getRange("A1").values = [[METADATA_TITLE]];
+          metadataSheetExists = true;
+        }
+        const row = metadataRowFor(metadataKeys, e.key);
+        const index = row - METADATA_FIRST_ROW;
+        const oldWidth = metadataBefore.widths.get(row) ?? 0;
+        const cells: string[] = e.value === null ? [] : encodeMetadataRow(e.key, e.value);
+        const width = Math.max(cells.length, oldWidth, 1);
+        const line = Array.from({ length: width }, (_, j) => (cells[j] !== undefined ? asExcelText(cells[j] as string) : ""));
+        await writer.grid(METADATA_SHEET, row, 1, [line], "values");
+        metadataBefore.widths.set(row, cells.length);
+        while (metadataKeys.length <= index) metadataKeys.push(null);
+        metadataKeys[index] = e.value === null ? null : e.key;
+        void metadataRowAddress;
+        return;
+      }
+    }
+  }
+
+  function styleGrid(e: EditOf<"setStyle">, f: Excel.RangeFormat): CellStyle[][] {
+    // Excel gives a range's format where all its cells agree and null where they differ; a mixed property goes back to Excel's default.
+    const s: CellStyle = {};
+    if (e.style.bold !== undefined) s.bold = f.font.bold ?? false;
+    if (e.style.italic !== undefined) s.italic = f.font.italic ?? false;
+    if (e.style.fontColor !== undefined) s.fontColor = (f.font.color ?? "#000000").toUpperCase();
+    if (e.style.fill !== undefined) s.fill = f.fill.color && f.fill.color.toUpperCase() !== "#FFFFFF" ? f.fill.color.toUpperCase() : null;
+    if (e.style.wrapText !== undefined) s.wrapText = f.wrapText ?? false;
+    if (e.style.horizontalAlignment !== undefined) s.horizontalAlignment = (f.horizontalAlignment ?? "General") as CellStyle["horizontalAlignment"];
+    if (e.style.verticalAlignment !== undefined) s.verticalAlignment = (f.verticalAlignment ?? "Bottom") as CellStyle["verticalAlignment"];
+    return [[s]];
+  }
+}
+
+/** The record sheet's keys (column A from row 2), each key's stored value, and each row's width. */
+function readMetadataKeys(used: Excel.Range | null): { keys: (CellValue | undefined)[]; values: Map<string, unknown>; widths: Map<number, number> } {
+  const keys: (CellValue | undefined)[] = [];
+  const values = new Map<string, unknown>();
+  const widths = new Map<number, number>();
+  if (!used || used.isNullObject) return { keys, values, widths };
+  const r = rangeOf(used.address);
+  for (let row = METADATA_FIRST_ROW; row <= r.bottom; row++) {
+    const line = row >= r.top ? (used.values[row - r.top] ?? []) : [];
+    const cells: unknown[] = [...new Array(r.left - 1).fill(""), ...line];
+    const key = cells[0];
+    keys.push(key === "" ? null : (key as CellValue));
+    let width = cells.length;
+    while (width > 0 && (cells[width - 1] === "" || cells[width - 1] === null)) width--;
+    widths.set(row, width);
+    if (typeof key === "string" && key !== "") {
+      try {
+        values.set(key, JSON.parse(cells.slice(1).map((c) => (typeof c === "string" ? c : "")).join("")));
+      } catch {
+        // A damaged value cannot be put back as it was; undo then deletes the key.
+      }
+    }
+  }
+  return { keys, values, widths };
+}
+
+export { columnIndex };
