@@ -240,8 +240,9 @@ export class FakeWorksheet extends FakeClientObject<SheetState> {
       s.visibility = v;
     });
   }
+  private tablesProxy: FakeTableCollection | undefined;
   get tables(): FakeTableCollection {
-    return new FakeTableCollection(this.ctx, this);
+    return (this.tablesProxy ??= new FakeTableCollection(this.ctx, this));
   }
   getRange(address: string): FakeRange {
     return new FakeRange(this.ctx, () => {
@@ -540,11 +541,13 @@ export class FakeRange extends FakeClientObject<RangeTarget> {
   get format(): FakeRangeFormat {
     return (this.formatProxy ??= new FakeRangeFormat(this.ctx, () => this.target()));
   }
+  private validationProxy: FakeDataValidation | undefined;
   get dataValidation(): FakeDataValidation {
-    return new FakeDataValidation(this.ctx, () => this.target());
+    return (this.validationProxy ??= new FakeDataValidation(this.ctx, () => this.target()));
   }
+  private conditionalFormatsProxy: FakeConditionalFormatCollection | undefined;
   get conditionalFormats(): FakeConditionalFormatCollection {
-    return new FakeConditionalFormatCollection(this.ctx, this);
+    return (this.conditionalFormatsProxy ??= new FakeConditionalFormatCollection(this.ctx, this));
   }
 }
 
@@ -1074,8 +1077,9 @@ export class FakeTable extends FakeClientObject<TableTarget> {
       t.table.style = s;
     });
   }
+  private worksheetProxy: FakeWorksheet | undefined;
   get worksheet(): FakeWorksheet {
-    return new FakeWorksheet(this.ctx, () => this.target().sheet);
+    return (this.worksheetProxy ??= new FakeWorksheet(this.ctx, () => this.target().sheet));
   }
   private part(fn: (r: RangeAddress) => RangeAddress): FakeRange {
     return new FakeRange(this.ctx, () => {

@@ -1,0 +1,96 @@
+/**
+ * The fake must behave like Office.js where the Excel host relies on it,
+ * or the host's tests prove nothing: properties need load + sync, commands
+ * wait for sync, Excel parses typed text, oversized requests are refused.
+ */
+import { FakeExcel } from "./fake-excel/fake-excel";
+import type { FakeRequestContext } from "./fake-excel/proxies";
+
+function fakeWith(rows: (string | number | null)[][]): FakeExcel {
+  return FakeExcel.fromSeed({ sheets: [{ name: "Sheet1", rows }] });
+}
+
+describe("fake Excel", () => {
+  test("reading a property that was not loaded throws PropertyNotLoaded, as Office.js does", async () => {
+    const fake = fakeWith([["a"]]);
+    await fake.run({}, async (ctx: FakeRequestContext) => {
+      const range = ctx.workbook.worksheets.getItem("Sheet1").getRange("A1");
+      expect(() => range.values).toThrow(/PropertyNotLoaded/);
+      range.load("values");
+      expect(() => range.values).toThrow(/PropertyNotLoaded/); // loaded but not synced yet
+      await ctx.sync();
+      expect(range.values).toEqual([["a"]]);
+      expect(() => range.formulas).toThrow(/PropertyNotLoaded/);
+    });
+  });
+
+  test("writes wait for sync and each sync is counted with its payload", async () => {
+    const fake = fakeWith([]);
+    await fake.run({}, async (ctx: FakeRequestContext) => {
+      ctx.workbook.worksheets.getItem("Sheet1").getRange("A1:B1").values = [["x", 2]];
+      expect(fake.dump()[0]?.cells).toEqual({});
+      await ctx.sync();
+    });
+    expect(fake.dump()[0]?.cells).toEqual({ A1: { value: "x" }, B1: { value: 2 } });
+    expect(fake.lastRun.syncs).toHaveLength(1);
+    expect(fake.lastRun.syncs[0]?.requestBytes).toBeGreaterThan(JSON.stringify([["x", 2]]).length);
+  });
+
+  test("typed text is parsed like Excel: formulas, numbers, dates, booleans; an apostrophe keeps text", async () => {
+    const fake = fakeWith([]);
+    await fake.run({}, async (ctx: FakeRequestContext) => {
+      ctx.workbook.worksheets.getItem("Sheet1").getRange("A1:G1").values = [["=1+1", "-5", "1,000", "TRUE", "2024-03-01", "'=1+1", "plain"]];
+      await ctx.sync();
+    });
+    const cells = fake.dump()[0]?.cells ?? {};
+    expect(cells.A1).toEqual({ value: null, formula: "=1+1" });
+    expect(cells.B1).toEqual({ value: -5 });
+    expect(cells.C1).toEqual({ value: 1000 });
+    expect(cells.D1).toEqual({ value: true });
+    expect(cells.E1).toEqual({ value: 45352, numberFormat: "yyyy-mm-dd" });
+    expect(cells.F1).toEqual({ value: "=1+1" });
+    expect(cells.G1).toEqual({ value: "plain" });
+  });
+
+  test("null in a written array leaves the cell as it was", async () => {
+    const fake = fakeWith([["keep", "x"]]);
+    await fake.run({}, async (ctx: FakeRequestContext) => {
+      ctx.workbook.worksheets.getItem("Sheet1").getRange("A1:B1").values = [[null, ""]] as unknown as string[][];
+      await ctx.sync();
+    });
+    expect(fake.dump()[0]?.cells).toEqual({ A1: { value: "keep" } });
+  });
+
+  test("a request over 5 MB is refused", async () => {
+    const fake = fakeWith([]);
+    const big = Array.from({ length: 60_000 }, () => ["x".repeat(100)]);
+    await expect(
+      fake.run({}, async (ctx: FakeRequestContext) => {
+        ctx.workbook.worksheets.getItem("Sheet1").getRange("A1:A60000").values = big;
+        await ctx.sync();
+      }),
+    ).rejects.toThrow(/RequestPayloadSizeLimitExceeded/);
+  });
+
+  test("getItemOrNullObject gives a null object; using it for anything but load fails at sync", async () => {
+    const fake = fakeWith([]);
+    await fake.run({}, async (ctx: FakeRequestContext) => {
+      const missing = ctx.workbook.worksheets.getItemOrNullObject("Nope").load("name");
+      await ctx.sync();
+      expect(missing.isNullObject).toBe(true);
+      missing.getRange("A1").values = [["x"]];
+      await expect(ctx.sync()).rejects.toThrow(/InvalidObjectPath/);
+    });
+  });
+
+  test("tables.add makes headers unique text and fills blanks with ColumnN", async () => {
+    const fake = fakeWith([["Owner", null, "Owner", 2024], ["a", "b", "c", "d"]]);
+    await fake.run({}, async (ctx: FakeRequestContext) => {
+      ctx.workbook.worksheets.getItem("Sheet1").tables.add("A1:D2", true).name = "T";
+      await ctx.sync();
+    });
+    const cells = fake.dump()[0]?.cells ?? {};
+    expect([cells.A1?.value, cells.B1?.value, cells.C1?.value, cells.D1?.value]).toEqual(["Owner", "Column2", "Owner2", "2024"]);
+    expect(fake.dump()[0]?.tables).toEqual([{ name: "T", address: "A1:D2", showTotals: false, style: "TableStyleMedium2" }]);
+  });
+});
