@@ -1,0 +1,196 @@
+/**
+ * Register detection over one sheet's cells: where the register is, what kind
+ * it is, which column holds which field, and how sure we are. Nothing is
+ * guessed silently: each column carries a confidence, weak ones are flagged,
+ * and plain-words notes say what was seen (group rows, totals, placeholders).
+ */
+import { columnLetter, type RangeAddress } from "../grid/address";
+import { BUILT_IN_TEMPLATES } from "../templates/catalogue";
+import type { Template, TemplateKind } from "../templates/schema";
+import { measureExtent } from "./extent";
+import { assignFields, headerCellsOf, locateRegister, mapByContent, type Assignment, type HeaderCell, type LocatedRegister } from "./locate";
+import { buildVocabularies, type TemplateVocabulary } from "./match";
+import { profileColumn } from "./profile";
+import { bottomRow, isDateCell, valueAt, type SheetCells } from "./sheet-cells";
+
+/** Below this a column mapping is shown as needing a person to confirm it. */
+export const LOW_CONFIDENCE = 0.6;
+/** Below this a candidate is not reported as a register at all. */
+export const MIN_REGISTER_CONFIDENCE = 0.35;
+
+export interface MappedColumn {
+  header: string;
+  column: string;
+  confidence: number;
+  lowConfidence: boolean;
+  source: "header" | "content" | "stored";
+}
+
+export interface DetectedRegister {
+  sheet: string;
+  kind: TemplateKind;
+  templateId: string;
+  /** Name of the Excel table when the register is one. */
+  table?: string;
+  headerRow: number;
+  firstRow: number;
+  lastRow: number;
+  firstColumn: string;
+  lastColumn: string;
+  confidence: number;
+  columns: Record<string, MappedColumn>;
+  unmapped: { header: string; column: string }[];
+  /** Rows inside or just below the register that hold nothing or only an id. */
+  skippedRows: { blank: number[]; idOnly: number[] };
+  notes: string[];
+  /** Where the sheet no longer matches a stored, confirmed mapping. */
+  drift: string[];
+}
+
+export interface DetectOptions {
+  templates?: readonly Template[];
+}
+
+const cache = new WeakMap<readonly Template[], TemplateVocabulary[]>();
+function vocabulariesFor(templates: readonly Template[]): TemplateVocabulary[] {
+  let v = cache.get(templates);
+  if (!v) cache.set(templates, (v = buildVocabularies(templates)));
+  return v;
+}
+
+function round(n: number): number {
+  return Math.round(n * 100) / 100;
+}
+
+/**
+ * How sure, 0..1: grows with the evidence for the kind, falls when another kind
+ * fits almost as well and when the cells below look like lookup lists.
+ */
+function registerConfidence(best: Assignment, runnerUp: Assignment | null, lookupLike: boolean, rowFactor: number): number {
+  const strength = 1 - Math.exp(-best.evidence / 1.8);
+  const margin = runnerUp ? 0.7 + 0.3 * Math.max(0, 1 - runnerUp.evidence / best.evidence) : 1;
+  return round(strength * margin * rowFactor * (lookupLike ? 0.45 : 1));
+}
+
+/**
+ * Lookup sheets ("Definitions") have headers like a register's, but their
+ * columns are independent lists: each filled from the top without gaps, to
+ * different lengths.
+ */
+function looksLikeLookupLists(cells: SheetCells, headerRow: number, cols: number[]): boolean {
+  if (cols.length < 3) return false;
+  const lengths = new Set<number>();
+  const end = Math.min(bottomRow(cells), headerRow + 40);
+  for (const c of cols) {
+    let len = 0;
+    let gapSeen = false;
+    for (let r = headerRow + 1; r <= end; r++) {
+      const v = valueAt(cells, r, c);
+      const filled = v !== null && !(typeof v === "string" && v.trim() === "");
+      if (filled && gapSeen) return false;
+      if (filled) len++;
+      else gapSeen = true;
+    }
+    lengths.add(len);
+  }
+  return lengths.size >= 3;
+}
+
+function toRegister(cells: SheetCells, located: LocatedRegister, table?: { name: string; lastBodyRow: number }, body: SheetCells = cells): DetectedRegister | null {
+  const { best, runnerUp, headerRow, firstCol, lastCol, headerCells } = located;
+  const lookupLike = !table && looksLikeLookupLists(cells, headerRow, headerCells.map((h) => h.col));
+  const confidence = registerConfidence(best, runnerUp, lookupLike, located.rowFactor);
+  if (confidence < MIN_REGISTER_CONFIDENCE) return null;
+  const notes = [...located.notes];
+  if (table) notes.unshift(`Excel table “${table.name}”; its header row is used`);
+  if (lookupLike) notes.push("columns are independent lists of different lengths: looks like a lookup sheet, not a register");
+  if (runnerUp && runnerUp.evidence > best.evidence * 0.75) notes.push(`could also be another kind of register: ${runnerUp.template.kind}`);
+
+  const idCol = best.matches.find((m) => m.fieldId === "id")?.col;
+  const extent = measureExtent(body, { headerRow, firstCol, lastCol, idCol, maxRow: table?.lastBodyRow });
+  notes.push(...extent.notes);
+
+  const columns: Record<string, MappedColumn> = {};
+  for (const m of best.matches) {
+    const c = round(m.confidence);
+    columns[m.fieldId] = { header: m.header, column: columnLetter(m.col), confidence: c, lowConfidence: c < LOW_CONFIDENCE, source: m.source };
+    if (m.note) notes.push(`${columnLetter(m.col)}: ${m.note}`);
+  }
+  const weak = best.matches.filter((m) => m.confidence < LOW_CONFIDENCE);
+  if (weak.length) notes.push(`check the mapping of ${weak.map((m) => `${m.fieldId} (column ${columnLetter(m.col)})`).join(", ")}: low confidence`);
+  const mapped = new Set(best.matches.map((m) => m.col));
+  return {
+    sheet: cells.sheet,
+    kind: best.template.kind,
+    templateId: best.template.id,
+    ...(table ? { table: table.name } : {}),
+    headerRow,
+    firstRow: extent.firstRow,
+    lastRow: extent.lastRow,
+    firstColumn: columnLetter(firstCol),
+    lastColumn: columnLetter(lastCol),
+    confidence,
+    columns,
+    unmapped: headerCells.filter((h) => !mapped.has(h.col)).map((h) => ({ header: h.text, column: columnLetter(h.col) })),
+    skippedRows: { blank: extent.blankRows.filter((r) => r <= extent.lastRow), idOnly: extent.idOnlyRows },
+    notes,
+    drift: [],
+  };
+}
+
+/**
+ * The register in a sheet's cells outside its Excel tables, if there is one.
+ * `cells` needs the top of the sheet (header search); `body`, when given,
+ * covers the register's columns down to the end of the used range, for
+ * finding its last row without reading the whole sheet.
+ */
+export function detectInSheet(cells: SheetCells, options: DetectOptions = {}, excludeTables: RangeAddress[] = [], body?: SheetCells): DetectedRegister | null {
+  const located = locateRegister(cells, vocabulariesFor(options.templates ?? BUILT_IN_TEMPLATES), excludeTables);
+  if (!located) return null;
+  mapByContent(cells, located);
+  return toRegister(cells, located, undefined, body ?? cells);
+}
+
+export interface TableInput {
+  name: string;
+  /** The table's range, header row included. */
+  range: RangeAddress;
+  showTotals: boolean;
+}
+
+/** An Excel table as a register: its header row is known; only the kind and mapping are detected. */
+export function detectTable(cells: SheetCells, table: TableInput, options: DetectOptions = {}): DetectedRegister | null {
+  const vocabularies = vocabulariesFor(options.templates ?? BUILT_IN_TEMPLATES);
+  const headerRow = table.range.top;
+  const headerCells: HeaderCell[] = headerCellsOf(cells, headerRow).cells.filter((h) => h.col >= table.range.left && h.col <= table.range.right);
+  if (!headerCells.length) return null;
+  const profiles = new Map<number, ReturnType<typeof profileColumn>>();
+  const last = Math.min(bottomRow(cells), table.range.bottom, headerRow + 30);
+  for (const h of headerCells) {
+    const vals = [];
+    const dates = [];
+    for (let r = headerRow + 1; r <= last; r++) {
+      vals.push(valueAt(cells, r, h.col));
+      dates.push(isDateCell(cells, r, h.col));
+    }
+    profiles.set(h.col, profileColumn(vals, dates));
+  }
+  const ranked = vocabularies.map((v) => assignFields(headerCells, v, profiles)).sort((a, b) => b.evidence - a.evidence);
+  const best = ranked[0];
+  if (!best || best.matches.length === 0) return null;
+  const runnerUp = ranked.find((a) => a.template.kind !== best.template.kind) ?? null;
+  const located: LocatedRegister = {
+    headerRow,
+    groupRows: [],
+    headerCells,
+    firstCol: table.range.left,
+    lastCol: table.range.right,
+    best,
+    runnerUp,
+    rowFactor: 1,
+    notes: [],
+  };
+  mapByContent(cells, located);
+  const lastBodyRow = table.range.bottom - (table.showTotals ? 1 : 0);
+  return toRegister(cells, located, { name: table.name, lastBodyRow });
+}

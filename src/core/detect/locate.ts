@@ -1,0 +1,296 @@
+/**
+ * Finding a register's header row in a sheet and mapping its columns to a
+ * template's fields. Every row near the top is tried as a header against every
+ * template; a row wins by how much of a template it names (fields unique to a
+ * kind count most), how much of the row is named, and whether the cells below
+ * hold what those fields should hold. Group rows above the header (merged
+ * "Risk Assessment" cells) are read too.
+ */
+import { columnLetter, type RangeAddress } from "../grid/address";
+import type { Template } from "../templates/schema";
+import { headerFieldScore, isResidualHeader, type TemplateVocabulary } from "./match";
+import { normaliseHeader, words } from "./normalise";
+import { contentFit, profileColumn, type ColumnProfile } from "./profile";
+import { bottomRow, headerTextOf, isDateCell, mergeAt, rightColumn, valueAt, type SheetCells } from "./sheet-cells";
+
+export interface HeaderCell {
+  col: number;
+  text: string;
+  /** Words of the group cells above this column, top first. */
+  groupWords: string[];
+  groupText: string;
+}
+
+export interface FieldMatch {
+  fieldId: string;
+  col: number;
+  header: string;
+  /** 0..1 after content checks. */
+  confidence: number;
+  source: "header" | "content";
+  note?: string;
+}
+
+export interface Assignment {
+  template: Template;
+  matches: FieldMatch[];
+  evidence: number;
+  /** Header cells that matched some field of this template. */
+  namedCells: number;
+}
+
+export interface LocatedRegister {
+  headerRow: number;
+  /** Rows above the header that group its columns. */
+  groupRows: number[];
+  headerCells: HeaderCell[];
+  firstCol: number;
+  lastCol: number;
+  best: Assignment;
+  runnerUp: Assignment | null;
+  /** 0..1: how header-like the row is on its own (dense, short labels, no record right above). */
+  rowFactor: number;
+  notes: string[];
+}
+
+/** Header rows are looked for this far down a sheet. */
+export const HEADER_SEARCH_ROWS = 60;
+/** Cells under a candidate header read to profile its columns. */
+const PROFILE_ROWS = 30;
+
+const RESIDUAL_OF: Record<string, string> = {
+  probability: "residualProbability",
+  impact: "residualImpact",
+  score: "residualScore",
+};
+
+const LABEL_VALUE = /^[^:]{1,40}:\s*\S/;
+
+function inExcluded(row: number, col: number, exclude: RangeAddress[]): boolean {
+  return exclude.some((r) => row >= r.top && row <= r.bottom && col >= r.left && col <= r.right);
+}
+
+/** Text cells of a row as header cells; a merged header counts once, at its left column. */
+export function headerCellsOf(cells: SheetCells, row: number, exclude: RangeAddress[] = []): { cells: HeaderCell[]; numbers: number; labels: number } {
+  const out: HeaderCell[] = [];
+  let numbers = 0;
+  let labels = 0;
+  for (let col = cells.left; col <= rightColumn(cells); col++) {
+    if (inExcluded(row, col, exclude)) continue;
+    const m = mergeAt(cells, row, col);
+    if (m && m.left !== col) continue;
+    const v = m ? valueAt(cells, m.top, m.left) : valueAt(cells, row, col);
+    if (typeof v === "number") numbers++;
+    const text = headerTextOf(v);
+    if (!text || text.length > 160) continue;
+    if (LABEL_VALUE.test(text)) labels++;
+    out.push({ col, text, groupWords: [], groupText: "" });
+  }
+  return { cells: out, numbers, labels };
+}
+
+function profilesBelow(cells: SheetCells, row: number, cols: number[]): Map<number, ColumnProfile> {
+  const last = Math.min(bottomRow(cells), row + PROFILE_ROWS);
+  const out = new Map<number, ColumnProfile>();
+  for (const col of cols) {
+    const vals = [];
+    const dates = [];
+    for (let r = row + 1; r <= last; r++) {
+      const m = mergeAt(cells, r, col);
+      if (m && (m.top !== r || m.left !== col)) continue;
+      vals.push(valueAt(cells, r, col));
+      dates.push(isDateCell(cells, r, col));
+    }
+    out.set(col, profileColumn(vals, dates));
+  }
+  return out;
+}
+
+/** Best one-to-one mapping of header cells to one template's fields. */
+export function assignFields(headerCells: HeaderCell[], vocab: TemplateVocabulary, profiles: Map<number, ColumnProfile>): Assignment {
+  const fieldIds = new Set(vocab.fields.map((f) => f.column.id));
+  const candidates: { fieldId: string; cell: HeaderCell; score: number; note?: string }[] = [];
+  const words0 = new Map<number, string>();
+  for (const cell of headerCells) {
+    const h = normaliseHeader(cell.text);
+    words0.set(cell.col, h.baseTokens.join(" "));
+    const residual = isResidualHeader(h, cell.groupWords);
+    const profile = profiles.get(cell.col);
+    for (const f of vocab.fields) {
+      let s = headerFieldScore(h, f);
+      if (s < 0.4) continue;
+      if (profile) s *= contentFit(f.column.type, f.column.id, profile);
+      const id = f.column.id;
+      const counterpart = RESIDUAL_OF[id];
+      if (residual && counterpart && fieldIds.has(counterpart)) {
+        candidates.push({ fieldId: counterpart, cell, score: s * 0.98, note: `read as ${counterpart} (residual)` });
+        s *= 0.5;
+      }
+      candidates.push({ fieldId: id, cell, score: s });
+    }
+  }
+  candidates.sort((a, b) => b.score - a.score || a.cell.col - b.cell.col);
+  const usedField = new Set<string>();
+  const usedCol = new Set<number>();
+  const matches: FieldMatch[] = [];
+  for (const c of candidates) {
+    if (c.score < 0.4 || usedField.has(c.fieldId) || usedCol.has(c.cell.col)) continue;
+    usedField.add(c.fieldId);
+    usedCol.add(c.cell.col);
+    matches.push({ fieldId: c.fieldId, col: c.cell.col, header: c.cell.text, confidence: Math.min(1, c.score), source: "header", note: c.note });
+  }
+  // A repeated header ("Likelihood" twice): the later one is the residual reading when the template has it.
+  for (const cell of headerCells) {
+    if (usedCol.has(cell.col)) continue;
+    const twin = matches.find((m) => m.col < cell.col && words0.get(m.col) === words0.get(cell.col) && RESIDUAL_OF[m.fieldId]);
+    const counterpart = twin && RESIDUAL_OF[twin.fieldId];
+    if (twin && counterpart && fieldIds.has(counterpart) && !usedField.has(counterpart)) {
+      usedField.add(counterpart);
+      usedCol.add(cell.col);
+      matches.push({
+        fieldId: counterpart,
+        col: cell.col,
+        header: cell.text,
+        confidence: Math.min(1, twin.confidence * 0.85),
+        source: "header",
+        note: `second “${cell.text}” (column ${columnLetter(cell.col)}) read as ${counterpart}`,
+      });
+    }
+  }
+  matches.sort((a, b) => a.col - b.col);
+  const evidence = matches.reduce((sum, m) => sum + (vocab.weight.get(m.fieldId) ?? 0.5) * m.confidence, 0);
+  return { template: vocab.template, matches, evidence, namedCells: matches.length };
+}
+
+function rowFactorOf(avgLength: number, density: number, dataAbove: boolean): number {
+  const longText = avgLength > 45 ? 0.5 : 1;
+  // Headers sit side by side; a few labels scattered over a wide area are a dashboard or matrix.
+  const dense = Math.min(1, density / 0.6);
+  // A row with a full row of text right above it is more likely a record than a header.
+  const above = dataAbove ? 0.5 : 1;
+  return longText * dense * above;
+}
+
+function rowScore(a: Assignment, headerCount: number, rowFactor: number): number {
+  const named = a.namedCells / Math.max(headerCount, 1);
+  return a.evidence * (0.5 + 0.5 * named) * rowFactor;
+}
+
+function isUsable(a: Assignment): boolean {
+  return a.evidence >= 0.9 && a.matches.length >= 3 && a.matches.filter((m) => m.confidence >= 0.6).length >= 2;
+}
+
+function headerDensity(cells: SheetCells, row: number, header: HeaderCell[]): number {
+  const first = header[0].col;
+  const lastMerge = mergeAt(cells, row, header[header.length - 1].col);
+  const last = lastMerge ? lastMerge.right : header[header.length - 1].col;
+  const covered = header.reduce((n, h) => {
+    const m = mergeAt(cells, row, h.col);
+    return n + (m ? m.right - m.left + 1 : 1);
+  }, 0);
+  return covered / (last - first + 1);
+}
+
+function textRowAbove(cells: SheetCells, row: number, header: HeaderCell[]): boolean {
+  if (row <= cells.top) return false;
+  let filled = 0;
+  for (const h of header) {
+    const m = mergeAt(cells, row - 1, h.col);
+    if (m && m.bottom >= row) continue;
+    if (headerTextOf(valueAt(cells, row - 1, h.col))) filled++;
+  }
+  return filled >= 3 && filled >= header.length * 0.6;
+}
+
+/** Rows above the header that label groups of its columns (not titles, not label:value blocks). */
+function findGroupRows(cells: SheetCells, headerRow: number, firstCol: number, lastCol: number, headerCount: number): number[] {
+  const rows: number[] = [];
+  for (let r = headerRow - 1; r >= Math.max(cells.top, headerRow - 3); r--) {
+    const { cells: hc, numbers, labels } = headerCellsOf(cells, r);
+    const inside = hc.filter((c) => c.col >= firstCol && c.col <= lastCol);
+    if (!inside.length || numbers > 0 || labels > 0 || inside.length !== hc.length) break;
+    if (inside.length * 2 > headerCount && headerCount > 2) break;
+    const widest = Math.max(...inside.map((c) => { const m = mergeAt(cells, r, c.col); return m ? m.right - m.left + 1 : 1; }));
+    if (inside.length === 1 && (widest >= (lastCol - firstCol + 1) * 0.8 || inside[0].text.length > 50)) break; // a title
+    const above = r > cells.top ? headerCellsOf(cells, r - 1).cells.map((c) => c.col).join(",") : "";
+    if (above && above === hc.map((c) => c.col).join(",")) break; // label/value pairs repeated row after row
+    rows.push(r);
+  }
+  return rows.reverse();
+}
+
+function applyGroups(cells: SheetCells, headerCells: HeaderCell[], groupRows: number[], headerRow: number): void {
+  for (const hc of headerCells) {
+    const texts: string[] = [];
+    for (const r of groupRows) {
+      const m = mergeAt(cells, r, hc.col);
+      const v = m ? valueAt(cells, m.top, m.left) : valueAt(cells, r, hc.col);
+      const t = headerTextOf(v);
+      // A cell merged down into the header row is the field's own name, not a group.
+      if (t && !(m && m.bottom >= headerRow)) texts.push(t);
+    }
+    hc.groupText = texts.join(" / ");
+    hc.groupWords = words(hc.groupText);
+  }
+}
+
+/**
+ * The most register-like header row in these cells (outside `exclude`, which
+ * holds the sheet's Excel tables), or null when nothing looks like a register.
+ */
+export function locateRegister(cells: SheetCells, vocabularies: TemplateVocabulary[], exclude: RangeAddress[] = []): LocatedRegister | null {
+  let winner: { row: number; header: HeaderCell[]; rowFactor: number; ranked: { a: Assignment; score: number }[] } | null = null;
+  const lastRow = Math.min(bottomRow(cells), cells.top + HEADER_SEARCH_ROWS - 1);
+  for (let row = cells.top; row <= lastRow; row++) {
+    const { cells: header, numbers, labels } = headerCellsOf(cells, row, exclude);
+    if (header.length < 3 || numbers > header.length || labels * 2 >= header.length) continue;
+    const profiles = profilesBelow(cells, row, header.map((h) => h.col));
+    const avgLength = header.reduce((s, h) => s + h.text.length, 0) / header.length;
+    const density = headerDensity(cells, row, header);
+    const dataAbove = textRowAbove(cells, row, header);
+    const rowFactor = rowFactorOf(avgLength, density, dataAbove);
+    const ranked = vocabularies
+      .map((v) => assignFields(header, v, profiles))
+      .filter(isUsable)
+      .map((a) => ({ a, score: rowScore(a, header.length, rowFactor) }))
+      .sort((x, y) => y.score - x.score);
+    if (!ranked.length) continue;
+    if (!winner || ranked[0].score > winner.ranked[0].score + 1e-9) winner = { row, header, rowFactor, ranked };
+  }
+  if (!winner) return null;
+  const { row: headerRow, header } = winner;
+  const firstCol = header[0].col;
+  const lastHeader = header[header.length - 1];
+  const lastMerge = mergeAt(cells, headerRow, lastHeader.col);
+  const lastCol = lastMerge ? lastMerge.right : lastHeader.col;
+  const notes: string[] = [];
+  const groupRows = findGroupRows(cells, headerRow, firstCol, lastCol, header.length);
+  let best = winner.ranked[0].a;
+  let runnerUp = winner.ranked.find((x) => x.a.template.kind !== best.template.kind)?.a ?? null;
+  if (groupRows.length) {
+    applyGroups(cells, header, groupRows, headerRow);
+    const profiles = profilesBelow(cells, headerRow, header.map((h) => h.col));
+    const vocab = vocabularies.find((v) => v.template.id === best.template.id);
+    if (vocab) best = assignFields(header, vocab, profiles);
+    const span = groupRows.length === 1 ? `row ${groupRows[0]} groups` : `rows ${groupRows[0]}-${groupRows[groupRows.length - 1]} group`;
+    notes.push(`${groupRows.length + 1}-row header (${span} the columns of row ${headerRow})`);
+  }
+  if (headerRow > cells.top) notes.push(`header on row ${headerRow}, below ${headerRow - cells.top - groupRows.length} title or blank row(s)`);
+  if (firstCol > 1) notes.push(`register starts in column ${columnLetter(firstCol)}`);
+  return { headerRow, groupRows, headerCells: header, firstCol, lastCol, best, runnerUp, rowFactor: winner.rowFactor, notes };
+}
+
+/** For cells that name a field nobody matched by header: ids like "rs-1" in the first column. */
+export function mapByContent(cells: SheetCells, located: LocatedRegister): void {
+  const { best, headerCells, headerRow } = located;
+  const hasField = (id: string) => best.matches.some((m) => m.fieldId === id);
+  const mappedCols = new Set(best.matches.map((m) => m.col));
+  const first = headerCells[0];
+  if (first && !mappedCols.has(first.col) && !hasField("id") && best.template.columns.some((c) => c.id === "id")) {
+    const p = profilesBelow(cells, headerRow, [first.col]).get(first.col);
+    if (p && p.filled >= 3 && p.ids / p.filled >= 0.8 && p.distinct === p.filled) {
+      best.matches.push({ fieldId: "id", col: first.col, header: first.text, confidence: 0.45, source: "content", note: "mapped by content (values look like ids)" });
+      best.matches.sort((a, b) => a.col - b.col);
+    }
+  }
+}

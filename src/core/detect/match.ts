@@ -1,0 +1,109 @@
+/**
+ * How well one header names one template field, from 0 (not at all) to 1
+ * (a listed synonym, word for word). Partial matches score by where the
+ * synonym sits in the header: "Probability risk rating" is about probability
+ * first, so "probability" at the start outranks "risk rating" later on.
+ */
+import type { Template, TemplateColumn } from "../templates/schema";
+import { normaliseHeader, sameWord, words, type HeaderWords } from "./normalise";
+
+export interface FieldVocabulary {
+  column: TemplateColumn;
+  /** Each synonym (and the header itself) as words. */
+  phrases: string[][];
+}
+
+export interface TemplateVocabulary {
+  template: Template;
+  fields: FieldVocabulary[];
+  /** How much finding a field says about this kind (fields many kinds share say little). */
+  weight: Map<string, number>;
+}
+
+export function buildVocabularies(templates: readonly Template[]): TemplateVocabulary[] {
+  const kindsPerField = new Map<string, Set<string>>();
+  for (const t of templates) for (const c of t.columns) (kindsPerField.get(c.id) ?? kindsPerField.set(c.id, new Set()).get(c.id))!.add(t.kind);
+  return templates.map((template) => ({
+    template,
+    fields: template.columns.map((column) => {
+      const seen = new Set<string>();
+      const phrases: string[][] = [];
+      for (const s of [column.header, column.id.replace(/([a-z])([A-Z])/g, "$1 $2"), ...column.synonyms]) {
+        const w = words(s);
+        const key = w.join(" ");
+        if (w.length && !seen.has(key)) {
+          seen.add(key);
+          phrases.push(w);
+        }
+      }
+      return { column, phrases };
+    }),
+    weight: new Map(template.columns.map((c) => [c.id, 1 / Math.sqrt(kindsPerField.get(c.id)?.size ?? 1)])),
+  }));
+}
+
+function phraseAt(tokens: string[], phrase: string[], fuzzy: boolean): number {
+  outer: for (let i = 0; i + phrase.length <= tokens.length; i++) {
+    for (let k = 0; k < phrase.length; k++) {
+      const t = tokens[i + k];
+      if (!(t === phrase[k] || (fuzzy && sameWord(t, phrase[k])))) continue outer;
+    }
+    return i;
+  }
+  return -1;
+}
+
+/** Score of a header's words against one synonym phrase. */
+/**
+ * Words that name many things ("date", "risk", "name"): as a synonym on their
+ * own they only count when they are the whole header.
+ */
+const GENERIC_WORDS = new Set([
+  "risk", "name", "item", "date", "type", "level", "value", "code", "total", "area", "group", "when",
+  "review", "action", "actions", "current", "actual", "due", "from", "to", "text", "document", "cost",
+  "period", "month", "year", "key", "number", "plan", "control", "event", "effect", "change", "issue",
+  "decision", "raised", "closed", "logged", "submitted", "created", "opened", "resolved", "planned",
+  "earned", "completed", "forecast", "target", "baseline", "internal", "external", "desired", "support",
+]);
+
+function phraseScore(tokens: string[], phrase: string[]): number {
+  if (!tokens.length) return 0;
+  const short = phrase.length === 1 && phrase[0].length <= 2;
+  const generic = phrase.length === 1 && GENERIC_WORDS.has(phrase[0]);
+  if (tokens.length === phrase.length) {
+    // Longer exact phrases are more specific: "risk category" beats "workstream" for category.
+    if (tokens.every((t, i) => t === phrase[i])) return 1 + 0.01 * (phrase.length - 1);
+    if (!short && tokens.every((t, i) => sameWord(t, phrase[i]))) return 0.88;
+  }
+  if (generic) return 0;
+  // One- and two-letter synonyms ("p", "#", "no") only count as the whole header or its first word.
+  const pos = phraseAt(tokens, phrase, !short);
+  if (pos < 0) return 0;
+  if (short && pos !== 0) return 0;
+  const coverage = phrase.length / tokens.length;
+  const place = pos === 0 ? 0.8 : Math.max(0.45, 0.68 - 0.06 * pos);
+  return place * (0.75 + 0.25 * coverage) * (short ? 0.85 : 1);
+}
+
+const RESIDUAL_WORDS = new Set(["residual", "post", "after", "remaining", "target", "остаточный", "остаточная", "остаточное"]);
+
+export function isResidualHeader(h: HeaderWords, groupWords: string[] = []): boolean {
+  return [...h.baseTokens, ...groupWords].some((w) => RESIDUAL_WORDS.has(w));
+}
+
+export function headerFieldScore(h: HeaderWords, field: FieldVocabulary): number {
+  let best = 0;
+  field.phrases.forEach((phrase, rank) => {
+    // Earlier synonyms are the field's own words; a later one only wins on a better match.
+    const s = Math.max(phraseScore(h.baseTokens, phrase), phraseScore(h.tokens, phrase) * 0.95) - 0.002 * Math.min(rank, 20);
+    best = Math.max(best, s);
+  });
+  if (best === 0) return 0;
+  const t = field.column.type;
+  const numeric = t === "level" || t === "number" || t === "integer" || t === "percent";
+  if (h.scale) best = numeric ? Math.min(1, best + 0.12) : best * 0.6;
+  if (h.listedValues.length) best = t === "level" || t === "list" ? Math.min(1, best + 0.05) : best * 0.8;
+  return best;
+}
+
+export { normaliseHeader };

@@ -1,0 +1,81 @@
+/**
+ * Header text → comparable tokens. Real headers differ from the vocabulary in
+ * case, punctuation, line breaks, snake_case and CamelCase, trailing spaces,
+ * scale suffixes ("_1_5", "(1 - 5)"), allowed values written into the header
+ * ("Impact (High/Med/Low)") and typos ("Concequence"); all of that is taken
+ * apart here so matching compares words.
+ */
+
+export interface HeaderWords {
+  raw: string;
+  /** All words, parentheses included. */
+  tokens: string[];
+  /** Words outside parentheses and without a scale suffix: the header's own name. */
+  baseTokens: string[];
+  /** The header announces a numeric scale, e.g. "(1 - 5)" or "_1_5". */
+  scale: boolean;
+  /** Values listed in the header, e.g. ["high", "med", "low"]. */
+  listedValues: string[];
+}
+
+const STOP_WORDS = new Set(["the", "of", "a", "an", "to", "for", "and", "or", "in", "on", "is", "it"]);
+const SCALE = /^\s*\d+(?:[.,]\d+)?\s*(?:-|–|—|to|\.\.)\s*\d+(?:[.,]\d+)?\s*%?\s*$/i;
+const SCALE_SUFFIX = /[\s_-]+\d+[\s_-]+(?:to[\s_-]+)?\d+\s*$/i;
+
+export function words(text: string): string[] {
+  const spaced = text
+    .normalize("NFKC")
+    .replace(/([a-z])([A-Z])/g, "$1 $2")
+    .toLowerCase()
+    .replace(/[#$%№]/g, (m) => ` ${m} `)
+    .replace(/[^\p{L}\p{N}#$%№]+/gu, " ")
+    .trim();
+  return spaced ? spaced.split(" ").filter((w) => !STOP_WORDS.has(w)) : [];
+}
+
+export function normaliseHeader(raw: string): HeaderWords {
+  let scale = false;
+  const listedValues: string[] = [];
+  let base = raw.normalize("NFKC");
+  base = base.replace(/[([]([^)\]]*)[)\]]/g, (_m, inner: string) => {
+    if (SCALE.test(inner)) scale = true;
+    else if (/[/,|]/.test(inner)) {
+      const parts = inner.split(/[/,|]/).map((p) => p.trim().toLowerCase()).filter(Boolean);
+      if (parts.length >= 2 && parts.every((p) => p.length <= 12 && !/\s{2,}/.test(p))) listedValues.push(...parts);
+    }
+    return " ";
+  });
+  if (SCALE_SUFFIX.test(base)) {
+    scale = true;
+    base = base.replace(SCALE_SUFFIX, " ");
+  }
+  const baseTokens = words(base);
+  const tokens = words(raw.replace(SCALE_SUFFIX, " "));
+  return { raw, tokens, baseTokens: baseTokens.length ? baseTokens : tokens, scale, listedValues };
+}
+
+/** Levenshtein distance, stopping early once it passes `max`. */
+export function editDistance(a: string, b: string, max = 3): number {
+  if (Math.abs(a.length - b.length) > max) return max + 1;
+  let prev = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    const cur = [i];
+    let rowMin = i;
+    for (let j = 1; j <= b.length; j++) {
+      const v = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+      cur.push(v);
+      rowMin = Math.min(rowMin, v);
+    }
+    if (rowMin > max) return max + 1;
+    prev = cur;
+  }
+  return prev[b.length];
+}
+
+/** Two words the same but for a typo: one edit for words of 5+ letters, two for 9+. */
+export function sameWord(a: string, b: string): boolean {
+  if (a === b) return true;
+  const n = Math.min(a.length, b.length);
+  if (n < 5 || /\d/.test(a + b)) return false;
+  return editDistance(a, b, 2) <= (n >= 9 ? 2 : 1);
+}

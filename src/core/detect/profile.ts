@@ -1,0 +1,107 @@
+/**
+ * What a column holds, read from the cells under its header, and how well that
+ * fits a template column type. Content confirms or weakens a header match
+ * ("Impact" over long sentences is not the 1–5 impact), and on its own can
+ * recognise a column whose header is in no vocabulary (ids like "rs-1").
+ */
+import type { CellValue } from "../grid/cell";
+import type { ColumnType } from "../templates/schema";
+
+export interface ColumnProfile {
+  filled: number;
+  numbers: number;
+  levels: number;
+  dates: number;
+  percents: number;
+  money: number;
+  longText: number;
+  shortText: number;
+  ids: number;
+  /** Risk response words: avoid, reduce, transfer, mitigate... */
+  responses: number;
+  distinct: number;
+}
+
+const RESPONSE_WORDS = /^(?:avoid|avoidance|reduce|reduction|mitigate|mitigation|fallback|transfer|share|accept|acceptance|exploit|enhance|reject|escalate|смягчение|предотвращение|предотвращени|перенос|принятие|уклонение)$/i;
+
+const LEVEL_WORDS = new Set([
+  "very high", "high", "medium", "med", "moderate", "low", "very low", "h", "m", "l", "vh", "vl",
+  "rare", "unlikely", "possible", "likely", "very likely", "almost certain", "certain",
+  "insignificant", "minor", "major", "severe", "extreme", "catastrophic", "critical", "significant",
+  "высокое", "высокая", "высокий", "среднее", "средняя", "средний", "низкое", "низкая", "низкий",
+]);
+const ID = /^[A-Za-zА-Яа-я]{1,8}[-_ ./]?\d{1,6}[A-Za-z]?$/;
+const PERCENT_TEXT = /^-?\d+(?:[.,]\d+)?\s*%(?:\s*(?:to|-|–)\s*\d+(?:[.,]\d+)?\s*%)?$/;
+const MONEY_TEXT = /^-?(?:[$£€¥]\s*)?-?\d{1,3}(?:[,\s]\d{3})*(?:\.\d+)?\s*(?:[A-Z]{3}|[$£€¥]|k|m)?$/i;
+const DATE_TEXT = /^(?:\d{4}-\d{1,2}-\d{1,2}|\d{1,2}[./-]\d{1,2}[./-]\d{2,4})$/;
+
+export function profileColumn(values: CellValue[], isDate: boolean[]): ColumnProfile {
+  const p: ColumnProfile = { filled: 0, numbers: 0, levels: 0, dates: 0, percents: 0, money: 0, longText: 0, shortText: 0, ids: 0, responses: 0, distinct: 0 };
+  const seen = new Set<string>();
+  values.forEach((v, i) => {
+    if (v === null || typeof v === "boolean" || typeof v === "object") return;
+    if (typeof v === "string" && v.trim() === "") return;
+    p.filled++;
+    seen.add(String(v).trim().toLowerCase());
+    if (typeof v === "number") {
+      if (isDate[i]) p.dates++;
+      else {
+        p.numbers++;
+        if (Number.isInteger(v) && v >= 1 && v <= 5) p.levels++;
+        else if (v > 0 && v < 1) p.percents++;
+        if (Number.isInteger(v) && v >= 1 && v < 100000) p.ids += 0.5;
+      }
+      return;
+    }
+    const s = v.trim();
+    const lower = s.toLowerCase();
+    if (LEVEL_WORDS.has(lower)) p.levels++;
+    if (RESPONSE_WORDS.test(lower.replace(/\s*\(.*\)$/, ""))) p.responses++;
+    if (PERCENT_TEXT.test(s)) {
+      p.percents++;
+      p.levels++;
+    } else if (MONEY_TEXT.test(s)) p.money++;
+    else if (DATE_TEXT.test(s)) p.dates++;
+    else if (ID.test(s)) p.ids++;
+    if (s.length > 40) p.longText++;
+    else if (!/^-?[\d.,\s%]+$/.test(s)) p.shortText++;
+  });
+  p.distinct = seen.size;
+  return p;
+}
+
+/** A factor around 1: above when content confirms the type, below when it contradicts it. */
+export function contentFit(type: ColumnType, fieldId: string, p: ColumnProfile): number {
+  if (p.filled < 2) return 1;
+  const share = (n: number) => n / p.filled;
+  if (fieldId === "id") {
+    if (share(p.ids) >= 0.6 && p.distinct >= p.filled * 0.8) return 1.1;
+    return share(p.longText) > 0.3 ? 0.5 : 0.9;
+  }
+  const numericish = share(p.numbers + p.money + p.percents);
+  // A column of "Transfer", "mitigate"... is the response, whatever its header says.
+  if (share(p.responses) >= 0.6) return fieldId === "response" ? 1.25 : fieldId === "mitigation" ? 0.7 : 1;
+  switch (type) {
+    case "level":
+      if (share(p.levels) >= 0.6) return 1.1;
+      if (share(p.longText) > 0.4) return 0.45;
+      return numericish >= 0.6 ? 1 : 0.75;
+    case "number":
+    case "integer":
+    case "percent":
+    case "currency":
+      if (numericish >= 0.6) return 1.05;
+      if (share(p.longText) > 0.4) return 0.45;
+      return share(p.levels) >= 0.6 ? 0.95 : 0.75;
+    case "date":
+      if (share(p.dates) >= 0.6) return 1.1;
+      return share(p.numbers) >= 0.6 ? 0.75 : 0.6;
+    case "list":
+      if (share(p.longText) > 0.4) return 0.7;
+      return share(p.shortText + p.levels) >= 0.6 ? 1.05 : 0.9;
+    case "text":
+      if (share(p.dates) >= 0.6) return 0.6;
+      if (numericish >= 0.8) return 0.8;
+      return 1;
+  }
+}

@@ -1,0 +1,170 @@
+/**
+ * The detect job: which registers a workbook holds, where, and how their
+ * columns map to template fields. Reads little: the outline's preview rows to
+ * find headers, then only the register's columns down to the end of the used
+ * range. A mapping a person confirmed (stored in the workbook) wins over
+ * detection.
+ */
+import { columnLetter, formatRange, parseRange, type RangeAddress } from "../../core/grid/address";
+import { measureExtent } from "../../core/detect/extent";
+import { detectInSheet, detectTable, type DetectedRegister, type DetectOptions, type MappedColumn } from "../../core/detect/detect";
+import type { SheetCells } from "../../core/detect/sheet-cells";
+import { METADATA_SHEET, type RegisterRecord } from "../../core/metadata/schema";
+import { builtInTemplate } from "../../core/templates/catalogue";
+import { TemplateKindSchema } from "../../core/templates/schema";
+import type { Grid, SheetOutline, WorkbookHost } from "../../hosts/host";
+
+/** Rows of each sheet read to look for headers. */
+export const PREVIEW_ROWS = 60;
+
+export function gridToCells(grid: Grid, merges: readonly string[] = []): SheetCells {
+  const r = parseRange(grid.address);
+  if (!r) throw new Error(`host returned a grid with a bad address: ${grid.address}`);
+  return {
+    sheet: grid.sheet,
+    top: r.top,
+    left: r.left,
+    values: grid.values,
+    formulas: grid.formulas,
+    numberFormats: grid.numberFormats,
+    merges: merges.map((m) => parseRange(m)).filter((m): m is RangeAddress => m !== undefined),
+  };
+}
+
+function normalisedHeader(text: unknown): string {
+  return typeof text === "string" ? text.replace(/\s+/g, " ").trim().toLowerCase() : "";
+}
+
+async function fromStoredMapping(host: WorkbookHost, sheet: SheetOutline, record: RegisterRecord): Promise<DetectedRegister | null> {
+  const used = sheet.usedRange ? parseRange(sheet.usedRange) : undefined;
+  if (!used) return null;
+  const headerGrid = await host.read(sheet.name, formatRange({ top: record.headerRow, bottom: record.headerRow, left: used.left, right: used.right }));
+  const headers = headerGrid.values[0] ?? [];
+  const columns: Record<string, MappedColumn> = {};
+  const drift: string[] = [];
+  const usedCols = new Set<number>();
+  for (const [field, header] of Object.entries(record.mapping)) {
+    const i = headers.findIndex((h) => normalisedHeader(h) === normalisedHeader(header));
+    if (i < 0) {
+      drift.push(`${field}: the confirmed header “${header}” is no longer in row ${record.headerRow}`);
+      continue;
+    }
+    usedCols.add(used.left + i);
+    columns[field] = { header: String(headers[i]), column: columnLetter(used.left + i), confidence: 1, lowConfidence: false, source: "stored" };
+  }
+  const filled = headers.map((h, i) => (normalisedHeader(h) ? used.left + i : 0)).filter((c) => c > 0);
+  if (!filled.length) return null;
+  const firstCol = Math.min(...filled);
+  const lastCol = Math.max(...filled);
+  const body = gridToCells(await host.read(sheet.name, formatRange({ top: record.headerRow, bottom: used.bottom, left: firstCol, right: lastCol })), sheet.merges);
+  const idCol = columns.id ? parseRange(`${columns.id.column}1`)?.left : undefined;
+  const extent = measureExtent(body, { headerRow: record.headerRow, firstCol, lastCol, idCol });
+  const kind = TemplateKindSchema.safeParse(record.kind);
+  return {
+    sheet: sheet.name,
+    kind: kind.success ? kind.data : (builtInTemplate(record.templateId)?.kind ?? "risk"),
+    templateId: record.templateId,
+    ...(record.table ? { table: record.table } : {}),
+    headerRow: record.headerRow,
+    firstRow: extent.firstRow,
+    lastRow: extent.lastRow,
+    firstColumn: columnLetter(firstCol),
+    lastColumn: columnLetter(lastCol),
+    confidence: 1,
+    columns,
+    unmapped: filled.filter((c) => !usedCols.has(c)).map((c) => ({ header: String(headers[c - used.left]), column: columnLetter(c) })),
+    skippedRows: { blank: extent.blankRows.filter((r) => r <= extent.lastRow), idOnly: extent.idOnlyRows },
+    notes: [`mapping confirmed earlier (template ${record.templateId} ${record.templateVersion})`, ...extent.notes],
+    drift,
+  };
+}
+
+async function detectSheet(host: WorkbookHost, sheet: SheetOutline, options: DetectOptions): Promise<DetectedRegister[]> {
+  const found: DetectedRegister[] = [];
+  const tableRanges: RangeAddress[] = [];
+  for (const t of sheet.tables) {
+    const range = parseRange(t.address);
+    if (!range) continue;
+    tableRanges.push(range);
+    const cells = gridToCells(await host.read(sheet.name, t.address), sheet.merges);
+    const reg = detectTable(cells, { name: t.name, range, showTotals: t.showTotals }, options);
+    if (reg) found.push(reg);
+  }
+  if (!sheet.preview) return found;
+  const preview = gridToCells(sheet.preview, sheet.merges);
+  const first = detectInSheet(preview, options, tableRanges);
+  if (!first) return found;
+  const used = sheet.usedRange ? parseRange(sheet.usedRange) : undefined;
+  const previewBottom = preview.top + preview.values.length - 1;
+  if (!used || used.bottom <= previewBottom) return [...found, first];
+  // The register runs past the preview: read just its columns to the end of the used range.
+  const left = parseRange(`${first.firstColumn}1`)?.left ?? preview.left;
+  const right = parseRange(`${first.lastColumn}1`)?.left ?? left;
+  const body = gridToCells(await host.read(sheet.name, formatRange({ top: preview.top, bottom: used.bottom, left, right })), sheet.merges);
+  return [...found, detectInSheet(preview, options, tableRanges, body) ?? first];
+}
+
+/** Every register the workbook holds, in sheet order. */
+export async function detectRegisters(host: WorkbookHost, options: DetectOptions = {}): Promise<DetectedRegister[]> {
+  const outline = await host.outline({ previewRows: PREVIEW_ROWS });
+  const confirmed = outline.metadata.registers.filter((r) => r.confirmed);
+  const out: DetectedRegister[] = [];
+  for (const sheet of outline.sheets) {
+    if (sheet.name === METADATA_SHEET) continue;
+    const stored = confirmed.filter((r) => r.sheet === sheet.name);
+    if (stored.length) {
+      for (const record of stored) {
+        const reg = await fromStoredMapping(host, sheet, record);
+        if (reg) out.push(reg);
+      }
+      continue;
+    }
+    out.push(...(await detectSheet(host, sheet, options)));
+  }
+  return out;
+}
+
+export interface InspectJson {
+  file: string;
+  registers: {
+    sheet: string;
+    kind: string;
+    templateId: string;
+    table?: string;
+    headerRow: number;
+    firstRow: number;
+    lastRow: number;
+    firstColumn: string;
+    lastColumn: string;
+    confidence: number;
+    columns: Record<string, { header: string; column: string; confidence: number; lowConfidence: boolean }>;
+    unmapped: { header: string; column: string }[];
+    notes: string[];
+    drift: string[];
+  }[];
+}
+
+/** The `pmo inspect --json` document (CLI contract, DESIGN §7). */
+export function toInspectJson(file: string, registers: DetectedRegister[]): InspectJson {
+  return {
+    file,
+    registers: registers.map((r) => ({
+      sheet: r.sheet,
+      kind: r.kind,
+      templateId: r.templateId,
+      ...(r.table ? { table: r.table } : {}),
+      headerRow: r.headerRow,
+      firstRow: r.firstRow,
+      lastRow: r.lastRow,
+      firstColumn: r.firstColumn,
+      lastColumn: r.lastColumn,
+      confidence: r.confidence,
+      columns: Object.fromEntries(
+        Object.entries(r.columns).map(([field, c]) => [field, { header: c.header, column: c.column, confidence: c.confidence, lowConfidence: c.lowConfidence }]),
+      ),
+      unmapped: r.unmapped,
+      notes: r.notes,
+      drift: r.drift,
+    })),
+  };
+}
