@@ -3,7 +3,7 @@
  * office.js comes from Microsoft's CDN and is not ours to count.
  */
 import { existsSync } from "node:fs";
-import { readFile, readdir } from "node:fs/promises";
+import { readFile, readdir, stat } from "node:fs/promises";
 import * as path from "node:path";
 import { gzipSync } from "node:zlib";
 
@@ -12,12 +12,15 @@ export interface BundleSize {
   files: { file: string; bytes: number; gzipBytes: number }[];
   totalBytes: number;
   totalGzipBytes: number;
+  /** When dist/taskpane.html was written: the figures are only as fresh as that build. */
+  builtAt: string | null;
 }
 
 /**
- * The scripts the task pane page loads (local <script src> in taskpane.html)
- * plus every dist file named taskpane*.js, so lazily loaded chunks named
- * after the entry are counted as well.
+ * The scripts the task pane page loads (local <script src> in taskpane.html),
+ * every dist file named taskpane*.js, and the chunks those load lazily
+ * (webpack's runtime names each by its content hash, so a chunk whose hash
+ * appears in a counted script is counted too).
  */
 export async function taskpaneBundleSize(distDir: string): Promise<BundleSize | { missing: string }> {
   if (!existsSync(distDir)) return { missing: `${path.basename(distDir)}/ does not exist` };
@@ -32,10 +35,25 @@ export async function taskpaneBundleSize(distDir: string): Promise<BundleSize | 
     }
   }
   if (names.size === 0) return { missing: `no taskpane*.js in ${path.basename(distDir)}/` };
+  const hashed = entries
+    .map((f) => f.split(path.sep).join("/"))
+    .map((file) => ({ file, hash: /\.([0-9a-f]{8,})\.js$/.exec(file)?.[1] }))
+    .filter((c): c is { file: string; hash: string } => c.hash !== undefined);
+  for (let grew = true; grew; ) {
+    grew = false;
+    const text = (await Promise.all([...names].map((f) => readFile(path.join(distDir, f), "utf8")))).join("\n");
+    for (const c of hashed) {
+      if (!names.has(c.file) && text.includes(`"${c.hash}"`)) {
+        names.add(c.file);
+        grew = true;
+      }
+    }
+  }
   const files = [];
   for (const file of [...names].sort()) {
     const bytes = await readFile(path.join(distDir, file));
     files.push({ file, bytes: bytes.byteLength, gzipBytes: gzipSync(bytes, { level: 9 }).byteLength });
   }
-  return { files, totalBytes: files.reduce((n, f) => n + f.bytes, 0), totalGzipBytes: files.reduce((n, f) => n + f.gzipBytes, 0) };
+  const builtAt = existsSync(html) ? (await stat(html)).mtime.toISOString() : null;
+  return { files, builtAt, totalBytes: files.reduce((n, f) => n + f.bytes, 0), totalGzipBytes: files.reduce((n, f) => n + f.gzipBytes, 0) };
 }
