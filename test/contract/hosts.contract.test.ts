@@ -37,7 +37,7 @@ const messyRegister: WorkbookSeed = {
 };
 
 const everyEdit: Edit[] = [
-  { type: "addSheet", sheet: "Lists" },
+  { type: "addSheet", sheet: "Lists", hidden: "visible" },
   { type: "setCells", sheet: "Lists", address: "A1:A4", cells: [["Status"], ["Open"], ["Monitoring"], ["Closed"]] },
   { type: "createTable", sheet: "Risk Log", address: "B4:E7", name: "RiskLog", style: "TableStyleMedium2" },
   {
