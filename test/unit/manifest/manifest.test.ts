@@ -78,10 +78,11 @@ async function builtPages(): Promise<string[]> {
     options: { mode: string },
   ) => Promise<{ plugins: { constructor: { name: string }; userOptions?: { filename?: string; template?: string } }[] }>;
   const config = await makeConfig({}, { mode: "development" });
-  return config.plugins
-    .filter((p) => p.constructor.name === "HtmlWebpackPlugin")
-    .map((p) => p.userOptions?.filename ?? "")
-    .filter((f) => f !== "");
+  const pages = config.plugins.filter((p) => p.constructor.name === "HtmlWebpackPlugin").map((p) => p.userOptions ?? {});
+  for (const page of pages) {
+    if (page.template) expect({ template: page.template, exists: fs.existsSync(path.join(repo, page.template)) }).toEqual({ template: page.template, exists: true });
+  }
+  return pages.map((p) => p.filename ?? "").filter((f) => f !== "");
 }
 
 /** A manifest URL on the dev server, as a path inside dist/ ("assets/icon-16.png"). */
@@ -134,15 +135,40 @@ describe("manifest.xml", () => {
     expect(overrideHosts.map((h) => attr(h, "type"))).toEqual(["Workbook"]);
   });
 
-  it("requires an ExcelApi set with an explicit minimum version", () => {
+  it("requires the ExcelApi version the Excel host needs, no more and no less", () => {
     const sets = list(node(node(app.Requirements, "Requirements").Sets, "Sets").Set);
     const excelApi = sets.find((s) => attr(s, "Name") === "ExcelApi");
     expect(excelApi).toBeDefined();
     const minVersion = attr(excelApi!, "MinVersion") ?? "";
     expect(minVersion).toMatch(/^1\.\d+$/);
-    // The code relies on ExcelApi 1.13 (table resize, getMergedAreasOrNullObject); 1.20 is only probed at run time.
-    expect(Number(minVersion.split(".")[1])).toBeGreaterThanOrEqual(13);
-    expect(Number(minVersion.split(".")[1])).toBeLessThan(20);
+
+    // Office.js members the Excel host calls, and the ExcelApi set each arrived in.
+    // Members the host only uses after Office.context.requirements.isSetSupported
+    // are optional: Excel without them still loads the add-in.
+    const apiSets: { member: RegExp; minor: number; optional?: boolean }[] = [
+      { member: /\.resize\(/, minor: 13 },
+      { member: /\bgetMergedAreasOrNullObject\(/, minor: 13, optional: true },
+      { member: /\bmergeUndoGroup\b/, minor: 20, optional: true },
+      { member: /\bdataValidation\b/, minor: 8 },
+      { member: /\bconditionalFormats\b/, minor: 6 },
+      { member: /\bsuspendApiCalculationUntilNextSync\(/, minor: 6 },
+      { member: /\bcustomXmlParts\b/, minor: 5 },
+      { member: /\bgetUsedRangeOrNullObject\(/, minor: 4 },
+      { member: /\bgetItemOrNullObject\(/, minor: 4 },
+    ];
+    const hostDir = path.join(repo, "src/hosts/excel");
+    const hostSource = fs
+      .readdirSync(hostDir)
+      .filter((f) => f.endsWith(".ts"))
+      .map((f) => fs.readFileSync(path.join(hostDir, f), "utf8"))
+      .join("\n");
+    const used = apiSets.filter((a) => a.member.test(hostSource));
+    expect(used.length).toBeGreaterThan(0);
+    const needed = Math.max(...used.filter((a) => !a.optional).map((a) => a.minor));
+    expect(minVersion).toBe(`1.${needed}`);
+    for (const optional of used.filter((a) => a.optional)) {
+      expect(hostSource).toContain(`"1.${optional.minor}"`);
+    }
   });
 
   it("names only https URLs", () => {
@@ -231,11 +257,10 @@ describe("manifest.xml", () => {
   });
 });
 
-describe("commands.html", () => {
-  const html = fs.readFileSync(path.join(repo, "src/commands/commands.html"), "utf8");
-
+describe.each(["src/commands/commands.html", "src/taskpane/taskpane.html"])("%s, a page Excel opens", (page) => {
   it("loads office.js from Microsoft's CDN over https, and nothing else from outside", () => {
-    const external = [...html.matchAll(/\bsrc="([^"]+)"/g)].map((m) => m[1]);
+    const html = fs.readFileSync(path.join(repo, page), "utf8");
+    const external = [...html.matchAll(/\bsrc="([^"]+)"/g)].map((m) => m[1]).filter((src) => /^(https?:)?\/\//.test(src!));
     expect(external).toEqual(["https://appsforoffice.microsoft.com/lib/1/hosted/office.js"]);
   });
 });
