@@ -91,6 +91,16 @@ describe.each(KINDS)("%s host", (kind) => {
     expect(h.conditionalFormats()).toEqual([]);
   });
 
+  test("undoing the undo (table removal, column removal, sheet deletion, resize) gives the applied workbook back", async () => {
+    const h = await hostFrom(kind, messyRegister);
+    const first = await h.host.apply(plan([...everyEdit, { type: "resizeTable", sheet: "Risk Log", table: "RiskLog", address: "B4:H6" }]));
+    const applied = await portState(h.host, { rankPositions: true });
+    const undo = await h.host.apply(first.undo.inverse);
+    expect(undo.undo.inverse.edits.map((e) => e.type)).toEqual(expect.arrayContaining(["addSheet", "createTable", "addTableColumns", "resizeTable"]));
+    await h.host.apply(undo.undo.inverse);
+    expect(await portState(h.host, { rankPositions: true })).toEqual(applied);
+  });
+
   test("re-applying validation and colour rules replaces them, never stacks", async () => {
     const h = await hostFrom(kind, messyRegister);
     const p = plan(everyEdit.filter((e) => e.type === "setDataValidation" || e.type === "replaceConditionalFormats"));

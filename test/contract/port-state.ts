@@ -5,8 +5,16 @@
  */
 import type { WorkbookHost } from "../../src/hosts/host";
 
-export async function portState(host: WorkbookHost): Promise<unknown> {
+/**
+ * `rankPositions` compares sheet order among the sheets the outline lists:
+ * a plan cannot say where a sheet goes (Excel adds it at the end), so a sheet
+ * deleted and added back may land after the hidden record sheet.
+ */
+export async function portState(host: WorkbookHost, opts: { rankPositions?: boolean } = {}): Promise<unknown> {
   const outline = await host.outline({ previewRows: 5 });
+  if (opts.rankPositions) {
+    [...outline.sheets].sort((a, b) => a.position - b.position).forEach((s, rank) => (s.position = rank));
+  }
   const sheets = [];
   for (const s of outline.sheets) {
     const grid = s.usedRange ? await host.read(s.name, s.usedRange) : null;
