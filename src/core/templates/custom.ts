@@ -74,14 +74,14 @@ function describeIssue(issue: z.core.$ZodIssue, raw: unknown): TemplateProblem {
   const path = formatPath(issue.path);
   const found = valueAt(raw, issue.path);
   const last = issue.path[issue.path.length - 1];
+  if (found === undefined && (issue.code === "invalid_value" || issue.code === "invalid_type")) {
+    return { path, message: "is missing" };
+  }
   if (issue.code === "invalid_value" && last === "type") {
     return { path, message: `${show(found)} is not a column type; use one of ${COLUMN_TYPES.join(", ")}` };
   }
   if (issue.code === "invalid_value" && last === "kind") {
     return { path, message: `${show(found)} is not a register kind; use one of ${TEMPLATE_KINDS.join(", ")}` };
-  }
-  if (issue.code === "invalid_type" && found === undefined) {
-    return { path, message: "is missing" };
   }
   if (issue.code === "invalid_type") {
     return { path, message: `${show(found)} is not ${issue.expected === "array" ? "a list" : `a ${issue.expected}`}` };
@@ -121,27 +121,32 @@ function stripUndefined<T extends object>(o: T): Partial<T> {
 }
 
 /** Checks that span columns: duplicates, formula references, list values, bands. */
-function crossCheck(t: Template, errors: TemplateProblem[]): void {
+function crossCheck(t: Template, errors: TemplateProblem[], fileIndex: (id: string, index: number) => number | undefined): void {
+  // Point at the column as it is written in the file; inherited columns are named by id.
+  const at = (i: number, key: string) => {
+    const k = fileIndex(t.columns[i].id, i);
+    return k === undefined ? `columns (inherited "${t.columns[i].id}").${key}` : `columns[${k}].${key}`;
+  };
   const ids = new Set<string>();
   const headers = new Map<string, number>();
   t.columns.forEach((c, i) => {
-    if (ids.has(c.id)) errors.push({ path: `columns[${i}].id`, message: `"${c.id}" is used by two columns; ids must be unique` });
+    if (ids.has(c.id)) errors.push({ path: at(i, "id"), message: `"${c.id}" is used by two columns; ids must be unique` });
     ids.add(c.id);
     const h = c.header.trim().toLowerCase();
-    if (headers.has(h)) errors.push({ path: `columns[${i}].header`, message: `"${c.header}" is also the header of columns[${headers.get(h)}]; Excel tables need unique headers` });
+    if (headers.has(h)) errors.push({ path: at(i, "header"), message: `"${c.header}" is also the header of column "${t.columns[headers.get(h) ?? 0].id}"; Excel tables need unique headers` });
     else headers.set(h, i);
   });
   t.columns.forEach((c, i) => {
     if (c.allowedValues && c.type !== "list" && c.type !== "level") {
-      errors.push({ path: `columns[${i}].allowedValues`, message: `allowed values need type "list" or "level", not "${c.type}"` });
+      errors.push({ path: at(i, "allowedValues"), message: `allowed values need type "list" or "level", not "${c.type}"` });
     }
     if (c.allowedValues && c.allowedValues.join(",").length > 255) {
-      errors.push({ path: `columns[${i}].allowedValues`, message: "the list is longer than Excel's 255-character limit for typed lists; keep it shorter or use a lookup sheet" });
+      errors.push({ path: at(i, "allowedValues"), message: "the list is longer than Excel's 255-character limit for typed lists; keep it shorter or use a lookup sheet" });
     }
     if (c.formula) {
       for (const m of c.formula.matchAll(FIELD_REFERENCE)) {
-        if (!ids.has(m[1])) errors.push({ path: `columns[${i}].formula`, message: `[${m[1]}] is not a column of this template` });
-        if (m[1] === c.id) errors.push({ path: `columns[${i}].formula`, message: `the formula refers to its own column [${c.id}]` });
+        if (!ids.has(m[1])) errors.push({ path: at(i, "formula"), message: `[${m[1]}] is not a column of this template` });
+        if (m[1] === c.id) errors.push({ path: at(i, "formula"), message: `the formula refers to its own column [${c.id}]` });
       }
     }
   });
@@ -218,7 +223,13 @@ export function parseTemplateFile(jsonText: string, fileName: string): TemplateP
   }
   const whole = TemplateSchema.safeParse(template);
   if (!whole.success) errors.push(...whole.error.issues.map((i) => describeIssue(i, template)));
-  else crossCheck(whole.data, errors);
+  else {
+    const written = new Map<string, number>();
+    file.columns.forEach((c, i) => {
+      if (!written.has(c.id)) written.set(c.id, i);
+    });
+    crossCheck(whole.data, errors, file.extends === undefined ? (_id, i) => i : (id) => written.get(id));
+  }
   if (errors.length || !whole.success) return { ok: false, errors };
   return { ok: true, value: whole.data };
 }
