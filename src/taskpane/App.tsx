@@ -38,7 +38,7 @@ export function App({ panels = PANELS }: AppProps): React.JSX.Element {
       <nav className={styles.nav} aria-label="Jobs">
         <TabList selectedValue={current?.id} onTabSelect={(_, d) => setSelected(String(d.value))} size="medium">
           {panels.map((p) => (
-            <Tab key={p.id} id={`pane-tab-${p.id}`} value={p.id} icon={p.icon} aria-controls={`pane-panel-${p.id}`}>
+            <Tab key={p.id} id={`pane-tab-${p.id}`} data-panel={p.id} value={p.id} icon={p.icon} aria-controls={`pane-panel-${p.id}`}>
               {p.label}
             </Tab>
           ))}

@@ -10,13 +10,15 @@ export function OutsideExcel(): React.JSX.Element {
   const styles = useStyles();
   React.useEffect(markPaneReady, []);
   return (
-    <FluentProvider theme={webLightTheme} className={styles.root}>
+    <FluentProvider theme={webLightTheme}>
+      <div className={styles.root}>
       <EmptyState
         title="Open PMO Toolkit from Excel"
         action="This is the PMO Toolkit task pane. It works on the workbook open in Excel: choose PMO Toolkit on Excel's Home tab."
       >
         <Link href="playground.html">Try it in the browser playground instead</Link>
       </EmptyState>
+      </div>
     </FluentProvider>
   );
 }

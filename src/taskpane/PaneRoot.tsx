@@ -28,10 +28,14 @@ export function PaneRoot({ host, officeTheme, onChanged }: PaneRootProps): React
   }, []);
   const theme = paneThemes[choosePaneTheme(officeTheme, forced)];
   return (
-    <FluentProvider theme={theme} className={styles.root}>
-      <WorkbookHostProvider host={host} onChanged={onChanged}>
-        <App />
-      </WorkbookHostProvider>
+    // Sizing goes on an inner element: FluentProvider copies its className onto
+    // the portal node for tooltips, and a full-height portal node covers the page.
+    <FluentProvider theme={theme}>
+      <div className={styles.root}>
+        <WorkbookHostProvider host={host} onChanged={onChanged}>
+          <App />
+        </WorkbookHostProvider>
+      </div>
     </FluentProvider>
   );
 }

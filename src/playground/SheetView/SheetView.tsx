@@ -94,8 +94,11 @@ function SheetRow({ model, row, styles }: SheetRowProps): React.JSX.Element {
       if (part.edges.left) shadows.push(`inset 2px 0 0 ${o}`);
       if (part.edges.right) shadows.push(`inset -2px 0 0 ${o}`);
       if (part.header) {
-        fill ??= TABLE_COLOURS.header;
-        color ??= TABLE_COLOURS.headerText;
+        // As in Excel: the table style colours the header unless the cell has its own fill.
+        if (!fill) {
+          fill = TABLE_COLOURS.header;
+          color = TABLE_COLOURS.headerText;
+        }
         bold = true;
       } else if (part.banded) fill ??= TABLE_COLOURS.band;
     }

@@ -26,7 +26,7 @@ export function OverviewPanel({ onReady }: PanelProps): React.JSX.Element {
           </Subtitle1>
           <Body1 className={styles.subtle}>Sheets, tables and registers found in the workbook.</Body1>
         </div>
-        <Button icon={<ArrowClockwiseRegular />} onClick={reload} disabled={loading} aria-label="Read the workbook again">
+        <Button size="small" icon={<ArrowClockwiseRegular />} onClick={reload} disabled={loading}>
           Refresh
         </Button>
       </div>

@@ -1,0 +1,54 @@
+/** Chromium from the system (never a downloaded one), headless, with the flags these machines need. */
+import { readFileSync } from "node:fs";
+import { chromium, type Browser, type Page } from "playwright-core";
+import { SERVER_FILE } from "./paths";
+
+export function baseUrl(): string {
+  return process.env.E2E_BASE_URL ?? (JSON.parse(readFileSync(SERVER_FILE, "utf8")) as { url: string }).url;
+}
+
+export function launchChromium(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+    args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+  });
+}
+
+/** Nothing leaves the machine: office.js and any other outside request is refused. */
+export async function offline(page: Page): Promise<void> {
+  const base = baseUrl();
+  await page.route("**/*", (route) => (route.request().url().startsWith(base) || route.request().url().startsWith("data:") || route.request().url().startsWith("blob:") ? route.continue() : route.abort()));
+}
+
+export interface AxeViolation {
+  id: string;
+  impact: string | null;
+  help: string;
+  nodes: { target: string[]; failureSummary?: string; html?: string }[];
+}
+
+/** Runs axe-core in the page; returns the serious and critical violations. */
+export async function seriousAxeViolations(page: Page): Promise<AxeViolation[]> {
+  const hasAxe = await page.evaluate(() => typeof (window as unknown as { axe?: unknown }).axe !== "undefined");
+  if (!hasAxe) await page.addScriptTag({ path: require.resolve("axe-core/axe.min.js") });
+  const violations = await page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run: (ctx: unknown, opts: unknown) => Promise<{ violations: AxeViolation[] }> } }).axe;
+    const result = await axe.run(document, { resultTypes: ["violations"] });
+    return result.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map((n) => ({ target: n.target, failureSummary: n.failureSummary, html: n.html })) }));
+  });
+  return violations
+    .filter((v) => v.impact === "serious" || v.impact === "critical")
+    .map((v) => ({ ...v, nodes: v.nodes.filter((n) => !isTabsterDummy(v.id, n.html)).map(({ target, failureSummary }) => ({ target, failureSummary })) }))
+    .filter((v) => v.nodes.length > 0);
+}
+
+/**
+ * Fluent UI's focus manager (tabster) puts aria-hidden, focusable <i> elements
+ * around tab lists and menus that pass focus straight on; axe reports them as
+ * aria-hidden-focus. This is a known false positive (microsoft/tabster#288,
+ * microsoft/fluentui#25133), also suppressed by Accessibility Insights; only
+ * those exact elements are excused, any other aria-hidden-focus still fails.
+ */
+function isTabsterDummy(rule: string, html: string | undefined): boolean {
+  return rule === "aria-hidden-focus" && html !== undefined && /^<i [^>]*data-tabster-dummy/.test(html);
+}

@@ -1,0 +1,196 @@
+/**
+ * The playground in a real browser: the sample loads, sheets switch, every
+ * panel opens and passes axe, the tabs work from the keyboard alone, settings
+ * save and undo through a plan, a bad file is named in the error, and a
+ * 10,000-row sheet stays quick. Screenshots go to test-results/screenshots.
+ */
+import path from "node:path";
+import type { Browser, BrowserContext, Page } from "playwright-core";
+import { baseUrl, launchChromium, offline, seriousAxeViolations } from "./browser";
+import { SCREENSHOTS } from "./paths";
+
+let browser: Browser;
+let context: BrowserContext;
+let page: Page;
+
+async function openPlayground(query = ""): Promise<number> {
+  const started = Date.now();
+  await page.goto(`${baseUrl()}/playground.html${query}`);
+  await page.waitForSelector('body[data-pane-ready="true"]', { timeout: 60_000 });
+  await page.waitForSelector('[data-testid="sheet-view"]');
+  return Date.now() - started;
+}
+
+const pane = () => page.getByTestId("pane");
+const paneTabs = () => pane().getByRole("navigation", { name: "Jobs" }).getByRole("tab");
+/** The focused element's panel id (Fluent tabs repeat their label inside, so text is not used). */
+const focusedPanel = () => page.evaluate(() => document.activeElement?.getAttribute("data-panel") ?? document.activeElement?.textContent ?? null);
+
+/** Each group of tests can run alone (jest -t): open the sample unless it is already open and unchanged. */
+async function ensureSample(): Promise<void> {
+  const onSample = page.url().endsWith("/playground.html") && (await page.getByTestId("file-name").textContent().catch(() => null)) === "Sample PMO portfolio.xlsx";
+  if (!onSample) await openPlayground();
+}
+
+beforeAll(async () => {
+  browser = await launchChromium();
+  context = await browser.newContext({ viewport: { width: 1366, height: 860 }, acceptDownloads: true });
+  page = await context.newPage();
+  await offline(page);
+});
+
+afterAll(async () => {
+  await browser?.close();
+});
+
+describe("when the playground opens", () => {
+  it("shows the sample portfolio: its file name, a tab per sheet and the first sheet's cells", async () => {
+    const ms = await openPlayground();
+    await expect(page.getByTestId("file-name").textContent()).resolves.toBe("Sample PMO portfolio.xlsx");
+    const sheetTabs = page.getByRole("tablist", { name: "Sheets" }).getByRole("tab");
+    await expect(sheetTabs.count()).resolves.toBe(13);
+    await expect(page.locator('[data-cell="A5"]').textContent()).resolves.toBe("Northgate Depot Upgrade");
+    // Dates and money shown as a person would read them, not serials.
+    await expect(page.locator('[data-cell="I5"]').textContent()).resolves.toBe("18/07/2025");
+    await expect(page.locator('[data-cell="G5"]').textContent()).resolves.toBe("2,171,000");
+    await page.screenshot({ path: path.join(SCREENSHOTS, "playground.png") });
+    console.log(`playground ready in ${ms} ms`);
+  });
+
+  it("lists the workbook's sheets in the Workbook panel, flagging the sheet name with trailing spaces", async () => {
+    await ensureSample();
+    await expect(pane().getByRole("heading", { name: "Sample PMO portfolio.xlsx" })).toBeTruthy();
+    const cpr = pane().getByRole("listitem", { name: "Sheet CPR Risks" });
+    await expect(cpr.getByText("spaces in name").count()).resolves.toBe(1);
+    await expect(pane().getByRole("list", { name: "Tables on CPR Issues" }).textContent()).resolves.toContain("CPR_Issues");
+  });
+});
+
+describe("when another sheet tab is chosen", () => {
+  it("draws that sheet, with its title rows, typo'd header and table outline", async () => {
+    await ensureSample();
+    await page.getByRole("tab", { name: "NDU Risks" }).click();
+    await expect(page.getByTestId("sheet-view").getAttribute("data-sheet")).resolves.toBe("NDU Risks");
+    await expect(page.locator('[data-cell="B1"]').textContent()).resolves.toBe("Northgate Depot Upgrade – Risk Register");
+    await expect(page.locator('[data-cell="I5"]').textContent()).resolves.toContain("Concequence");
+    // The merged title spans B1:N1.
+    await expect(page.locator('[data-cell="B1"]').getAttribute("colspan")).resolves.toBe("13");
+
+    await page.getByRole("tab", { name: "CPR Issues" }).click();
+    const header = page.locator('[data-cell="A2"]');
+    await expect(header.getAttribute("title")).resolves.toContain("Table CPR_Issues");
+    await page.locator('[data-testid="sheet-view"]').screenshot({ path: path.join(SCREENSHOTS, "sheet-cpr-issues.png") });
+  });
+});
+
+describe("every panel", () => {
+  it("opens, shows a heading, and has no serious or critical accessibility problems", async () => {
+    await ensureSample();
+    const names = await paneTabs().evaluateAll((tabs) => tabs.map((t) => t.getAttribute("data-panel") ?? ""));
+    expect(names).toEqual(expect.arrayContaining(["overview", "settings"]));
+    for (const [i, name] of names.entries()) {
+      await paneTabs().nth(i).click();
+      const panel = pane().getByRole("tabpanel");
+      await panel.getByRole("heading", { level: 2 }).first().waitFor();
+      await expect(panel.getAttribute("aria-labelledby")).resolves.toBe(await paneTabs().nth(i).getAttribute("id"));
+      await page.waitForTimeout(150);
+      await pane().screenshot({ path: path.join(SCREENSHOTS, `panel-${name}.png`) });
+      const violations = await seriousAxeViolations(page);
+      expect({ panel: name, violations }).toEqual({ panel: name, violations: [] });
+    }
+  });
+});
+
+describe("with the keyboard alone", () => {
+  it("reaches the job tabs with Tab, moves with the arrow keys and opens a panel with Enter", async () => {
+    await openPlayground();
+    await page.locator("body").focus();
+    let onTab = false;
+    for (let i = 0; i < 15 && !onTab; i++) {
+      await page.keyboard.press("Tab");
+      onTab = await page.evaluate(() => document.activeElement?.getAttribute("role") === "tab" && document.activeElement.closest("nav") !== null);
+    }
+    expect(onTab).toBe(true);
+    await expect(focusedPanel()).resolves.toBe("overview");
+    await page.keyboard.press("ArrowRight");
+    await expect(focusedPanel()).resolves.toBe("settings");
+    await page.keyboard.press("Enter");
+    await pane().getByRole("heading", { name: "Workbook settings" }).waitFor();
+    // The focused tab shows a visible focus ring.
+    const outline = await page.evaluate(() => {
+      const el = document.activeElement as HTMLElement;
+      const s = getComputedStyle(el, "::after");
+      return `${s.borderTopWidth} ${s.borderTopStyle} ${getComputedStyle(el).outlineStyle}`;
+    });
+    expect(outline).not.toBe("0px none none");
+  });
+
+  it("saves a setting through a previewed plan, then undoes it", async () => {
+    await ensureSample();
+    await paneTabs().filter({ hasText: "Settings" }).click();
+    const currency = pane().getByRole("combobox", { name: "Currency" });
+    await currency.focus();
+    await currency.selectOption("EUR");
+    const preview = pane().getByRole("region", { name: "Save workbook settings" });
+    await expect(preview.textContent()).resolves.toContain("Records “settings” in the workbook");
+    await pane().screenshot({ path: path.join(SCREENSHOTS, "panel-settings-preview.png") });
+    const save = pane().getByRole("button", { name: "Save settings" });
+    await save.focus();
+    await page.keyboard.press("Enter");
+    await pane().getByText("Applied").waitFor();
+    // After a save the stored value is the form's value, and the form is clean again.
+    await expect(currency.inputValue()).resolves.toBe("EUR");
+    await expect(save.isDisabled()).resolves.toBe(true);
+    await expect(page.evaluate(() => document.activeElement?.textContent)).resolves.toBe("Undo");
+    await page.keyboard.press("Space");
+    await pane().getByText("Undone").waitFor();
+    await expect(currency.inputValue()).resolves.toBe("GBP");
+  });
+});
+
+describe("when the user opens a file that is not a workbook", () => {
+  it("names the file in an error and keeps the workbook that was open", async () => {
+    await ensureSample();
+    await page.getByTestId("file-input").setInputFiles({ name: "Q3 risks.xlsx", mimeType: "application/octet-stream", buffer: Buffer.from("this is not a zip file") });
+    const alert = page.getByRole("alert");
+    await alert.waitFor();
+    await expect(alert.textContent()).resolves.toContain("Could not open “Q3 risks.xlsx”");
+    await expect(page.getByTestId("file-name").textContent()).resolves.toBe("Sample PMO portfolio.xlsx");
+    await page.screenshot({ path: path.join(SCREENSHOTS, "open-error.png") });
+  });
+});
+
+describe("when the workbook is downloaded", () => {
+  it("gives back an .xlsx file with the workbook's name", async () => {
+    await ensureSample();
+    const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "Download" }).click()]);
+    expect(download.suggestedFilename()).toBe("Sample PMO portfolio.xlsx");
+    const file = await download.path();
+    const { readFileSync } = await import("node:fs");
+    expect(readFileSync(file).subarray(0, 2).toString("latin1")).toBe("PK");
+  });
+});
+
+describe("a 10,000-row register", () => {
+  it("opens and scrolls to its last row while drawing only the rows on screen", async () => {
+    const ms = await openPlayground("?sample=large&rows=10000");
+    const view = page.getByTestId("sheet-view");
+    const started = Date.now();
+    await view.evaluate((el) => el.scrollTo({ top: el.scrollHeight }));
+    await page.locator('[data-cell="A10001"]').waitFor({ timeout: 5_000 });
+    const scrollMs = Date.now() - started;
+    await expect(page.locator('[data-cell="A10001"]').textContent()).resolves.toBe("R-10000");
+    const drawn = await page.locator("[data-testid=sheet-view] tbody tr").count();
+    expect(drawn).toBeLessThan(150);
+    console.log(`10,000-row register ready in ${ms} ms; scroll to the end drawn in ${scrollMs} ms`);
+  });
+});
+
+describe("the task pane page outside Excel", () => {
+  it("mounts without office.js and says where the pane works", async () => {
+    await page.goto(`${baseUrl()}/taskpane.html`);
+    await page.waitForSelector('body[data-pane-ready="true"]');
+    await page.getByRole("heading", { name: "Open PMO Toolkit from Excel" }).waitFor();
+    await expect(seriousAxeViolations(page)).resolves.toEqual([]);
+  });
+});
