@@ -164,8 +164,9 @@ async function devServer() {
         `  Playground:             ${origin}/playground.html`,
         `  Task pane (sideload):   ${origin}/taskpane.html`,
         "",
-        "Sideload into Excel on the web: open a workbook, Home > Add-ins > More Add-ins >",
-        "Upload My Add-in, and choose manifest.xml from this folder. Then Home > Open PMO Toolkit.",
+        "Sideload into Excel on the web: open a workbook, choose Home > Add-ins > More Add-ins,",
+        "then My Add-ins > Upload My Add-in, and pick manifest.xml from this folder.",
+        "Then choose Home > Open PMO Toolkit. README.md has the steps for Windows and Mac.",
         `The browser must trust the dev certificate: open ${origin} once and accept it,`,
         `or install ${path.join(certs.directory, "ca.crt")} as a trusted certificate authority.`,
       ];
