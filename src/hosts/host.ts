@@ -4,6 +4,7 @@
  * same behaviour.
  */
 import type { CellValue } from "../core/grid/cell";
+import type { CellStyle, ConditionalFormat, DataValidation } from "../core/plan/edits";
 import type { Plan } from "../core/plan/plan";
 import type { WorkbookMetadata, MetadataIssue } from "../core/metadata/schema";
 
@@ -60,10 +61,29 @@ export interface ApplyResult {
 
 export type Progress = (done: number, total: number) => void;
 
+/** The validation and colour rules over one range (outline and read do not carry them). */
+export interface RangeRules {
+  address: string;
+  /** The validation every cell of the range has; null when no cell has one; "mixed" when the cells differ. */
+  validation: DataValidation | null | "mixed";
+  /** Colour rules whose ranges touch the address, each with its own range. Kinds a plan cannot express are left out. */
+  conditionalFormats: { address: string; rules: ConditionalFormat[] }[];
+}
+
+/** The parts of a cell's look that templates set on header rows. */
+export type CellLook = Pick<CellStyle, "bold" | "fill" | "wrapText">;
+
 export interface WorkbookHost {
   outline(opts?: { previewRows?: number }): Promise<WorkbookOutline>;
   read(sheet: string, address: string): Promise<Grid>;
   apply(plan: Plan, progress?: Progress): Promise<ApplyResult>;
+  /**
+   * Optional: rules of each range, so a job can tell that a validation or
+   * colour rule is already there and leave it (re-applying gives an empty plan).
+   */
+  readRules?(sheet: string, addresses: string[]): Promise<RangeRules[]>;
+  /** Optional: bold, fill and wrap of every cell of a small range (a header row). */
+  readLooks?(sheet: string, address: string): Promise<CellLook[][]>;
 }
 
 /** A problem the user can act on: what went wrong, where, and what to do. */

@@ -9,12 +9,13 @@ import { formatRange, parseRange, rangeHeight, rangeWidth, MAX_COLUMNS, MAX_ROWS
 import type { CellValue } from "../../core/grid/cell";
 import { decodeMetadataRows, emptyMetadata, METADATA_FIRST_ROW, METADATA_SHEET } from "../../core/metadata/schema";
 import type { Plan } from "../../core/plan/plan";
-import { WorkbookError, type ApplyResult, type Grid, type Progress, type SheetOutline, type WorkbookHost, type WorkbookOutline } from "../host";
+import { WorkbookError, type ApplyResult, type CellLook, type Grid, type Progress, type RangeRules, type SheetOutline, type WorkbookHost, type WorkbookOutline } from "../host";
 import { cellValueOf, formulaOf, numberFormatOf } from "./cell-values";
 import { csvFieldValue, decodeCsvBytes, parseCsvText } from "./csv";
 import { examineWorkbookBytes } from "./open-errors";
 import { contentRange, mergedRanges, sheetTables, tableAddress } from "./sheet-access";
 import { applyPlan } from "./apply";
+import { readSheetLooks, readSheetRules } from "./read-rules";
 
 /** Excel's own ceiling for one read request; bigger reads must be split by the caller. */
 export const MAX_READ_CELLS = 5_000_000;
@@ -229,5 +230,15 @@ export class XlsxHost implements WorkbookHost {
 
   async apply(plan: Plan, progress?: Progress): Promise<ApplyResult> {
     return applyPlan(this, plan, progress);
+  }
+
+  async readRules(sheet: string, addresses: string[]): Promise<RangeRules[]> {
+    const ws = this.sheet(sheet);
+    return readSheetRules(ws, addresses.map((a) => this.range(ws.name, a)));
+  }
+
+  async readLooks(sheet: string, address: string): Promise<CellLook[][]> {
+    const ws = this.sheet(sheet);
+    return readSheetLooks(ws, this.range(ws.name, address));
   }
 }
