@@ -1,0 +1,108 @@
+/**
+ * Drift: how a register has moved away from its template since it was
+ * applied (or, for a register never applied, how it differs from the template
+ * detection matched): missing or renamed columns, lost drop-downs, formulas
+ * typed over or broken, values outside the allowed lists, formats. Findings
+ * are data with a code; the sentences come from `messages`. Applying the
+ * template repairs all but values outside lists, which are a person's to fix.
+ */
+import { columnLetter } from "../grid/address";
+import { isBlank } from "../grid/cell";
+import { valueAt } from "../detect/sheet-cells";
+import type { Template } from "../templates/schema";
+import { driftMessage } from "./messages";
+import {
+  cellsNeedingFormat,
+  formulaCellStates,
+  numberFormatFor,
+  placeColumns,
+  restoreTargets,
+  rowsWithContent,
+  sameValidation,
+  tableHeaderNames,
+  validationFor,
+} from "./plan-apply";
+import { cellText, registerGeometry, sameHeader, storedRecordFor, type RegisterSnapshot } from "./snapshot";
+
+export type DriftCode = "missing_column" | "renamed_column" | "lost_dropdown" | "formula_overwritten" | "formula_broken" | "value_not_allowed" | "number_format";
+
+export interface DriftFinding {
+  code: DriftCode;
+  /** Canonical field id. */
+  field: string;
+  /** A1 cells on the register's sheet, where the finding is about cells. */
+  cells?: string[];
+  message: string;
+  /** Whether applying the template repairs it. */
+  repairable: boolean;
+}
+
+/** Detection confidence from which a register without a stored record is compared with its template. */
+export const DRIFT_MIN_CONFIDENCE = 0.6;
+
+/** Is this register one drift should look at (stored record, or confident detection)? */
+export function driftApplies(s: RegisterSnapshot): boolean {
+  return !!storedRecordFor(s.metadata, s.register, s.table?.name) || s.register.confidence >= DRIFT_MIN_CONFIDENCE;
+}
+
+export function registerDrift(s: RegisterSnapshot, template: Template): DriftFinding[] {
+  const g = registerGeometry(s.register, s.table);
+  const headers = s.table ? [...s.table.headers] : tableHeaderNames(s, g).names;
+  const record = storedRecordFor(s.metadata, s.register, s.table?.name);
+  const placed = placeColumns(s, template, g, headers, record);
+  const contentRows = rowsWithContent(s, g, placed);
+  const out: DriftFinding[] = [];
+  const push = (f: Omit<DriftFinding, "message">, details: Parameters<typeof driftMessage>[0]) => out.push({ ...f, message: driftMessage(details) });
+
+  for (const p of placed) {
+    const id = p.column.id;
+    const header = p.column.header;
+    const letter = columnLetter(p.col);
+    if (p.added) {
+      push({ code: "missing_column", field: id, repairable: true }, { code: "missing_column", header });
+      continue;
+    }
+    const stored = record?.mapping[id];
+    if (stored !== undefined && !sameHeader(stored, p.header)) {
+      push({ code: "renamed_column", field: id, cells: [`${letter}${g.headerRow}`], repairable: false }, { code: "renamed_column", header: stored, found: p.header, expected: header });
+    }
+    if (p.column.formula && !p.lowConfidence) {
+      const state = formulaCellStates(s, g, p.col, contentRows);
+      const targets = new Set(restoreTargets(state));
+      const broken = state.broken.map((r) => `${letter}${r}`);
+      const over = state.overwritten.filter((r) => targets.has(r)).map((r) => `${letter}${r}`);
+      if (broken.length) push({ code: "formula_broken", field: id, cells: broken, repairable: true }, { code: "formula_broken", header, cells: broken });
+      if (over.length) push({ code: "formula_overwritten", field: id, cells: over, repairable: true }, { code: "formula_overwritten", header, cells: over });
+    }
+    const allowed = p.column.allowedValues;
+    if (allowed?.length) {
+      const want = validationFor(p.column);
+      const have = s.rules?.get(letter)?.validation;
+      const lookup = have && have !== "mixed" && have.rule.kind === "listRange";
+      if (s.rules && want && !lookup && !sameValidation(have, want)) {
+        push({ code: "lost_dropdown", field: id, repairable: true }, { code: "lost_dropdown", header });
+      }
+      const ok = new Set(allowed.map((v) => v.trim().toLowerCase()));
+      const bad: string[] = [];
+      const values: string[] = [];
+      for (let r = g.firstBodyRow; r <= g.lastBodyRow; r++) {
+        const v = valueAt(s.cells, r, p.col);
+        if (isBlank(v)) continue;
+        const text = cellText(v).trim();
+        if (ok.has(text.toLowerCase())) continue;
+        bad.push(`${letter}${r}`);
+        if (!values.includes(text)) values.push(text);
+      }
+      if (bad.length) push({ code: "value_not_allowed", field: id, cells: bad, repairable: false }, { code: "value_not_allowed", header, cells: bad, values });
+    }
+    const format = numberFormatFor(p.column);
+    if (format) {
+      const rows = cellsNeedingFormat(s, g, p.col, p.column, format).filter((r) => !isBlank(valueAt(s.cells, r, p.col)));
+      if (rows.length) {
+        const cells = rows.map((r) => `${letter}${r}`);
+        push({ code: "number_format", field: id, cells, repairable: true }, { code: "number_format", header, cells, expected: format });
+      }
+    }
+  }
+  return out;
+}

@@ -1,0 +1,565 @@
+/**
+ * Applying a register template in place, as a plan. The register's cells stay
+ * where they are: the found range becomes an Excel table (or the table already
+ * there is used), missing template columns are added at the table's end, and
+ * formats, drop-downs, colour rules and the Score-style formulas are laid
+ * over the body. Everything the plan would find already right is left out, so
+ * planning the same template again gives an empty plan.
+ *
+ * Merged cells: an Excel table cannot hold merged cells, and no edit unmerges,
+ * so a register with merges inside its table range is refused with the merged
+ * areas named; the user unmerges them (the value stays in the top-left cell)
+ * and applies again. Merges above the header (titles, group rows) are outside
+ * the table and untouched.
+ */
+import { columnLetter, formatCell, formatRange, quoteSheetName, rangesIntersect, type RangeAddress } from "../grid/address";
+import { isBlank, isCellError, isDateFormat } from "../grid/cell";
+import { formulaAt, valueAt } from "../detect/sheet-cells";
+import type { RegisterRecord } from "../metadata/schema";
+import type { CellInput, CellStyle, ConditionalFormat, DataValidation, Edit } from "../plan/edits";
+import { plan as makePlan, type Plan } from "../plan/plan";
+import type { Template, TemplateColumn } from "../templates/schema";
+import { cellFormula, conditionalFormula, normaliseFormula, type FieldPlace } from "./formulas";
+import { restoreLabel } from "./messages";
+import {
+  bodyAddress,
+  cellText,
+  registerGeometry,
+  sameHeader,
+  storedRecordFor,
+  type PlacedColumn,
+  type RegisterGeometry,
+  type RegisterSnapshot,
+} from "./snapshot";
+import { uniqueTableName } from "./table-name";
+
+export const HEADER_STYLE: CellStyle = { bold: true, fill: "#DDEBF7", wrapText: true };
+export const LISTS_SHEET = "PMO Lists";
+/** Excel's limit for a drop-down typed in as comma-separated text. */
+export const TYPED_LIST_LIMIT = 255;
+
+export interface ApplyProblem {
+  code: "merged_cells" | "no_room" | "no_body";
+  sheet: string;
+  cells: string[];
+  message: string;
+}
+
+export type ApplyPlanning =
+  | {
+      ok: true;
+      plan: Plan;
+      /** Things the preview must say beside the edits (headers renamed, columns left alone and why). */
+      notes: string[];
+      table: string;
+      geometry: RegisterGeometry;
+      columns: PlacedColumn[];
+    }
+  | { ok: false; problem: ApplyProblem };
+
+const DEFAULT_FORMATS: Partial<Record<TemplateColumn["type"], string>> = {
+  date: "yyyy-mm-dd",
+  percent: "0%",
+  currency: "#,##0.00",
+  integer: "0",
+};
+
+export function numberFormatFor(c: TemplateColumn): string | undefined {
+  return c.numberFormat ?? DEFAULT_FORMATS[c.type];
+}
+
+/** Score-like columns of a template with scales get the band colours. */
+const BANDED_FIELDS = new Set(["score", "residualScore"]);
+
+export function conditionalFormatsFor(t: Template, c: TemplateColumn, places: Record<string, FieldPlace>, topRow: number): ConditionalFormat[] {
+  if (c.conditionalFormats?.length) {
+    const out: ConditionalFormat[] = [];
+    for (const r of c.conditionalFormats) {
+      if (r.kind === "expression") {
+        const f = conditionalFormula(r.formula, places, topRow);
+        if (f) out.push({ ...r, formula: f as `=${string}` });
+      } else out.push(r);
+    }
+    return out;
+  }
+  if (t.scales && BANDED_FIELDS.has(c.id)) {
+    return t.scales.bands.map((b) => ({ kind: "cellValue", operator: "between", formula1: String(b.min), formula2: String(b.max), fill: b.colour.toUpperCase() }));
+  }
+  return [];
+}
+
+export function validationFor(c: TemplateColumn, listSource?: string): DataValidation | undefined {
+  if (!c.allowedValues?.length) return undefined;
+  if (listSource) return { rule: { kind: "listRange", source: listSource as `=${string}` }, allowBlank: true };
+  return { rule: { kind: "list", values: c.allowedValues }, allowBlank: true };
+}
+
+/** A list goes to the lookup sheet when Excel cannot take it typed in. */
+export function needsLookupSheet(values: string[]): boolean {
+  return values.join(",").length > TYPED_LIST_LIMIT || values.some((v) => v.includes(",") || v.includes('"'));
+}
+
+function sameJson(a: unknown, b: unknown): boolean {
+  return JSON.stringify(a) === JSON.stringify(b);
+}
+
+export function sameValidation(have: DataValidation | null | "mixed" | undefined, want: DataValidation): boolean {
+  if (!have || have === "mixed") return false;
+  if (have.rule.kind === "listRange" && want.rule.kind === "listRange") {
+    return normaliseFormula(have.rule.source) === normaliseFormula(want.rule.source) && have.allowBlank === want.allowBlank;
+  }
+  return sameJson(have.rule, want.rule) && have.allowBlank === want.allowBlank;
+}
+
+function normaliseRule(r: ConditionalFormat): ConditionalFormat {
+  if (r.kind === "expression") return { ...r, formula: `=${normaliseFormula(r.formula)}` as `=${string}`, ...(r.fill ? { fill: r.fill.toUpperCase() } : {}) };
+  return { ...r, formula1: normaliseFormula(r.formula1), ...(r.formula2 !== undefined ? { formula2: normaliseFormula(r.formula2) } : {}), ...(r.fill ? { fill: r.fill.toUpperCase() } : {}) };
+}
+
+function sameRules(have: { address: string; rules: ConditionalFormat[] }[], address: string, want: ConditionalFormat[]): boolean {
+  const inside = have.filter((h) => h.address === address || isInside(h.address, address));
+  if (want.length === 0) return inside.length === 0;
+  if (inside.length !== 1 || inside[0].address !== address) return false;
+  return sameJson(inside[0].rules.map(normaliseRule), want.map(normaliseRule));
+}
+
+function isInside(inner: string, outer: string): boolean {
+  const [a, b] = [inner, outer].map((x) => /^([A-Z]+)(\d+)(?::([A-Z]+)(\d+))?$/.exec(x));
+  if (!a || !b) return false;
+  const col = (s: string) => s.split("").reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
+  const r = (m: RegExpExecArray) => ({ top: +m[2], left: col(m[1]), bottom: +(m[4] ?? m[2]), right: col(m[3] ?? m[1]) });
+  const i = r(a);
+  const o = r(b);
+  return i.top >= o.top && i.bottom <= o.bottom && i.left >= o.left && i.right <= o.right;
+}
+
+/** Header names Excel gives a new table: text as typed, "ColumnN" for blanks, a number appended to repeats. */
+export function tableHeaderNames(s: RegisterSnapshot, g: RegisterGeometry): { names: string[]; fixes: { col: number; from: string; to: string; why: string }[] } {
+  const used = new Set<string>();
+  const names: string[] = [];
+  const fixes: { col: number; from: string; to: string; why: string }[] = [];
+  for (let c = g.left; c <= g.right; c++) {
+    const v = valueAt(s.cells, g.headerRow, c);
+    const f = formulaAt(s.cells, g.headerRow, c);
+    const text = v === null || isCellError(v) ? "" : String(v);
+    let name = text.trim() === "" ? `Column${c - g.left + 1}` : text;
+    const base = name;
+    for (let k = 2; used.has(name.toLowerCase()); k++) name = `${base}${k}`;
+    used.add(name.toLowerCase());
+    names.push(name);
+    const at = formatCell({ row: g.headerRow, col: c });
+    if (text.trim() === "") fixes.push({ col: c, from: "", to: name, why: `${at} is blank; a table column needs a name, so it gets “${name}”` });
+    else if (name !== text) fixes.push({ col: c, from: text, to: name, why: `“${text}” in ${at} repeats an earlier header; table headers must be unique, so it becomes “${name}”` });
+    else if (f !== null) fixes.push({ col: c, from: text, to: name, why: `${at} holds a formula; table headers are text, so it keeps its text “${name}”` });
+    else if (typeof v !== "string") fixes.push({ col: c, from: text, to: name, why: `${at} holds the number ${text}; table headers are text, so it becomes the text “${name}”` });
+  }
+  return { names, fixes };
+}
+
+function mergesInside(s: RegisterSnapshot, area: RangeAddress): RangeAddress[] {
+  return s.cells.merges.filter((m) => rangesIntersect(m, area));
+}
+
+/** Where each template column is: mapped user columns first (a stored mapping wins), then headers that already read like the template's. */
+export function placeColumns(s: RegisterSnapshot, template: Template, g: RegisterGeometry, headers: string[], record: RegisterRecord | undefined): PlacedColumn[] {
+  const taken = new Set<number>();
+  const placed: PlacedColumn[] = [];
+  const headerAt = (c: number) => headers[c - g.left] ?? "";
+  const find = (text: string) => {
+    for (let c = g.left; c <= g.right; c++) if (!taken.has(c) && sameHeader(headerAt(c), text)) return c;
+    return undefined;
+  };
+  const pending: TemplateColumn[] = [];
+  for (const column of template.columns) {
+    let c: number | undefined;
+    let low = false;
+    const stored = record?.mapping[column.id];
+    if (stored !== undefined) c = find(stored);
+    if (c === undefined) {
+      const det = s.register.columns[column.id];
+      const dc = det ? columnIndexOf(det.column) : undefined;
+      if (det && dc !== undefined && dc >= g.left && dc <= g.right && !taken.has(dc)) {
+        c = dc;
+        low = det.lowConfidence;
+      }
+    }
+    if (c === undefined) {
+      pending.push(column);
+      continue;
+    }
+    taken.add(c);
+    placed.push({ column, col: c, header: headerAt(c), added: false, lowConfidence: low });
+  }
+  let next = g.right + 1;
+  for (const column of pending) {
+    const same = find(column.header);
+    if (same !== undefined) {
+      taken.add(same);
+      placed.push({ column, col: same, header: headerAt(same), added: false, lowConfidence: false });
+      continue;
+    }
+    placed.push({ column, col: next++, header: uniqueHeader(column.header, headers), added: true, lowConfidence: false });
+  }
+  return template.columns.map((c) => placed.find((p) => p.column.id === c.id) as PlacedColumn);
+}
+
+function uniqueHeader(header: string, existing: string[]): string {
+  let name = header;
+  for (let k = 2; existing.some((h) => sameHeader(h, name)); k++) name = `${header} (${k})`;
+  return name;
+}
+
+function columnIndexOf(letters: string): number | undefined {
+  if (!/^[A-Z]{1,3}$/.test(letters)) return undefined;
+  return letters.split("").reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
+}
+
+/** Runs of consecutive rows, for one edit per run. */
+export function runsOf(rows: number[]): [number, number][] {
+  const out: [number, number][] = [];
+  for (const r of [...rows].sort((a, b) => a - b)) {
+    const last = out[out.length - 1];
+    if (last && last[1] === r - 1) last[1] = r;
+    else out.push([r, r]);
+  }
+  return out;
+}
+
+/**
+ * Body rows where a person typed something (not blank, not ID-only). Formula
+ * cells and computed template columns do not count: the plan itself fills
+ * those, and a row must not start to count because of what the plan wrote.
+ */
+export function rowsWithContent(s: RegisterSnapshot, g: RegisterGeometry, placed: PlacedColumn[]): Set<number> {
+  const skip = new Set(placed.filter((p) => p.column.id === "id" || p.column.formula).map((p) => p.col));
+  const out = new Set<number>();
+  for (let r = g.firstBodyRow; r <= g.lastBodyRow; r++) {
+    for (let c = g.left; c <= g.right; c++) {
+      if (skip.has(c)) continue;
+      if (!isBlank(valueAt(s.cells, r, c)) && formulaAt(s.cells, r, c) === null) {
+        out.add(r);
+        break;
+      }
+    }
+  }
+  return out;
+}
+
+export interface FormulaCellState {
+  /** Cells holding a typed value (or nothing) where the column computes. */
+  overwritten: number[];
+  /** Cells whose formula or value is #REF!. */
+  broken: number[];
+  /** How many body cells hold any formula. */
+  formulaCells: number;
+}
+
+/** The state of a computed column's cells, by row. */
+export function formulaCellStates(s: RegisterSnapshot, g: RegisterGeometry, col: number, contentRows: Set<number>): FormulaCellState {
+  const out: FormulaCellState = { overwritten: [], broken: [], formulaCells: 0 };
+  for (let r = g.firstBodyRow; r <= g.lastBodyRow; r++) {
+    const f = formulaAt(s.cells, r, col);
+    const v = valueAt(s.cells, r, col);
+    if (f !== null) out.formulaCells++;
+    if ((f !== null && /#REF!/i.test(f)) || (isCellError(v) && v.error === "#REF!")) out.broken.push(r);
+    else if (f === null && contentRows.has(r)) out.overwritten.push(r);
+  }
+  return out;
+}
+
+/**
+ * Cells whose formula is put back: broken ones always; typed-over ones only
+ * while the column still computes in other rows. A column of typed values
+ * is the user's way of keeping it and is left alone.
+ */
+export function restoreTargets(state: FormulaCellState): number[] {
+  return [...state.broken, ...(state.formulaCells > 0 ? state.overwritten : [])].sort((a, b) => a - b);
+}
+
+/** Format runs: body cells whose format is not what the column type wants (date columns keep any date format a person chose). */
+export function cellsNeedingFormat(s: RegisterSnapshot, g: RegisterGeometry, col: number, c: TemplateColumn, format: string): number[] {
+  const rows: number[] = [];
+  for (let r = g.firstBodyRow; r <= g.lastBodyRow; r++) {
+    const have = s.cells.numberFormats?.[r - s.cells.top]?.[col - s.cells.left] ?? "General";
+    if (have === format) continue;
+    if (c.type === "date" && isDateFormat(have)) continue;
+    if (have !== "General" && c.type !== "date") continue; // a person's own number format stays
+    rows.push(r);
+  }
+  return rows;
+}
+
+/** Where each allowed-values list sits on the lookup sheet: one column per field, header in row 1. */
+function listsSheetEdits(s: RegisterSnapshot, lists: { column: TemplateColumn }[], edits: Edit[]): Map<string, string> {
+  const sources = new Map<string, string>();
+  if (!lists.length) return sources;
+  const sheetExists = s.sheetNames.some((n) => n.toLowerCase() === LISTS_SHEET.toLowerCase());
+  if (!sheetExists) edits.push({ type: "addSheet", sheet: LISTS_SHEET, hidden: "hidden" });
+  const cells = s.lists;
+  const width = cells ? Math.max(0, ...cells.values.map((r) => r.length)) : 0;
+  let nextCol = width + 1;
+  for (const { column } of lists) {
+    const values = column.allowedValues ?? [];
+    let col: number | undefined;
+    for (let c = 1; cells && c <= width; c++) if (sameHeader(cellText(valueAt(cells, 1, c)), column.header)) col = c;
+    const wanted: string[] = [column.header, ...values];
+    const have = col === undefined || !cells ? [] : wanted.map((_, i) => cellText(valueAt(cells, 1 + i, col as number)));
+    const below = col !== undefined && cells ? cellText(valueAt(cells, wanted.length + 1, col)) : "";
+    if (col === undefined) col = nextCol++;
+    const letter = columnLetter(col);
+    if (!sameJson(have, wanted) || below !== "") {
+      edits.push({
+        type: "setCells",
+        sheet: LISTS_SHEET,
+        address: `${letter}1:${letter}${wanted.length + (below !== "" ? 1 : 0)}`,
+        cells: [...wanted.map((v) => [v]), ...(below !== "" ? [[null]] : [])],
+        label: `allowed values of ${column.header}`,
+      });
+    }
+    sources.set(column.id, `=${quoteSheetName(LISTS_SHEET)}!$${letter}$2:$${letter}$${wanted.length}`);
+  }
+  return sources;
+}
+
+/** The record stored for the register after the apply. */
+export function registerRecord(template: Template, sheet: string, table: string, headerRow: number, placed: PlacedColumn[], confirmed: boolean): RegisterRecord {
+  return {
+    sheet,
+    table,
+    kind: template.kind,
+    templateId: template.id,
+    templateVersion: template.version,
+    headerRow,
+    mapping: Object.fromEntries(placed.map((p) => [p.column.id, p.header])),
+    confirmed,
+  };
+}
+
+function metadataEdit(s: RegisterSnapshot, record: RegisterRecord, previous: RegisterRecord | undefined): Edit | undefined {
+  const others = s.metadata.registers.filter((r) => r !== previous);
+  const merged = previous ? { ...previous, ...record } : record;
+  if (previous && sameJson(previous, merged)) return undefined;
+  return { type: "setMetadata", key: "registers", value: [...others, merged] };
+}
+
+export function planApplyTemplate(s: RegisterSnapshot, template: Template): ApplyPlanning {
+  const g = registerGeometry(s.register, s.table);
+  const sheet = s.register.sheet;
+  const notes: string[] = [];
+  const edits: Edit[] = [];
+  const tableRange: RangeAddress = { top: g.headerRow, bottom: g.lastBodyRow, left: g.left, right: g.right };
+
+  let tableName: string;
+  let headers: string[];
+  if (s.table) {
+    tableName = s.table.name;
+    headers = [...s.table.headers];
+  } else {
+    const merged = mergesInside(s, tableRange);
+    if (merged.length) {
+      const list = merged.map(formatRange);
+      return {
+        ok: false,
+        problem: {
+          code: "merged_cells",
+          sheet,
+          cells: list,
+          message: `Sheet “${sheet}”: ${formatRange(tableRange)} would become an Excel table, but it holds merged cells ${list.join(", ")}. Tables cannot contain merged cells. Unmerge them (the value stays in the top-left cell) and apply again; nothing was changed.`,
+        },
+      };
+    }
+    tableName = uniqueTableName(template.kind, s.tableNames);
+    const { names, fixes } = tableHeaderNames(s, g);
+    headers = names;
+    for (const f of fixes) {
+      edits.push({ type: "setCells", sheet, address: formatCell({ row: g.headerRow, col: f.col }), cells: [[f.to]], label: f.why });
+      notes.push(f.why);
+    }
+    edits.push({ type: "createTable", sheet, address: formatRange(tableRange), name: tableName, style: "TableStyleMedium2" });
+  }
+
+  const record = storedRecordFor(s.metadata, s.register, tableName);
+  const placed = placeColumns(s, template, g, headers, record);
+  const added = placed.filter((p) => p.added).sort((a, b) => a.col - b.col);
+  const right = added.length ? added[added.length - 1].col : g.right;
+  const full: RegisterGeometry = { ...g, right };
+
+  if (added.length) {
+    const growth: RangeAddress = { top: g.headerRow, bottom: g.lastBodyRow, left: g.right + 1, right };
+    const blocking: string[] = [];
+    for (let r = growth.top; r <= growth.bottom && blocking.length < 5; r++) {
+      for (let c = growth.left; c <= growth.right; c++) {
+        if (!isBlank(valueAt(s.cells, r, c)) || formulaAt(s.cells, r, c) !== null) blocking.push(formatCell({ row: r, col: c }));
+      }
+    }
+    const merges = mergesInside(s, growth).map(formatRange);
+    if (blocking.length || merges.length) {
+      const what = blocking.length ? `${blocking.join(", ")} ${blocking.length === 1 ? "is" : "are"} not empty` : `it holds merged cells ${merges.join(", ")}`;
+      return {
+        ok: false,
+        problem: {
+          code: "no_room",
+          sheet,
+          cells: [...blocking, ...merges],
+          message: `Sheet “${sheet}”: table “${tableName}” needs ${added.length} more column(s) (${added.map((a) => a.header).join(", ")}) in ${formatRange(growth)}, but ${what}. Move what is there, or insert empty columns after the register, and apply again; nothing was changed.`,
+        },
+      };
+    }
+  }
+
+  const places: Record<string, FieldPlace> = Object.fromEntries(placed.map((p) => [p.column.id, { header: p.header, col: p.col }]));
+  const contentRows = rowsWithContent(s, g, placed);
+
+  if (added.length) {
+    edits.push({
+      type: "addTableColumns",
+      sheet,
+      table: tableName,
+      columns: added.map((p) => {
+        const f = p.column.formula ? cellFormula(p.column.formula, tableName, places, g.firstBodyRow) : undefined;
+        return { header: p.header, ...(f ? { formula: f as `=${string}` } : {}) };
+      }),
+    });
+  }
+
+  // Computed columns the user already has: restore cells that lost their formula, never touch the user's own formulas.
+  for (const p of placed) {
+    if (p.added || !p.column.formula) continue;
+    const state = formulaCellStates(s, g, p.col, contentRows);
+    const letter = columnLetter(p.col);
+    const targets = restoreTargets(state);
+    if (!targets.length) continue;
+    if (p.lowConfidence) {
+      notes.push(`${p.header} (column ${letter}) may not be the ${p.column.header} column (low confidence), so its cells are left as they are`);
+      continue;
+    }
+    const label = restoreLabel(p.column.header, targets.map((r) => `${letter}${r}`));
+    for (const [a, b] of runsOf(targets)) {
+      const cells: CellInput[][] = [];
+      for (let r = a; r <= b; r++) {
+        const f = cellFormula(p.column.formula, tableName, places, r);
+        cells.push([f ? { formula: f as `=${string}` } : null]);
+      }
+      edits.push({ type: "setCells", sheet, address: `${letter}${a}:${letter}${b}`, cells, label });
+    }
+  }
+  for (const p of placed) {
+    if (p.added || !p.column.formula) continue;
+    const state = formulaCellStates(s, g, p.col, contentRows);
+    if (restoreTargets(state).length === 0 && state.overwritten.length > 0) {
+      notes.push(`${p.header} (column ${columnLetter(p.col)}) holds typed values, not the ${p.column.header} formula; they are left as they are`);
+    }
+  }
+
+  for (const p of placed) {
+    const format = numberFormatFor(p.column);
+    if (!format) continue;
+    const letter = columnLetter(p.col);
+    const rows = p.added ? range(g.firstBodyRow, g.lastBodyRow) : cellsNeedingFormat(s, g, p.col, p.column, format);
+    for (const [a, b] of runsOf(rows)) edits.push({ type: "setNumberFormat", sheet, address: `${letter}${a}:${letter}${b}`, format, label: p.header });
+  }
+
+  const listed = placed.filter((p) => p.column.allowedValues?.length);
+  const lookupEdits: Edit[] = [];
+  const sources = listsSheetEdits(s, listed.filter((p) => needsLookupSheet(p.column.allowedValues ?? [])), lookupEdits);
+  edits.push(...lookupEdits);
+  for (const p of listed) {
+    const want = validationFor(p.column, sources.get(p.column.id));
+    if (!want) continue;
+    const address = bodyAddress(g, p.col);
+    const have = p.added ? null : s.rules?.get(columnLetter(p.col))?.validation;
+    if (!p.added && sameValidation(have, want)) continue;
+    edits.push({ type: "setDataValidation", sheet, address, validation: want, label: p.header });
+  }
+
+  for (const p of placed) {
+    const rules = conditionalFormatsFor(template, p.column, places, g.firstBodyRow);
+    if (!rules.length) continue;
+    const address = bodyAddress(g, p.col);
+    const have = p.added ? [] : (s.rules?.get(columnLetter(p.col))?.conditionalFormats ?? null);
+    if (have && !p.added && sameRules(have, address, rules)) continue;
+    edits.push({ type: "replaceConditionalFormats", sheet, address, rules, label: p.header });
+  }
+
+  const headerAddress = formatRange({ top: g.headerRow, bottom: g.headerRow, left: g.left, right: full.right });
+  const looks = s.headerLooks;
+  const styled = (look: (typeof looks & object)[number] | undefined) => !!look && look.bold === true && (look.fill ?? null) === HEADER_STYLE.fill && look.wrapText === true;
+  const existingStyled = looks !== null && looks.length >= g.right - g.left + 1 && looks.slice(0, g.right - g.left + 1).every(styled);
+  if (!existingStyled) edits.push({ type: "setStyle", sheet, address: headerAddress, style: HEADER_STYLE });
+  else if (added.length) edits.push({ type: "setStyle", sheet, address: formatRange({ top: g.headerRow, bottom: g.headerRow, left: g.right + 1, right: full.right }), style: HEADER_STYLE });
+
+  const widths = added.filter((p) => p.column.width).map((p) => ({ column: columnLetter(p.col), width: p.column.width as number }));
+  if (widths.length) edits.push({ type: "setColumnWidths", sheet, widths });
+
+  for (const p of placed) if (p.lowConfidence) notes.push(`${p.column.header} is taken to be “${p.header}” (column ${columnLetter(p.col)}), with low confidence; check it`);
+
+  const meta = metadataEdit(s, registerRecord(template, sheet, tableName, g.headerRow, placed, record?.confirmed ?? false), record);
+  if (meta) edits.push(meta);
+
+  return { ok: true, plan: makePlan(`Apply ${template.name} ${template.version} to “${sheet}”`, edits), notes, table: tableName, geometry: full, columns: placed };
+}
+
+function range(a: number, b: number): number[] {
+  const out: number[] = [];
+  for (let r = a; r <= b; r++) out.push(r);
+  return out;
+}
+
+/** A sheet name no sheet uses yet, from the template's name. */
+export function newRegisterSheetName(template: Template, sheetNames: string[]): string {
+  const base = template.name.replace(/[\\/?*[\]:]/g, " ").slice(0, 28).trim() || "Register";
+  const used = new Set(sheetNames.map((n) => n.toLowerCase()));
+  if (!used.has(base.toLowerCase())) return base;
+  for (let n = 2; ; n++) {
+    const name = `${base} ${n}`.slice(0, 31);
+    if (!used.has(name.toLowerCase())) return name;
+  }
+}
+
+export interface NewRegisterInput {
+  template: Template;
+  sheet: string;
+  sheetNames: string[];
+  tableNames: string[];
+  metadata: RegisterSnapshot["metadata"];
+  lists: RegisterSnapshot["lists"];
+}
+
+/** A register of the template on a new sheet: header row 1, one empty body row, formats, drop-downs, formulas and the record. */
+export function planNewRegister(input: NewRegisterInput): Plan {
+  const { template, sheet } = input;
+  const tableName = uniqueTableName(template.kind, input.tableNames);
+  const edits: Edit[] = [{ type: "addSheet", sheet, hidden: "visible" }];
+  const n = template.columns.length;
+  const g: RegisterGeometry = { sheet, headerRow: 1, firstBodyRow: 2, lastBodyRow: 2, left: 1, right: n };
+  const placed: PlacedColumn[] = template.columns.map((column, i) => ({ column, col: i + 1, header: column.header, added: true, lowConfidence: false }));
+  const places: Record<string, FieldPlace> = Object.fromEntries(placed.map((p) => [p.column.id, { header: p.header, col: p.col }]));
+  edits.push({ type: "setCells", sheet, address: formatRange({ top: 1, bottom: 1, left: 1, right: n }), cells: [placed.map((p) => p.header)], label: "header row" });
+  edits.push({ type: "createTable", sheet, address: formatRange({ top: 1, bottom: 2, left: 1, right: n }), name: tableName, style: "TableStyleMedium2" });
+  for (const p of placed) {
+    if (!p.column.formula) continue;
+    const f = cellFormula(p.column.formula, tableName, places, 2);
+    if (f) edits.push({ type: "setCells", sheet, address: `${columnLetter(p.col)}2`, cells: [[{ formula: f as `=${string}` }]], label: `${p.header} formula` });
+  }
+  for (const p of placed) {
+    const format = numberFormatFor(p.column);
+    if (format) edits.push({ type: "setNumberFormat", sheet, address: bodyAddress(g, p.col), format, label: p.header });
+  }
+  const listed = placed.filter((p) => p.column.allowedValues?.length);
+  const snapshotLike = { sheetNames: input.sheetNames, lists: input.lists } as RegisterSnapshot;
+  const sources = listsSheetEdits(snapshotLike, listed.filter((p) => needsLookupSheet(p.column.allowedValues ?? [])), edits);
+  for (const p of listed) {
+    const v = validationFor(p.column, sources.get(p.column.id));
+    if (v) edits.push({ type: "setDataValidation", sheet, address: bodyAddress(g, p.col), validation: v, label: p.header });
+  }
+  for (const p of placed) {
+    const rules = conditionalFormatsFor(template, p.column, places, 2);
+    if (rules.length) edits.push({ type: "replaceConditionalFormats", sheet, address: bodyAddress(g, p.col), rules, label: p.header });
+  }
+  edits.push({ type: "setStyle", sheet, address: formatRange({ top: 1, bottom: 1, left: 1, right: n }), style: HEADER_STYLE });
+  const widths = placed.filter((p) => p.column.width).map((p) => ({ column: columnLetter(p.col), width: p.column.width as number }));
+  if (widths.length) edits.push({ type: "setColumnWidths", sheet, widths });
+  const record = registerRecord(template, sheet, tableName, 1, placed, false);
+  edits.push({ type: "setMetadata", key: "registers", value: [...input.metadata.registers, record] });
+  return makePlan(`New ${template.name} ${template.version} on sheet “${sheet}”`, edits);
+}

@@ -1,0 +1,111 @@
+/**
+ * The apply job: find the register a template fits (or plan a new one), read
+ * what the planner needs to leave right things alone (cells, rules, header
+ * looks, the lookup sheet, the stored record), and plan. Nothing is written
+ * here; the caller shows the plan and asks the host to apply it.
+ */
+import { columnLetter, formatRange, MAX_COLUMNS, parseRange } from "../../core/grid/address";
+import type { DetectedRegister } from "../../core/detect/detect";
+import { BUILT_IN_TEMPLATES } from "../../core/templates/catalogue";
+import type { Template } from "../../core/templates/schema";
+import { LISTS_SHEET, newRegisterSheetName, planApplyTemplate, planNewRegister, type ApplyPlanning, type ApplyProblem } from "../../core/registers/plan-apply";
+import { bodyAddress, registerGeometry, type ColumnRules, type ExistingTable, type RegisterSnapshot } from "../../core/registers/snapshot";
+import { registerDrift, type DriftFinding } from "../../core/registers/drift";
+import type { Plan } from "../../core/plan/plan";
+import type { WorkbookHost, WorkbookOutline } from "../../hosts/host";
+import { detectRegisters, gridToCells, PREVIEW_ROWS } from "./detect";
+
+export type TemplateApplication =
+  | { kind: "existing"; register: DetectedRegister; plan: Plan; notes: string[]; table: string; drift: DriftFinding[] }
+  | { kind: "new"; sheet: string; plan: Plan; notes: string[] }
+  | { kind: "refused"; problem: ApplyProblem };
+
+/** The templates detection compares with: the one being applied first, so a custom template's own headers count. */
+export function detectionTemplates(template: Template): Template[] {
+  return [template, ...BUILT_IN_TEMPLATES.filter((t) => t.id !== template.id)];
+}
+
+/** Reads one register's cells, rules and looks into the planner's snapshot. */
+export async function snapshotRegister(host: WorkbookHost, outline: WorkbookOutline, register: DetectedRegister, extraColumns: number): Promise<RegisterSnapshot> {
+  const sheet = outline.sheets.find((s) => s.name === register.sheet);
+  const found = register.table ? sheet?.tables.find((t) => t.name === register.table) : undefined;
+  const table: ExistingTable | null = found ? { name: found.name, address: found.address, headers: found.headers, showTotals: found.showTotals } : null;
+  const g = registerGeometry(register, table);
+  const readRight = Math.min(MAX_COLUMNS, g.right + extraColumns);
+  const grid = await host.read(register.sheet, formatRange({ top: g.headerRow, bottom: g.lastBodyRow, left: g.left, right: readRight }));
+  const merges = (sheet?.merges ?? []).filter((m) => {
+    const r = parseRange(m);
+    return !!r && r.bottom >= g.headerRow;
+  });
+  const cells = gridToCells(grid, merges);
+
+  let rules: Map<string, ColumnRules> | null = null;
+  if (host.readRules) {
+    const columns: number[] = [];
+    for (let c = g.left; c <= g.right; c++) columns.push(c);
+    const read = await host.readRules(register.sheet, columns.map((c) => bodyAddress(g, c)));
+    rules = new Map(read.map((r, i) => [columnLetter(columns[i]), { validation: r.validation, conditionalFormats: r.conditionalFormats }]));
+  }
+  const headerLooks = host.readLooks ? ((await host.readLooks(register.sheet, formatRange({ top: g.headerRow, bottom: g.headerRow, left: g.left, right: g.right })))[0] ?? null) : null;
+
+  return {
+    register,
+    table,
+    cells,
+    rules,
+    headerLooks,
+    sheetNames: outline.sheets.map((s) => s.name),
+    tableNames: outline.sheets.flatMap((s) => s.tables.map((t) => t.name)),
+    metadata: outline.metadata,
+    lists: await readLists(host, outline),
+  };
+}
+
+async function readLists(host: WorkbookHost, outline: WorkbookOutline): Promise<RegisterSnapshot["lists"]> {
+  const lists = outline.sheets.find((s) => s.name.toLowerCase() === LISTS_SHEET.toLowerCase());
+  if (!lists?.usedRange) return null;
+  const used = parseRange(lists.usedRange);
+  if (!used) return null;
+  return gridToCells(await host.read(lists.name, formatRange({ top: 1, left: 1, bottom: used.bottom, right: used.right })));
+}
+
+/** The register of the template's kind to apply to: on the given sheet when one is named, else the most confident. */
+export function chooseRegister(registers: DetectedRegister[], template: Template, sheet?: string): DetectedRegister | undefined {
+  return registers
+    .filter((r) => r.kind === template.kind && (!sheet || r.sheet.toLowerCase() === sheet.toLowerCase()))
+    .sort((a, b) => b.confidence - a.confidence)[0];
+}
+
+export async function planTemplateApplication(host: WorkbookHost, template: Template, options: { sheet?: string } = {}): Promise<TemplateApplication> {
+  const registers = await detectRegisters(host, { templates: detectionTemplates(template) });
+  const outline = await host.outline({ previewRows: PREVIEW_ROWS });
+  const register = chooseRegister(registers, template, options.sheet);
+  if (!register) {
+    const named = options.sheet ? outline.sheets.find((s) => s.name.toLowerCase() === options.sheet?.toLowerCase()) : undefined;
+    if (named) {
+      return {
+        kind: "refused",
+        problem: {
+          code: "no_body",
+          sheet: named.name,
+          cells: [],
+          message: `Sheet “${named.name}” holds no ${template.name.toLowerCase()} that could be found (no header row matching the template's columns). Name an empty or new sheet to start a new register, or leave out --sheet.`,
+        },
+      };
+    }
+    const sheet = options.sheet ?? newRegisterSheetName(template, outline.sheets.map((s) => s.name));
+    const plan = planNewRegister({
+      template,
+      sheet,
+      sheetNames: outline.sheets.map((s) => s.name),
+      tableNames: outline.sheets.flatMap((s) => s.tables.map((t) => t.name)),
+      metadata: outline.metadata,
+      lists: await readLists(host, outline),
+    });
+    return { kind: "new", sheet, plan, notes: [`no ${template.name.toLowerCase()} was found, so a new one is made on sheet “${sheet}”`] };
+  }
+  const snapshot = await snapshotRegister(host, outline, register, template.columns.length);
+  const planning: ApplyPlanning = planApplyTemplate(snapshot, template);
+  if (!planning.ok) return { kind: "refused", problem: planning.problem };
+  return { kind: "existing", register, plan: planning.plan, notes: planning.notes, table: planning.table, drift: registerDrift(snapshot, template) };
+}
