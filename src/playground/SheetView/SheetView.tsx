@@ -82,6 +82,9 @@ function SheetRow({ model, row, styles }: SheetRowProps): React.JSX.Element {
     if (model.covered.has(key)) continue;
     const span = model.masters.get(key);
     const d = cellDisplay(xlRow?.findCell(c));
+    // As in Excel, left-aligned text runs on over empty cells to its right instead of being cut.
+    const next = c < model.colCount && !span ? xlRow?.findCell(c + 1) : undefined;
+    const spills = d.text !== "" && !d.wrap && d.align === "left" && (next === undefined || (cellDisplay(next).text === "" && !next.fill));
     const part = tablePartAt(model, row, c);
     const shadows: string[] = [];
     let fill = d.fill;
@@ -111,6 +114,7 @@ function SheetRow({ model, row, styles }: SheetRowProps): React.JSX.Element {
         data-cell={`${model.letters[c - 1]}${row}`}
         style={{
           textAlign: d.align,
+          verticalAlign: d.vertical,
           fontWeight: bold ? 700 : undefined,
           fontStyle: d.italic ? "italic" : undefined,
           backgroundColor: fill,
@@ -118,7 +122,7 @@ function SheetRow({ model, row, styles }: SheetRowProps): React.JSX.Element {
           boxShadow: shadows.length ? shadows.join(", ") : undefined,
         }}
       >
-        <div className={mergeClasses(styles.text, d.wrap && styles.wrap)} style={{ maxHeight: height - 1 }}>
+        <div className={mergeClasses(styles.text, d.wrap && styles.wrap, spills && styles.spill)} style={{ maxHeight: height - 1 }}>
           {d.text}
         </div>
       </td>,

@@ -17,6 +17,7 @@ export interface CellDisplay {
   fill?: string;
   color?: string;
   wrap: boolean;
+  vertical: "top" | "middle" | "bottom";
   /** Full text for a tooltip where it may be cut off, and the formula where there is one. */
   title?: string;
 }
@@ -100,7 +101,7 @@ function formulaText(v: Value): string | undefined {
 }
 
 export function cellDisplay(cell: ExcelJS.Cell | undefined): CellDisplay {
-  if (!cell) return { text: "", align: "left", bold: false, italic: false, wrap: false };
+  if (!cell) return { text: "", align: "left", bold: false, italic: false, wrap: false, vertical: "bottom" };
   const numFmt = typeof cell.numFmt === "string" ? cell.numFmt : "General";
   const { text, numeric } = valueText(cell.value, numFmt);
   const h = cell.alignment?.horizontal;
@@ -116,6 +117,7 @@ export function cellDisplay(cell: ExcelJS.Cell | undefined): CellDisplay {
     fill,
     color: colourOf(cell.font?.color),
     wrap: cell.alignment?.wrapText === true,
+    vertical: cell.alignment?.vertical === "top" ? "top" : cell.alignment?.vertical === "middle" ? "middle" : "bottom",
     title: formula ? `${text} (${formula})` : text.length > 20 || text.includes("\n") ? text : undefined,
   };
 }

@@ -51,6 +51,7 @@ export const useSheetViewStyles = makeStyles({
     verticalAlign: "bottom",
   },
   text: { padding: "0 4px", overflow: "hidden", whiteSpace: "nowrap", textOverflow: "ellipsis" },
+  spill: { overflow: "visible", position: "relative", zIndex: 0, width: "fit-content" },
   wrap: { whiteSpace: "pre-wrap", overflowWrap: "anywhere", verticalAlign: "top", lineHeight: "15px" },
   spacer: { padding: 0, border: "none" },
   note: { padding: `${tokens.spacingVerticalXS} ${tokens.spacingHorizontalS}`, color: tokens.colorNeutralForeground2, fontSize: tokens.fontSizeBase200 },

@@ -3,17 +3,20 @@ import { Body1, Subtitle2, makeStyles, tokens } from "@fluentui/react-components
 
 const useStyles = makeStyles({
   root: {
-    display: "flex",
-    flexDirection: "column",
-    alignItems: "flex-start",
-    gap: tokens.spacingVerticalS,
-    padding: `${tokens.spacingVerticalL} ${tokens.spacingHorizontalM}`,
+    display: "grid",
+    gridTemplateColumns: "auto minmax(0, 1fr)",
+    columnGap: tokens.spacingHorizontalM,
+    rowGap: tokens.spacingVerticalXS,
+    alignItems: "start",
+    padding: `${tokens.spacingVerticalM} ${tokens.spacingHorizontalM}`,
     border: `${tokens.strokeWidthThin} dashed ${tokens.colorNeutralStroke1}`,
     borderRadius: tokens.borderRadiusMedium,
     backgroundColor: tokens.colorNeutralBackground2,
   },
-  icon: { fontSize: "28px", color: tokens.colorNeutralForeground3, lineHeight: 1 },
-  hint: { color: tokens.colorNeutralForeground2 },
+  icon: { gridRow: "1 / span 3", fontSize: "24px", color: tokens.colorNeutralForeground3, lineHeight: 1, paddingTop: "2px" },
+  title: { margin: 0, gridColumn: 2 },
+  hint: { color: tokens.colorNeutralForeground2, gridColumn: 2 },
+  actions: { gridColumn: 2, justifySelf: "start" },
 });
 
 export interface EmptyStateProps {
@@ -37,9 +40,11 @@ export function EmptyState({ title, action, icon, children }: EmptyStateProps): 
           {icon}
         </span>
       ) : null}
-      <Subtitle2 as="h3">{title}</Subtitle2>
+      <Subtitle2 as="h3" className={styles.title}>
+        {title}
+      </Subtitle2>
       <Body1 className={styles.hint}>{action}</Body1>
-      {children}
+      {children ? <div className={styles.actions}>{children}</div> : null}
     </section>
   );
 }

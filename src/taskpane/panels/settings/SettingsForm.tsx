@@ -19,7 +19,7 @@ export function SettingsForm({ form, disabled }: SettingsFormProps): React.JSX.E
   return (
     <div className={styles.form}>
       <Field label="Currency" hint="Used for budget and earned value figures." validationMessage={errors.currency}>
-        <Select value={draft.currency} disabled={disabled} onChange={(_, d) => update("currency", d.value)}>
+        <Select className={styles.select} value={draft.currency} disabled={disabled} onChange={(_, d) => update("currency", d.value)}>
           {currencies.map((c) => (
             <option key={c} value={c}>
               {c}
@@ -27,8 +27,8 @@ export function SettingsForm({ form, disabled }: SettingsFormProps): React.JSX.E
           ))}
         </Select>
       </Field>
-      <Field label="Risk score bands" hint="How probability × impact scores are banded in heat maps and validation.">
-        <Select value={draft.riskBands} disabled={disabled} onChange={(_, d) => update("riskBands", d.value as RiskBandSetId)}>
+      <Field label="Risk score bands" hint="Bands for probability × impact scores in heat maps and checks.">
+        <Select className={styles.select} value={draft.riskBands} disabled={disabled} onChange={(_, d) => update("riskBands", d.value as RiskBandSetId)}>
           {RISK_BAND_SET_IDS.map((id) => (
             <option key={id} value={id}>
               {RISK_BAND_SETS[id].label}
@@ -37,10 +37,10 @@ export function SettingsForm({ form, disabled }: SettingsFormProps): React.JSX.E
         </Select>
       </Field>
       <div className={styles.pair}>
-        <Field label="Amber at variance of (%)" validationMessage={errors.varianceAmberPercent}>
+        <Field label="Amber from (%)" hint="Budget variance" validationMessage={errors.varianceAmberPercent}>
           <Input inputMode="decimal" value={draft.varianceAmberPercent} disabled={disabled} onChange={(_, d) => update("varianceAmberPercent", d.value)} />
         </Field>
-        <Field label="Red at variance of (%)" validationMessage={errors.varianceRedPercent}>
+        <Field label="Red from (%)" hint="Budget variance" validationMessage={errors.varianceRedPercent}>
           <Input inputMode="decimal" value={draft.varianceRedPercent} disabled={disabled} onChange={(_, d) => update("varianceRedPercent", d.value)} />
         </Field>
       </div>

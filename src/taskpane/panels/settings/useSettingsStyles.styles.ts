@@ -1,8 +1,10 @@
 import { makeStyles, tokens } from "@fluentui/react-components";
 
 export const useSettingsStyles = makeStyles({
-  form: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
-  pair: { display: "grid", gridTemplateColumns: "1fr 1fr", gap: tokens.spacingHorizontalM, alignItems: "end" },
+  form: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM, minWidth: 0 },
+  pair: { display: "grid", gridTemplateColumns: "minmax(0, 1fr) minmax(0, 1fr)", gap: tokens.spacingHorizontalM, alignItems: "start" },
+  /** A long option (the band sets) must not widen the pane past 320 px. */
+  select: { width: "100%", minWidth: 0, "& select": { textOverflow: "ellipsis" } },
   discard: { alignSelf: "flex-start" },
   registers: { listStyleType: "none", margin: 0, padding: 0, display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
   register: {
