@@ -25,7 +25,7 @@ export interface MessyRegister {
   sheet: string;
   headerRow: number;
   firstColumn: number;
-  /** Last data row of the register; the total row and legend lie below it. */
+  /** Last row with data (ID-only placeholder rows do not count); the total row and legend lie below. */
   lastDataRow: number;
   totalRow: number | null;
   legendRow: number | null;
@@ -158,7 +158,7 @@ export async function messyRiskRegister(seed: number): Promise<MessyRegister> {
           break;
       }
     });
-    lastDataRow = row;
+    if (!idOnly) lastDataRow = row; // a trailing ID-only row is a placeholder, not data
   }
   let totalRow: number | null = null;
   let legendRow: number | null = null;
