@@ -78,6 +78,14 @@ async function benchXlsxHost(rows: number, onFailure: (what: string) => void) {
       onFailure(`xlsx host: ${(e as Error).message}`);
       measured = { phase: "measured", ms: {}, peakRssBytes: NaN, failed: (e as Error).message };
     }
+    progress(`xlsx host: the same job in plain ExcelJS calls...`);
+    let sameWork: PhaseResult;
+    try {
+      sameWork = runPhase(["samework", source, path.join(dir, "samework.xlsx"), String(rows)]);
+    } catch (e) {
+      onFailure(`xlsx host: ${(e as Error).message}`);
+      sameWork = { phase: "samework", ms: {}, peakRssBytes: NaN, failed: (e as Error).message };
+    }
     const s = (ms: number | undefined): Figure => figure(ms === undefined ? null : seconds(ms), "s");
     const ratio = measured.ms.total === undefined || baseline.ms.total === undefined ? null : round(measured.ms.total / baseline.ms.total, 2);
     return {
@@ -108,6 +116,20 @@ async function benchXlsxHost(rows: number, onFailure: (what: string) => void) {
         goalMax: RATIO_GOAL,
         note: "measured total / baseline total, both timed in this run",
       }),
+      sameWorkInExcelJS: {
+        ...(sameWork.failed ? { failed: sameWork.failed } : {}),
+        what: "for context, no goal: ExcelJS readFile + addTable with the same rows on a new sheet + the same column formats + writeFile",
+        load: s(sameWork.ms.load),
+        write: s(sameWork.ms.write),
+        save: s(sameWork.ms.save),
+        total: s(sameWork.ms.total),
+        peakRss: figure(sameWork.failed ? null : mebibytes(sameWork.peakRssBytes), "MiB"),
+        measuredToSameWork: figure(
+          measured.ms.total === undefined || sameWork.ms.total === undefined ? null : round(measured.ms.total / sameWork.ms.total, 2),
+          "x",
+          { note: "measured total / this total: the host's own overhead over plain ExcelJS doing the same job" },
+        ),
+      },
     };
   } finally {
     await rm(dir, { recursive: true, force: true });
@@ -141,6 +163,8 @@ function progress(text: string): void {
 async function main(): Promise<void> {
   const opts = settings(process.argv.slice(2));
   const started = Date.now();
+  // Other work on the machine skews every timing; recorded so a reader can judge the figures.
+  const loadAtStart = os.loadavg().map((n) => round(n, 2));
   const failures: string[] = [];
   // A section that fails is recorded as failed and the others still run, so one broken piece does not hide the rest.
   const section = async <T>(name: string, measure: () => Promise<T>): Promise<T | { failed: string }> => {
@@ -166,6 +190,7 @@ async function main(): Promise<void> {
       cpus: os.cpus().length,
       cpuModel: os.cpus()[0]?.model ?? "unknown",
       totalMemory: figure(mebibytes(os.totalmem()), "MiB"),
+      loadAverage: { atStart: loadAtStart, atEnd: os.loadavg().map((n) => round(n, 2)), note: "1, 5 and 15-minute load averages; above the CPU count, timings are inflated by other work" },
     },
     xlsxHost,
     excelHostOnFake,
@@ -186,6 +211,9 @@ async function main(): Promise<void> {
         ? `  XlsxHost open + apply + save  FAILED: ${xlsxHost.measured.failed}`
         : `  XlsxHost open + apply + save  ${fmt(xlsxHost.measured.total)} (open ${fmt(xlsxHost.measured.open)}, apply ${fmt(xlsxHost.measured.apply)}, save ${fmt(xlsxHost.measured.save)}), peak RSS ${fmt(xlsxHost.measured.peakRss)}`,
       `  ratio ${fmt(xlsxHost.ratio)}${verdict(xlsxHost.ratio)}`,
+      xlsxHost.sameWorkInExcelJS.failed
+        ? `  same job in plain ExcelJS     FAILED: ${xlsxHost.sameWorkInExcelJS.failed}`
+        : `  same job in plain ExcelJS     ${fmt(xlsxHost.sameWorkInExcelJS.total)} (save ${fmt(xlsxHost.sameWorkInExcelJS.save)}), peak RSS ${fmt(xlsxHost.sameWorkInExcelJS.peakRss)}; host / plain ExcelJS ${fmt(xlsxHost.sameWorkInExcelJS.measuredToSameWork)}`,
     );
   }
   lines.push("Excel host on the fake:");
