@@ -4,8 +4,10 @@
  */
 import { z } from "zod";
 import { defineCommand, type CommandTable } from "./spec";
-import { jsonFlag, pathArgument } from "./options";
+import { jsonFlag, outputTarget, outputTargetFlags, pathArgument } from "./options";
 import type { InspectOptions } from "./commands/inspect";
+import type { ApplyOptions } from "./commands/apply";
+import type { TemplatesOptions } from "./commands/templates";
 
 const jsonHelp = "Print one JSON document on stdout instead of text";
 
@@ -20,5 +22,49 @@ export const commands: CommandTable = [
       "Shows each sheet (visible or hidden, and the cells in use) and each Excel table with its column headers. Nothing in the workbook is changed.",
     ],
     load: async () => (await import("./commands/inspect")).inspect,
+  }),
+  defineCommand<TemplatesOptions>({
+    name: "templates",
+    summary: "List the built-in register templates",
+    positionals: [],
+    flags: { json: { type: "boolean", description: jsonHelp } },
+    schema: z.object({ json: jsonFlag }).strict(),
+    load: async () => (await import("./commands/templates")).templates,
+  }),
+  defineCommand<ApplyOptions>({
+    name: "apply",
+    summary: "Apply a register template to a workbook in place",
+    positionals: [
+      { name: "template", description: "A built-in template id (see 'pmo templates') or a JSON template file" },
+      { name: "workbook", description: "An .xlsx or .xlsm file" },
+    ],
+    flags: {
+      sheet: { type: "string", valueName: "S", description: "Apply to the register on sheet S (or start a new register on a new sheet S)" },
+      ...outputTargetFlags,
+      "dry-run": { type: "boolean", description: "Show what would change and write nothing (--out/--in-place may be left out)" },
+      json: { type: "boolean", description: jsonHelp },
+    },
+    schema: z
+      .object({
+        template: pathArgument("<template>"),
+        workbook: pathArgument("<workbook>"),
+        sheet: z.string().trim().min(1, "--sheet needs a sheet name").optional(),
+        out: z.string().optional(),
+        "in-place": z.boolean().optional(),
+        "dry-run": z.boolean().default(false),
+        json: jsonFlag,
+      })
+      .strict()
+      .transform((v, ctx): ApplyOptions => {
+        const dryRun = v["dry-run"];
+        const given = v.out !== undefined || v["in-place"] === true;
+        const target = dryRun && !given ? undefined : outputTarget(v, ctx);
+        return { template: v.template, workbook: v.workbook, ...(v.sheet ? { sheet: v.sheet } : {}), ...(target ? { target } : {}), dryRun, json: v.json };
+      }),
+    notes: [
+      "Finds the register the template fits (the most confident one, or the one on --sheet) and makes it an Excel table where it stands: your columns stay where they are, missing template columns are added at the end, and formats, drop-downs, colour rules and formulas are laid over. Values outside the drop-down lists are reported, never changed.",
+      "Applying the same template again changes nothing. With --dry-run --json the changes are printed as { \"edits\": [ { \"type\", \"description\", ... } ] }; an empty list means the workbook already follows the template.",
+    ],
+    load: async () => (await import("./commands/apply")).apply,
   }),
 ];

@@ -43,9 +43,9 @@ export function driftMessage(d: DriftDetails): string {
     case "formula_broken":
       return `the ${d.header} formula is broken (#REF!) in ${cellsWord(cells.length)} (${cellList(cells)}); applying the template restores it`;
     case "value_not_allowed":
-      return `${cellsWord(cells.length)} of ${d.header} (${cellList(cells)}) hold values outside the list (${(d.values ?? []).slice(0, 5).map((v) => `“${v}”`).join(", ")}); fix them by hand, the toolkit leaves them as they are`;
+      return `${cellsWord(cells.length)} of ${d.header} (${cellList(cells)}) ${cells.length === 1 ? "holds a value" : "hold values"} outside the list (${(d.values ?? []).slice(0, 5).map((v) => `“${v}”`).join(", ")}); fix them by hand, the toolkit leaves them as they are`;
     case "number_format":
-      return `${cellsWord(cells.length)} of ${d.header} (${cellList(cells)}) are not formatted as ${d.expected ?? "the template says"}`;
+      return `${cellsWord(cells.length)} of ${d.header} (${cellList(cells)}) ${cells.length === 1 ? "is" : "are"} not formatted as ${d.expected ?? "the template says"}`;
   }
 }
 
