@@ -151,6 +151,8 @@ function northgateRisks(wb: ExcelJS.Workbook): void {
     row.getCell(12).value = k.mitigation ?? null;
     row.getCell(13).value = k.status ?? null;
     setDate(row.getCell(14), k.review);
+    // Excel grows a row to fit wrapped text when it is typed; a file written by code must say so.
+    if (k.description) row.height = 45;
     r++;
   };
   NORTHGATE.risks.slice(0, 4).forEach(write);
@@ -170,7 +172,7 @@ function northgateRisks(wb: ExcelJS.Workbook): void {
     ws.getCell(r + 1 + i, 2).value = t;
     ws.getCell(r + 1 + i, 2).fill = fill(PALE_GREY);
   });
-  widths(ws, 1, [3, 10, 11, 24, 40, 13, 15, 12, 13, 8, 11, 36, 9, 11]);
+  widths(ws, 1, [3, 13, 11, 24, 40, 13, 15, 12, 13, 8, 11, 36, 9, 11]);
   ws.views = [{ state: "frozen", ySplit: 5, xSplit: 2 }];
 }
 
@@ -227,6 +229,7 @@ function financeRisks(wb: ExcelJS.Workbook): void {
     row.getCell(10).value = k.residualImpact ?? null;
     row.getCell(11).value = { formula: `I${r}*J${r}`, result: numericScore(k.residualProbability, k.residualImpact) };
     row.getCell(12).value = k.status ?? null;
+    row.height = 30;
   });
   widths(ws, 1, [2, 9, 44, 15, 11, 9, 8, 11, 11, 9, 8, 9]);
 }

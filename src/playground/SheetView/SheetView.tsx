@@ -4,7 +4,7 @@ import { cellDisplay } from "./cellDisplay";
 import { cellKey, tablePartAt, type SheetModel } from "./sheetModel";
 import type { SheetViewProps } from "./SheetView.types";
 import { useSheetView } from "./useSheetView";
-import { TABLE_COLOURS, useSheetViewStyles } from "./useSheetViewStyles.styles";
+import { TABLE_COLOURS, useSheetViewStyles, WRAP_LINE_PX } from "./useSheetViewStyles.styles";
 
 /** A read-only view of one worksheet: values as formatted, fills, bold, merges, and table outlines. */
 export function SheetView(props: SheetViewProps): React.JSX.Element {
@@ -117,12 +117,12 @@ function SheetRow({ model, row, styles }: SheetRowProps): React.JSX.Element {
           verticalAlign: d.vertical,
           fontWeight: bold ? 700 : undefined,
           fontStyle: d.italic ? "italic" : undefined,
-          backgroundColor: fill,
+          backgroundColor: fill ?? "#FFFFFF",
           color,
           boxShadow: shadows.length ? shadows.join(", ") : undefined,
         }}
       >
-        <div className={mergeClasses(styles.text, d.wrap && styles.wrap, spills && styles.spill)} style={{ maxHeight: height - 1 }}>
+        <div className={mergeClasses(styles.text, d.wrap && styles.wrap, spills && styles.spill)} style={{ maxHeight: d.wrap ? Math.max(1, Math.floor((height - 2) / WRAP_LINE_PX)) * WRAP_LINE_PX : height - 1 }}>
           {d.text}
         </div>
       </td>,

@@ -4,7 +4,7 @@ import type { TableOutline } from "../../hosts/host";
 import { contentRange, mergedRanges } from "../../hosts/xlsx/sheet-access";
 
 export const DEFAULT_ROW_PX = 22;
-const MAX_ROW_PX = 64;
+const MAX_ROW_PX = 96;
 /** Wider sheets are cut off in the view (the file keeps every column). */
 export const MAX_VIEW_COLUMNS = 80;
 

@@ -1,6 +1,8 @@
 import { makeStyles, tokens } from "@fluentui/react-components";
 
 const GRID_LINE = "#E1E1E1";
+/** Wrapped text shows whole lines only: a half-cut line reads as a rendering fault. */
+export const WRAP_LINE_PX = 15;
 const HEADER_BG = "#F3F3F3";
 
 export const useSheetViewStyles = makeStyles({
@@ -23,7 +25,7 @@ export const useSheetViewStyles = makeStyles({
   colHeader: {
     position: "sticky",
     top: 0,
-    zIndex: 2,
+    zIndex: 3,
     height: "22px",
     backgroundColor: HEADER_BG,
     color: "#444444",
@@ -32,11 +34,11 @@ export const useSheetViewStyles = makeStyles({
     borderRight: `1px solid ${GRID_LINE}`,
     borderBottom: "1px solid #C8C8C8",
   },
-  corner: { left: 0, zIndex: 3, width: "44px" },
+  corner: { left: 0, zIndex: 4, width: "44px" },
   rowHeader: {
     position: "sticky",
     left: 0,
-    zIndex: 1,
+    zIndex: 2,
     backgroundColor: HEADER_BG,
     color: "#444444",
     textAlign: "center",
@@ -51,8 +53,9 @@ export const useSheetViewStyles = makeStyles({
     verticalAlign: "bottom",
   },
   text: { padding: "0 4px", overflow: "hidden", whiteSpace: "nowrap", textOverflow: "ellipsis" },
-  spill: { overflow: "visible", position: "relative", zIndex: 0, width: "fit-content" },
-  wrap: { whiteSpace: "pre-wrap", overflowWrap: "anywhere", verticalAlign: "top", lineHeight: "15px" },
+  // Over the neighbours' grid lines, as Excel draws run-on text; under the sticky headers.
+  spill: { overflow: "visible", position: "relative", zIndex: 1, width: "fit-content", backgroundColor: "inherit" },
+  wrap: { whiteSpace: "pre-wrap", overflowWrap: "anywhere", verticalAlign: "top", lineHeight: `${WRAP_LINE_PX}px` },
   spacer: { padding: 0, border: "none" },
   note: { padding: `${tokens.spacingVerticalXS} ${tokens.spacingHorizontalS}`, color: tokens.colorNeutralForeground2, fontSize: tokens.fontSizeBase200 },
 });
