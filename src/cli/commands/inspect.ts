@@ -6,6 +6,7 @@
 import * as path from "node:path";
 import type { SheetOutline, WorkbookOutline } from "../../hosts/host";
 import { openWorkbookFile } from "../../hosts/xlsx/workbook-file";
+import { inspectRegisters } from "../../jobs/registers/drift";
 import { alignColumns, plural } from "../format";
 import type { CliIo } from "../io";
 
@@ -35,6 +36,7 @@ export async function inspect(options: InspectOptions, io: CliIo): Promise<void>
   io.progress(`Reading ${options.workbook}...`);
   const host = await openWorkbookFile(path.resolve(io.cwd, options.workbook));
   const report = inspectReport(options.workbook, await host.outline({ previewRows: 0 }));
+  report.registers = await inspectRegisters(host, options.workbook);
   io.out(options.json ? JSON.stringify(report, null, 2) : formatInspectReport(report));
 }
 

@@ -10,7 +10,7 @@ import { builtInTemplate, templateForKind } from "../../core/templates/catalogue
 import type { Template } from "../../core/templates/schema";
 import type { WorkbookHost } from "../../hosts/host";
 import { snapshotRegister } from "./apply";
-import { PREVIEW_ROWS } from "./detect";
+import { detectRegisters, PREVIEW_ROWS, toInspectJson, type InspectJson } from "./detect";
 
 /** The template a register is compared with: its recorded one when built in (or given), else its kind's. */
 function templateOf(register: DetectedRegister, recordedId: string | undefined, custom: readonly Template[]): Template {
@@ -29,4 +29,19 @@ export async function registersDrift(host: WorkbookHost, registers: DetectedRegi
     out.push(driftApplies(snapshot) ? registerDrift(snapshot, template) : []);
   }
   return out;
+}
+
+/**
+ * The `registers` list of `pmo inspect --json` (CLI contract, DESIGN §7):
+ * detection's view of each register with `drift` as findings. Detection's own
+ * remarks about a stored mapping that no longer fits stay in `notes`.
+ */
+export async function inspectRegisters(host: WorkbookHost, file: string): Promise<(Omit<InspectJson["registers"][number], "drift"> & { drift: DriftFinding[] })[]> {
+  const registers = await detectRegisters(host);
+  const drift = await registersDrift(host, registers);
+  return toInspectJson(file, registers).registers.map((r, i) => ({
+    ...r,
+    notes: [...r.notes, ...r.drift],
+    drift: drift[i] ?? [],
+  }));
 }
