@@ -38,10 +38,10 @@ export function SettingsForm({ form, disabled }: SettingsFormProps): React.JSX.E
       </Field>
       <div className={styles.pair}>
         <Field label="Amber from (%)" hint="Budget variance" validationMessage={errors.varianceAmberPercent}>
-          <Input inputMode="decimal" value={draft.varianceAmberPercent} disabled={disabled} onChange={(_, d) => update("varianceAmberPercent", d.value)} />
+          <Input className={styles.select} inputMode="decimal" value={draft.varianceAmberPercent} disabled={disabled} onChange={(_, d) => update("varianceAmberPercent", d.value)} />
         </Field>
         <Field label="Red from (%)" hint="Budget variance" validationMessage={errors.varianceRedPercent}>
-          <Input inputMode="decimal" value={draft.varianceRedPercent} disabled={disabled} onChange={(_, d) => update("varianceRedPercent", d.value)} />
+          <Input className={styles.select} inputMode="decimal" value={draft.varianceRedPercent} disabled={disabled} onChange={(_, d) => update("varianceRedPercent", d.value)} />
         </Field>
       </div>
       {form.changed ? (
