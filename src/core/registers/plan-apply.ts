@@ -342,7 +342,16 @@ function metadataEdit(s: RegisterSnapshot, record: RegisterRecord, previous: Reg
   return { type: "setMetadata", key: "registers", value: [...others, merged] };
 }
 
-export function planApplyTemplate(s: RegisterSnapshot, template: Template): ApplyPlanning {
+export interface ApplyTemplateOptions {
+  /**
+   * The register's columns are as a person confirmed or corrected them (in the
+   * task pane's mapping editor): they win over a stored mapping, and the
+   * record is stored with `confirmed: true` so detection honours it next time.
+   */
+  confirmedMapping?: boolean;
+}
+
+export function planApplyTemplate(s: RegisterSnapshot, template: Template, options: ApplyTemplateOptions = {}): ApplyPlanning {
   const g = registerGeometry(s.register, s.table);
   const sheet = s.register.sheet;
   const notes: string[] = [];
@@ -379,7 +388,7 @@ export function planApplyTemplate(s: RegisterSnapshot, template: Template): Appl
   }
 
   const record = storedRecordFor(s.metadata, s.register, tableName);
-  const placed = placeColumns(s, template, g, headers, record);
+  const placed = placeColumns(s, template, g, headers, options.confirmedMapping ? undefined : record);
   const added = placed.filter((p) => p.added).sort((a, b) => a.col - b.col);
   const right = added.length ? added[added.length - 1].col : g.right;
   const full: RegisterGeometry = { ...g, right };
@@ -493,7 +502,7 @@ export function planApplyTemplate(s: RegisterSnapshot, template: Template): Appl
 
   for (const p of placed) if (p.lowConfidence) notes.push(`${p.column.header} is taken to be “${p.header}” (column ${columnLetter(p.col)}), with low confidence; check it`);
 
-  const meta = metadataEdit(s, registerRecord(template, sheet, tableName, g.headerRow, placed, record?.confirmed ?? false), record);
+  const meta = metadataEdit(s, registerRecord(template, sheet, tableName, g.headerRow, placed, options.confirmedMapping === true || (record?.confirmed ?? false)), record);
   if (meta) edits.push(meta);
 
   return { ok: true, plan: makePlan(`Apply ${template.name} ${template.version} to “${sheet}”`, edits), notes, table: tableName, geometry: full, columns: placed };
