@@ -14,12 +14,12 @@ const jsonHelp = "Print one JSON document on stdout instead of text";
 export const commands: CommandTable = [
   defineCommand<InspectOptions>({
     name: "inspect",
-    summary: "List the sheets and tables in a workbook",
+    summary: "List the registers, sheets and tables in a workbook",
     positionals: [{ name: "workbook", description: "An .xlsx, .xlsm or .csv file" }],
     flags: { json: { type: "boolean", description: jsonHelp } },
     schema: z.object({ workbook: pathArgument("<workbook>"), json: jsonFlag }).strict(),
     notes: [
-      "Shows each sheet (visible or hidden, and the cells in use) and each Excel table with its column headers. Nothing in the workbook is changed.",
+      "Shows each register found (its kind, where it is, which columns were recognised and how sure the match is), then each sheet (visible or hidden, and the cells in use) and each Excel table with its column headers. Nothing in the workbook is changed.",
     ],
     load: async () => (await import("./commands/inspect")).inspect,
   }),

@@ -1,7 +1,7 @@
 /**
- * `pmo inspect <workbook>`: what is in a workbook, read-only. Register
- * detection adds its findings to `registers`; until it runs here the list
- * is empty and the human output shows sheets and tables only.
+ * `pmo inspect <workbook>`: what is in a workbook, read-only: the registers
+ * detection finds (with their column mapping and drift from the template),
+ * then every sheet and table.
  */
 import * as path from "node:path";
 import type { SheetOutline, WorkbookOutline } from "../../hosts/host";
@@ -20,7 +20,7 @@ export interface InspectReport {
   /** The path as the user typed it. */
   file: string;
   /** Registers found by detection; each names its sheet, kind, rows and column mapping. */
-  registers: unknown[];
+  registers: InspectedRegister[];
   sheets: {
     name: string;
     position: number;
@@ -31,6 +31,8 @@ export interface InspectReport {
   /** Problems reading the toolkit's own record back; the rest of the report is still good. */
   warnings: { sheet: string; cell: string; message: string }[];
 }
+
+type InspectedRegister = Awaited<ReturnType<typeof inspectRegisters>>[number];
 
 export async function inspect(options: InspectOptions, io: CliIo): Promise<void> {
   io.progress(`Reading ${options.workbook}...`);
@@ -63,7 +65,20 @@ const VISIBILITY_WORDS: Record<SheetOutline["visibility"], string> = {
 
 export function formatInspectReport(report: InspectReport): string {
   const tableCount = report.sheets.reduce((n, s) => n + s.tables.length, 0);
-  const lines = [`${report.file}: ${plural(report.sheets.length, "sheet")}, ${plural(tableCount, "table")}`, ""];
+  const lines = [`${report.file}: ${plural(report.registers.length, "register")}, ${plural(report.sheets.length, "sheet")}, ${plural(tableCount, "table")}`, ""];
+
+  for (const r of report.registers) {
+    const fields = Object.keys(r.columns).length;
+    const where = `${r.firstColumn}${r.headerRow}:${r.lastColumn}${r.lastRow}`;
+    lines.push(
+      `  ${capitalise(r.kind)} register on sheet ${r.sheet}${r.table ? ` (table ${r.table})` : ""}, ${where}: headers on row ${r.headerRow}, ${plural(Math.max(0, r.lastRow - r.firstRow + 1), "row")} below.`,
+      `    ${plural(fields, "column")} recognised${r.unmapped.length > 0 ? `, ${plural(r.unmapped.length, "other column")}` : ""}; confidence ${Math.round(r.confidence * 100)}%.`,
+    );
+    const unsure = Object.values(r.columns).filter((c) => c.lowConfidence);
+    if (unsure.length > 0) lines.push(`    Check these columns, the match is uncertain: ${unsure.map((c) => `${c.column} “${c.header}”`).join(", ")}.`);
+    for (const note of r.notes) lines.push(`    - ${note}`);
+    lines.push("");
+  }
 
   lines.push(
     ...alignColumns([
@@ -89,6 +104,10 @@ export function formatInspectReport(report: InspectReport): string {
     for (const w of report.warnings) lines.push(`    ${w.sheet}!${w.cell}: ${w.message}`);
   }
   return lines.join("\n");
+}
+
+function capitalise(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
 /** "A, B, C" broken into indented lines no wider than `width`. */

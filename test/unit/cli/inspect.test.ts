@@ -66,13 +66,26 @@ afterAll(async () => {
 });
 
 describe("pmo inspect", () => {
-  it("reports sheets, their visibility and used range, and each table's headers as JSON", async () => {
+  it("reports registers, sheets with their visibility and used range, and each table's headers as JSON", async () => {
     const run = await runCaptured(["inspect", "falcon risks.xlsx", "--json"], { cwd: dir });
     expect(run.stderr).toBe("");
     expect(run.code).toBe(0);
-    expect(JSON.parse(run.stdout)).toEqual({
+    const report = JSON.parse(run.stdout) as Record<string, unknown> & { registers: Record<string, unknown>[] };
+    // Detection has its own tests; here, the contract's keys and where the register is.
+    expect(report.registers).toHaveLength(1);
+    expect(report.registers[0]).toMatchObject({
+      sheet: "Risks",
+      kind: "risk",
+      headerRow: 3,
+      firstRow: 4,
+      lastRow: 5,
+      confidence: expect.any(Number),
+      columns: expect.objectContaining({ id: expect.objectContaining({ header: "Risk ID", column: "A" }), owner: expect.objectContaining({ header: "Owner", column: "C" }) }),
+      drift: expect.any(Array),
+    });
+    expect({ ...report, registers: "checked above" }).toEqual({
       file: "falcon risks.xlsx",
-      registers: [],
+      registers: "checked above",
       sheets: [
         {
           name: "Risks",
@@ -91,10 +104,14 @@ describe("pmo inspect", () => {
   it("prints a readable, aligned summary without --json", async () => {
     const run = await runCaptured(["inspect", path.join(dir, "falcon risks.xlsx")]);
     expect(run.code).toBe(0);
-    expect(run.stdout.replace(dir, "<dir>")).toBe(
+    expect(run.stderr).toBe("");
+    const blocks = run.stdout.replace(dir, "<dir>").split("\n\n");
+    expect(blocks[0]).toBe("<dir>/falcon risks.xlsx: 1 register, 3 sheets, 1 table");
+    expect(blocks[1]).toMatch(
+      /^ {2}Risk register on sheet Risks \(table RiskRegister\), A3:E5: headers on row 3, 2 rows below\.\n {4}5 columns recognised; confidence \d+%\./,
+    );
+    expect(blocks.slice(2).join("\n\n")).toBe(
       [
-        "<dir>/falcon risks.xlsx: 3 sheets, 1 table",
-        "",
         "  Sheet  Visibility  Cells in use  Tables",
         "  Risks  visible     A1:E5         RiskRegister",
         "  Lists  hidden      A1:A3         -",
@@ -140,8 +157,8 @@ describe("the installed bin", () => {
   whenBuilt(`runs the compiled CLI through bin/pmo.js${existsSync(BUILT_ENTRY) ? "" : " (skipped: build/ is missing; run npm run build:cli)"}`, async () => {
     const { stdout, stderr } = await promisify(execFile)(process.execPath, [path.join(REPO, "bin", "pmo.js"), "inspect", path.join(dir, "falcon risks.xlsx"), "--json"]);
     expect(stderr).toBe("");
-    const report = JSON.parse(stdout) as { file: string; registers: unknown[]; sheets: { name: string }[] };
-    expect(report.registers).toEqual([]);
+    const report = JSON.parse(stdout) as { file: string; registers: { sheet: string; kind: string }[]; sheets: { name: string }[] };
+    expect(report.registers.map((r) => [r.sheet, r.kind])).toEqual([["Risks", "risk"]]);
     expect(report.sheets.map((s) => s.name)).toEqual(["Risks", "Lists", "Notes"]);
   });
 

@@ -29,6 +29,7 @@ const rollupLike = defineCommand({
   load: async () => async () => undefined,
 });
 const table: CommandTable = [...commands, writer, rollupLike];
+const commandList = table.map((c) => c.name).join(", ");
 
 function summary(line: CommandLine): unknown {
   switch (line.kind) {
@@ -83,8 +84,8 @@ describe("parseCommandLine", () => {
     it.each<[string[], string]>([
       [[], "say which command to run"],
       [["--debug"], "say which command to run"],
-      [["frobnicate", "x.xlsx"], "unknown command 'frobnicate'. Commands: inspect, write, gather"],
-      [["help", "frobnicate"], "unknown command 'frobnicate'. Commands: inspect, write, gather"],
+      [["frobnicate", "x.xlsx"], `unknown command 'frobnicate'. Commands: ${commandList}`],
+      [["help", "frobnicate"], `unknown command 'frobnicate'. Commands: ${commandList}`],
       [["inspect"], "missing <workbook>"],
       [["inspect", "--json"], "missing <workbook>"],
       [["inspect", "  "], "<workbook> is empty"],

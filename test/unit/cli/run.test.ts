@@ -35,7 +35,7 @@ describe("the pmo entry", () => {
     expect(run.code).toBe(0);
     expect(run.stderr).toBe("");
     expect(run.stdout).toMatch(/^Usage: pmo <command> \[options\]$/m);
-    expect(run.stdout).toMatch(/^ {2}inspect {2}List the sheets and tables in a workbook$/m);
+    expect(run.stdout).toMatch(/^ {2}inspect +List the registers, sheets and tables in a workbook$/m);
     expect(run.stdout).toContain("when a command fails, stdout stays empty");
   });
 
