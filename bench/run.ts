@@ -65,19 +65,22 @@ function runPhase(args: string[]): PhaseResult {
 async function benchXlsxHost(rows: number, onFailure: (what: string) => void) {
   const dir = await mkdtemp(path.join(os.tmpdir(), "pmo-bench-"));
   try {
-    const source = path.join(dir, "register.xlsx");
-    progress(`xlsx host: writing a ${rows.toLocaleString("en-GB")}-row register with ExcelJS...`);
-    const generated = runPhase(["generate", source, String(rows)]);
-    progress(`xlsx host: baseline, ExcelJS load + save...`);
-    const baseline = runPhase(["baseline", source, path.join(dir, "baseline.xlsx")]);
-    progress(`xlsx host: XlsxHost open + apply + save...`);
+    // The job: open a project workbook, write a whole register onto a new sheet, save. The baseline is
+    // ExcelJS's own load + save of the workbook that job produces, so the ratio is the host's cost of
+    // building the register against the cost of merely round-tripping it.
+    const source = path.join(dir, "start.xlsx");
+    const output = path.join(dir, "measured.xlsx");
+    runPhase(["start", source]);
+    progress(`xlsx host: XlsxHost open + apply (${rows.toLocaleString("en-GB")}-row register) + save...`);
     let measured: PhaseResult;
     try {
-      measured = runPhase(["measured", source, path.join(dir, "measured.xlsx"), String(rows)]);
+      measured = runPhase(["measured", source, output, String(rows)]);
     } catch (e) {
       onFailure(`xlsx host: ${(e as Error).message}`);
-      measured = { phase: "measured", ms: {}, peakRssBytes: NaN, failed: (e as Error).message };
+      throw e;
     }
+    progress(`xlsx host: baseline, ExcelJS load + save of the same workbook...`);
+    const baseline = runPhase(["baseline", output, path.join(dir, "baseline.xlsx")]);
     progress(`xlsx host: the same job in plain ExcelJS calls...`);
     let sameWork: PhaseResult;
     try {
@@ -93,10 +96,10 @@ async function benchXlsxHost(rows: number, onFailure: (what: string) => void) {
         rows,
         columns: 15,
         description: "risk register: text, whole numbers, money and dates, one header row",
-        sourceFile: figure(mebibytes(generated.fileBytes ?? 0), "MiB"),
+        outputFile: figure(mebibytes(measured.fileBytes ?? 0), "MiB"),
       },
       baseline: {
-        what: "ExcelJS Workbook.xlsx.readFile + writeFile of the source file",
+        what: "ExcelJS Workbook.xlsx.readFile + writeFile of the workbook the measured job wrote (cover sheet + the register)",
         load: s(baseline.ms.load),
         save: s(baseline.ms.save),
         total: s(baseline.ms.total),
@@ -104,13 +107,12 @@ async function benchXlsxHost(rows: number, onFailure: (what: string) => void) {
       },
       measured: {
         ...(measured.failed ? { failed: measured.failed } : {}),
-        what: `XlsxHost.open + apply (addSheet, setCells in blocks of 5,000 rows, createTable, setNumberFormat on date, money and number columns: the same ${rows.toLocaleString("en-GB")} x 15 register onto a new sheet) + save`,
+        what: `XlsxHost.open of a one-sheet project workbook + apply (addSheet, setCells in blocks of 5,000 rows, createTable, setNumberFormat on date, money and number columns: a ${rows.toLocaleString("en-GB")} x 15 register onto a new sheet) + save`,
         open: s(measured.ms.open),
         apply: s(measured.ms.apply),
         save: s(measured.ms.save),
         total: s(measured.ms.total),
         peakRss: figure(measured.failed ? null : mebibytes(measured.peakRssBytes), "MiB"),
-        outputFile: figure(measured.fileBytes === undefined ? null : mebibytes(measured.fileBytes), "MiB"),
       },
       ratio: figure(ratio, "x baseline", {
         goalMax: RATIO_GOAL,
@@ -205,7 +207,7 @@ async function main(): Promise<void> {
   if ("failed" in xlsxHost) lines.push(`  FAILED: ${xlsxHost.failed}`);
   else {
     lines.push(
-      `  source file                   ${fmt(xlsxHost.workload.sourceFile)}`,
+      `  workbook written              ${fmt(xlsxHost.workload.outputFile)}`,
       `  baseline ExcelJS load + save  ${fmt(xlsxHost.baseline.total)} (load ${fmt(xlsxHost.baseline.load)}, save ${fmt(xlsxHost.baseline.save)}), peak RSS ${fmt(xlsxHost.baseline.peakRss)}`,
       xlsxHost.measured.failed
         ? `  XlsxHost open + apply + save  FAILED: ${xlsxHost.measured.failed}`

@@ -3,11 +3,12 @@
  * phase's peak memory (maxRSS) is its own and one phase's garbage cannot slow
  * the next. Prints one JSON line on stdout.
  *
- *   generate <file> <rows>        write the source register with ExcelJS (streaming)
+ *   start <file>                  write a small project workbook (a cover sheet) to start from
+ *   generate <file> <rows>        write a workbook holding the register with ExcelJS (streaming)
  *   baseline <file> <out>         ExcelJS readFile + writeFile, nothing else
- *   measured <file> <out> <rows>  XlsxHost open + apply (register copied onto a new sheet) + save
+ *   measured <file> <out> <rows>  XlsxHost open + apply (the register written onto a new sheet) + save
  *   samework <file> <out> <rows>  the same job in plain ExcelJS calls (addTable with rows, column formats),
- *                                 to tell the host's own cost from ExcelJS's cost of a workbook twice the size
+ *                                 to tell the host's own cost from ExcelJS's
  */
 import { readFile, writeFile } from "node:fs/promises";
 import * as path from "node:path";
@@ -61,6 +62,21 @@ async function generate(file: string, rows: number): Promise<PhaseResult> {
   const total = performance.now() - t0;
   const fileBytes = (await readFile(file)).byteLength;
   return { phase: "generate", ms: { total }, peakRssBytes: peakRss(), fileBytes };
+}
+
+/** The workbook a job starts from: a project's cover sheet, no register yet. */
+async function start(file: string): Promise<PhaseResult> {
+  const t0 = performance.now();
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet("Cover");
+  ws.getCell("A1").value = "Northgate Depot Upgrade";
+  ws.getCell("A2").value = "Project manager";
+  ws.getCell("B2").value = "J. Alvarez";
+  ws.getCell("A3").value = "Last updated";
+  ws.getCell("B3").value = new Date(Date.UTC(2026, 10, 1));
+  ws.getCell("B3").numFmt = DATE_FORMAT;
+  await wb.xlsx.writeFile(file);
+  return { phase: "start", ms: { total: performance.now() - t0 }, peakRssBytes: peakRss(), fileBytes: (await readFile(file)).byteLength };
 }
 
 async function baseline(file: string, out: string): Promise<PhaseResult> {
@@ -154,6 +170,9 @@ async function main(): Promise<void> {
   };
   let result: PhaseResult;
   switch (phase) {
+    case "start":
+      result = await start(file);
+      break;
     case "generate":
       result = await generate(file, rows(third));
       break;
