@@ -10,11 +10,13 @@
  * Ratios are always against a baseline measured in the same run, on the same machine.
  */
 import { spawnSync } from "node:child_process";
+import { existsSync } from "node:fs";
 import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import * as os from "node:os";
 import * as path from "node:path";
 import { taskpaneBundleSize } from "./bundle-size";
 import { measureExcelHostOnFake } from "./excel-fake";
+import { measurePaneStartup } from "./pane-startup";
 import { figure, kibibytes, mebibytes, round, seconds, type Figure } from "./figures";
 import type { PhaseResult } from "./xlsx-phase";
 
@@ -183,6 +185,13 @@ async function main(): Promise<void> {
   progress("task pane bundle...");
   const taskpaneBundle = await section("task pane bundle", () => benchBundle(opts.smoke));
 
+  progress("pane start-up in Chromium...");
+  const dist = path.join(REPO, "dist");
+  const paneStartup =
+    opts.smoke && !existsSync(path.join(dist, "playground.html"))
+      ? { skipped: "no production build in dist/; --smoke does not build (run npm run build first)" }
+      : await section("pane start-up", () => measurePaneStartup(dist, opts.smoke ? 3 : 7, progress));
+
   const results = {
     generatedAt: new Date().toISOString(),
     mode: opts.smoke ? "smoke" : "full",
@@ -197,6 +206,7 @@ async function main(): Promise<void> {
     xlsxHost,
     excelHostOnFake,
     taskpaneBundle,
+    paneStartup,
     benchDuration: figure(seconds(Date.now() - started), "s"),
   };
   await writeFile(path.join(REPO, "bench", "results.json"), JSON.stringify(results, null, 2) + "\n");
@@ -227,6 +237,9 @@ async function main(): Promise<void> {
   }
   if ("failed" in taskpaneBundle) lines.push(`Task pane bundle: FAILED: ${taskpaneBundle.failed}`);
   else lines.push(`Task pane bundle (gzip): ${fmt(taskpaneBundle.gzip)}${verdict(taskpaneBundle.gzip)}`);
+  if ("skipped" in paneStartup) lines.push(`Pane start-up: skipped: ${paneStartup.skipped}`);
+  else if ("failed" in paneStartup) lines.push(`Pane start-up: FAILED: ${paneStartup.failed}`);
+  else for (const p of paneStartup.pages) lines.push(`Pane start-up, ${p.page}: ${fmt(p.medianMs)} (median of ${paneStartup.runs})`);
   lines.push(`Written to bench/results.json in ${fmt(results.benchDuration)}.`);
   if (failures.length > 0) lines.push(`${failures.length} section(s) failed; exit code 1.`);
   process.stderr.write(lines.join("\n") + "\n");
