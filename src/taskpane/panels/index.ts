@@ -3,13 +3,15 @@
  * tab bar, the keyboard order and the browser tests all follow this list.
  */
 import * as React from "react";
-import { DocumentTableRegular, SettingsRegular } from "@fluentui/react-icons";
+import { DocumentTableRegular, SettingsRegular, TableSettingsRegular } from "@fluentui/react-icons";
 import { OverviewPanel } from "./overview";
+import { RegistersPanel } from "./registers";
 import { SettingsPanel } from "./settings";
 import type { PanelDefinition } from "./types";
 
 export const PANELS: readonly PanelDefinition[] = [
   { id: "overview", label: "Workbook", icon: React.createElement(DocumentTableRegular), component: OverviewPanel },
+  { id: "registers", label: "Registers", icon: React.createElement(TableSettingsRegular), component: RegistersPanel },
   { id: "settings", label: "Settings", icon: React.createElement(SettingsRegular), component: SettingsPanel },
 ];
 

@@ -1,0 +1,68 @@
+import * as React from "react";
+import { Badge, mergeClasses } from "@fluentui/react-components";
+import { CheckmarkCircleRegular, WarningRegular } from "@fluentui/react-icons";
+import type { DetectedRegister } from "../../../core/detect/detect";
+import type { DriftFinding } from "../../../core/registers/drift";
+import type { Template } from "../../../core/templates/schema";
+import { confidenceWords, driftSummary, kindName, registerKey, whereWords } from "./registerWords";
+import { useRegistersStyles } from "./useRegistersStyles.styles";
+
+export interface RegisterListProps {
+  registers: DetectedRegister[];
+  /** Drift per register, same order; an empty list means nothing to report. */
+  drift: DriftFinding[][];
+  /** Templates to name kinds and fields with (built-in and imported). */
+  templates: readonly Template[];
+  /** Key of the chosen register (registerKey), or null. */
+  selected: string | null;
+  onSelect: (key: string) => void;
+}
+
+/** The registers found: one card each, with kind, place, confidence and whether it is standard. */
+export function RegisterList({ registers, drift, templates, selected, onSelect }: RegisterListProps): React.JSX.Element {
+  const styles = useRegistersStyles();
+  const idBase = React.useId();
+  return (
+    <ul className={styles.list} aria-label="Registers found">
+      {registers.map((r, i) => {
+        const key = registerKey(r);
+        const confidence = confidenceWords(r);
+        const findings = drift[i] ?? [];
+        const template = templates.find((t) => t.id === r.templateId);
+        const summary = driftSummary(findings, template);
+        const on = key === selected;
+        const detailsId = `${idBase}-${i}`;
+        const kind = kindName(r, templates);
+        return (
+          <li key={key}>
+            <button
+              type="button"
+              className={mergeClasses(styles.card, on && styles.cardSelected)}
+              aria-pressed={on}
+              aria-label={`${r.sheet.trim()}: ${kind}`}
+              aria-describedby={detailsId}
+              onClick={() => onSelect(key)}
+            >
+              <span className={styles.cardHeader}>
+                <span className={styles.cardName}>{r.sheet.trim()}</span>
+                <Badge className={styles.badge} appearance="tint" shape="rounded" color={confidence.sure ? "success" : "warning"}>
+                  {confidence.badge}
+                </Badge>
+              </span>
+              <span id={detailsId} className={styles.meta}>
+                <span className={styles.line}>
+                  {kind} · {whereWords(r)}
+                </span>
+                <span className={styles.line}>{confidence.words}</span>
+                <span className={mergeClasses(styles.driftLine, summary ? styles.warn : styles.ok)}>
+                  {summary ? <WarningRegular className={styles.driftIcon} aria-hidden /> : <CheckmarkCircleRegular className={styles.driftIcon} aria-hidden />}
+                  <span>{summary ? `Not standard: ${summary}` : findings.length === 0 && confidence.band === "low" ? "Not compared with a template (low confidence)" : "Standard: follows its template"}</span>
+                </span>
+              </span>
+            </button>
+          </li>
+        );
+      })}
+    </ul>
+  );
+}

@@ -1,0 +1,119 @@
+import * as React from "react";
+import { Body1, MessageBar, MessageBarBody, MessageBarTitle, Spinner, Subtitle2 } from "@fluentui/react-components";
+import type { DetectedRegister } from "../../../core/detect/detect";
+import { plan as emptyPlan } from "../../../core/plan/plan";
+import type { Template } from "../../../core/templates/schema";
+import { ApplyPlan, ErrorMessage, PlanPreview, type ApplyFn } from "../../components";
+import { usePanelStyles } from "../panelStyles.styles";
+import { DriftCheck } from "./DriftCheck";
+import { MappingEditor } from "./MappingEditor";
+import { TemplatePicker, type ImportFailure } from "./TemplatePicker";
+import { confidenceWords, kindName, whereWords } from "./registerWords";
+import { useRegisterWorkspace, type PlanRegisterFn } from "./useRegisterWorkspace";
+import { useRegistersStyles } from "./useRegistersStyles.styles";
+
+export interface RegisterWorkspaceProps {
+  register: DetectedRegister;
+  builtIn: readonly Template[];
+  imported: readonly Template[];
+  /** Plans a template over the register (`planForRegister` with the host bound). */
+  plan: PlanRegisterFn;
+  /** The host's apply; Undo goes through it too. */
+  apply: ApplyFn;
+  /** Told after an apply or an undo, so the panel reads the workbook again. */
+  onChanged: () => void;
+  onImport: (file: File) => void;
+  onExport: (template: Template) => void;
+  importFailure: ImportFailure | null;
+}
+
+const PLANNING = emptyPlan("Planning", []);
+
+/** One register brought to a template: choose it, check the mapping, see the plan, apply, undo. */
+export function RegisterWorkspace({ register, builtIn, imported, plan, apply, onChanged, onImport, onExport, importFailure }: RegisterWorkspaceProps): React.JSX.Element {
+  const styles = useRegistersStyles();
+  const panel = usePanelStyles();
+  const templates = React.useMemo(() => [...imported, ...builtIn], [imported, builtIn]);
+  const ws = useRegisterWorkspace(register, templates, plan);
+  const headingId = React.useId();
+  const { result, planning, error } = ws.planned;
+  const confidence = confidenceWords(register);
+
+  return (
+    <section className={styles.workspace} aria-labelledby={headingId}>
+      <div className={panel.headerText}>
+        <Subtitle2 as="h3" id={headingId} className={panel.title}>
+          {register.sheet.trim()}
+        </Subtitle2>
+        <Body1 className={panel.subtle}>
+          {kindName(register, templates)} · {whereWords(register)}
+        </Body1>
+      </div>
+
+      <div className={panel.section}>
+        <TemplatePicker
+          label="Bring it to this template"
+          builtIn={builtIn}
+          imported={imported}
+          value={ws.template.id}
+          onChange={ws.chooseTemplate}
+          onImport={onImport}
+          onExport={onExport}
+          importFailure={importFailure}
+        />
+      </div>
+
+      {result?.kind === "existing" ? <DriftCheck findings={result.drift} template={ws.template} /> : null}
+
+      <MappingEditor
+        key={`${register.sheet}|${ws.template.id}`}
+        template={ws.template}
+        headers={ws.headers}
+        detected={register.columns}
+        mapping={ws.mapping}
+        lowFields={ws.lowFields}
+        problems={ws.problems}
+        onChange={ws.setColumn}
+        corrected={ws.corrected}
+        remember={ws.remember}
+        onRemember={ws.setRemember}
+        onReset={ws.resetMapping}
+        defaultOpen={!confidence.sure}
+      />
+
+      {Object.keys(ws.problems).length ? (
+        <MessageBar intent="warning" layout="multiline">
+          <MessageBarBody>
+            <MessageBarTitle>Two fields share a column</MessageBarTitle>
+            Each column can hold one field. Change the mapping above to see what applying would do.
+          </MessageBarBody>
+        </MessageBar>
+      ) : null}
+      {planning ? <Spinner size="small" label="Working out the changes…" /> : null}
+      {error ? <ErrorMessage error={error} doing="work out the changes" /> : null}
+      {result?.kind === "refused" ? (
+        <MessageBar intent="warning" layout="multiline">
+          <MessageBarBody>
+            <MessageBarTitle>This template cannot be applied yet</MessageBarTitle>
+            {result.problem.message}
+          </MessageBarBody>
+        </MessageBar>
+      ) : null}
+      {result && result.kind !== "refused" ? (
+        <>
+          {result.notes.length ? (
+            <section className={panel.section} aria-label="Notes on the changes">
+              <ul className={styles.notes}>
+                {result.notes.map((n, i) => (
+                  <li key={i}>{n[0].toUpperCase() + n.slice(1)}.</li>
+                ))}
+              </ul>
+            </section>
+          ) : null}
+          <PlanPreview plan={result.plan} emptyMessage={`Nothing to change: this register already follows the ${ws.template.name} template.`} />
+        </>
+      ) : null}
+      <ApplyPlan plan={result && result.kind !== "refused" ? result.plan : PLANNING} apply={apply} onChanged={onChanged} applyLabel="Apply template" />
+    </section>
+  );
+}

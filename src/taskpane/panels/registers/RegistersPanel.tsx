@@ -1,0 +1,141 @@
+import * as React from "react";
+import { Body1, Button, Spinner, Subtitle1, Subtitle2 } from "@fluentui/react-components";
+import { AddRegular, ArrowClockwiseRegular } from "@fluentui/react-icons";
+import type { DetectedRegister } from "../../../core/detect/detect";
+import { BUILT_IN_TEMPLATES } from "../../../core/templates/catalogue";
+import { parseTemplateFile } from "../../../core/templates/custom";
+import type { Template } from "../../../core/templates/schema";
+import { ErrorMessage } from "../../components";
+import { useWorkbookHost } from "../../hostContext";
+import type { PanelProps } from "../types";
+import { usePanelStyles } from "../panelStyles.styles";
+import { NewRegister } from "./NewRegister";
+import { RegisterList } from "./RegisterList";
+import { RegisterWorkspace } from "./RegisterWorkspace";
+import { findRegisters, planForRegister, planNewRegister, type PlanForRegisterOptions } from "./registerJobs";
+import { registerKey } from "./registerWords";
+import type { ImportFailure } from "./TemplatePicker";
+import { useRegisters } from "./useRegisters";
+import { downloadText, readFileText, saveTemplateFile, type SaveFileFn } from "./templateFiles";
+
+export interface RegistersPanelProps extends PanelProps {
+  /**
+   * Saves an exported template file.
+   * @default a browser download
+   */
+  saveFile?: SaveFileFn;
+}
+
+/** Where a PMO administrator finds the workbook's registers and brings them to the PMO's templates. */
+export function RegistersPanel({ onReady, saveFile = downloadText }: RegistersPanelProps): React.JSX.Element {
+  const styles = usePanelStyles();
+  const { host, revision, notifyChanged } = useWorkbookHost();
+  const [imported, setImported] = React.useState<readonly Template[]>([]);
+  const [importFailure, setImportFailure] = React.useState<ImportFailure | null>(null);
+  const find = React.useCallback((templates: readonly Template[]) => findRegisters(host, templates), [host]);
+  const { found, error, loading, reload } = useRegisters(find, imported, revision, onReady);
+  const [selected, setSelected] = React.useState<string | null>(null);
+  const [creating, setCreating] = React.useState(false);
+
+  const plan = React.useCallback((r: DetectedRegister, t: Template, o: PlanForRegisterOptions) => planForRegister(host, r, t, o), [host]);
+  const planNew = React.useCallback((t: Template) => planNewRegister(host, t), [host]);
+  const apply = React.useCallback<typeof host.apply>((p, progress) => host.apply(p, progress), [host]);
+  const afterNewRegister = React.useCallback(() => {
+    // Keep the new-register view (and its Undo) on screen once the new register shows up in the list.
+    setCreating(true);
+    notifyChanged();
+  }, [notifyChanged]);
+
+  const onImport = React.useCallback(async (file: File) => {
+    let text: string;
+    try {
+      text = await readFileText(file);
+    } catch (e) {
+      setImportFailure({ fileName: file.name, problems: [{ path: "", message: `the file could not be read (${(e as Error).message}); choose it again` }] });
+      return;
+    }
+    const parsed = parseTemplateFile(text, file.name);
+    if (!parsed.ok) {
+      setImportFailure({ fileName: file.name, problems: parsed.errors });
+      return;
+    }
+    setImportFailure(null);
+    setImported((list) => [parsed.value, ...list.filter((t) => t.id !== parsed.value.id)]);
+  }, []);
+  const onExport = React.useCallback((t: Template) => saveTemplateFile(t, saveFile), [saveFile]);
+
+  const registers = found?.registers ?? [];
+  // One register needs no choosing.
+  const current = registers.find((r) => registerKey(r) === selected) ?? (registers.length === 1 && !creating ? registers[0] : undefined);
+  const showNew = found !== null && (registers.length === 0 || creating);
+
+  return (
+    <div className={styles.root}>
+      <div className={styles.header}>
+        <div className={styles.headerText}>
+          <Subtitle1 as="h2" className={styles.title}>
+            Registers
+          </Subtitle1>
+          <Body1 className={styles.subtle}>Find the registers in this workbook and bring them to your PMO’s templates.</Body1>
+        </div>
+        <Button size="small" icon={<ArrowClockwiseRegular />} onClick={reload} disabled={loading}>
+          Refresh
+        </Button>
+      </div>
+      {error ? <ErrorMessage error={error} doing="look for registers" /> : null}
+      {loading && !found ? <Spinner size="small" label="Looking for registers…" /> : null}
+      {registers.length ? (
+        <section className={styles.section} aria-labelledby="registers-found">
+          <div className={styles.header}>
+            <Subtitle2 as="h3" id="registers-found" className={styles.sectionTitle}>
+              {registers.length === 1 ? "1 register found" : `${registers.length} registers found`}
+            </Subtitle2>
+            {!creating ? (
+              <Button size="small" appearance="subtle" icon={<AddRegular />} onClick={() => setCreating(true)}>
+                New register
+              </Button>
+            ) : null}
+          </div>
+          {!current && !creating ? <Body1 className={styles.subtle}>Choose a register to check it against a template.</Body1> : null}
+          <RegisterList
+            registers={registers}
+            drift={found?.drift ?? []}
+            templates={[...imported, ...BUILT_IN_TEMPLATES]}
+            selected={current ? registerKey(current) : null}
+            onSelect={(key) => {
+              setSelected(key);
+              setCreating(false);
+            }}
+          />
+        </section>
+      ) : null}
+      {current && !showNew ? (
+        <RegisterWorkspace
+          register={current}
+          builtIn={BUILT_IN_TEMPLATES}
+          imported={imported}
+          plan={plan}
+          apply={apply}
+          onChanged={notifyChanged}
+          onImport={(f) => void onImport(f)}
+          onExport={onExport}
+          importFailure={importFailure}
+        />
+      ) : null}
+      {showNew ? (
+        <NewRegister
+          empty={registers.length === 0}
+          builtIn={BUILT_IN_TEMPLATES}
+          imported={imported}
+          planNew={planNew}
+          apply={apply}
+          onChanged={afterNewRegister}
+          revision={revision}
+          onImport={(f) => void onImport(f)}
+          onExport={onExport}
+          importFailure={importFailure}
+        />
+      ) : null}
+    </div>
+  );
+}

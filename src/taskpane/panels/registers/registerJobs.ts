@@ -1,0 +1,65 @@
+/**
+ * The jobs the Registers panel runs, over any host: find the registers and
+ * their drift, plan a template over one register (with the person's mapping
+ * when they corrected it), or plan a new register. Nothing here writes; the
+ * panel shows the plan and the host applies it.
+ */
+import type { DetectedRegister } from "../../../core/detect/detect";
+import { registerDrift, type DriftFinding } from "../../../core/registers/drift";
+import { planApplyTemplate, type ApplyProblem } from "../../../core/registers/plan-apply";
+import { storedRecordFor } from "../../../core/registers/snapshot";
+import type { Plan } from "../../../core/plan/plan";
+import { BUILT_IN_TEMPLATES } from "../../../core/templates/catalogue";
+import type { Template } from "../../../core/templates/schema";
+import type { WorkbookHost } from "../../../hosts/host";
+import { planTemplateApplication, snapshotRegister } from "../../../jobs/registers/apply";
+import { detectRegisters, PREVIEW_ROWS } from "../../../jobs/registers/detect";
+import { registersDrift } from "../../../jobs/registers/drift";
+import { withMapping, type ColumnMapping } from "./columnMapping";
+
+export interface FoundRegisters {
+  registers: DetectedRegister[];
+  /** Drift per register, same order; empty where drift does not look (low confidence, never applied). */
+  drift: DriftFinding[][];
+}
+
+/** Registers in the workbook, detected with the imported templates too, so a PMO's own headers count. */
+export async function findRegisters(host: WorkbookHost, imported: readonly Template[]): Promise<FoundRegisters> {
+  const templates = imported.length ? [...imported, ...BUILT_IN_TEMPLATES.filter((b) => !imported.some((t) => t.id === b.id))] : undefined;
+  const registers = await detectRegisters(host, templates ? { templates } : {});
+  const drift = await registersDrift(host, registers, imported);
+  return { registers, drift };
+}
+
+export type RegisterPlan =
+  | { kind: "existing"; plan: Plan; notes: string[]; drift: DriftFinding[] }
+  | { kind: "new"; sheet: string; plan: Plan; notes: string[] }
+  | { kind: "refused"; problem: ApplyProblem };
+
+export interface PlanForRegisterOptions {
+  /** The person's mapping; undefined to use detection's. */
+  mapping?: ColumnMapping;
+  /** Record the mapping as confirmed, so detection honours it next time. */
+  confirmed: boolean;
+}
+
+/** The template over one register as it was detected (no second detection, so the register shown is the one planned). */
+export async function planForRegister(host: WorkbookHost, register: DetectedRegister, template: Template, options: PlanForRegisterOptions): Promise<RegisterPlan> {
+  const outline = await host.outline({ previewRows: PREVIEW_ROWS });
+  const target = options.mapping ? withMapping(register, options.mapping, template) : register;
+  const snapshot = await snapshotRegister(host, outline, target, template.columns.length);
+  const planning = planApplyTemplate(snapshot, template, { confirmedMapping: options.confirmed });
+  if (!planning.ok) return { kind: "refused", problem: planning.problem };
+  // Drift measured against the mapping being applied, not a stored one it replaces.
+  const record = options.confirmed ? storedRecordFor(snapshot.metadata, target, target.table) : undefined;
+  const forDrift = record ? { ...snapshot, metadata: { ...snapshot.metadata, registers: snapshot.metadata.registers.filter((r) => r !== record) } } : snapshot;
+  return { kind: "existing", plan: planning.plan, notes: planning.notes, drift: registerDrift(forDrift, template) };
+}
+
+/** A new register of the template on a new sheet (the workbook has none to apply it to). */
+export async function planNewRegister(host: WorkbookHost, template: Template): Promise<RegisterPlan> {
+  const application = await planTemplateApplication(host, template);
+  if (application.kind === "refused") return application;
+  if (application.kind === "new") return { kind: "new", sheet: application.sheet, plan: application.plan, notes: application.notes };
+  return { kind: "existing", plan: application.plan, notes: application.notes, drift: application.drift };
+}
