@@ -23,13 +23,29 @@ function sameValidation(a: DataValidation | null, b: DataValidation | null): boo
   return JSON.stringify(a) === JSON.stringify(b);
 }
 
-/** The validation of every cell of `range` in turn: keys are cells ("B2") after loading, ranges ("B2:B90") after writing. */
-function validationOver(sheet: ExcelJS.Worksheet, range: RangeAddress): DataValidation | null | "mixed" {
-  const model = validationModel(sheet);
-  const keys = Object.keys(model)
-    .map((key) => ({ key, r: parseRange(key) }))
-    .filter((k): k is { key: string; r: RangeAddress } => !!k.r && rangesIntersect(k.r, range));
-  if (!keys.length) return null;
+interface RangeKey {
+  key: string;
+  r: RangeAddress;
+}
+
+/**
+ * Keys naming ranges ("B2:B90"), found in one pass. After loading, ExcelJS
+ * keys validations by cell, and a validation over whole columns becomes
+ * millions of cell keys, so cells are looked up directly, never scanned.
+ */
+function rangeKeysOf(model: ValidationModel): RangeKey[] {
+  const out: RangeKey[] = [];
+  for (const key in model) {
+    if (!key.includes(":")) continue;
+    const r = parseRange(key);
+    if (r) out.push({ key, r });
+  }
+  return out;
+}
+
+/** The validation of every cell of `range` in turn. */
+function validationOver(model: ValidationModel, rangeKeys: RangeKey[], range: RangeAddress): DataValidation | null | "mixed" {
+  const keys = rangeKeys.filter((k) => rangesIntersect(k.r, range));
   const converted = new Map<string, DataValidation | null>();
   const at = (row: number, col: number): DataValidation | null => {
     const cellKey = formatCell({ row, col });
@@ -48,6 +64,8 @@ function validationOver(sheet: ExcelJS.Worksheet, range: RangeAddress): DataVali
 
 export function readSheetRules(sheet: ExcelJS.Worksheet, ranges: RangeAddress[]): RangeRules[] {
   const entries = (sheet as unknown as { conditionalFormattings?: CfEntry[] }).conditionalFormattings ?? [];
+  const model = validationModel(sheet);
+  const rangeKeys = rangeKeysOf(model);
   return ranges.map((range) => {
     const conditionalFormats: RangeRules["conditionalFormats"] = [];
     for (const cf of entries) {
@@ -57,7 +75,7 @@ export function readSheetRules(sheet: ExcelJS.Worksheet, ranges: RangeAddress[])
         if (r && rangesIntersect(r, range)) conditionalFormats.push({ address: formatRange(r), rules });
       }
     }
-    return { address: formatRange(range), validation: validationOver(sheet, range), conditionalFormats };
+    return { address: formatRange(range), validation: validationOver(model, rangeKeys, range), conditionalFormats };
   });
 }
 
