@@ -1,0 +1,46 @@
+/**
+ * The numbers a template's computed columns hold, worked out in core: the
+ * same `[probability]*[impact]` formula the workbook gets, evaluated on the
+ * row's values as Excel would (blank counts as 0, numeric text as its
+ * number, other text gives no value). Previews, validation and rollups use
+ * this; tests compare it with what a spreadsheet engine calculates.
+ */
+import { isCellError, type CellValue } from "../grid/cell";
+
+/** A cell's value as a formula operand: null when Excel would give #VALUE!. */
+export function operandOf(v: CellValue): number | null {
+  if (v === null) return 0;
+  if (typeof v === "number") return v;
+  if (typeof v === "boolean") return v ? 1 : 0;
+  if (isCellError(v)) return null;
+  const t = v.trim();
+  if (t === "") return null; // text of spaces is text, not blank
+  const n = Number(t.replace(/,/g, ""));
+  return /^[+-]?(\d[\d,]*)?(\.\d+)?(e[+-]?\d+)?$/i.test(t) && Number.isFinite(n) ? n : null;
+}
+
+const BINARY = /^=\s*\[([A-Za-z][A-Za-z0-9]*)\]\s*([*+\-/])\s*\[([A-Za-z][A-Za-z0-9]*)\]\s*$/;
+
+/** Whether core can evaluate this template formula (two fields and one of * + - /). */
+export function canEvaluate(formula: string): boolean {
+  return BINARY.test(formula);
+}
+
+/** The value of a template formula for one row; null for no value (a #VALUE! or #DIV/0! in Excel). */
+export function evaluateTemplateFormula(formula: string, row: Record<string, CellValue>): number | null {
+  const m = BINARY.exec(formula);
+  if (!m) throw new Error(`core cannot evaluate the formula ${formula}`);
+  const a = operandOf(row[m[1]] ?? null);
+  const b = operandOf(row[m[3]] ?? null);
+  if (a === null || b === null) return null;
+  switch (m[2]) {
+    case "*":
+      return a * b;
+    case "+":
+      return a + b;
+    case "-":
+      return a - b;
+    default:
+      return b === 0 ? null : a / b;
+  }
+}
