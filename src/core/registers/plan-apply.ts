@@ -33,7 +33,8 @@ import {
 } from "./snapshot";
 import { uniqueTableName } from "./table-name";
 
-export const HEADER_STYLE: CellStyle = { bold: true, fill: "#DDEBF7", wrapText: true };
+/** Dark text set with the pale fill: many registers have white header text on a dark fill, unreadable on the new one. */
+export const HEADER_STYLE: CellStyle = { bold: true, fill: "#DDEBF7", fontColor: "#000000", wrapText: true };
 export const LISTS_SHEET = "PMO Lists";
 /** Excel's limit for a drop-down typed in as comma-separated text. */
 export const TYPED_LIST_LIMIT = 255;
