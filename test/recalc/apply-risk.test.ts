@@ -36,7 +36,7 @@ async function appliedAndRecalculated(seed: number) {
 const maybe = sofficePath() ? describe : describe.skip;
 
 maybe("Score after apply, recalculated in LibreOffice", () => {
-  test.each([1, 4, 7, 12, 19])("seed %i: every Score cell is probability × impact", async (seed) => {
+  test.each([1, 4, 7, 12, 19, 23])("seed %i: every Score cell is probability × impact", async (seed) => {
     const { messy, application, grid, col, table } = await appliedAndRecalculated(seed);
     const byField = application.kind === "existing" ? application.register.columns : {};
     const pHeader = table.headers[messy.probabilityColumn - (parseRange(table.address)?.left ?? 1)];
@@ -53,7 +53,10 @@ maybe("Score after apply, recalculated in LibreOffice", () => {
       expect({ row: r, value: row[s] }).toEqual({ row: r, value: expected });
       compared++;
     }
-    expect(compared).toBeGreaterThan(0);
+    if (compared === 0) {
+      // A Score column of typed values is the user's choice: apply says so and leaves it.
+      expect(application.notes.join("\n")).toMatch(/holds typed values, not the Score formula/);
+    }
     // The formulas in the file are the file form, never the UI's [@Col] shorthand.
     expect(grid.formulas.flat().some((f) => f !== null && f.includes("[@"))).toBe(false);
   });
