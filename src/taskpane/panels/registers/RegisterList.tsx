@@ -34,32 +34,29 @@ export function RegisterList({ registers, drift, templates, selected, onSelect }
         const detailsId = `${idBase}-${i}`;
         const kind = kindName(r, templates);
         return (
-          <li key={key}>
-            <button
-              type="button"
-              className={mergeClasses(styles.card, on && styles.cardSelected)}
-              aria-pressed={on}
-              aria-label={`${r.sheet.trim()}: ${kind}`}
-              aria-describedby={detailsId}
-              onClick={() => onSelect(key)}
-            >
-              <span className={styles.cardHeader}>
-                <span className={styles.cardName}>{r.sheet.trim()}</span>
-                <Badge className={styles.badge} appearance="tint" shape="rounded" color={confidence.sure ? "success" : "warning"}>
-                  {confidence.badge}
-                </Badge>
+          // The whole card takes a click; the sheet name is the button keyboards and screen readers use.
+          <li key={key} className={mergeClasses(styles.card, on && styles.cardSelected)} onClick={() => onSelect(key)}>
+            <span className={styles.cardHeader}>
+              <button type="button" className={styles.cardName} aria-pressed={on} aria-describedby={detailsId} onClick={(e) => {
+                e.stopPropagation();
+                onSelect(key);
+              }}>
+                {r.sheet.trim()}
+              </button>
+              <Badge className={styles.badge} appearance="tint" shape="rounded" color={confidence.sure ? "success" : "warning"}>
+                {confidence.badge}
+              </Badge>
+            </span>
+            <span id={detailsId} className={styles.meta}>
+              <span className={styles.line}>
+                {kind} · {whereWords(r)}
               </span>
-              <span id={detailsId} className={styles.meta}>
-                <span className={styles.line}>
-                  {kind} · {whereWords(r)}
-                </span>
-                <span className={styles.line}>{confidence.words}</span>
-                <span className={mergeClasses(styles.driftLine, summary ? styles.warn : styles.ok)}>
-                  {summary ? <WarningRegular className={styles.driftIcon} aria-hidden /> : <CheckmarkCircleRegular className={styles.driftIcon} aria-hidden />}
-                  <span>{summary ? `Not standard: ${summary}` : findings.length === 0 && confidence.band === "low" ? "Not compared with a template (low confidence)" : "Standard: follows its template"}</span>
-                </span>
+              <span className={styles.line}>{confidence.words}</span>
+              <span className={mergeClasses(styles.driftLine, summary ? styles.warn : styles.ok)}>
+                {summary ? <WarningRegular className={styles.driftIcon} aria-hidden /> : <CheckmarkCircleRegular className={styles.driftIcon} aria-hidden />}
+                <span>{summary ? `Not standard: ${summary}` : findings.length === 0 && confidence.band === "low" ? "Not compared with a template (low confidence)" : "Standard: follows its template"}</span>
               </span>
-            </button>
+            </span>
           </li>
         );
       })}

@@ -36,6 +36,7 @@ export function RegistersPanel({ onReady, saveFile = downloadText }: RegistersPa
   const { found, error, loading, reload } = useRegisters(find, imported, revision, onReady);
   const [selected, setSelected] = React.useState<string | null>(null);
   const [creating, setCreating] = React.useState(false);
+  const [focusRequest, setFocusRequest] = React.useState(0);
 
   const plan = React.useCallback((r: DetectedRegister, t: Template, o: PlanForRegisterOptions) => planForRegister(host, r, t, o), [host]);
   const planNew = React.useCallback((t: Template) => planNewRegister(host, t), [host]);
@@ -105,6 +106,7 @@ export function RegistersPanel({ onReady, saveFile = downloadText }: RegistersPa
             onSelect={(key) => {
               setSelected(key);
               setCreating(false);
+              setFocusRequest((n) => n + 1);
             }}
           />
         </section>
@@ -120,6 +122,7 @@ export function RegistersPanel({ onReady, saveFile = downloadText }: RegistersPa
           onImport={(f) => void onImport(f)}
           onExport={onExport}
           importFailure={importFailure}
+          focusRequest={focusRequest}
         />
       ) : null}
       {showNew ? (

@@ -1,0 +1,161 @@
+/**
+ * The Registers panel in the playground: the sample's NDU risk register is
+ * brought to the built-in risk template through a previewed plan, the
+ * downloaded workbook is checked with ExcelJS in Node (a table now, template
+ * columns at the end, drop-downs, score formulas, every original value where
+ * it was), and Undo puts the sheet view back. Screenshots of the panel at
+ * 350 px before and after the apply go to test-results/screenshots.
+ */
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import ExcelJS from "exceljs";
+import type { Browser, Page } from "playwright-core";
+import { samplePortfolioBytes, SAMPLE_SHEETS } from "../../src/sample/portfolioWorkbook";
+import { builtInTemplate } from "../../src/core/templates/catalogue";
+import { baseUrl, launchChromium, offline, seriousAxeViolations } from "./browser";
+import { SCREENSHOTS } from "./paths";
+
+let browser: Browser;
+let page: Page;
+
+const SHEET = SAMPLE_SHEETS.nduRisks;
+const pane = () => page.getByTestId("pane");
+const panel = () => pane().getByRole("tabpanel");
+
+beforeAll(async () => {
+  browser = await launchChromium();
+  const context = await browser.newContext({ viewport: { width: 1366, height: 900 }, acceptDownloads: true });
+  page = await context.newPage();
+  await offline(page);
+  await page.goto(`${baseUrl()}/playground.html`);
+  await page.waitForSelector('body[data-pane-ready="true"]', { timeout: 60_000 });
+  await page.waitForSelector('[data-testid="sheet-view"]');
+  await pane().evaluate((el) => (el.style.width = "350px"));
+});
+
+afterAll(async () => {
+  await browser?.close();
+});
+
+/** What the sheet view draws for the shown sheet: address → text and tooltip (table outlines show in the tooltip). */
+async function sheetViewCells(): Promise<Record<string, string>> {
+  return page.locator('[data-testid="sheet-view"] [data-cell]').evaluateAll((cells) =>
+    Object.fromEntries(cells.map((c) => [c.getAttribute("data-cell") ?? "", `${c.textContent ?? ""}|${c.getAttribute("title") ?? ""}`])),
+  );
+}
+
+/** A cell as stored: formulas by their text, values as JSON (dates as ISO strings). */
+function stored(cell: ExcelJS.Cell): string {
+  const v = cell.value as unknown;
+  if (v && typeof v === "object" && "formula" in v) return `=${(v as { formula: string }).formula}`;
+  if (v && typeof v === "object" && "sharedFormula" in v) return `=shared`;
+  return JSON.stringify(v ?? null);
+}
+
+async function workbookFrom(bytes: Uint8Array | Buffer): Promise<ExcelJS.Workbook> {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(bytes as unknown as ArrayBuffer);
+  return wb;
+}
+
+describe("bringing the sample's risk register to the risk template", () => {
+  let before: Record<string, string>;
+
+  it("finds the register, previews the template and passes axe", async () => {
+    await page.getByRole("tablist", { name: "Sheets" }).getByRole("tab", { name: SHEET }).click();
+    await expect(page.getByTestId("sheet-view").getAttribute("data-sheet")).resolves.toBe(SHEET);
+    before = await sheetViewCells();
+
+    await pane().locator('[data-panel="registers"]').click();
+    const list = panel().getByRole("list", { name: "Registers found" });
+    await list.waitFor({ timeout: 30_000 });
+    const card = list.getByRole("button", { name: SHEET, exact: true });
+    const item = list.getByRole("listitem").filter({ has: page.getByRole("button", { name: SHEET, exact: true }) });
+    await expect(item.textContent()).resolves.toMatch(/Risk register · Rows 6–13 .*Not standard: \d+ columns missing/);
+    await card.click();
+    await expect(card.getAttribute("aria-pressed")).resolves.toBe("true");
+
+    await panel().getByRole("combobox", { name: "Bring it to this template" }).selectOption("risk");
+    const preview = panel().getByRole("region", { name: `Apply Risk register 1.0.0 to “${SHEET}”` });
+    await preview.waitFor({ timeout: 30_000 });
+    const text = (await preview.textContent()) ?? "";
+    expect(text).toContain("Makes B5:N13 an Excel table");
+    expect(text).toMatch(/Adds \d+ columns “Type”, “Actionee”.* at the end of table/);
+    await expect(panel().getByRole("button", { name: "Apply template" }).isEnabled()).resolves.toBe(true);
+    await page.waitForTimeout(200);
+    await pane().screenshot({ path: path.join(SCREENSHOTS, "registers-before-apply-350.png") });
+    await expect(seriousAxeViolations(page)).resolves.toEqual([]);
+    const overflow = await pane().evaluate((el) => el.scrollWidth - el.clientWidth);
+    expect(overflow).toBe(0);
+  });
+
+  it("applies it with the keyboard, and the downloaded workbook holds the register as a table with the template's columns, drop-downs and formulas", async () => {
+    const apply = panel().getByRole("button", { name: "Apply template" });
+    await apply.focus();
+    await page.keyboard.press("Enter");
+    await panel().getByText("Applied", { exact: true }).waitFor({ timeout: 30_000 });
+    await panel().getByText(/Nothing to change: this register already follows the Risk register template/).waitFor({ timeout: 30_000 });
+    await page.waitForTimeout(200);
+    await pane().screenshot({ path: path.join(SCREENSHOTS, "registers-after-apply-350.png") });
+    await expect(seriousAxeViolations(page)).resolves.toEqual([]);
+
+    const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "Download" }).click()]);
+    const after = await workbookFrom(readFileSync(await download.path()));
+    const original = await workbookFrom(await samplePortfolioBytes());
+    const ws = after.getWorksheet(SHEET);
+    const was = original.getWorksheet(SHEET);
+    if (!ws || !was) throw new Error(`sheet ${SHEET} missing`);
+
+    // An Excel table from the header row (5) over the register's columns, template columns at the end.
+    const tables = Object.values((ws as unknown as { tables: Record<string, { table: { name: string; tableRef: string; columns: { name: string }[] } }> }).tables ?? {}).map((t) => t.table);
+    expect(tables).toHaveLength(1);
+    const table = tables[0];
+    expect(table.tableRef).toMatch(/^B5:[A-Z]+13$/);
+    const originalHeaders: string[] = [];
+    for (let c = 2; c <= 14; c++) originalHeaders.push(String(was.getCell(5, c).value));
+    const names = table.columns.map((c) => c.name);
+    // Table column names keep the headers' words; line breaks inside a header read as spaces there.
+    expect(names.slice(0, originalHeaders.length)).toEqual(originalHeaders.map((h) => h.replace(/\s+/g, " ")));
+    const added = names.slice(originalHeaders.length);
+    expect(added).toEqual(expect.arrayContaining(["Residual Probability", "Residual Impact", "Residual Score", "Trend", "Date Closed"]));
+    const template = builtInTemplate("risk");
+    expect(added.every((h) => template?.columns.some((c) => c.header === h))).toBe(true);
+
+    // Drop-downs: the template's lists on the register's own Status column and on an added one.
+    const statusCol = originalHeaders.findIndex((h) => /status/i.test(h)) + 2;
+    expect(ws.getCell(6, statusCol).dataValidation).toMatchObject({ type: "list" });
+    const trendCol = 2 + names.indexOf("Trend");
+    expect(ws.getCell(13, trendCol).dataValidation).toMatchObject({ type: "list" });
+
+    // Score formulas: the added Residual Score computes from its inputs in every record row.
+    const residualCol = 2 + names.indexOf("Residual Score");
+    for (let r = 6; r <= 13; r++) {
+      const cell = ws.getCell(r, residualCol);
+      expect({ cell: cell.address, formula: cell.formula ?? null }).toEqual({ cell: cell.address, formula: expect.stringMatching(/Residual Probability.*\*.*Residual Impact/) });
+    }
+
+    // Every original cell value is still at its address.
+    const moved: string[] = [];
+    was.eachRow({ includeEmpty: false }, (row) =>
+      row.eachCell({ includeEmpty: false }, (cell) => {
+        const now = ws.getCell(cell.address);
+        if (stored(now) !== stored(cell)) moved.push(`${cell.address}: ${stored(cell)} → ${stored(now)}`);
+      }),
+    );
+    expect(moved).toEqual([]);
+  });
+
+  it("undoes the apply, and the sheet view is back as it was", async () => {
+    const undo = panel().getByRole("button", { name: "Undo" });
+    await undo.click();
+    await panel().getByText("Undone", { exact: true }).waitFor({ timeout: 30_000 });
+    let now: Record<string, string> = {};
+    for (let i = 0; i < 20; i++) {
+      now = await sheetViewCells();
+      if (JSON.stringify(now) === JSON.stringify(before)) break;
+      await page.waitForTimeout(150);
+    }
+    expect(now).toEqual(before);
+    await pane().screenshot({ path: path.join(SCREENSHOTS, "registers-after-undo-350.png") });
+  });
+});
