@@ -20,6 +20,7 @@ import {
   rowsWithContent,
   sameValidation,
   tableHeaderNames,
+  tableHeaders,
   validationFor,
 } from "./plan-apply";
 import { cellText, registerGeometry, sameHeader, storedRecordFor, type RegisterSnapshot } from "./snapshot";
@@ -47,7 +48,7 @@ export function driftApplies(s: RegisterSnapshot): boolean {
 
 export function registerDrift(s: RegisterSnapshot, template: Template): DriftFinding[] {
   const g = registerGeometry(s.register, s.table);
-  const headers = s.table ? [...s.table.headers] : tableHeaderNames(s, g).names;
+  const headers = s.table ? tableHeaders(s, g) : tableHeaderNames(s, g).names;
   const record = storedRecordFor(s.metadata, s.register, s.table?.name);
   const placed = placeColumns(s, template, g, headers, record);
   const contentRows = rowsWithContent(s, g, placed);

@@ -157,6 +157,16 @@ export function tableHeaderNames(s: RegisterSnapshot, g: RegisterGeometry): { na
   return { names, fixes };
 }
 
+/** An existing table's headers as its header cells read now (what Excel keeps the column names in step with). */
+export function tableHeaders(s: RegisterSnapshot, g: RegisterGeometry): string[] {
+  const out: string[] = [];
+  for (let c = g.left; c <= g.right; c++) {
+    const text = cellText(valueAt(s.cells, g.headerRow, c));
+    out.push(text.trim() === "" ? (s.table?.headers[c - g.left] ?? "") : text);
+  }
+  return out;
+}
+
 function mergesInside(s: RegisterSnapshot, area: RangeAddress): RangeAddress[] {
   return s.cells.merges.filter((m) => rangesIntersect(m, area));
 }
@@ -363,7 +373,7 @@ export function planApplyTemplate(s: RegisterSnapshot, template: Template, optio
   let headers: string[];
   if (s.table) {
     tableName = s.table.name;
-    headers = [...s.table.headers];
+    headers = tableHeaders(s, g);
   } else {
     const merged = mergesInside(s, tableRange);
     if (merged.length) {

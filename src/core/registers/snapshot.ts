@@ -4,7 +4,7 @@
  * workbook-wide names and the stored record. Jobs fill it through the host
  * port; core only reads it.
  */
-import { columnIndex, columnLetter, parseRange, type RangeAddress } from "../grid/address";
+import { columnIndex, formatRange, parseRange, type RangeAddress } from "../grid/address";
 import type { CellValue } from "../grid/cell";
 import type { DetectedRegister } from "../detect/detect";
 import type { SheetCells } from "../detect/sheet-cells";
@@ -89,8 +89,7 @@ export function registerGeometry(register: DetectedRegister, table: ExistingTabl
 }
 
 export function bodyAddress(g: RegisterGeometry, column: number): string {
-  const c = columnLetter(column);
-  return `${c}${g.firstBodyRow}:${c}${g.lastBodyRow}`;
+  return formatRange({ top: g.firstBodyRow, bottom: g.lastBodyRow, left: column, right: column });
 }
 
 /** The stored record for this register: same sheet and same table, or same header row when there is no table. */

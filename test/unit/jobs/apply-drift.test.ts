@@ -1,0 +1,151 @@
+/**
+ * Drift and repair on a register that followed the template and was then
+ * edited by hand: a header renamed, Score typed over and broken, a drop-down
+ * lost, a value outside the list. Also the refusals and the lookup sheet.
+ */
+import ExcelJS from "exceljs";
+import { builtInTemplate } from "../../../src/core/templates/catalogue";
+import type { Template } from "../../../src/core/templates/schema";
+import { XlsxHost } from "../../../src/hosts/xlsx/xlsx-host";
+import { planTemplateApplication } from "../../../src/jobs/registers/apply";
+import { detectRegisters } from "../../../src/jobs/registers/detect";
+import { registersDrift } from "../../../src/jobs/registers/drift";
+
+const risk = builtInTemplate("risk") as Template;
+
+async function book(build: (ws: ExcelJS.Worksheet, wb: ExcelJS.Workbook) => void): Promise<XlsxHost> {
+  const wb = new ExcelJS.Workbook();
+  build(wb.addWorksheet("Risks"), wb);
+  return XlsxHost.open(new Uint8Array((await wb.xlsx.writeBuffer()) as ArrayBuffer), "book.xlsx");
+}
+
+function simpleRegister(ws: ExcelJS.Worksheet): void {
+  ws.getCell("A1").value = "Risk register";
+  ws.getRow(3).values = ["ID", "Title", "Owner", "Probability", "Impact", "Status"];
+  for (let i = 0; i < 6; i++) ws.getRow(4 + i).values = [`R${i + 1}`, `Risk ${i + 1}`, "A. Patel", 1 + (i % 5), 5 - (i % 5), i === 2 ? "Pending" : "Open"];
+  ws.getCell("A12").value = "Total";
+}
+
+async function applied(host: XlsxHost): Promise<XlsxHost> {
+  const a = await planTemplateApplication(host, risk);
+  if (a.kind !== "existing") throw new Error(a.kind === "refused" ? a.problem.message : "new register");
+  await host.apply(a.plan);
+  return XlsxHost.open(await host.save(), "book.xlsx");
+}
+
+describe("drift after hand edits", () => {
+  test("finds each kind of drift; apply repairs all but the values outside the list", async () => {
+    const host = await applied(await book(simpleRegister));
+    const ws = host.sheet("Risks");
+    const outline = await host.outline({ previewRows: 0 });
+    const table = outline.sheets[0].tables[0];
+    const scoreCol = 1 + table.headers.indexOf("Score");
+    const statusModel = (ws as unknown as { dataValidations: { model: Record<string, unknown> } }).dataValidations.model;
+    ws.getCell(5, scoreCol).value = 99; // typed over
+    ws.getCell(6, scoreCol).value = { formula: "#REF!*2" } as ExcelJS.CellFormulaValue; // broken
+    for (const k of Object.keys(statusModel)) if (k.startsWith("F")) delete statusModel[k];
+    ws.getCell("F7").value = "Parked";
+    const edited = await XlsxHost.open(await host.save(), "book.xlsx");
+
+    const [drift] = await registersDrift(edited, await detectRegisters(edited));
+    const codes = drift.map((d) => `${d.code}:${d.field}${d.cells ? `:${d.cells.join(",")}` : ""}`);
+    const scoreLetter = String.fromCharCode(64 + scoreCol);
+    expect(codes).toEqual(
+      expect.arrayContaining([
+        `formula_overwritten:score:${scoreLetter}5`,
+        `formula_broken:score:${scoreLetter}6`,
+        "lost_dropdown:status",
+        "value_not_allowed:status:F6,F7",
+      ]),
+    );
+    for (const d of drift) expect(d.message.length).toBeGreaterThan(10);
+
+    const repair = await planTemplateApplication(edited, risk);
+    if (repair.kind !== "existing") throw new Error("expected the existing register");
+    const descriptions = repair.plan.edits.map((e) => ("label" in e ? `${e.type}:${e.label ?? ""}` : e.type));
+    expect(descriptions).toContain(`setCells:restores the Score formula in 2 cells (${scoreLetter}5, ${scoreLetter}6)`);
+    expect(descriptions).toContain("setDataValidation:Status");
+    await edited.apply(repair.plan);
+    const repaired = await XlsxHost.open(await edited.save(), "book.xlsx");
+    const [after] = await registersDrift(repaired, await detectRegisters(repaired));
+    expect(after.map((d) => d.code)).toEqual(["value_not_allowed"]);
+    expect(repaired.sheet("Risks").getCell("F7").value).toBe("Parked");
+  });
+
+  test("a renamed header is reported against the stored mapping", async () => {
+    const host = await applied(await book(simpleRegister));
+    host.sheet("Risks").getCell("D3").value = "Likelihood";
+    const edited = await XlsxHost.open(await host.save(), "book.xlsx");
+    const [drift] = await registersDrift(edited, await detectRegisters(edited));
+    expect(drift).toContainEqual(expect.objectContaining({ code: "renamed_column", field: "probability", cells: ["D3"] }));
+  });
+});
+
+describe("registers that cannot become a table as they are", () => {
+  test("merged cells in the header row are refused, named, and nothing is planned", async () => {
+    const host = await book((ws) => {
+      simpleRegister(ws);
+      ws.getCell("D3").value = "Probability";
+      ws.mergeCells("D3:E3");
+    });
+    const a = await planTemplateApplication(host, risk);
+    expect(a.kind).toBe("refused");
+    if (a.kind === "refused") {
+      expect(a.problem.code).toBe("merged_cells");
+      expect(a.problem.cells).toEqual(["D3:E3"]);
+      expect(a.problem.message).toMatch(/Unmerge them \(the value stays in the top-left cell\)/);
+    }
+  });
+
+  test("added columns that would cover the user's cells are refused with the cells named", async () => {
+    const host = await book((ws) => {
+      simpleRegister(ws);
+      ws.getCell("H5").value = "a note beside the register";
+    });
+    const a = await planTemplateApplication(host, risk);
+    expect(a.kind).toBe("refused");
+    if (a.kind === "refused") {
+      expect(a.problem.code).toBe("no_room");
+      expect(a.problem.cells).toContain("H5");
+    }
+  });
+});
+
+describe("drop-down lists", () => {
+  test("a list over 255 characters goes to a hidden lookup sheet, once", async () => {
+    const long: Template = {
+      ...risk,
+      id: "risk-long",
+      columns: risk.columns.map((c) =>
+        c.id === "category" ? { ...c, allowedValues: Array.from({ length: 40 }, (_, i) => `Category number ${i + 1}`) } : c,
+      ),
+    };
+    const host = await book(simpleRegister);
+    const a = await planTemplateApplication(host, long);
+    if (a.kind !== "existing") throw new Error("expected the existing register");
+    expect(a.plan.edits).toContainEqual({ type: "addSheet", sheet: "PMO Lists", hidden: "hidden" });
+    const dv = a.plan.edits.find((e) => e.type === "setDataValidation" && e.label === "Category");
+    expect(dv).toMatchObject({ validation: { rule: { kind: "listRange", source: "='PMO Lists'!$A$2:$A$41" } } });
+    await host.apply(a.plan);
+    const again = await XlsxHost.open(await host.save(), "book.xlsx");
+    const b = await planTemplateApplication(again, long);
+    expect(b.kind === "existing" && b.plan.edits).toEqual([]);
+  });
+});
+
+describe("new registers", () => {
+  test("a workbook without one gets a new sheet with the template's table, then plans nothing", async () => {
+    const host = await book((ws) => (ws.getCell("A1").value = "Nothing here but a note"));
+    const a = await planTemplateApplication(host, risk);
+    expect(a.kind).toBe("new");
+    if (a.kind !== "new") return;
+    expect(a.sheet).toBe("Risk register");
+    await host.apply(a.plan);
+    const again = await XlsxHost.open(await host.save(), "book.xlsx");
+    const outline = await again.outline({ previewRows: 0 });
+    expect(outline.sheets.find((s) => s.name === "Risk register")?.tables[0]).toMatchObject({ name: "RiskRegister", address: "A1:V2" });
+    const b = await planTemplateApplication(again, risk);
+    expect(b.kind).toBe("existing");
+    if (b.kind === "existing") expect(b.plan.edits).toEqual([]);
+  });
+});
