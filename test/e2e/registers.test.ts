@@ -44,6 +44,16 @@ async function sheetViewCells(): Promise<Record<string, string>> {
   );
 }
 
+/** The whole pane at 350 px, however long the panel: the page is made tall enough for the pane not to scroll. */
+async function paneScreenshot(name: string): Promise<void> {
+  const height = await pane().evaluate((el) => el.scrollHeight);
+  const viewport = page.viewportSize() ?? { width: 1366, height: 900 };
+  await page.setViewportSize({ width: viewport.width, height: Math.max(viewport.height, height + 80) });
+  await page.waitForTimeout(150);
+  await pane().screenshot({ path: path.join(SCREENSHOTS, name) });
+  await page.setViewportSize(viewport);
+}
+
 /** A cell as stored: formulas by their text, values as JSON (dates as ISO strings). */
 function stored(cell: ExcelJS.Cell): string {
   const v = cell.value as unknown;
@@ -73,7 +83,7 @@ describe("bringing the sample's risk register to the risk template", () => {
     const item = list.getByRole("listitem").filter({ has: page.getByRole("button", { name: SHEET, exact: true }) });
     await expect(item.textContent()).resolves.toMatch(/Risk register · Rows 6–13 .*Not standard: \d+ columns missing/);
     await card.click();
-    await expect(card.getAttribute("aria-pressed")).resolves.toBe("true");
+    await expect(card.getAttribute("aria-expanded")).resolves.toBe("true");
 
     await panel().getByRole("combobox", { name: "Bring it to this template" }).selectOption("risk");
     const preview = panel().getByRole("region", { name: `Apply Risk register 1.0.0 to “${SHEET}”` });
@@ -82,9 +92,22 @@ describe("bringing the sample's risk register to the risk template", () => {
     expect(text).toContain("Makes B5:N13 an Excel table");
     expect(text).toMatch(/Adds \d+ columns “Type”, “Actionee”.* at the end of table/);
     await expect(panel().getByRole("button", { name: "Apply template" }).isEnabled()).resolves.toBe(true);
-    await page.waitForTimeout(200);
-    await pane().screenshot({ path: path.join(SCREENSHOTS, "registers-before-apply-350.png") });
+    await paneScreenshot("registers-before-apply-350.png");
     await expect(seriousAxeViolations(page)).resolves.toEqual([]);
+
+    // The mapping editor opens from the keyboard, shows a drop-down per template field, and passes axe open too.
+    const mappingHeader = panel().getByRole("button", { name: /Column mapping/ });
+    await mappingHeader.focus();
+    await page.keyboard.press("Enter");
+    const status = panel().getByRole("combobox", { name: "Status", exact: true });
+    await status.waitFor();
+    await expect(status.inputValue()).resolves.toBe("M");
+    await expect(panel().getByRole("combobox", { name: "Residual Score" }).inputValue()).resolves.toBe("");
+    await paneScreenshot("registers-mapping-350.png");
+    await expect(seriousAxeViolations(page)).resolves.toEqual([]);
+    await mappingHeader.focus();
+    await page.keyboard.press("Enter");
+    await status.waitFor({ state: "hidden" });
     const overflow = await pane().evaluate((el) => el.scrollWidth - el.clientWidth);
     expect(overflow).toBe(0);
   });
@@ -95,8 +118,7 @@ describe("bringing the sample's risk register to the risk template", () => {
     await page.keyboard.press("Enter");
     await panel().getByText("Applied", { exact: true }).waitFor({ timeout: 30_000 });
     await panel().getByText(/Nothing to change: this register already follows the Risk register template/).waitFor({ timeout: 30_000 });
-    await page.waitForTimeout(200);
-    await pane().screenshot({ path: path.join(SCREENSHOTS, "registers-after-apply-350.png") });
+    await paneScreenshot("registers-after-apply-350.png");
     await expect(seriousAxeViolations(page)).resolves.toEqual([]);
 
     const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "Download" }).click()]);
@@ -156,6 +178,6 @@ describe("bringing the sample's risk register to the risk template", () => {
       await page.waitForTimeout(150);
     }
     expect(now).toEqual(before);
-    await pane().screenshot({ path: path.join(SCREENSHOTS, "registers-after-undo-350.png") });
+    await paneScreenshot("registers-after-undo-350.png");
   });
 });

@@ -1,6 +1,6 @@
 import * as React from "react";
 import { Badge, mergeClasses } from "@fluentui/react-components";
-import { CheckmarkCircleRegular, WarningRegular } from "@fluentui/react-icons";
+import { CheckmarkCircleRegular, QuestionCircleRegular, WarningRegular } from "@fluentui/react-icons";
 import type { DetectedRegister } from "../../../core/detect/detect";
 import type { DriftFinding } from "../../../core/registers/drift";
 import type { Template } from "../../../core/templates/schema";
@@ -16,10 +16,12 @@ export interface RegisterListProps {
   /** Key of the chosen register (registerKey), or null. */
   selected: string | null;
   onSelect: (key: string) => void;
+  /** The chosen register's work, shown right under its card. */
+  renderWork?: (register: DetectedRegister, labelledBy: string) => React.ReactNode;
 }
 
 /** The registers found: one card each, with kind, place, confidence and whether it is standard. */
-export function RegisterList({ registers, drift, templates, selected, onSelect }: RegisterListProps): React.JSX.Element {
+export function RegisterList({ registers, drift, templates, selected, onSelect, renderWork }: RegisterListProps): React.JSX.Element {
   const styles = useRegistersStyles();
   const idBase = React.useId();
   return (
@@ -32,12 +34,24 @@ export function RegisterList({ registers, drift, templates, selected, onSelect }
         const summary = driftSummary(findings, template);
         const on = key === selected;
         const detailsId = `${idBase}-${i}`;
+        const buttonId = `${idBase}-${i}-name`;
+        const workId = `${idBase}-${i}-work`;
         const kind = kindName(r, templates);
+        // Drift is not measured for registers detection is unsure of: say so rather than call them standard.
+        const standing: "ok" | "warn" | "unknown" = summary ? "warn" : confidence.band === "low" ? "unknown" : "ok";
         return (
           // The whole card takes a click; the sheet name is the button keyboards and screen readers use.
-          <li key={key} className={mergeClasses(styles.card, on && styles.cardSelected)} onClick={() => onSelect(key)}>
+          <li key={key} className={styles.item}>
+            <div className={mergeClasses(styles.card, on && styles.cardSelected)} onClick={() => onSelect(key)}>
             <span className={styles.cardHeader}>
-              <button type="button" className={styles.cardName} aria-pressed={on} aria-describedby={detailsId} onClick={(e) => {
+              <button
+                type="button"
+                id={buttonId}
+                className={styles.cardName}
+                aria-expanded={on}
+                aria-controls={on && renderWork ? workId : undefined}
+                aria-describedby={detailsId}
+                onClick={(e) => {
                 e.stopPropagation();
                 onSelect(key);
               }}>
@@ -52,11 +66,17 @@ export function RegisterList({ registers, drift, templates, selected, onSelect }
                 {kind} · {whereWords(r)}
               </span>
               <span className={styles.line}>{confidence.words}</span>
-              <span className={mergeClasses(styles.driftLine, summary ? styles.warn : styles.ok)}>
-                {summary ? <WarningRegular className={styles.driftIcon} aria-hidden /> : <CheckmarkCircleRegular className={styles.driftIcon} aria-hidden />}
-                <span>{summary ? `Not standard: ${summary}` : findings.length === 0 && confidence.band === "low" ? "Not compared with a template (low confidence)" : "Standard: follows its template"}</span>
+              <span className={mergeClasses(styles.driftLine, styles[standing])}>
+                {standing === "warn" ? <WarningRegular className={styles.driftIcon} aria-hidden /> : standing === "ok" ? <CheckmarkCircleRegular className={styles.driftIcon} aria-hidden /> : <QuestionCircleRegular className={styles.driftIcon} aria-hidden />}
+                <span>{summary ? `Not standard: ${summary}` : standing === "unknown" ? "Not compared with a template: check it is a register first" : "Standard: follows its template"}</span>
               </span>
             </span>
+            </div>
+            {on && renderWork ? (
+              <div id={workId} className={styles.work}>
+                {renderWork(r, buttonId)}
+              </div>
+            ) : null}
           </li>
         );
       })}

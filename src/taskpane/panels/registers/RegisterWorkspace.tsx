@@ -1,5 +1,5 @@
 import * as React from "react";
-import { Body1, MessageBar, MessageBarBody, MessageBarTitle, Spinner } from "@fluentui/react-components";
+import { MessageBar, MessageBarBody, MessageBarTitle, Spinner } from "@fluentui/react-components";
 import type { DetectedRegister } from "../../../core/detect/detect";
 import { plan as emptyPlan } from "../../../core/plan/plan";
 import type { Template } from "../../../core/templates/schema";
@@ -8,7 +8,7 @@ import { usePanelStyles } from "../panelStyles.styles";
 import { DriftCheck } from "./DriftCheck";
 import { MappingEditor } from "./MappingEditor";
 import { TemplatePicker, type ImportFailure } from "./TemplatePicker";
-import { confidenceWords, kindName, whereWords } from "./registerWords";
+import { confidenceWords } from "./registerWords";
 import { useRegisterWorkspace, type PlanRegisterFn } from "./useRegisterWorkspace";
 import { useRegistersStyles } from "./useRegistersStyles.styles";
 
@@ -25,39 +25,23 @@ export interface RegisterWorkspaceProps {
   onImport: (file: File) => void;
   onExport: (template: Template) => void;
   importFailure: ImportFailure | null;
-  /** Changes each time the person chooses a register: the workspace then scrolls into view and takes focus. */
-  focusRequest?: number;
+  /** Id of the element that names this register (its card's button). */
+  labelledBy: string;
 }
 
 const PLANNING = emptyPlan("Planning", []);
 
 /** One register brought to a template: choose it, check the mapping, see the plan, apply, undo. */
-export function RegisterWorkspace({ register, builtIn, imported, plan, apply, onChanged, onImport, onExport, importFailure, focusRequest }: RegisterWorkspaceProps): React.JSX.Element {
+export function RegisterWorkspace({ register, builtIn, imported, plan, apply, onChanged, onImport, onExport, importFailure, labelledBy }: RegisterWorkspaceProps): React.JSX.Element {
   const styles = useRegistersStyles();
   const panel = usePanelStyles();
   const templates = React.useMemo(() => [...imported, ...builtIn], [imported, builtIn]);
   const ws = useRegisterWorkspace(register, templates, plan);
-  const headingId = React.useId();
   const { result, planning, error } = ws.planned;
   const confidence = confidenceWords(register);
-  const headingRef = React.useRef<HTMLHeadingElement>(null);
-  React.useEffect(() => {
-    if (!focusRequest) return;
-    headingRef.current?.focus();
-    headingRef.current?.scrollIntoView?.({ block: "start", behavior: "smooth" });
-  }, [focusRequest]);
 
   return (
-    <section className={styles.workspace} aria-labelledby={headingId}>
-      <div className={panel.headerText}>
-        <h3 id={headingId} ref={headingRef} tabIndex={-1} className={styles.focusTarget}>
-          {register.sheet.trim()}
-        </h3>
-        <Body1 className={panel.subtle}>
-          {kindName(register, templates)} · {whereWords(register)}
-        </Body1>
-      </div>
-
+    <section className={styles.workspace} aria-labelledby={labelledBy}>
       <div className={panel.section}>
         <TemplatePicker
           label="Bring it to this template"

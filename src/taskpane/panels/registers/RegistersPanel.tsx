@@ -16,6 +16,7 @@ import { findRegisters, planForRegister, planNewRegister, type PlanForRegisterOp
 import { registerKey } from "./registerWords";
 import type { ImportFailure } from "./TemplatePicker";
 import { useRegisters } from "./useRegisters";
+import { useRegistersStyles } from "./useRegistersStyles.styles";
 import { downloadText, readFileText, saveTemplateFile, type SaveFileFn } from "./templateFiles";
 
 export interface RegistersPanelProps extends PanelProps {
@@ -29,6 +30,7 @@ export interface RegistersPanelProps extends PanelProps {
 /** Where a PMO administrator finds the workbook's registers and brings them to the PMO's templates. */
 export function RegistersPanel({ onReady, saveFile = downloadText }: RegistersPanelProps): React.JSX.Element {
   const styles = usePanelStyles();
+  const local = useRegistersStyles();
   const { host, revision, notifyChanged } = useWorkbookHost();
   const [imported, setImported] = React.useState<readonly Template[]>([]);
   const [importFailure, setImportFailure] = React.useState<ImportFailure | null>(null);
@@ -36,7 +38,6 @@ export function RegistersPanel({ onReady, saveFile = downloadText }: RegistersPa
   const { found, error, loading, reload } = useRegisters(find, imported, revision, onReady);
   const [selected, setSelected] = React.useState<string | null>(null);
   const [creating, setCreating] = React.useState(false);
-  const [focusRequest, setFocusRequest] = React.useState(0);
 
   const plan = React.useCallback((r: DetectedRegister, t: Template, o: PlanForRegisterOptions) => planForRegister(host, r, t, o), [host]);
   const planNew = React.useCallback((t: Template) => planNewRegister(host, t), [host]);
@@ -79,7 +80,7 @@ export function RegistersPanel({ onReady, saveFile = downloadText }: RegistersPa
           </Subtitle1>
           <Body1 className={styles.subtle}>Find the registers in this workbook and bring them to your PMO’s templates.</Body1>
         </div>
-        <Button size="small" icon={<ArrowClockwiseRegular />} onClick={reload} disabled={loading}>
+        <Button className={local.noShrink} size="small" icon={<ArrowClockwiseRegular />} onClick={reload} disabled={loading}>
           Refresh
         </Button>
       </div>
@@ -92,38 +93,37 @@ export function RegistersPanel({ onReady, saveFile = downloadText }: RegistersPa
               {registers.length === 1 ? "1 register found" : `${registers.length} registers found`}
             </Subtitle2>
             {!creating ? (
-              <Button size="small" appearance="subtle" icon={<AddRegular />} onClick={() => setCreating(true)}>
+              <Button className={local.noShrink} size="small" appearance="subtle" icon={<AddRegular />} onClick={() => setCreating(true)}>
                 New register
               </Button>
             ) : null}
           </div>
-          {!current && !creating ? <Body1 className={styles.subtle}>Choose a register to check it against a template.</Body1> : null}
+          {!current && !showNew ? <Body1 className={styles.subtle}>Choose a register to check it against a template.</Body1> : null}
           <RegisterList
             registers={registers}
             drift={found?.drift ?? []}
             templates={[...imported, ...BUILT_IN_TEMPLATES]}
-            selected={current ? registerKey(current) : null}
+            selected={current && !showNew ? registerKey(current) : null}
             onSelect={(key) => {
               setSelected(key);
               setCreating(false);
-              setFocusRequest((n) => n + 1);
             }}
+            renderWork={(register, labelledBy) => (
+              <RegisterWorkspace
+                register={register}
+                labelledBy={labelledBy}
+                builtIn={BUILT_IN_TEMPLATES}
+                imported={imported}
+                plan={plan}
+                apply={apply}
+                onChanged={notifyChanged}
+                onImport={(f) => void onImport(f)}
+                onExport={onExport}
+                importFailure={importFailure}
+              />
+            )}
           />
         </section>
-      ) : null}
-      {current && !showNew ? (
-        <RegisterWorkspace
-          register={current}
-          builtIn={BUILT_IN_TEMPLATES}
-          imported={imported}
-          plan={plan}
-          apply={apply}
-          onChanged={notifyChanged}
-          onImport={(f) => void onImport(f)}
-          onExport={onExport}
-          importFailure={importFailure}
-          focusRequest={focusRequest}
-        />
       ) : null}
       {showNew ? (
         <NewRegister

@@ -1,7 +1,17 @@
-import { makeStyles, tokens, typographyStyles } from "@fluentui/react-components";
+import { makeStyles, tokens } from "@fluentui/react-components";
 
 export const useRegistersStyles = makeStyles({
   list: { listStyleType: "none", margin: 0, padding: 0, display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
+  item: { display: "flex", flexDirection: "column", minWidth: 0 },
+  /** The chosen register's work hangs under its card, joined by the brand rule. */
+  work: {
+    marginLeft: tokens.spacingHorizontalXS,
+    paddingLeft: tokens.spacingHorizontalM,
+    paddingTop: tokens.spacingVerticalM,
+    paddingBottom: tokens.spacingVerticalS,
+    borderLeft: `${tokens.strokeWidthThick} solid ${tokens.colorBrandStroke1}`,
+    minWidth: 0,
+  },
   card: {
     display: "flex",
     flexDirection: "column",
@@ -18,7 +28,7 @@ export const useRegistersStyles = makeStyles({
     border: `${tokens.strokeWidthThin} solid ${tokens.colorBrandStroke1}`,
     backgroundColor: tokens.colorBrandBackground2,
     boxShadow: `inset ${tokens.strokeWidthThick} 0 0 ${tokens.colorBrandStroke1}`,
-    ":hover": { border: `${tokens.strokeWidthThin} solid ${tokens.colorBrandStroke1}`, backgroundColor: tokens.colorBrandBackground2Hover },
+    ":hover": { border: `${tokens.strokeWidthThin} solid ${tokens.colorBrandStroke1}`, backgroundColor: tokens.colorBrandBackground2 },
   },
   cardHeader: { display: "flex", alignItems: "center", justifyContent: "space-between", gap: tokens.spacingHorizontalS, minWidth: 0 },
   /** A text-looking button: the sheet name, which chooses the register. */
@@ -46,18 +56,12 @@ export const useRegistersStyles = makeStyles({
   driftLine: { display: "flex", gap: tokens.spacingHorizontalXS, alignItems: "flex-start", fontSize: tokens.fontSizeBase200, lineHeight: tokens.lineHeightBase200 },
   driftIcon: { flexShrink: 0, fontSize: "16px", marginTop: "-1px" },
   ok: { color: tokens.colorStatusSuccessForeground1 },
-  warn: { color: tokens.colorStatusWarningForeground1 },
+  warn: { color: tokens.colorStatusWarningForeground2 },
+  unknown: { color: tokens.colorNeutralForeground2 },
+  /** The header's Refresh keeps its width; the text beside it wraps instead. */
+  noShrink: { flexShrink: 0 },
 
-  workspace: {
-    display: "flex",
-    flexDirection: "column",
-    gap: tokens.spacingVerticalL,
-    paddingTop: tokens.spacingVerticalM,
-    borderTop: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
-    minWidth: 0,
-  },
-  /** Headings that take focus when chosen show no ring: focus is moved there for screen readers, not typed to. */
-  focusTarget: { ...typographyStyles.subtitle2, margin: 0, overflowWrap: "anywhere", outlineStyle: "none", scrollMarginTop: "56px" },
+  workspace: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalL, minWidth: 0 },
   full: { width: "100%", minWidth: 0, "& select": { textOverflow: "ellipsis" } },
   buttonRow: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS },
   hiddenInput: { display: "none" },
