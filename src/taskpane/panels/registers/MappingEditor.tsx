@@ -34,7 +34,7 @@ export interface MappingEditorProps {
 }
 
 function hintFor(detected: MappedColumn | undefined, column: string | null): string | undefined {
-  if (column === null) return "Not found: applying the template adds it as a new column.";
+  if (column === null) return "Not found: added as a new column.";
   if (detected?.column !== column) return "Your choice.";
   if (detected.source === "stored") return "Confirmed earlier.";
   if (detected.source === "content") return "Matched by the values in the column.";

@@ -6,7 +6,9 @@ import { WorkbookHostProvider } from "../../../../src/taskpane/hostContext";
 import { RegistersPanel } from "../../../../src/taskpane/panels/registers";
 import { detectRegisters } from "../../../../src/jobs/registers/detect";
 import type { XlsxHost } from "../../../../src/hosts/xlsx/xlsx-host";
-import { emptyWorkbook, riskWorkbook, RISK_HEADERS, RISK_ROWS } from "./smallWorkbook";
+import { emptyWorkbook, riskWorkbook, unsureWorkbook, RISK_HEADERS, RISK_ROWS } from "./smallWorkbook";
+import { MappingEditor } from "../../../../src/taskpane/panels/registers/MappingEditor";
+import { builtInTemplate } from "../../../../src/core/templates/catalogue";
 
 function renderPanel(host: XlsxHost, saveFile = jest.fn()) {
   const onReady = jest.fn();
@@ -105,6 +107,64 @@ describe("the Registers panel", () => {
       expect((screen.getByRole("button", { name: "Apply template" }) as HTMLButtonElement).disabled).toBe(true);
       await user.click(screen.getByRole("button", { name: "Go back to the detected mapping" }));
       expect((await applyButton()).hasAttribute("disabled")).toBe(false);
+    });
+  });
+
+  describe("when detection is unsure of the register", () => {
+    it("asks for a check, opens the mapping at once, and records the person's correction as confirmed", async () => {
+      const host = unsureWorkbook();
+      renderPanel(host);
+      const user = userEvent.setup();
+      const card = await screen.findByRole("button", { name: "Log" }, TIMEOUT);
+      expect(within(card.closest("li") as HTMLElement).getByText("Check the mapping")).toBeTruthy();
+      expect(document.getElementById(card.getAttribute("aria-describedby") ?? "")?.textContent).toContain("Found with low confidence (56%): it may not be a register");
+      // Open without a click: the person has to look at it.
+      const owner = (await screen.findByRole("combobox", { name: "Owner" }, TIMEOUT)) as HTMLSelectElement;
+      expect(owner.value).toBe("");
+      await user.selectOptions(owner, "E");
+      await screen.findByRole("region", { name: /^Apply Risk register/ }, TIMEOUT);
+      await user.click(screen.getByRole("button", { name: "Apply template" }));
+      await screen.findByText("Applied", undefined, TIMEOUT);
+      const record = (await host.outline()).metadata.registers[0];
+      expect(record).toMatchObject({ sheet: "Log", confirmed: true });
+      expect(record.mapping.owner).toBe("Who");
+      // Detection now trusts the confirmed mapping.
+      expect(await screen.findByText("Mapping confirmed earlier in this workbook", { exact: false }, TIMEOUT)).toBeTruthy();
+    });
+  });
+
+  describe("the mapping editor", () => {
+    it("marks a field detection was unsure of, and offers every header column or none", async () => {
+      const template = builtInTemplate("risk");
+      if (!template) throw new Error("no risk template");
+      const onChange = jest.fn();
+      render(
+        <FluentProvider theme={webLightTheme}>
+          <MappingEditor
+            template={template}
+            headers={[
+              { column: "A", header: "Ref" },
+              { column: "B", header: "Who" },
+            ]}
+            detected={{ owner: { header: "Who", column: "B", confidence: 0.45, lowConfidence: true, source: "content" } }}
+            mapping={{ id: "A", owner: "B" }}
+            lowFields={new Set(["owner"])}
+            problems={{}}
+            onChange={onChange}
+            corrected={false}
+            remember={false}
+            onRemember={jest.fn()}
+            onReset={jest.fn()}
+            defaultOpen
+          />
+        </FluentProvider>,
+      );
+      const owner = screen.getByRole("combobox", { name: "Owner" });
+      expect(within(owner.closest(".fui-Field") as HTMLElement).getByText("Check this: low confidence (45%).")).toBeTruthy();
+      expect(within(owner).getAllByRole("option").map((o) => o.textContent)).toEqual(["Not in this register", "A: Ref", "B: Who"]);
+      await userEvent.setup().selectOptions(owner, "Not in this register");
+      expect(onChange).toHaveBeenCalledWith("owner", null);
+      expect(screen.getByRole("button", { name: /Column mapping/ }).textContent).toContain("2 of 22 columns found · 1 to check");
     });
   });
 

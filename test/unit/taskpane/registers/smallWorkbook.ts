@@ -39,3 +39,12 @@ export function emptyWorkbook(): XlsxHost {
   ws.getCell("A2").value = "Agree the reporting cycle with the sponsor.";
   return host;
 }
+
+/** A short register detection is unsure of: four known headers and a "Who" column it cannot place. */
+export function unsureWorkbook(): XlsxHost {
+  const host = XlsxHost.create("Unsure.xlsx");
+  const ws = host.workbook.addWorksheet("Log");
+  ["Ref", "Risk Description", "Likelihood", "Impact", "Who"].forEach((h, i) => (ws.getCell(1, i + 1).value = h));
+  for (let r = 2; r <= 6; r++) [`R-${r}`, `Risk ${r} may happen`, 3, 4, r % 2 ? "Priya Shah" : "Tom Reid"].forEach((v, c) => (ws.getCell(r, c + 1).value = v));
+  return host;
+}
