@@ -17,6 +17,15 @@ import { nonEmptyCells, unannouncedChanges } from "../unit/jobs/preservation";
 const CORPUS = path.resolve(__dirname, "../../../shared/corpus");
 const files = readdirSync(CORPUS).filter((f) => /\.(xlsx|xlsm|xls|csv)$/i.test(f));
 
+/**
+ * Files the xlsx host cannot save even untouched (an ExcelJS limit, not the
+ * apply): the test checks that this is still so, so the entry is removed
+ * once the host learns to save them.
+ */
+const HOST_CANNOT_SAVE: Record<string, string> = {
+  "Nchaulagai__AdvancedProjectManagement__Risk Register.xlsx": "x14 conditional formats without formulae break ExcelJS's writer",
+};
+
 describe("applying templates to the corpus", () => {
   test("the corpus is there", () => {
     expect(files.length).toBeGreaterThan(5);
@@ -30,6 +39,10 @@ describe("applying templates to the corpus", () => {
       return;
     }
     const host = await XlsxHost.open(bytes, file);
+    if (HOST_CANNOT_SAVE[file]) {
+      await expect(host.save()).rejects.toThrow();
+      return;
+    }
     const top = (await detectRegisters(host)).sort((a, b) => b.confidence - a.confidence)[0];
     if (!top) return; // nothing to apply to (a dashboard, a report)
     const template = builtInTemplate(top.templateId) ?? templateForKind(top.kind);
