@@ -181,3 +181,25 @@ describe("bringing the sample's risk register to the risk template", () => {
     await paneScreenshot("registers-after-undo-350.png");
   });
 });
+
+describe("a workbook with no register", () => {
+  it("offers a new register from a template, previews it and passes axe", async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet("Notes");
+    ws.getCell("A1").value = "Programme kick-off notes";
+    ws.getCell("A2").value = "Agree the reporting cycle with the sponsor.";
+    const bytes = Buffer.from(await wb.xlsx.writeBuffer());
+    await page.getByTestId("file-input").setInputFiles({ name: "Kick-off.xlsx", mimeType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", buffer: bytes });
+    await page.getByTestId("file-name").filter({ hasText: "Kick-off.xlsx" }).waitFor();
+    await pane().locator('[data-panel="registers"]').click();
+    await panel().getByRole("heading", { name: "No registers found" }).waitFor({ timeout: 30_000 });
+    await panel().getByRole("combobox", { name: "Template" }).selectOption("issue");
+    await panel().getByRole("region", { name: "New Issue log 1.0.0 on sheet “Issue log”" }).waitFor({ timeout: 30_000 });
+    await paneScreenshot("registers-empty-350.png");
+    await expect(seriousAxeViolations(page)).resolves.toEqual([]);
+
+    await panel().getByRole("button", { name: "Create register" }).click();
+    await panel().getByText("Applied", { exact: true }).waitFor({ timeout: 30_000 });
+    await page.getByRole("tablist", { name: "Sheets" }).getByRole("tab", { name: "Issue log" }).waitFor();
+  });
+});
