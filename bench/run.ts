@@ -140,6 +140,37 @@ async function benchXlsxHost(rows: number, onFailure: (what: string) => void) {
   }
 }
 
+/** The register job on a file that already holds a big register: find it, apply the risk template, save. */
+async function benchRegisterJob(rows: number) {
+  const dir = await mkdtemp(path.join(os.tmpdir(), "pmo-bench-"));
+  try {
+    const source = path.join(dir, "register.xlsx");
+    progress(`register job: writing a ${rows.toLocaleString("en-GB")}-row register with ExcelJS...`);
+    const generated = runPhase(["generate", source, String(rows)]);
+    progress("register job: baseline, ExcelJS load + save of that file...");
+    const baseline = runPhase(["baseline", source, path.join(dir, "baseline.xlsx")]);
+    progress("register job: XlsxHost open + detect + plan + apply + save...");
+    const measured = runPhase(["registers", source, path.join(dir, "applied.xlsx")]);
+    const s = (ms: number | undefined): Figure => figure(ms === undefined ? null : seconds(ms), "s");
+    return {
+      workload: { rows, columns: 15, sourceFile: figure(mebibytes(generated.fileBytes ?? 0), "MiB"), planEdits: measured.edits ?? null },
+      baseline: { what: "ExcelJS readFile + writeFile of the same file", total: s(baseline.ms.total), peakRss: figure(mebibytes(baseline.peakRssBytes), "MiB") },
+      measured: {
+        what: "XlsxHost.open + detectRegisters + planTemplateApplication(risk) + apply + save, as pmo apply risk runs it",
+        open: s(measured.ms.open),
+        detectAndPlan: s(measured.ms.detectAndPlan),
+        apply: s(measured.ms.apply),
+        save: s(measured.ms.save),
+        total: s(measured.ms.total),
+        peakRss: figure(mebibytes(measured.peakRssBytes), "MiB"),
+      },
+      ratio: figure(round(measured.ms.total / baseline.ms.total, 2), "x baseline", { goalMax: RATIO_GOAL, note: "measured total / baseline total, both timed in this run" }),
+    };
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
 async function benchBundle(smoke: boolean) {
   const dist = path.join(REPO, "dist");
   let size = await taskpaneBundleSize(dist);
@@ -181,6 +212,7 @@ async function main(): Promise<void> {
     }
   };
   const xlsxHost = await section("xlsx host", () => benchXlsxHost(opts.rows, (what) => failures.push(what)));
+  const registerJob = await section("register job", () => benchRegisterJob(opts.rows));
   const excelHostOnFake = await section("Excel host on the fake", () => measureExcelHostOnFake(opts.excelRows, progress));
   progress("task pane bundle...");
   const taskpaneBundle = await section("task pane bundle", () => benchBundle(opts.smoke));
@@ -204,6 +236,7 @@ async function main(): Promise<void> {
       loadAverage: { atStart: loadAtStart, atEnd: os.loadavg().map((n) => round(n, 2)), note: "1, 5 and 15-minute load averages; above the CPU count, timings are inflated by other work" },
     },
     xlsxHost,
+    registerJob,
     excelHostOnFake,
     taskpaneBundle,
     paneStartup,
@@ -228,6 +261,14 @@ async function main(): Promise<void> {
         : `  same job in plain ExcelJS     ${fmt(xlsxHost.sameWorkInExcelJS.total)} (save ${fmt(xlsxHost.sameWorkInExcelJS.save)}), peak RSS ${fmt(xlsxHost.sameWorkInExcelJS.peakRss)}; host / plain ExcelJS ${fmt(xlsxHost.sameWorkInExcelJS.measuredToSameWork)}`,
     );
   }
+  if ("failed" in registerJob) lines.push(`Register job: FAILED: ${registerJob.failed}`);
+  else
+    lines.push(
+      `Register job (find + apply risk template + save), ${opts.rows.toLocaleString("en-GB")} rows, ${registerJob.workload.planEdits} edits:`,
+      `  baseline ExcelJS load + save  ${fmt(registerJob.baseline.total)}`,
+      `  measured                      ${fmt(registerJob.measured.total)} (open ${fmt(registerJob.measured.open)}, detect + plan ${fmt(registerJob.measured.detectAndPlan)}, apply ${fmt(registerJob.measured.apply)}, save ${fmt(registerJob.measured.save)})`,
+      `  ratio ${fmt(registerJob.ratio)}${verdict(registerJob.ratio)}`,
+    );
   lines.push("Excel host on the fake:");
   if ("failed" in excelHostOnFake) lines.push(`  FAILED: ${excelHostOnFake.failed}`);
   else {

@@ -7,6 +7,7 @@
  *   generate <file> <rows>        write a workbook holding the register with ExcelJS (streaming)
  *   baseline <file> <out>         ExcelJS readFile + writeFile, nothing else
  *   measured <file> <out> <rows>  XlsxHost open + apply (the register written onto a new sheet) + save
+ *   registers <file> <out>        XlsxHost open + find the register + plan the risk template + apply + save
  *   samework <file> <out> <rows>  the same job in plain ExcelJS calls (addTable with rows, column formats),
  *                                 to tell the host's own cost from ExcelJS's
  */
@@ -19,6 +20,8 @@ import { dateToSerial } from "../src/core/grid/cell";
 import type { CellInput, Edit } from "../src/core/plan/edits";
 import { plan } from "../src/core/plan/plan";
 import { XlsxHost } from "../src/hosts/xlsx/xlsx-host";
+import { builtInTemplate } from "../src/core/templates/catalogue";
+import { planTemplateApplication } from "../src/jobs/registers/apply";
 import {
   DATE_COLUMNS,
   DATE_FORMAT,
@@ -43,6 +46,8 @@ export interface PhaseResult {
   /** Peak resident memory of this process, in bytes. */
   peakRssBytes: number;
   fileBytes?: number;
+  /** Edits in the plan, where the phase plans one. */
+  edits?: number;
   /** Set by the runner when the phase's process failed. */
   failed?: string;
 }
@@ -157,6 +162,29 @@ async function measured(file: string, out: string, rows: number): Promise<PhaseR
   };
 }
 
+/** The register job as `pmo apply risk` runs it: detection, planning, apply, save. */
+async function registers(file: string, out: string): Promise<PhaseResult> {
+  const template = builtInTemplate("risk");
+  if (!template) throw new Error("the built-in risk template is missing");
+  const t0 = performance.now();
+  const host = await XlsxHost.open(await readFile(file), path.basename(file));
+  const t1 = performance.now();
+  const application = await planTemplateApplication(host, template);
+  const t2 = performance.now();
+  if (application.kind !== "existing") throw new Error(`expected the register to be found, got ${application.kind}`);
+  await host.apply(application.plan);
+  const t3 = performance.now();
+  await writeFile(out, await host.save());
+  const t4 = performance.now();
+  return {
+    phase: "registers",
+    ms: { open: t1 - t0, detectAndPlan: t2 - t1, apply: t3 - t2, save: t4 - t3, total: t4 - t0 },
+    peakRssBytes: peakRss(),
+    fileBytes: (await readFile(out)).byteLength,
+    edits: application.plan.edits.length,
+  };
+}
+
 function peakRss(): number {
   return process.resourceUsage().maxRSS * 1024; // maxRSS is in kilobytes
 }
@@ -181,6 +209,9 @@ async function main(): Promise<void> {
       break;
     case "measured":
       result = await measured(file, third, rows(fourth));
+      break;
+    case "registers":
+      result = await registers(file, third);
       break;
     case "samework":
       result = await sameWork(file, third, rows(fourth));
