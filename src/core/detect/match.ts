@@ -91,7 +91,22 @@ export function isResidualHeader(h: HeaderWords, groupWords: string[] = []): boo
   return [...h.baseTokens, ...groupWords].some((w) => RESIDUAL_WORDS.has(w));
 }
 
+/** Scores by field and header text: the same texts recur down a sheet's first rows and across sheets. */
+const scoreMemo = new WeakMap<FieldVocabulary, Map<string, number>>();
+
 export function headerFieldScore(h: HeaderWords, field: FieldVocabulary): number {
+  let memo = scoreMemo.get(field);
+  if (!memo) scoreMemo.set(field, (memo = new Map()));
+  let score = memo.get(h.raw);
+  if (score === undefined) {
+    score = scoreHeaderForField(h, field);
+    if (memo.size > 50_000) memo.clear();
+    memo.set(h.raw, score);
+  }
+  return score;
+}
+
+function scoreHeaderForField(h: HeaderWords, field: FieldVocabulary): number {
   let best = 0;
   field.phrases.forEach((phrase, rank) => {
     // Earlier synonyms are the field's own words; a later one only wins on a better match.

@@ -72,10 +72,25 @@ export function editDistance(a: string, b: string, max = 3): number {
   return prev[b.length];
 }
 
+/**
+ * Detection compares every word in a sheet's first rows with every word of
+ * every template's vocabulary; the same pairs come up again and again, so
+ * answers are remembered (bounded, so a huge workbook cannot grow it forever).
+ */
+const sameWordMemo = new Map<string, boolean>();
+const SAME_WORD_MEMO_LIMIT = 200_000;
+
 /** Two words the same but for a typo: one edit for words of 5+ letters, two for 9+. */
 export function sameWord(a: string, b: string): boolean {
   if (a === b) return true;
   const n = Math.min(a.length, b.length);
-  if (n < 5 || /\d/.test(a + b)) return false;
-  return editDistance(a, b, 2) <= (n >= 9 ? 2 : 1);
+  if (n < 5 || Math.abs(a.length - b.length) > 2) return false;
+  const key = `${a}\u0000${b}`;
+  let same = sameWordMemo.get(key);
+  if (same === undefined) {
+    same = !/\d/.test(a + b) && editDistance(a, b, 2) <= (n >= 9 ? 2 : 1);
+    if (sameWordMemo.size >= SAME_WORD_MEMO_LIMIT) sameWordMemo.clear();
+    sameWordMemo.set(key, same);
+  }
+  return same;
 }
