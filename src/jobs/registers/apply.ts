@@ -77,8 +77,8 @@ export function chooseRegister(registers: DetectedRegister[], template: Template
 }
 
 export async function planTemplateApplication(host: WorkbookHost, template: Template, options: { sheet?: string } = {}): Promise<TemplateApplication> {
-  const registers = await detectRegisters(host, { templates: detectionTemplates(template) });
   const outline = await host.outline({ previewRows: PREVIEW_ROWS });
+  const registers = await detectRegisters(host, { templates: detectionTemplates(template) }, outline);
   const register = chooseRegister(registers, template, options.sheet);
   if (!register) {
     const named = options.sheet ? outline.sheets.find((s) => s.name.toLowerCase() === options.sheet?.toLowerCase()) : undefined;

@@ -12,7 +12,7 @@ import type { SheetCells } from "../../core/detect/sheet-cells";
 import { METADATA_SHEET, type RegisterRecord } from "../../core/metadata/schema";
 import { builtInTemplate } from "../../core/templates/catalogue";
 import { TemplateKindSchema } from "../../core/templates/schema";
-import type { Grid, SheetOutline, WorkbookHost } from "../../hosts/host";
+import type { Grid, SheetOutline, WorkbookHost, WorkbookOutline } from "../../hosts/host";
 
 /** Rows of each sheet read to look for headers. */
 export const PREVIEW_ROWS = 60;
@@ -104,9 +104,13 @@ async function detectSheet(host: WorkbookHost, sheet: SheetOutline, options: Det
   return [...found, detectInSheet(preview, options, tableRanges, body) ?? first];
 }
 
-/** Every register the workbook holds, in sheet order. */
-export async function detectRegisters(host: WorkbookHost, options: DetectOptions = {}): Promise<DetectedRegister[]> {
-  const outline = await host.outline({ previewRows: PREVIEW_ROWS });
+/**
+ * Every register the workbook holds, in sheet order. A caller that already
+ * read the outline (with PREVIEW_ROWS preview rows) passes it in: in Excel an
+ * outline costs round trips.
+ */
+export async function detectRegisters(host: WorkbookHost, options: DetectOptions = {}, knownOutline?: WorkbookOutline): Promise<DetectedRegister[]> {
+  const outline = knownOutline ?? (await host.outline({ previewRows: PREVIEW_ROWS }));
   const confirmed = outline.metadata.registers.filter((r) => r.confirmed);
   const out: DetectedRegister[] = [];
   for (const sheet of outline.sheets) {
