@@ -7,10 +7,11 @@ import { formatRange, parseRange, rangeHeight, rangeWidth, type RangeAddress } f
 import type { CellValue } from "../../core/grid/cell";
 import { decodeMetadataRows, METADATA_FIRST_ROW, METADATA_SHEET } from "../../core/metadata/schema";
 import { checkPlan } from "../../core/plan/plan";
-import { WorkbookError, type ApplyResult, type Grid, type Progress, type SheetOutline, type TableOutline, type WorkbookHost, type WorkbookOutline } from "../host";
+import { WorkbookError, type ApplyResult, type CellLook, type Grid, type Progress, type RangeRules, type SheetOutline, type TableOutline, type WorkbookHost, type WorkbookOutline } from "../host";
 import { applyPlanInExcel } from "./apply-plan";
 import { cellValueFrom, formulaFrom } from "./cell-read";
 import { readRanges } from "./range-reader";
+import { readCellLooks, readRangeRules } from "./read-rules";
 
 export interface ExcelRunOptions {
   mergeUndoGroup?: boolean;
@@ -149,6 +150,18 @@ export class ExcelHost implements WorkbookHost {
     });
   }
 
+  /** Validation and colour rules of each range (see read-rules.ts); two syncs at most, whatever the rows. */
+  async readRules(sheet: string, addresses: string[]): Promise<RangeRules[]> {
+    const ranges = addresses.map((a) => rangeOrError(sheet, a));
+    return this.runner.run({}, (ctx) => namingMissingSheet(sheet, () => readRangeRules(ctx, sheet, ranges)));
+  }
+
+  /** Bold, fill and wrap of every cell of a small range (a header row), in one sync. */
+  async readLooks(sheet: string, address: string): Promise<CellLook[][]> {
+    const range = rangeOrError(sheet, address);
+    return this.runner.run({}, (ctx) => namingMissingSheet(sheet, () => readCellLooks(ctx, sheet, range)));
+  }
+
   async apply(input: unknown, progress?: Progress): Promise<ApplyResult> {
     const checked = checkPlan(input);
     if (!checked.ok) {
@@ -160,6 +173,25 @@ export class ExcelHost implements WorkbookHost {
       const { inverse } = await applyPlanInExcel(ctx, plan, progress);
       return { editsApplied: plan.edits.length, undo: { excelUndoGroup, inverse } };
     });
+  }
+}
+
+function rangeOrError(sheet: string, address: string): RangeAddress {
+  const range = parseRange(address);
+  if (!range) throw new WorkbookError(`“${address}” is not a cell range on sheet “${sheet}” (use A1 form such as B3:N40).`, { sheet, cell: address });
+  return range;
+}
+
+/**
+ * Runs reads that look the sheet up by name; Excel's ItemNotFound becomes a
+ * WorkbookError naming the sheet. (Checking first would cost a sync of its own.)
+ */
+async function namingMissingSheet<T>(sheet: string, read: () => Promise<T>): Promise<T> {
+  try {
+    return await read();
+  } catch (e) {
+    if ((e as { code?: unknown })?.code === "ItemNotFound") throw new WorkbookError(`There is no sheet named “${sheet}” in this workbook.`, { sheet });
+    throw e;
   }
 }
 

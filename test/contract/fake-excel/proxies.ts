@@ -537,6 +537,21 @@ export class FakeRange extends FakeClientObject<RangeTarget> {
     });
   }
 
+  /**
+   * ExcelApi 1.9: chosen format properties of every cell, as a 2-D array in
+   * `value` once the context has synced. Only what the options ask for comes
+   * back; a cell without fill reads as pattern "None" with a white colour.
+   */
+  getCellProperties(options: CellPropertiesOptions): FakeClientResult<Record<string, unknown>[][]> {
+    const result = new FakeClientResult<Record<string, unknown>[][]>();
+    this.enqueueOn(jsonBytes(options), (t) => {
+      const value = grid(t, (store, c) => cellProperties(store?.st?.[c], options));
+      result.set(value);
+      return jsonBytes(value);
+    });
+    return result;
+  }
+
   private formatProxy: FakeRangeFormat | undefined;
   get format(): FakeRangeFormat {
     return (this.formatProxy ??= new FakeRangeFormat(this.ctx, () => this.target()));
@@ -548,6 +563,58 @@ export class FakeRange extends FakeClientObject<RangeTarget> {
   private conditionalFormatsProxy: FakeConditionalFormatCollection | undefined;
   get conditionalFormats(): FakeConditionalFormatCollection {
     return (this.conditionalFormatsProxy ??= new FakeConditionalFormatCollection(this.ctx, this));
+  }
+}
+
+interface CellPropertiesOptions {
+  format?: {
+    fill?: { color?: boolean; pattern?: boolean };
+    font?: { bold?: boolean; italic?: boolean; color?: boolean };
+    wrapText?: boolean;
+    horizontalAlignment?: boolean;
+    verticalAlignment?: boolean;
+  };
+}
+
+const CELL_PROPERTY_OPTIONS = new Set(["format"]);
+const FORMAT_OPTIONS = new Set(["fill", "font", "wrapText", "horizontalAlignment", "verticalAlignment"]);
+
+function cellProperties(st: CellStyle | undefined, options: CellPropertiesOptions): Record<string, unknown> {
+  for (const k of Object.keys(options)) if (!CELL_PROPERTY_OPTIONS.has(k)) throw new FakeOfficeError("InvalidArgument", `getCellProperties: '${k}' is not modelled by the fake`);
+  const out: Record<string, unknown> = {};
+  const f = options.format;
+  if (!f) return out;
+  for (const k of Object.keys(f)) if (!FORMAT_OPTIONS.has(k)) throw new FakeOfficeError("InvalidArgument", `getCellProperties: format.${k} is not modelled by the fake`);
+  const format: Record<string, unknown> = {};
+  if (f.fill) {
+    const fill: Record<string, unknown> = {};
+    if (f.fill.color) fill.color = st?.fill ?? "#FFFFFF";
+    if (f.fill.pattern) fill.pattern = st?.fill ? "Solid" : "None";
+    format.fill = fill;
+  }
+  if (f.font) {
+    const font: Record<string, unknown> = {};
+    if (f.font.bold) font.bold = st?.bold ?? false;
+    if (f.font.italic) font.italic = st?.italic ?? false;
+    if (f.font.color) font.color = st?.fontColor ?? "#000000";
+    format.font = font;
+  }
+  if (f.wrapText) format.wrapText = st?.wrapText ?? false;
+  if (f.horizontalAlignment) format.horizontalAlignment = st?.horizontalAlignment ?? "General";
+  if (f.verticalAlignment) format.verticalAlignment = st?.verticalAlignment ?? "Bottom";
+  out.format = format;
+  return out;
+}
+
+/** OfficeExtension.ClientResult: `value` is there only after the sync that fills it. */
+export class FakeClientResult<T> {
+  private filled: { v: T } | undefined;
+  set(v: T): void {
+    this.filled = { v };
+  }
+  get value(): T {
+    if (!this.filled) throw new FakeOfficeError("ValueNotLoaded", "The value of the result object has not been loaded yet. Before reading the value property, call \"context.sync()\" on the associated request context.");
+    return this.filled.v;
   }
 }
 
@@ -661,18 +728,28 @@ function validationType(rule: Record<string, unknown>): string {
   return key ? (VALIDATION_TYPES[key] ?? "Custom") : "None";
 }
 
-/** The validation a whole range shares, "None" when it has none, or the kind of mixture. */
+/** A cell's whole validation as Excel keeps it: rule, blanks, prompt and alert. */
+function validationKey(v: ValidationState): string {
+  return JSON.stringify([v.rule, v.ignoreBlanks, v.prompt ?? null, v.errorAlert ?? null]);
+}
+
+/**
+ * The validation a whole range shares, "None" when it has none, or the kind
+ * of mixture, as Excel.DataValidationType names them: "Inconsistent" when
+ * cells have different rules, "MixedCriteria" when some cells have one and
+ * others none.
+ */
 function validationOf(t: RangeTarget): { type: string; v?: ValidationState } {
   const touching = t.sheet.validations.filter((v) => rangesIntersect(v.range, t.r));
   if (touching.length === 0) return { type: "None" };
   const first = touching[0] as ValidationState;
-  const same = touching.every((v) => JSON.stringify(v.rule) === JSON.stringify(first.rule));
-  if (!same) return { type: "MixedCriteria" };
+  const same = touching.every((v) => validationKey(v) === validationKey(first));
+  if (!same) return { type: "Inconsistent" };
   const covered = touching.reduce((n, v) => {
     const i = { top: Math.max(v.range.top, t.r.top), left: Math.max(v.range.left, t.r.left), bottom: Math.min(v.range.bottom, t.r.bottom), right: Math.min(v.range.right, t.r.right) };
     return n + cellCount(i);
   }, 0);
-  if (covered < cellCount(t.r)) return { type: "Inconsistent" };
+  if (covered < cellCount(t.r)) return { type: "MixedCriteria" };
   return { type: validationType(first.rule), v: first };
 }
 
@@ -795,13 +872,18 @@ export class FakeConditionalFormat extends FakeClientObject<CfTarget> {
   protected override navigation(name: string): FakeClientObject<unknown> | undefined {
     if (name === "custom") return this.custom as unknown as FakeClientObject<unknown>;
     if (name === "cellValue") return this.cellValue as unknown as FakeClientObject<unknown>;
+    if (name === "customOrNullObject") return this.customOrNullObject as unknown as FakeClientObject<unknown>;
+    if (name === "cellValueOrNullObject") return this.cellValueOrNullObject as unknown as FakeClientObject<unknown>;
     return undefined;
   }
   get type(): string {
     return this.get("type") as string;
   }
-  readonly custom = new FakeCfKind(this.ctx, () => this.kind("Custom"), "Custom");
-  readonly cellValue = new FakeCfKind(this.ctx, () => this.kind("CellValue"), "CellValue");
+  /** `custom` on a format of another type fails at sync, as in Office.js; the OrNullObject form is a null object instead. */
+  readonly custom = new FakeCfKind(this.ctx, () => this.kind("Custom"), "Custom", false);
+  readonly cellValue = new FakeCfKind(this.ctx, () => this.kind("CellValue"), "CellValue", false);
+  readonly customOrNullObject = new FakeCfKind(this.ctx, () => this.kind("Custom"), "Custom", true);
+  readonly cellValueOrNullObject = new FakeCfKind(this.ctx, () => this.kind("CellValue"), "CellValue", true);
   private kind(type: string): CfTarget | null {
     const t = this.target();
     return t.cf.type === type ? t : null;
@@ -814,6 +896,13 @@ export class FakeConditionalFormat extends FakeClientObject<CfTarget> {
   }
   getRangeOrNullObject(): FakeRange {
     return this.getRange();
+  }
+  /** ExcelApi 1.9: every area the format applies to (the fake keeps one area per format). */
+  getRanges(): FakeRangeAreas {
+    return new FakeRangeAreas(this.ctx, () => {
+      const t = this.target();
+      return { sheet: t.sheet, areas: [t.cf.range] };
+    });
   }
   delete(): void {
     this.enqueueOn(0, (t) => {
@@ -832,8 +921,9 @@ class FakeCfKind extends FakeClientObject<CfTarget> {
     ctx: FakeRequestContext,
     locate: () => CfTarget | null,
     private readonly kindName: string,
+    nullable: boolean,
   ) {
-    super(ctx, locate, true);
+    super(ctx, locate, nullable);
   }
   protected override navigation(name: string): FakeClientObject<unknown> | undefined {
     if (name === "rule") return this.rule as unknown as FakeClientObject<unknown>;
