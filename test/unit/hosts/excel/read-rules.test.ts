@@ -76,7 +76,7 @@ describe("ExcelHost.readRules", () => {
   });
 
   test("syncs stay the same from 10 to 20,000 rows and from one range to every column", async () => {
-    const syncsFor = async (rows: number, addresses: string[]) => {
+    const syncsFor = async (rows: number, addresses: (rows: number) => string[]) => {
       const fake = registerFake(rows);
       await applied(fake, [
         { type: "setDataValidation", sheet: "Risks", address: `B2:B${rows + 1}`, validation: { rule: { kind: "list", values: ["Open", "Closed"] }, allowBlank: true } },
