@@ -132,6 +132,8 @@ describe("with the keyboard alone", () => {
     expect(onTab).toBe(true);
     await expect(focusedPanel()).resolves.toBe("overview");
     await page.keyboard.press("ArrowRight");
+    await expect(focusedPanel()).resolves.toBe("registers");
+    await page.keyboard.press("ArrowRight");
     await expect(focusedPanel()).resolves.toBe("settings");
     await page.keyboard.press("Enter");
     await pane().getByRole("heading", { name: "Workbook settings" }).waitFor();

@@ -11,8 +11,8 @@ import type { PanelDefinition } from "./types";
 
 export const PANELS: readonly PanelDefinition[] = [
   { id: "overview", label: "Workbook", icon: React.createElement(DocumentTableRegular), component: OverviewPanel },
-  { id: "settings", label: "Settings", icon: React.createElement(SettingsRegular), component: SettingsPanel },
   { id: "registers", label: "Registers", icon: React.createElement(TableSettingsRegular), component: RegistersPanel },
+  { id: "settings", label: "Settings", icon: React.createElement(SettingsRegular), component: SettingsPanel },
 ];
 
 export type { PanelDefinition, PanelProps } from "./types";
