@@ -93,4 +93,51 @@ describe("fake Excel", () => {
     expect([cells.A1?.value, cells.B1?.value, cells.C1?.value, cells.D1?.value]).toEqual(["Owner", "Column2", "Owner2", "2024"]);
     expect(fake.dump()[0]?.tables).toEqual([{ name: "T", address: "A1:D2", showTotals: false, style: "TableStyleMedium2" }]);
   });
+  test("a range's validation type names the mixture as Office.js does: different rules Inconsistent, some cells without MixedCriteria", async () => {
+    const fake = fakeWith([]);
+    await fake.run({}, async (ctx: FakeRequestContext) => {
+      const ws = ctx.workbook.worksheets.getItem("Sheet1");
+      ws.getRange("A1:A2").dataValidation.rule = { list: { inCellDropDown: true, source: "a,b" } };
+      ws.getRange("A3:A4").dataValidation.rule = { list: { inCellDropDown: true, source: "c" } };
+      ws.getRange("B1:B2").dataValidation.rule = { list: { inCellDropDown: true, source: "a,b" } };
+      await ctx.sync();
+      const types = ["A1:A4", "B1:B4", "A1:A2", "C1:C4"].map((a) => ws.getRange(a).dataValidation.load("type"));
+      await ctx.sync();
+      expect(types.map((t) => t.type)).toEqual(["Inconsistent", "MixedCriteria", "List", "None"]);
+    });
+  });
+
+  test("getCellProperties gives the asked-for format of each cell, only after sync", async () => {
+    const fake = fakeWith([["a", "b"]]);
+    await fake.run({}, async (ctx: FakeRequestContext) => {
+      const ws = ctx.workbook.worksheets.getItem("Sheet1");
+      ws.getRange("A1").format.fill.color = "#ddebf7";
+      ws.getRange("A1").format.font.bold = true;
+      const props = ws.getRange("A1:B1").getCellProperties({ format: { fill: { color: true, pattern: true }, font: { bold: true }, wrapText: true } });
+      expect(() => props.value).toThrow(/ValueNotLoaded/);
+      await ctx.sync();
+      expect(props.value).toEqual([
+        [
+          { format: { fill: { color: "#DDEBF7", pattern: "Solid" }, font: { bold: true }, wrapText: false } },
+          { format: { fill: { color: "#FFFFFF", pattern: "None" }, font: { bold: false }, wrapText: false } },
+        ],
+      ]);
+    });
+  });
+
+  test("a colour rule's custom part exists only on a Custom rule; the OrNullObject form is a null object otherwise", async () => {
+    const fake = fakeWith([[1]]);
+    await fake.run({}, async (ctx: FakeRequestContext) => {
+      const cf = ctx.workbook.worksheets.getItem("Sheet1").getRange("A1:A3").conditionalFormats.add("CellValue");
+      cf.cellValue.rule = { formula1: "1", operator: "GreaterThan" };
+      await ctx.sync();
+      const custom = cf.customOrNullObject.load("isNullObject");
+      const areas = cf.getRanges().load("address");
+      await ctx.sync();
+      expect(custom.isNullObject).toBe(true);
+      expect(areas.address).toBe("Sheet1!A1:A3");
+      cf.custom.rule.load("formula");
+      await expect(ctx.sync()).rejects.toThrow(/ItemNotFound/);
+    });
+  });
 });
