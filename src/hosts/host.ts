@@ -51,6 +51,11 @@ export interface WorkbookOutline {
   metadata: WorkbookMetadata;
   /** Problems reading that record back (never thrown: the workbook still opens). */
   metadataIssues: MetadataIssue[];
+  /**
+   * Parts of the file the host cannot write back, in words (sheet, cells, what),
+   * so a preview can say what saving will drop. Absent when nothing is dropped.
+   */
+  notKeptOnSave?: string[];
 }
 
 export interface ApplyResult {

@@ -49,6 +49,7 @@ import { cellValueOf, formulaOf, hasContent, isMergeSlave, numberFormatOf, toExc
 import { fromExcelCfRule, fromExcelValidation, styleBefore, toExcelCfRule, toExcelValidation, withStyle } from "./excel-model";
 import { shiftFormula } from "./formula-fill";
 import { contentRange, mergedRanges, sheetTables, type SheetTable } from "./sheet-access";
+import { clearValidations, putValidation, validationModel, validationPieces } from "./validation-model";
 import type { XlsxHost } from "./xlsx-host";
 
 /** Cells per progress report in big writes. */
@@ -432,65 +433,45 @@ function setColumnWidths(ctx: Ctx, e: EditOf<"setColumnWidths">): Edit[] {
 
 // ---- data validation ----
 
-type ValidationModel = Record<string, ExcelJS.DataValidation | undefined>;
+/** Ranges up to this many cells record their before-state cell by cell (undo merges alike cells); bigger ones by the pieces of what was there. */
+const CELLWISE_UNDO_CELLS = 10_000;
 
-function validationModel(sheet: ExcelJS.Worksheet): ValidationModel {
-  // ExcelJS keys validations by cell ("B2") after loading and accepts range keys ("B2:B90") when writing.
-  return (sheet as unknown as { dataValidations: { model: ValidationModel } }).dataValidations.model;
+/** What lay on the range before, in the form restoreValidation takes, found from the range's own pieces (never by walking the whole model). */
+function validationsBefore(sheet: ExcelJS.Worksheet, range: RangeAddress): Edit[] {
+  const pieces = validationPieces(validationModel(sheet), range);
+  const converted = new Map<ExcelJS.DataValidation, DataValidation | null>();
+  const conv = (x: ExcelJS.DataValidation) => {
+    if (!converted.has(x)) converted.set(x, fromExcelValidation(x));
+    return converted.get(x) ?? null;
+  };
+  const address = formatRange(range);
+  if (pieces.length === 0) return restoreValidation(sheet.name, address, null);
+  if (pieces.length === 1 && rangeContains(pieces[0].range, range)) return restoreValidation(sheet.name, address, conv(pieces[0].validation));
+  if (rangeWidth(range) * rangeHeight(range) <= CELLWISE_UNDO_CELLS) {
+    const before: (DataValidation | null)[][] = Array.from({ length: rangeHeight(range) }, () => new Array<DataValidation | null>(rangeWidth(range)).fill(null));
+    for (const p of pieces) {
+      const v = conv(p.validation);
+      for (let r = p.range.top; r <= p.range.bottom; r++) for (let c = p.range.left; c <= p.range.right; c++) before[r - range.top][c - range.left] = v;
+    }
+    return restoreValidation(sheet.name, address, before);
+  }
+  const undo = restoreValidation(sheet.name, address, null);
+  for (const p of pieces) {
+    const v = conv(p.validation);
+    if (v) undo.push(...restoreValidation(sheet.name, formatRange(p.range), v));
+  }
+  return undo;
 }
 
 function setDataValidation(ctx: Ctx, e: EditOf<"setDataValidation">): Edit[] {
   const sheet = ws(ctx, e.sheet);
   const range = rangeOf(e.address);
+  const undo = validationsBefore(sheet, range);
+  // Replace, never stack: what covered the range goes, the parts of it outside the range stay.
   const model = validationModel(sheet);
-  const rangeKeys: { key: string; range: RangeAddress }[] = [];
-  const cellKeysInside: string[] = [];
-  for (const key of Object.keys(model)) {
-    const r = parseRange(key);
-    if (!r || !rangesIntersect(r, range)) continue;
-    if (key.includes(":")) rangeKeys.push({ key, range: r });
-    else cellKeysInside.push(key);
-  }
-  // Before: per cell, the plan's form of what applies there.
-  const converted = new Map<ExcelJS.DataValidation, DataValidation | null>();
-  const conv = (x: ExcelJS.DataValidation | undefined) => {
-    if (!x) return null;
-    if (!converted.has(x)) converted.set(x, fromExcelValidation(x));
-    return converted.get(x) ?? null;
-  };
-  const before: (DataValidation | null)[][] = [];
-  for (let r = range.top; r <= range.bottom; r++) {
-    const out: (DataValidation | null)[] = [];
-    for (let c = range.left; c <= range.right; c++) {
-      let x: ExcelJS.DataValidation | undefined;
-      if (cellKeysInside.length) x = model[formatCell({ row: r, col: c })];
-      if (!x) for (const k of rangeKeys) if (r >= k.range.top && r <= k.range.bottom && c >= k.range.left && c <= k.range.right) x = model[k.key];
-      out.push(conv(x));
-    }
-    before.push(out);
-  }
-  // Replace, never stack: drop what covers the range, keeping the parts of range keys outside it.
-  for (const k of cellKeysInside) delete model[k];
-  for (const k of rangeKeys) {
-    const v = model[k.key];
-    delete model[k.key];
-    for (const part of subtract(k.range, range)) model[formatRange(part)] = v;
-  }
-  if (e.validation) model[formatRange(range)] = toExcelValidation(e.validation);
-  return restoreValidation(sheet.name, formatRange(range), before);
-}
-
-/** outer minus inner as up to four rectangles (bands above, below, left, right). */
-function subtract(outer: RangeAddress, inner: RangeAddress): RangeAddress[] {
-  if (!rangesIntersect(outer, inner)) return [outer];
-  const out: RangeAddress[] = [];
-  if (outer.top < inner.top) out.push({ ...outer, bottom: inner.top - 1 });
-  if (outer.bottom > inner.bottom) out.push({ ...outer, top: inner.bottom + 1 });
-  const top = Math.max(outer.top, inner.top);
-  const bottom = Math.min(outer.bottom, inner.bottom);
-  if (outer.left < inner.left) out.push({ top, bottom, left: outer.left, right: inner.left - 1 });
-  if (outer.right > inner.right) out.push({ top, bottom, left: inner.right + 1, right: outer.right });
-  return out;
+  if (e.validation) putValidation(model, range, toExcelValidation(e.validation));
+  else clearValidations(model, range);
+  return undo;
 }
 
 // ---- conditional formats ----

@@ -3,69 +3,37 @@
  * shapes, read without creating rows or cells.
  */
 import type ExcelJS from "exceljs";
-import { formatCell, formatRange, parseRange, rangesIntersect, type RangeAddress } from "../../core/grid/address";
+import { formatRange, parseRange, rangeHeight, rangesIntersect, rangeWidth, type RangeAddress } from "../../core/grid/address";
 import type { ConditionalFormat, DataValidation } from "../../core/plan/edits";
 import type { CellLook, RangeRules } from "../host";
 import { fromExcelCfRule, fromExcelValidation } from "./excel-model";
-
-type ValidationModel = Record<string, ExcelJS.DataValidation | undefined>;
-
-function validationModel(sheet: ExcelJS.Worksheet): ValidationModel {
-  return (sheet as unknown as { dataValidations: { model: ValidationModel } }).dataValidations.model;
-}
+import { validationModel, validationPieces } from "./validation-model";
 
 interface CfEntry {
   ref: string;
   rules: ExcelJS.ConditionalFormattingRule[];
 }
 
-function sameValidation(a: DataValidation | null, b: DataValidation | null): boolean {
-  return JSON.stringify(a) === JSON.stringify(b);
-}
-
-interface RangeKey {
-  key: string;
-  r: RangeAddress;
-}
-
 /**
- * Keys naming ranges ("B2:B90"), found in one pass. After loading, ExcelJS
- * keys validations by cell, and a validation over whole columns becomes
- * millions of cell keys, so cells are looked up directly, never scanned.
+ * The validation every cell of `range` has, from the pieces of validations
+ * lying on it (never cell by cell: a whole-column range is a million cells).
+ * Cells no piece covers have none.
  */
-function rangeKeysOf(model: ValidationModel): RangeKey[] {
-  const out: RangeKey[] = [];
-  for (const key in model) {
-    if (!key.includes(":")) continue;
-    const r = parseRange(key);
-    if (r) out.push({ key, r });
+function validationOver(sheet: ExcelJS.Worksheet, range: RangeAddress): DataValidation | null | "mixed" {
+  const pieces = validationPieces(validationModel(sheet), range);
+  const seen = new Map<string, DataValidation | null>();
+  let covered = 0;
+  for (const p of pieces) {
+    const v = fromExcelValidation(p.validation);
+    seen.set(JSON.stringify(v), v);
+    covered += rangeWidth(p.range) * rangeHeight(p.range);
   }
-  return out;
-}
-
-/** The validation of every cell of `range` in turn. */
-function validationOver(model: ValidationModel, rangeKeys: RangeKey[], range: RangeAddress): DataValidation | null | "mixed" {
-  const keys = rangeKeys.filter((k) => rangesIntersect(k.r, range));
-  const converted = new Map<string, DataValidation | null>();
-  const at = (row: number, col: number): DataValidation | null => {
-    const cellKey = formatCell({ row, col });
-    let key: string | undefined = model[cellKey] ? cellKey : undefined;
-    if (!key) key = keys.find((k) => row >= k.r.top && row <= k.r.bottom && col >= k.r.left && col <= k.r.right)?.key;
-    if (!key) return null;
-    if (!converted.has(key)) converted.set(key, fromExcelValidation(model[key]));
-    return converted.get(key) ?? null;
-  };
-  const first = at(range.top, range.left);
-  for (let r = range.top; r <= range.bottom; r++) {
-    for (let c = range.left; c <= range.right; c++) if (!sameValidation(at(r, c), first)) return "mixed";
-  }
-  return first;
+  if (covered < rangeWidth(range) * rangeHeight(range)) seen.set(JSON.stringify(null), null);
+  return seen.size === 1 ? [...seen.values()][0] : "mixed";
 }
 
 export function readSheetRules(sheet: ExcelJS.Worksheet, ranges: RangeAddress[]): RangeRules[] {
   const entries = (sheet as unknown as { conditionalFormattings?: CfEntry[] }).conditionalFormattings ?? [];
-  const model = validationModel(sheet);
-  const rangeKeys = rangeKeysOf(model);
   return ranges.map((range) => {
     const conditionalFormats: RangeRules["conditionalFormats"] = [];
     for (const cf of entries) {
@@ -75,7 +43,7 @@ export function readSheetRules(sheet: ExcelJS.Worksheet, ranges: RangeAddress[])
         if (r && rangesIntersect(r, range)) conditionalFormats.push({ address: formatRange(r), rules });
       }
     }
-    return { address: formatRange(range), validation: validationOver(model, rangeKeys, range), conditionalFormats };
+    return { address: formatRange(range), validation: validationOver(sheet, range), conditionalFormats };
   });
 }
 

@@ -16,6 +16,10 @@ import { examineWorkbookBytes } from "./open-errors";
 import { contentRange, mergedRanges, sheetTables, tableAddress } from "./sheet-access";
 import { applyPlan } from "./apply";
 import { readSheetLooks, readSheetRules } from "./read-rules";
+import { describeUnkept, repairConditionalFormats, unwritableRules, type UnkeptRule } from "./conditional-format-repair";
+import { worksheetParts } from "./sheet-parts";
+import { validationModel } from "./validation-model";
+import { validationsFromSheetXml } from "./validations-load";
 
 /** Excel's own ceiling for one read request; bigger reads must be split by the caller. */
 export const MAX_READ_CELLS = 5_000_000;
@@ -56,10 +60,24 @@ async function fixTableHeaderRows(workbook: ExcelJS.Workbook, zip: JSZip): Promi
   }
 }
 
+/**
+ * The part of every worksheet ExcelJS will read, by sheet name, or undefined
+ * when one cannot be matched (then ExcelJS reads the validations itself).
+ */
+async function partsExcelJsReads(zip: JSZip): Promise<Map<string, string> | undefined> {
+  const parts = await worksheetParts(zip);
+  const known = new Set(parts.values());
+  // ExcelJS 4.4 reads every part with this name as a worksheet.
+  const sheetParts = Object.keys(zip.files).filter((n) => /^\/?xl\/worksheets\/sheet\d+\.xml$/.test(n));
+  return sheetParts.every((n) => known.has(n.replace(/^\//, ""))) ? parts : undefined;
+}
+
 export class XlsxHost implements WorkbookHost {
   private constructor(
     readonly workbook: ExcelJS.Workbook,
     readonly fileName: string,
+    /** Colour rules of the file that ExcelJS cannot write back, left out of the workbook on open; a save drops them, and the outline says so. */
+    readonly unkeptRules: readonly UnkeptRule[] = [],
   ) {}
 
   /** Opens .xlsx/.xlsm bytes (or .csv text); bad files get a WorkbookError that says what to do. */
@@ -68,18 +86,39 @@ export class XlsxHost implements WorkbookHost {
     const { problem, zip } = await examineWorkbookBytes(bytes, fileName);
     if (problem) throw new WorkbookError(problem.message, { file: fileName });
     if (extensionOf(fileName) === "csv") return XlsxHost.fromCsv(bytes, fileName);
+    const parts = zip ? await partsExcelJsReads(zip) : undefined;
+    // Validations are read here, not by ExcelJS, when every sheet's part is known (see validation-model.ts).
+    const ownValidations = !!parts;
     const workbook = new ExcelJS.Workbook();
     try {
       // ExcelJS's typings ask for a Node Buffer; at run time it hands the data to JSZip, which takes a Uint8Array in Node and the browser.
-      await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
+      await workbook.xlsx.load(bytes as unknown as ArrayBuffer, ownValidations ? { ignoreNodes: ["dataValidations"] } : undefined);
     } catch (e) {
       throw new WorkbookError(
         `“${fileName}” could not be read as a workbook (${(e as Error).message}). Open it in Excel, save it again as .xlsx, and try again.`,
         { file: fileName },
       );
     }
-    if (zip) await fixTableHeaderRows(workbook, zip);
-    return new XlsxHost(workbook, fileName);
+    const unkept: UnkeptRule[] = [];
+    if (zip) {
+      await fixTableHeaderRows(workbook, zip);
+      for (const ws of workbook.worksheets) {
+        const part = parts?.get(ws.name);
+        const xml = part ? ((await zip.file(part)?.async("string")) ?? "") : "";
+        if (ownValidations) {
+          try {
+            Object.assign(validationModel(ws), validationsFromSheetXml(xml));
+          } catch (e) {
+            throw new WorkbookError(
+              `The data validations on sheet “${ws.name}” of “${fileName}” could not be read (${(e as Error).message}). Open the file in Excel, save it again, and try again.`,
+              { file: fileName, sheet: ws.name },
+            );
+          }
+        }
+        unkept.push(...repairConditionalFormats(ws, xml));
+      }
+    }
+    return new XlsxHost(workbook, fileName, unkept);
   }
 
   static create(fileName = "Workbook.xlsx"): XlsxHost {
@@ -100,7 +139,16 @@ export class XlsxHost implements WorkbookHost {
     return new XlsxHost(workbook, fileName);
   }
 
+  /** The workbook as .xlsx bytes; refuses (writing nothing) rather than leave out a rule the outline did not announce. */
   async save(): Promise<Uint8Array> {
+    const bad = unwritableRules(this.workbook);
+    if (bad.length) {
+      const first = bad[0];
+      throw new WorkbookError(
+        `“${this.fileName}” was not saved: ${describeUnkept(first).replace(/will be left out when the file is saved$/, "would be lost")}${bad.length > 1 ? ` (and ${bad.length - 1} more)` : ""}. Nothing was written.`,
+        { file: this.fileName, sheet: first.sheet, cell: first.address },
+      );
+    }
     const out = (await this.workbook.xlsx.writeBuffer()) as unknown;
     return out instanceof Uint8Array ? out : new Uint8Array(out as ArrayBuffer);
   }
@@ -158,7 +206,8 @@ export class XlsxHost implements WorkbookHost {
       });
     });
     const { metadata, metadataIssues } = this.readMetadata();
-    return { name: this.fileName, sheets, metadata, metadataIssues };
+    const notKeptOnSave = this.unkeptRules.map(describeUnkept);
+    return { name: this.fileName, sheets, metadata, metadataIssues, ...(notKeptOnSave.length ? { notKeptOnSave } : {}) };
   }
 
   private readMetadata(): Pick<WorkbookOutline, "metadata" | "metadataIssues"> {

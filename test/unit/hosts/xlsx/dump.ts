@@ -1,5 +1,6 @@
 /** A full, comparable picture of a workbook's state for round-trip and undo tests. */
 import ExcelJS from "exceljs";
+import { formatCell, parseRange, rangeHeight, rangeWidth } from "../../../../src/core/grid/address";
 import { XlsxHost } from "../../../../src/hosts/xlsx/xlsx-host";
 import { sheetTables } from "../../../../src/hosts/xlsx/sheet-access";
 import { fromExcelCfRule, fromExcelValidation } from "../../../../src/hosts/xlsx/excel-model";
@@ -33,8 +34,14 @@ export function dumpWorkbook(wb: ExcelJS.Workbook): unknown {
       }),
     );
     const dv = (ws as unknown as { dataValidations: { model: Record<string, ExcelJS.DataValidation> } }).dataValidations.model;
+    // Per cell, so the picture does not depend on whether the host keeps a cell key or a range key; huge ranges stay whole.
     const validations: Record<string, unknown> = {};
-    for (const [k, v] of Object.entries(dv)) if (v) validations[k] = fromExcelValidation(v);
+    for (const [k, v] of Object.entries(dv)) {
+      if (!v) continue;
+      const r = parseRange(k);
+      if (!r || rangeWidth(r) * rangeHeight(r) > 10_000) validations[k] = fromExcelValidation(v);
+      else for (let row = r.top; row <= r.bottom; row++) for (let col = r.left; col <= r.right; col++) validations[formatCell({ row, col })] = fromExcelValidation(v);
+    }
     const cfs = (ws as unknown as { conditionalFormattings: { ref: string; rules: ExcelJS.ConditionalFormattingRule[] }[] }).conditionalFormattings
       .map((cf) => ({ ref: cf.ref, rules: cf.rules.map(fromExcelCfRule) }))
       .sort((a, b) => a.ref.localeCompare(b.ref));
