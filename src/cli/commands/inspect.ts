@@ -7,6 +7,8 @@ import * as path from "node:path";
 import type { SheetOutline, WorkbookOutline } from "../../hosts/host";
 import { openWorkbookFile } from "../../hosts/xlsx/workbook-file";
 import { inspectRegisters } from "../../jobs/registers/drift";
+import { driftSummary } from "../../core/registers/messages";
+import { builtInTemplate } from "../../core/templates/catalogue";
 import { alignColumns, plural } from "../format";
 import type { CliIo } from "../io";
 
@@ -77,7 +79,17 @@ export function formatInspectReport(report: InspectReport): string {
     const unsure = Object.values(r.columns).filter((c) => c.lowConfidence);
     if (unsure.length > 0) lines.push(`    Check these columns, the match is uncertain: ${unsure.map((c) => `${c.column} “${c.header}”`).join(", ")}.`);
     for (const note of r.notes) lines.push(`    - ${note}`);
-    lines.push("");
+    if (!r.template) lines.push("");
+    else if (!r.compared) lines.push(`    Not compared with the ${r.template.name} template: the match is too uncertain. Check the mapping in the task pane or name the sheet with pmo apply --sheet.`, "");
+    else {
+      const summary = driftSummary(r.drift, builtInTemplate(r.template.id));
+      lines.push(summary ? `    Not standard against ${r.template.name} ${r.template.version}: ${summary}.` : `    Standard: follows ${r.template.name} ${r.template.version}.`);
+      const template = builtInTemplate(r.template.id);
+      const missing = r.drift.filter((f) => f.code === "missing_column").map((f) => template?.columns.find((c) => c.id === f.field)?.header ?? f.field);
+      if (missing.length) lines.push(`      * ${missing.length === 1 ? "a column is" : "columns are"} missing; pmo apply adds ${missing.length === 1 ? "it" : "them"} at the end of the table:`, ...wrapList(missing, "          ", 100));
+      for (const f of r.drift) if (f.code !== "missing_column") lines.push(`      * ${f.message}`);
+      lines.push("");
+    }
   }
 
   lines.push(

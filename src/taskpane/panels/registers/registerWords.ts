@@ -5,8 +5,11 @@
  */
 import { LOW_CONFIDENCE, type DetectedRegister } from "../../../core/detect/detect";
 import type { DriftFinding } from "../../../core/registers/drift";
+import { driftSummary } from "../../../core/registers/messages";
 import { BUILT_IN_TEMPLATES } from "../../../core/templates/catalogue";
 import type { Template } from "../../../core/templates/schema";
+
+export { driftSummary };
 
 /** Headers hold line breaks ("Risk\nScore"); on one line they read as typed. */
 export function oneLine(text: string): string {
@@ -59,59 +62,6 @@ export function whereWords(r: DetectedRegister): string {
   const rows = r.lastRow >= r.firstRow ? (r.firstRow === r.lastRow ? `Row ${r.firstRow}` : `Rows ${r.firstRow}–${r.lastRow}`) : "No rows yet";
   const table = r.table ? ` · table ${r.table}` : "";
   return `${rows} · columns ${r.firstColumn}–${r.lastColumn} · header in row ${r.headerRow}${table}`;
-}
-
-function count(n: number, one: string, many: string): string {
-  return `${n.toLocaleString("en-GB")} ${n === 1 ? one : many}`;
-}
-
-function andList(items: string[]): string {
-  if (items.length <= 1) return items.join("");
-  return `${items.slice(0, -1).join(", ")} and ${items[items.length - 1]}`;
-}
-
-function headerOf(field: string, template: Template | undefined): string {
-  const c = template?.columns.find((x) => x.id === field);
-  return oneLine(c?.header ?? field);
-}
-
-function cellsIn(findings: DriftFinding[]): number {
-  return findings.reduce((n, f) => n + (f.cells?.length ?? 0), 0);
-}
-
-/**
- * "Is this register standard?" in one line: "2 columns missing, Status
- * drop-down lost on 3 cells". Empty when the register follows the template.
- */
-export function driftSummary(findings: DriftFinding[], template: Template | undefined): string {
-  const by = (code: DriftFinding["code"]) => findings.filter((f) => f.code === code);
-  const parts: string[] = [];
-  const missing = by("missing_column");
-  if (missing.length) parts.push(count(missing.length, "column missing", "columns missing"));
-  const renamed = by("renamed_column");
-  if (renamed.length) parts.push(count(renamed.length, "column renamed", "columns renamed"));
-  const lost = by("lost_dropdown");
-  if (lost.length) {
-    const names = lost.map((f) => headerOf(f.field, template));
-    const cells = cellsIn(lost);
-    const on = cells ? ` on ${count(cells, "cell", "cells")}` : "";
-    parts.push(lost.length <= 2 ? `${andList(names)} ${lost.length === 1 ? "drop-down" : "drop-downs"} lost${on}` : `${lost.length} drop-downs lost${on}`);
-  }
-  for (const [code, verb] of [
-    ["formula_broken", "broken"],
-    ["formula_overwritten", "typed over"],
-  ] as const) {
-    const fs = by(code);
-    if (!fs.length) continue;
-    const what = fs.length === 1 ? `${headerOf(fs[0].field, template)} formula` : `${fs.length} formulas`;
-    parts.push(`${what} ${verb} in ${count(cellsIn(fs), "cell", "cells")}`);
-  }
-  const outside = by("value_not_allowed");
-  if (outside.length) parts.push(`${count(cellsIn(outside), "value", "values")} outside the lists`);
-  const formats = by("number_format");
-  if (formats.length) parts.push(`${count(cellsIn(formats), "cell", "cells")} in another number format`);
-  const text = parts.join(", ");
-  return text ? text[0].toUpperCase() + text.slice(1) : "";
 }
 
 /** A finding's own sentence, starting with a capital, for the details list. */
