@@ -17,6 +17,7 @@ import { contentRange, mergedRanges, sheetTables, tableAddress } from "./sheet-a
 import { applyPlan } from "./apply";
 import { readSheetLooks, readSheetRules } from "./read-rules";
 import { describeUnkept, repairConditionalFormats, unwritableRules, type UnkeptRule } from "./conditional-format-repair";
+import { describeUnkeptDrawings, unkeptDrawings, type UnkeptDrawing } from "./drawing-losses";
 import { worksheetParts } from "./sheet-parts";
 import { validationModel } from "./validation-model";
 import { validationsFromSheetXml } from "./validations-load";
@@ -78,6 +79,8 @@ export class XlsxHost implements WorkbookHost {
     readonly fileName: string,
     /** Colour rules of the file that ExcelJS cannot write back, left out of the workbook on open; a save drops them, and the outline says so. */
     readonly unkeptRules: readonly UnkeptRule[] = [],
+    /** Shapes, text boxes and charts ExcelJS does not write back; a save drops them, and the outline says so. */
+    readonly unkeptDrawings: readonly UnkeptDrawing[] = [],
   ) {}
 
   /** Opens .xlsx/.xlsm bytes (or .csv text); bad files get a WorkbookError that says what to do. */
@@ -100,6 +103,7 @@ export class XlsxHost implements WorkbookHost {
       );
     }
     const unkept: UnkeptRule[] = [];
+    const drawings: UnkeptDrawing[] = [];
     if (zip) {
       await fixTableHeaderRows(workbook, zip);
       for (const ws of workbook.worksheets) {
@@ -116,9 +120,10 @@ export class XlsxHost implements WorkbookHost {
           }
         }
         unkept.push(...repairConditionalFormats(ws, xml));
+        if (part) drawings.push(...(await unkeptDrawings(zip, ws.name, part)));
       }
     }
-    return new XlsxHost(workbook, fileName, unkept);
+    return new XlsxHost(workbook, fileName, unkept, drawings);
   }
 
   static create(fileName = "Workbook.xlsx"): XlsxHost {
@@ -206,7 +211,7 @@ export class XlsxHost implements WorkbookHost {
       });
     });
     const { metadata, metadataIssues } = this.readMetadata();
-    const notKeptOnSave = this.unkeptRules.map(describeUnkept);
+    const notKeptOnSave = [...this.unkeptRules.map(describeUnkept), ...describeUnkeptDrawings(this.unkeptDrawings)];
     return { name: this.fileName, sheets, metadata, metadataIssues, ...(notKeptOnSave.length ? { notKeptOnSave } : {}) };
   }
 

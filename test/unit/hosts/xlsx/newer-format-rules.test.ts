@@ -41,7 +41,17 @@ const WHOLE_COLUMN_DATES =
   '<dataValidations count="1"><dataValidation type="date" operator="greaterThan" allowBlank="1" showInputMessage="1" showErrorMessage="1" sqref="E2:G1048576"><formula1>1</formula1></dataValidation></dataValidations>';
 
 /** A register like the Risk Register Excel wrote: whole-column dates, x14 colour rules and a drop-down fed from Definitions. */
-async function excel2010Register(opts: { extension?: boolean; wholeColumns?: boolean } = {}): Promise<Uint8Array> {
+const DRAWING = [
+  '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>',
+  '<xdr:wsDr xmlns:xdr="http://schemas.openxmlformats.org/drawingml/2006/spreadsheetDrawing" xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main">',
+  '<xdr:twoCellAnchor><xdr:from><xdr:col>1</xdr:col><xdr:colOff>0</xdr:colOff><xdr:row>9</xdr:row><xdr:rowOff>0</xdr:rowOff></xdr:from><xdr:to><xdr:col>6</xdr:col><xdr:colOff>0</xdr:colOff><xdr:row>17</xdr:row><xdr:rowOff>0</xdr:rowOff></xdr:to>',
+  '<xdr:sp macro="" textlink=""><xdr:nvSpPr><xdr:cNvPr id="2" name="TextBox 1"/><xdr:cNvSpPr txBox="1"/></xdr:nvSpPr><xdr:spPr/><xdr:txBody><a:bodyPr/><a:p><a:r><a:t>How to fill in this register</a:t></a:r></a:p></xdr:txBody></xdr:sp><xdr:clientData/></xdr:twoCellAnchor>',
+  '<xdr:twoCellAnchor><xdr:from><xdr:col>8</xdr:col><xdr:colOff>0</xdr:colOff><xdr:row>1</xdr:row><xdr:rowOff>0</xdr:rowOff></xdr:from><xdr:to><xdr:col>12</xdr:col><xdr:colOff>0</xdr:colOff><xdr:row>8</xdr:row><xdr:rowOff>0</xdr:rowOff></xdr:to>',
+  '<xdr:graphicFrame macro=""><xdr:nvGraphicFramePr><xdr:cNvPr id="3" name="Chart 2"/><xdr:cNvGraphicFramePr/></xdr:nvGraphicFramePr><xdr:xfrm/><a:graphic/></xdr:graphicFrame><xdr:clientData/></xdr:twoCellAnchor>',
+  "</xdr:wsDr>",
+].join("");
+
+async function excel2010Register(opts: { extension?: boolean; wholeColumns?: boolean; drawing?: boolean } = {}): Promise<Uint8Array> {
   const wb = new ExcelJS.Workbook();
   const ws = wb.addWorksheet("Issue Register");
   ws.addRow(["ID", "Title", "Type", "Status", "Date Raised", "Last Update", "Closure Date"]);
@@ -57,6 +67,13 @@ async function excel2010Register(opts: { extension?: boolean; wholeColumns?: boo
   let xml = await zip.file(part)!.async("string");
   if (opts.wholeColumns !== false) xml = xml.replace("<pageMargins", `${WHOLE_COLUMN_DATES}<pageMargins`);
   if (opts.extension !== false) xml = xml.replace("</worksheet>", `${EXTENSION}</worksheet>`);
+  if (opts.drawing) {
+    zip.file("xl/drawings/drawing1.xml", DRAWING);
+    zip.file(
+      "xl/worksheets/_rels/sheet1.xml.rels",
+      '<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId9" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/drawing" Target="../drawings/drawing1.xml"/></Relationships>',
+    );
+  }
   zip.file(part, xml);
   return zip.generateAsync({ type: "uint8array" });
 }
@@ -131,6 +148,19 @@ describe("opening and saving a workbook with x14 rules", () => {
     const saving = host.save();
     await expect(saving).rejects.toThrow(WorkbookError);
     await expect(saving).rejects.toThrow(/“Issue Register”, B2:B6.*duplicateValues/);
+  });
+});
+
+describe("shapes and charts", () => {
+  test("are named, with their sheet and cell, in the outline, since a save leaves them out", async () => {
+    const host = await XlsxHost.open(await excel2010Register({ extension: false, drawing: true }), "Risk Register.xlsx");
+    expect(host.unkeptDrawings).toEqual([
+      { sheet: "Issue Register", cell: "B10", kind: "shape", name: "TextBox 1" },
+      { sheet: "Issue Register", cell: "I2", kind: "chart", name: "Chart 2" },
+    ]);
+    expect((await host.outline()).notKeptOnSave).toEqual([
+      "sheet “Issue Register”: 1 shape or text box (“TextBox 1” at B10) and 1 chart (“Chart 2” at I2) cannot be written back by this tool and will be left out when the file is saved",
+    ]);
   });
 });
 
