@@ -140,4 +140,19 @@ describe("fake Excel", () => {
       await expect(ctx.sync()).rejects.toThrow(/ItemNotFound/);
     });
   });
+  test("a new colour rule goes to the top priority, as Office.js adds them", async () => {
+    const fake = fakeWith([[1]]);
+    await fake.run({}, async (ctx: FakeRequestContext) => {
+      const range = ctx.workbook.worksheets.getItem("Sheet1").getRange("A1:A3");
+      range.conditionalFormats.add("Custom").custom.rule.formula = "=A1>1";
+      range.conditionalFormats.add("Custom").custom.rule.formula = "=A1>2";
+      await ctx.sync();
+      const list = range.conditionalFormats.load("items/priority, items/custom/rule/formula");
+      await ctx.sync();
+      expect(list.items.map((cf) => [cf.priority, cf.custom.rule.formula])).toEqual([
+        [0, "=A1>2"],
+        [1, "=A1>1"],
+      ]);
+    });
+  });
 });

@@ -710,7 +710,8 @@ export async function applyPlanInExcel(ctx: Excel.RequestContext, plan: Plan, pr
         await writer.room(200 + JSON.stringify(e.rules).length);
         for (const cf of cfToDelete.get(i) ?? []) cf.delete();
         const range = sheetOf(e.sheet).getRange(e.address);
-        for (const rule of e.rules) {
+        // Excel adds each new format at the top priority; adding the last rule first leaves the plan's first rule on top, as the plan orders them.
+        for (const rule of [...e.rules].reverse()) {
           if (rule.kind === "expression") {
             const cf = range.conditionalFormats.add("Custom" as Excel.ConditionalFormatType);
             cf.custom.rule.formula = rule.formula;

@@ -846,7 +846,8 @@ export class FakeConditionalFormatCollection extends FakeCollection<CfTarget, Fa
       if (type !== "Custom" && type !== "CellValue") throw new FakeOfficeError("InvalidArgument", `conditional format type ${type} is not modelled`);
       const t = this.range.target();
       const cf: ConditionalFormatState = { id: this.ctx.state.nextId++, range: { ...t.r }, type };
-      t.sheet.conditionalFormats.push(cf);
+      // Office.js adds a new conditional format at the first/top priority; the list is kept in priority order.
+      t.sheet.conditionalFormats.unshift(cf);
       created = { sheet: t.sheet, cf };
     });
     return new FakeConditionalFormat(this.ctx, () => {
@@ -878,6 +879,9 @@ export class FakeConditionalFormat extends FakeClientObject<CfTarget> {
   }
   get type(): string {
     return this.get("type") as string;
+  }
+  get priority(): number {
+    return this.get("priority") as number;
   }
   /** `custom` on a format of another type fails at sync, as in Office.js; the OrNullObject form is a null object instead. */
   readonly custom = new FakeCfKind(this.ctx, () => this.kind("Custom"), "Custom", false);

@@ -56,9 +56,10 @@ describe("ExcelHost.readRules", () => {
     await applied(fake, [{ type: "replaceConditionalFormats", sheet: "Risks", address: "D2:E20", rules: [{ kind: "expression", formula: "=$D2=0", fill: "#00FF00" }] }]);
     await applied(fake, [{ type: "replaceConditionalFormats", sheet: "Risks", address: "E2:E5", rules: [{ kind: "expression", formula: "=$E2>20", fill: "#FF0000" }] }]);
     const [e] = await excelHostOver(fake).readRules("Risks", ["E2:E11"]);
+    // In priority order: Excel puts the rule added later on top.
     expect(e?.conditionalFormats).toEqual([
-      { address: "D2:E20", rules: [{ kind: "expression", formula: "=$D2=0", fill: "#00FF00" }] },
       { address: "E2:E5", rules: [{ kind: "expression", formula: "=$E2>20", fill: "#FF0000" }] },
+      { address: "D2:E20", rules: [{ kind: "expression", formula: "=$D2=0", fill: "#00FF00" }] },
     ]);
   });
 
