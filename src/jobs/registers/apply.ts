@@ -31,7 +31,9 @@ export async function snapshotRegister(host: WorkbookHost, outline: WorkbookOutl
   const found = register.table ? sheet?.tables.find((t) => t.name === register.table) : undefined;
   const table: ExistingTable | null = found ? { name: found.name, address: found.address, headers: found.headers, showTotals: found.showTotals } : null;
   const g = registerGeometry(register, table);
-  const readRight = Math.min(MAX_COLUMNS, g.right + extraColumns);
+  // Columns the template may add must be empty; beyond the used range they are, so only read up to its edge.
+  const usedRight = (sheet?.usedRange ? parseRange(sheet.usedRange)?.right : undefined) ?? g.right;
+  const readRight = Math.min(MAX_COLUMNS, g.right + extraColumns, Math.max(g.right, usedRight));
   const grid = await host.read(register.sheet, formatRange({ top: g.headerRow, bottom: g.lastBodyRow, left: g.left, right: readRight }));
   const merges = (sheet?.merges ?? []).filter((m) => {
     const r = parseRange(m);
@@ -69,6 +71,14 @@ async function readLists(host: WorkbookHost, outline: WorkbookOutline): Promise<
   return gridToCells(await host.read(lists.name, formatRange({ top: 1, left: 1, bottom: used.bottom, right: used.right })));
 }
 
+/**
+ * What saving this file will not keep (the file host cannot write some shapes
+ * and charts back): said in the preview, so nothing is lost without warning.
+ */
+export function savingLosses(outline: WorkbookOutline): string[] {
+  return [...(outline.notKeptOnSave ?? [])];
+}
+
 /** The register of the template's kind to apply to: on the given sheet when one is named, else the most confident. */
 export function chooseRegister(registers: DetectedRegister[], template: Template, sheet?: string): DetectedRegister | undefined {
   return registers
@@ -102,10 +112,10 @@ export async function planTemplateApplication(host: WorkbookHost, template: Temp
       metadata: outline.metadata,
       lists: await readLists(host, outline),
     });
-    return { kind: "new", sheet, plan, notes: [`no ${template.name.toLowerCase()} was found, so a new one is made on sheet “${sheet}”`] };
+    return { kind: "new", sheet, plan, notes: [`no ${template.name.toLowerCase()} was found, so a new one is made on sheet “${sheet}”`, ...savingLosses(outline)] };
   }
   const snapshot = await snapshotRegister(host, outline, register, template.columns.length);
   const planning: ApplyPlanning = planApplyTemplate(snapshot, template);
   if (!planning.ok) return { kind: "refused", problem: planning.problem };
-  return { kind: "existing", register, plan: planning.plan, notes: planning.notes, table: planning.table, drift: registerDrift(snapshot, template) };
+  return { kind: "existing", register, plan: planning.plan, notes: [...planning.notes, ...savingLosses(outline)], table: planning.table, drift: registerDrift(snapshot, template) };
 }
