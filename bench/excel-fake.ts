@@ -6,11 +6,12 @@
  * records what it reports.
  */
 import { PAYLOAD_LIMIT_BYTES } from "../test/contract/fake-excel/context";
-import { measureRegisterApply } from "../test/contract/fake-excel/measure";
+import { measureRegisterApply, measureRegisterJob } from "../test/contract/fake-excel/measure";
 import { figure, kibibytes, seconds, type Figure } from "./figures";
 
 export interface ExcelFakeRun {
   what: string;
+  registerJob: { what: string; runs: { rows: number; syncs: Figure; applySyncs: Figure; largestPayloadPerSync: Figure; edits: number; time: Figure }[] };
   runs: { rows: number; syncs: Figure; largestPayloadPerSync: Figure; largestRequest: Figure; largestResponse: Figure; time: Figure }[];
 }
 
@@ -31,7 +32,24 @@ export async function measureExcelHostOnFake(rowCounts: number[], progress: (tex
       time: figure(seconds(m.ms), "s", { note: "time against the in-memory fake, not Excel; for spotting regressions only" }),
     });
   }
+  const jobRuns: ExcelFakeRun["registerJob"]["runs"] = [];
+  for (const rows of rowCounts) {
+    progress(`Excel host on the fake, register job: ${rows.toLocaleString("en-GB")} rows...`);
+    const m = await measureRegisterJob(rows);
+    jobRuns.push({
+      rows: m.rows,
+      syncs: figure(m.syncs, "syncs", { note: "every context.sync() of the job: outline, detection reads, snapshot reads, rules, apply; grows with rows only by whole read chunks" }),
+      applySyncs: figure(m.applySyncs, "syncs", { note: "of which the apply" }),
+      largestPayloadPerSync: figure(kibibytes(m.maxPayloadBytes), "KiB", { goalMax: kibibytes(PAYLOAD_LIMIT_BYTES) }),
+      edits: m.edits,
+      time: figure(seconds(m.ms), "s", { note: "against the in-memory fake, not Excel" }),
+    });
+  }
   return {
+    registerJob: {
+      what: "the register job (detect + plan the risk template + apply) on a messy risk register seeded in the fake, measured by test/contract/fake-excel/measure.ts",
+      runs: jobRuns,
+    },
     what: "ExcelHost.apply of a 15-column register plan (setCells, createTable, two date formats, a Status drop-down) on the fake Excel, measured by test/contract/fake-excel/measure.ts",
     runs,
   };

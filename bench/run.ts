@@ -275,6 +275,10 @@ async function main(): Promise<void> {
     for (const r of excelHostOnFake.runs) {
       lines.push(`  ${r.rows.toLocaleString("en-GB")} rows: ${fmt(r.syncs)}, largest payload per sync ${fmt(r.largestPayloadPerSync)}${verdict(r.largestPayloadPerSync)}`);
     }
+    lines.push("Excel host on the fake, register job (detect + plan + apply):");
+    for (const r of excelHostOnFake.registerJob.runs) {
+      lines.push(`  ${r.rows.toLocaleString("en-GB")} rows: ${fmt(r.syncs)} (apply ${fmt(r.applySyncs)}), largest payload per sync ${fmt(r.largestPayloadPerSync)}${verdict(r.largestPayloadPerSync)}`);
+    }
   }
   if ("failed" in taskpaneBundle) lines.push(`Task pane bundle: FAILED: ${taskpaneBundle.failed}`);
   else lines.push(`Task pane bundle (gzip): ${fmt(taskpaneBundle.gzip)}${verdict(taskpaneBundle.gzip)}`);
