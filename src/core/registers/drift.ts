@@ -22,8 +22,10 @@ import {
   tableHeaderNames,
   tableHeaders,
   validationFor,
+  valuesOutsideList,
+  mostlyOutsideList,
 } from "./plan-apply";
-import { cellText, registerGeometry, sameHeader, storedRecordFor, type RegisterSnapshot } from "./snapshot";
+import { registerGeometry, sameHeader, storedRecordFor, type RegisterSnapshot } from "./snapshot";
 
 export type DriftCode = "missing_column" | "renamed_column" | "lost_dropdown" | "formula_overwritten" | "formula_broken" | "value_not_allowed" | "number_format";
 
@@ -80,20 +82,12 @@ export function registerDrift(s: RegisterSnapshot, template: Template): DriftFin
       const want = validationFor(p.column);
       const have = s.rules?.get(letter)?.validation;
       const lookup = have && have !== "mixed" && have.rule.kind === "listRange";
-      if (s.rules && want && !lookup && !sameValidation(have, want)) {
+      const outside = valuesOutsideList(s, g, p.col, allowed);
+      // Apply gives a column mostly outside the list no drop-down: not a repair to promise.
+      if (s.rules && want && !lookup && !sameValidation(have, want) && !mostlyOutsideList(outside)) {
         push({ code: "lost_dropdown", field: id, repairable: true }, { code: "lost_dropdown", header });
       }
-      const ok = new Set(allowed.map((v) => v.trim().toLowerCase()));
-      const bad: string[] = [];
-      const values: string[] = [];
-      for (let r = g.firstBodyRow; r <= g.lastBodyRow; r++) {
-        const v = valueAt(s.cells, r, p.col);
-        if (isBlank(v)) continue;
-        const text = cellText(v).trim();
-        if (ok.has(text.toLowerCase())) continue;
-        bad.push(`${letter}${r}`);
-        if (!values.includes(text)) values.push(text);
-      }
+      const { cells: bad, values } = outside;
       if (bad.length) push({ code: "value_not_allowed", field: id, cells: bad, repairable: false }, { code: "value_not_allowed", header, cells: bad, values });
     }
     const format = numberFormatFor(p.column);

@@ -89,6 +89,35 @@ export function conditionalFormatsFor(t: Template, c: TemplateColumn, places: Re
   return [];
 }
 
+/**
+ * Body cells of a column whose values are not in the template's list. When
+ * most of a column's values are outside the list, the column is probably
+ * mapped wrongly (free-text "Response" plans, categories in a "Type" column),
+ * and a drop-down would only flag the user's own data; such a column gets no
+ * drop-down, and the preview says why.
+ */
+export function valuesOutsideList(s: RegisterSnapshot, g: RegisterGeometry, col: number, allowed: readonly string[]): { filled: number; cells: string[]; values: string[] } {
+  const ok = new Set(allowed.map((v) => v.trim().toLowerCase()));
+  const letter = columnLetter(col);
+  let filled = 0;
+  const cells: string[] = [];
+  const values: string[] = [];
+  for (let r = g.firstBodyRow; r <= g.lastBodyRow; r++) {
+    const v = valueAt(s.cells, r, col);
+    if (isBlank(v)) continue;
+    filled++;
+    const text = cellText(v).trim();
+    if (ok.has(text.toLowerCase())) continue;
+    cells.push(`${letter}${r}`);
+    if (!values.includes(text)) values.push(text);
+  }
+  return { filled, cells, values };
+}
+
+export function mostlyOutsideList(count: { filled: number; cells: string[] }): boolean {
+  return count.filled > 0 && count.cells.length * 2 > count.filled;
+}
+
 export function validationFor(c: TemplateColumn, listSource?: string): DataValidation | undefined {
   if (!c.allowedValues?.length) return undefined;
   if (listSource) return { rule: { kind: "listRange", source: listSource as `=${string}` }, allowBlank: true };
@@ -486,6 +515,15 @@ export function planApplyTemplate(s: RegisterSnapshot, template: Template, optio
   for (const p of listed) {
     const want = validationFor(p.column, sources.get(p.column.id));
     if (!want) continue;
+    if (!p.added) {
+      const count = valuesOutsideList(s, g, p.col, p.column.allowedValues ?? []);
+      if (mostlyOutsideList(count)) {
+        notes.push(
+          `${p.header} (column ${columnLetter(p.col)}): no drop-down added, ${count.cells.length} of ${count.filled} values are not in the template's list (e.g. “${count.values.slice(0, 3).join("”, “")}”); check the column mapping, or the values, first`,
+        );
+        continue;
+      }
+    }
     const address = bodyAddress(g, p.col);
     const have = p.added ? null : s.rules?.get(columnLetter(p.col))?.validation;
     if (!p.added && sameValidation(have, want)) continue;

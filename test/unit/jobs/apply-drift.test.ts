@@ -149,3 +149,27 @@ describe("new registers", () => {
     if (b.kind === "existing") expect(b.plan.edits).toEqual([]);
   });
 });
+
+describe("a column whose values are mostly outside the template's list", () => {
+  function categoriesInType(ws: ExcelJS.Worksheet): void {
+    ws.getRow(1).values = ["ID", "Title", "Type", "Owner", "Probability", "Impact", "Status"];
+    const types = ["Quality", "Legal", "Quality", "Threat"];
+    for (let i = 0; i < 4; i++) ws.getRow(2 + i).values = [`R${i + 1}`, `Risk ${i + 1}`, types[i], "A. Patel", 3, 2, "Open"];
+  }
+
+  test("gets no drop-down, the preview says why, and drift does not promise one", async () => {
+    const host = await book(categoriesInType);
+    const a = await planTemplateApplication(host, risk);
+    if (a.kind !== "existing") throw new Error(a.kind);
+    const validated = a.plan.edits.filter((e) => e.type === "setDataValidation").map((e) => ("label" in e ? e.label : ""));
+    expect(validated).toContain("Status");
+    expect(validated).not.toContain("Type");
+    expect(a.notes).toContain("Type (column C): no drop-down added, 3 of 4 values are not in the template's list (e.g. “Quality”, “Legal”); check the column mapping, or the values, first");
+    const type = a.drift.filter((d) => d.field === "type").map((d) => d.code);
+    expect(type).toEqual(["value_not_allowed"]);
+
+    await host.apply(a.plan);
+    const again = await planTemplateApplication(host, risk);
+    expect(again.kind === "existing" ? again.plan.edits : ["not found"]).toEqual([]);
+  });
+});
