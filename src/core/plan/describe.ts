@@ -2,7 +2,7 @@
  * Plain-words preview of a plan: what the task pane shows before Apply and
  * what `pmo apply --dry-run` prints. One line per edit, grouped by sheet.
  */
-import { parseRange, rangeHeight, rangeWidth } from "../grid/address";
+import { formatCell, formatRange, parseRange, rangeHeight, rangeWidth, type RangeAddress } from "../grid/address";
 import type { Edit } from "./edits";
 import type { Plan } from "./plan";
 
@@ -19,6 +19,19 @@ function quoteList(items: string[], max = 6): string {
   const shown = items.slice(0, max).map((s) => `“${s}”`);
   const more = items.length - shown.length;
   return more > 0 ? `${shown.join(", ")} and ${more} more` : shown.join(", ");
+}
+
+/** Long header or category text cut for one preview line. */
+function shorten(text: string, max = 40): string {
+  const one = text.replace(/\s+/g, " ").trim();
+  return one.length > max ? `${one.slice(0, max - 1)}…` : one;
+}
+
+/** The cells of a merged area other than its top-left one, in words: a range when they form one, else a count. */
+function otherCells(r: RangeAddress): string {
+  if (r.top === r.bottom) return formatRange({ ...r, left: r.left + 1 });
+  if (r.left === r.right) return formatRange({ ...r, top: r.top + 1 });
+  return `the other ${plural(rangeWidth(r) * rangeHeight(r) - 1, "cell")}`;
 }
 
 export function describeEdit(e: Edit): string {
@@ -44,6 +57,17 @@ export function describeEdit(e: Edit): string {
       return `Removes the last ${plural(e.count, "column")} of table “${e.table}”`;
     case "resizeTable":
       return `Resizes table “${e.table}” to ${e.address}`;
+    case "unmergeCells": {
+      const r = parseRange(e.address);
+      const corner = r ? formatCell({ row: r.top, col: r.left }) : e.address;
+      const kept = e.label !== undefined && e.label.trim() !== "" ? `${quoteList([shorten(e.label)])} stays in ${corner}` : `the value stays in ${corner}`;
+      const rest = r ? otherCells(r) : "the other cells";
+      return `Unmerges ${e.address} (${kept}; ${rest} ${r && rangeWidth(r) * rangeHeight(r) === 2 ? "becomes an empty cell" : "become empty cells"})`;
+    }
+    case "mergeCells": {
+      const r = parseRange(e.address);
+      return `Merges ${e.address} back into one cell (the value of ${r ? formatCell({ row: r.top, col: r.left }) : "its top-left cell"} stays)`;
+    }
     case "setNumberFormat":
       return typeof e.format === "string"
         ? `Formats ${e.address} as ${e.format}${e.label ? ` — ${e.label}` : ""}`

@@ -14,6 +14,15 @@ const sheetName = z
 
 const rangeText = z.string().refine((s) => parseRange(s) !== undefined, { message: "not an A1 range" });
 
+/** A merged area spans at least two cells. */
+const mergeArea = z.string().refine(
+  (s) => {
+    const r = parseRange(s);
+    return r !== undefined && (r.bottom > r.top || r.right > r.left);
+  },
+  { message: "a merged area is an A1 range of at least two cells" },
+);
+
 const tableName = z
   .string()
   .regex(/^[A-Za-z_\\][A-Za-z0-9_.\\]{0,254}$/, "table names start with a letter or _ and hold letters, digits, _ and .");
@@ -160,6 +169,23 @@ export const EditSchema = z.discriminatedUnion("type", [
   /** Only produced by undo: removes columns a plan added at a table's end. */
   z.object({ type: z.literal("removeTableColumns"), sheet: sheetName, table: tableName, count: z.number().int().positive() }).strict(),
   z.object({ type: z.literal("resizeTable"), sheet: sheetName, table: tableName, address: rangeText }).strict(),
+  /**
+   * Splits one merged area back into cells, as Excel's own Unmerge does: the
+   * value stays in the top-left cell and the other cells are left empty
+   * (never filled down: that would change the user's data). `address` is the
+   * whole merged area, exactly.
+   */
+  z
+    .object({
+      type: z.literal("unmergeCells"),
+      sheet: sheetName,
+      address: mergeArea,
+      /** The value that stays in the top-left cell, as text for the preview (e.g. "Functional"). */
+      label: z.string().optional(),
+    })
+    .strict(),
+  /** Only produced by undo: merges an area an unmerge split, keeping the top-left cell's value. */
+  z.object({ type: z.literal("mergeCells"), sheet: sheetName, address: mergeArea }).strict(),
   z
     .object({
       type: z.literal("setNumberFormat"),

@@ -178,6 +178,23 @@ export function restoreRemovedTableColumns(sheet: string, table: string, columns
   return { type: "addTableColumns", sheet, table, columns: columns.map((c) => ({ header: c.header, values: c.values })) };
 }
 
+/** Undoes an unmerge: the area merged again. The cells it split were empty or cleared by later inverses first. */
+export function remergeCells(sheet: string, address: string): Edit {
+  return { type: "mergeCells", sheet, address };
+}
+
+/**
+ * Undoes a merge: the area split again and, when the merge discarded values
+ * of its other cells, those values put back.
+ */
+export function unmergeMergedCells(sheet: string, address: string, before: { values: CellValue[][]; formulas: (string | null)[][] } | null): Edit[] {
+  const edits: Edit[] = [{ type: "unmergeCells", sheet, address }];
+  if (before && before.values.some((row, i) => row.some((v, j) => (i > 0 || j > 0) && (v !== null || (before.formulas[i]?.[j] ?? null) !== null)))) {
+    edits.push(restoreCells(sheet, address, before));
+  }
+  return edits;
+}
+
 export function restoreTableSize(sheet: string, table: string, address: string): Edit {
   return { type: "resizeTable", sheet, table, address };
 }

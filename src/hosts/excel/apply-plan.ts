@@ -38,6 +38,8 @@ import {
   restoreTableSize,
   restoreValidation,
   cellInputFrom,
+  remergeCells,
+  unmergeMergedCells,
 } from "../../core/plan/inverse";
 import type { Plan } from "../../core/plan/plan";
 import { WorkbookError, type Progress } from "../host";
@@ -172,11 +174,41 @@ interface Captured {
   styles: Map<number, Excel.RangeFormat>;
   widths: Map<number, Excel.RangeFormat[]>;
   metadataUsed: Excel.Range | null;
+  /** Merged areas touching the range of an unmerge, merge or new table, by edit index. */
+  merges: Map<number, Excel.RangeAreas>;
 }
 
 type CfDetail = { proxy: Excel.ConditionalFormat; range: Excel.Range; custom?: Excel.ConditionalFormatRule; cellValue?: Excel.CellValueConditionalFormat; fill?: Excel.ConditionalRangeFill; font?: Excel.ConditionalRangeFont };
 
-export async function applyPlanInExcel(ctx: Excel.RequestContext, plan: Plan, progress?: Progress): Promise<{ inverse: Plan }> {
+export interface ApplyInExcelOptions {
+  /**
+   * ExcelApi 1.13 (getMergedAreasOrNullObject): merged areas can be read, so
+   * an unmerge is checked to name one merged area exactly and a new table to
+   * hold none. Without it those checks are left to Excel itself.
+   */
+  readMerges?: boolean;
+}
+
+/** Areas of a RangeAreas address ("'Q1, risks'!A1:C1,'Q1, risks'!A6:A15"): split at commas outside quoted sheet names. */
+export function areasOf(address: string): RangeAddress[] {
+  const out: RangeAddress[] = [];
+  let quoted = false;
+  let start = 0;
+  for (let k = 0; k <= address.length; k++) {
+    const ch = address[k];
+    if (ch === "'") quoted = !quoted;
+    if (k === address.length || (ch === "," && !quoted)) {
+      const r = parseRange(address.slice(start, k).trim());
+      if (r) out.push(r);
+      start = k + 1;
+    }
+  }
+  return out;
+}
+
+const sameRange = (a: RangeAddress, b: RangeAddress) => a.top === b.top && a.left === b.left && a.bottom === b.bottom && a.right === b.right;
+
+export async function applyPlanInExcel(ctx: Excel.RequestContext, plan: Plan, progress?: Progress, options: ApplyInExcelOptions = {}): Promise<{ inverse: Plan }> {
   const edits = plan.edits;
 
   // ---- read 1: names
@@ -202,6 +234,7 @@ export async function applyPlanInExcel(ctx: Excel.RequestContext, plan: Plan, pr
     styles: new Map(),
     widths: new Map(),
     metadataUsed: null,
+    merges: new Map(),
   };
   const usedProxies = new Map<string, Excel.Range>();
   const sheetExisted = (name: string) => sheets.get(lower(name))?.existed === true;
@@ -224,6 +257,11 @@ export async function applyPlanInExcel(ctx: Excel.RequestContext, plan: Plan, pr
         break;
       case "setStyle":
         cap.styles.set(i, ws.getRange(e.address).format.load("wrapText, horizontalAlignment, verticalAlignment, fill/color, font/bold, font/italic, font/color"));
+        break;
+      case "unmergeCells":
+      case "mergeCells":
+      case "createTable":
+        if (options.readMerges) cap.merges.set(i, ws.getRange(e.address).getMergedAreasOrNullObject().load("address"));
         break;
       case "setColumnWidths":
         cap.widths.set(
@@ -301,6 +339,20 @@ export async function applyPlanInExcel(ctx: Excel.RequestContext, plan: Plan, pr
     }
     return key;
   };
+  // Merged areas as earlier edits leave them, per sheet: what was read around the plan's ranges, less unmerges, plus merges.
+  const merges = new Map<string, RangeAddress[]>();
+  for (const [i, areas] of cap.merges) {
+    const e = edits[i] as Edit;
+    if (!("sheet" in e) || areas.isNullObject) continue;
+    const list = merges.get(lower(e.sheet)) ?? [];
+    for (const a of areasOf(areas.address)) if (!list.some((m) => sameRange(m, a))) list.push(a);
+    merges.set(lower(e.sheet), list);
+  }
+  const mergesOn = (sheet: string) => {
+    let list = merges.get(lower(sheet));
+    if (!list) merges.set(lower(sheet), (list = []));
+    return list;
+  };
   const addedSheets = new Set<string>();
   const tableAt = new Map<number, TableInfo>();
   const tableBefore = new Map<number, RangeAddress>();
@@ -351,8 +403,36 @@ export async function applyPlanInExcel(ctx: Excel.RequestContext, plan: Plan, pr
         if (fromOriginal) wantCells(e.sheet, r);
         break;
       }
+      case "unmergeCells": {
+        if (!options.readMerges) break;
+        const r = rangeOf(e.address);
+        const list = mergesOn(e.sheet);
+        const at = list.findIndex((m) => sameRange(m, r));
+        if (at >= 0) list.splice(at, 1);
+        else {
+          const touching = list.filter((m) => rangesIntersect(m, r)).map(formatRange);
+          say(
+            touching.length
+              ? `${e.address} is not one merged area: the merged cells there are ${touching.join(", ")}; an unmerge names one of them exactly`
+              : `${e.address} is not merged (${formatRange({ ...r, bottom: r.top, right: r.left })} is a cell of its own)`,
+          );
+        }
+        break;
+      }
+      case "mergeCells": {
+        const r = rangeOf(e.address);
+        const table = [...tables.values()].find((t) => lower(t.sheet) === lower(e.sheet) && rangesIntersect(t.range, r));
+        const clash = mergesOn(e.sheet).find((m) => rangesIntersect(m, r));
+        if (table) say(`${e.address} lies in table “${table.name}”; cells of a table cannot be merged`);
+        else if (clash) say(`${e.address} overlaps merged cells ${formatRange(clash)}; unmerge them first`);
+        else mergesOn(e.sheet).push(r);
+        if (fromOriginal) wantCells(e.sheet, r);
+        break;
+      }
       case "createTable": {
         const r = rangeOf(e.address);
+        const merged = mergesOn(e.sheet).find((m) => rangesIntersect(m, r));
+        if (merged) say(`${e.address} holds merged cells ${formatRange(merged)}; Excel tables cannot contain merged cells. Unmerge them first`);
         if (tables.has(lower(e.name))) say(`a table named “${e.name}” already exists`);
         else if (rangeHeight(r) < 2) say(`a table needs its header row and at least one row below it`);
         else {
@@ -543,6 +623,12 @@ export async function applyPlanInExcel(ctx: Excel.RequestContext, plan: Plan, pr
       }
       case "addTableColumns":
         return [removeAddedTableColumns(e.sheet, e.table, e.columns.length)];
+      case "unmergeCells":
+        return [remergeCells(e.sheet, e.address)];
+      case "mergeCells": {
+        const r = rangeOf(e.address);
+        return unmergeMergedCells(e.sheet, e.address, isEmptyBefore(e.sheet, r) ? null : cellsFor(e.sheet, r));
+      }
       case "removeTableColumns": {
         const t = tableAt.get(i) as TableInfo;
         const removed = { ...t.range, left: t.range.right - e.count + 1 };
@@ -664,6 +750,15 @@ export async function applyPlanInExcel(ctx: Excel.RequestContext, plan: Plan, pr
       case "resizeTable":
         await writer.room(100);
         ctx.workbook.tables.getItem(e.table).resize(sheetOf(e.sheet).getRange(e.address));
+        return;
+      case "unmergeCells":
+        // Excel's Unmerge: the value stays in the top-left cell, the others are empty cells of their own, formats kept.
+        await writer.room(100);
+        sheetOf(e.sheet).getRange(e.address).unmerge();
+        return;
+      case "mergeCells":
+        await writer.room(100);
+        sheetOf(e.sheet).getRange(e.address).merge(false);
         return;
       case "setNumberFormat": {
         if (typeof e.format === "string") {

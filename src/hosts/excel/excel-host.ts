@@ -170,7 +170,7 @@ export class ExcelHost implements WorkbookHost {
     const plan = checked.value;
     const excelUndoGroup = this.runner.supportsUndoGroup;
     return this.runner.run({ mergeUndoGroup: excelUndoGroup }, async (ctx) => {
-      const { inverse } = await applyPlanInExcel(ctx, plan, progress);
+      const { inverse } = await applyPlanInExcel(ctx, plan, progress, { readMerges: this.runner.supportsMergedAreas === true });
       return { editsApplied: plan.edits.length, undo: { excelUndoGroup, inverse } };
     });
   }

@@ -42,6 +42,8 @@ import {
   restoreStyles,
   restoreTableSize,
   restoreValidation,
+  remergeCells,
+  unmergeMergedCells,
 } from "../../core/plan/inverse";
 import { checkPlan, type Plan } from "../../core/plan/plan";
 import { WorkbookError, type ApplyResult, type Progress } from "../host";
@@ -139,11 +141,31 @@ class PlanWorld {
     return undefined;
   }
 
+  private readonly merges = new Map<string, RangeAddress[]>(); // lower-case sheet name → merged areas as earlier edits leave them
+
+  /** Merged areas of a sheet as earlier edits of the plan leave them (unmerges and merges are modelled; a new sheet has none). */
+  mergesOf(sheet: string): RangeAddress[] {
+    const key = sheet.toLowerCase();
+    let list = this.merges.get(key);
+    if (!list) {
+      const ws = this.liveSheet(sheet);
+      list = ws ? mergedRanges(ws) : [];
+      this.merges.set(key, list);
+    }
+    return list;
+  }
+
   mergesIn(sheet: string, range: RangeAddress): RangeAddress[] {
-    const ws = this.liveSheet(sheet);
-    return ws ? mergedRanges(ws).filter((m) => rangesIntersect(m, range)) : [];
+    return this.mergesOf(sheet).filter((m) => rangesIntersect(m, range));
+  }
+
+  /** A sheet added or deleted by the plan starts with no merged areas. */
+  forgetMerges(sheet: string): void {
+    this.merges.set(sheet.toLowerCase(), []);
   }
 }
+
+const sameRange = (a: RangeAddress, b: RangeAddress) => a.top === b.top && a.left === b.left && a.bottom === b.bottom && a.right === b.right;
 
 function checkShape(rows: unknown[][], range: RangeAddress, what: string): void {
   const h = rangeHeight(range);
@@ -161,10 +183,12 @@ function checkEdit(world: PlanWorld, e: Edit): void {
     case "addSheet":
       if (world.sheets.has(e.sheet.toLowerCase())) throw new Refusal(`a sheet named “${e.sheet}” already exists`, e.sheet);
       world.sheets.set(e.sheet.toLowerCase(), e.sheet);
+      world.forgetMerges(e.sheet);
       return;
     case "deleteSheet": {
       const name = world.sheetName(e.sheet);
       world.sheets.delete(name.toLowerCase());
+      world.forgetMerges(name);
       for (const t of world.tablesOn(name)) world.tables.delete(t.name.toLowerCase());
       return;
     }
@@ -203,6 +227,35 @@ function checkEdit(world: PlanWorld, e: Edit): void {
     case "setMetadata":
       if (!world.sheets.has(METADATA_SHEET.toLowerCase())) world.sheets.set(METADATA_SHEET.toLowerCase(), METADATA_SHEET);
       return;
+    case "unmergeCells": {
+      const sheet = world.sheetName(e.sheet);
+      const range = rangeOf(e.address);
+      const merges = world.mergesOf(sheet);
+      const at = merges.findIndex((m) => sameRange(m, range));
+      if (at < 0) {
+        const corner = formatCell({ row: range.top, col: range.left });
+        const touching = world.mergesIn(sheet, range).map(formatRange);
+        throw new Refusal(
+          touching.length
+            ? `${e.address} is not one merged area: the merged cells there are ${touching.join(", ")}; an unmerge names one of them exactly`
+            : `${e.address} is not merged (${corner} is a cell of its own)`,
+          sheet,
+          touching[0] ?? corner,
+        );
+      }
+      merges.splice(at, 1);
+      return;
+    }
+    case "mergeCells": {
+      const sheet = world.sheetName(e.sheet);
+      const range = rangeOf(e.address);
+      const clash = world.mergesIn(sheet, range)[0];
+      if (clash) throw new Refusal(`${e.address} overlaps merged cells ${formatRange(clash)}; unmerge them first`, sheet, formatRange(clash));
+      const table = world.tablesOn(sheet).find((t) => rangesIntersect(t.range, range));
+      if (table) throw new Refusal(`${e.address} lies in table “${table.name}” (${formatRange(table.range)}); cells of a table cannot be merged`, sheet, e.address);
+      world.mergesOf(sheet).push(range);
+      return;
+    }
     case "createTable": {
       const sheet = world.sheetName(e.sheet);
       const range = rangeOf(e.address);
@@ -506,6 +559,38 @@ function replaceConditionalFormats(ctx: Ctx, e: EditOf<"replaceConditionalFormat
   return restoreConditionalFormats(sheet.name, formatRange(range), before);
 }
 
+// ---- merged cells ----
+
+/**
+ * Unmerges one area as Excel's Unmerge does: the top-left cell keeps its
+ * value and style, the other cells become empty cells of their own. ExcelJS
+ * resets those cells' styles to the row's and column's when it unmerges;
+ * Excel keeps each cell's own format, so the styles are put back.
+ */
+function unmergeCells(ctx: Ctx, e: EditOf<"unmergeCells">): Edit[] {
+  const sheet = ws(ctx, e.sheet);
+  const range = rangeOf(e.address);
+  const styles: { cell: ExcelJS.Cell; style: Partial<ExcelJS.Style> }[] = [];
+  for (let r = range.top; r <= range.bottom; r++) {
+    for (let c = range.left; c <= range.right; c++) {
+      const cell = sheet.findCell(r, c);
+      if (cell && isMergeSlave(cell)) styles.push({ cell, style: cell.style });
+    }
+  }
+  sheet.unMergeCells(formatRange(range));
+  for (const { cell, style } of styles) cell.style = style;
+  return [remergeCells(sheet.name, formatRange(range))];
+}
+
+/** Merges an area, each cell keeping its own style (undo puts back a merge an unmerge split; its cells are empty by then). */
+function mergeCells(ctx: Ctx, e: EditOf<"mergeCells">): Edit[] {
+  const sheet = ws(ctx, e.sheet);
+  const range = rangeOf(e.address);
+  const before = captureCells(sheet, range);
+  sheet.mergeCellsWithoutStyle(formatRange(range));
+  return unmergeMergedCells(sheet.name, formatRange(range), before.empty ? null : before);
+}
+
 // ---- sheets ----
 
 function addSheet(ctx: Ctx, e: EditOf<"addSheet">): Edit[] {
@@ -742,6 +827,10 @@ function applyEdit(ctx: Ctx, e: Edit): Edit[] {
       return removeTableColumns(ctx, e);
     case "resizeTable":
       return resizeTable(ctx, e);
+    case "unmergeCells":
+      return unmergeCells(ctx, e);
+    case "mergeCells":
+      return mergeCells(ctx, e);
     case "setNumberFormat":
       return setNumberFormat(ctx, e);
     case "setStyle":

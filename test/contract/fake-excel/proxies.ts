@@ -518,6 +518,40 @@ export class FakeRange extends FakeClientObject<RangeTarget> {
       true,
     );
   }
+  /**
+   * ExcelApi 1.2. Merges the range into one cell (or, `across`, each row of
+   * it into one cell). As Excel does: only the top-left value of each new
+   * area stays, merged areas wholly inside are absorbed, a merge that would
+   * cut across another merged area or touch a table is refused.
+   */
+  merge(across = false): void {
+    this.enqueueOn(jsonBytes(across), (t) => {
+      if (t.sheet.tables.some((table) => rangesIntersect(table.range, t.r))) throw new FakeOfficeError("InvalidOperation", "cells of a table cannot be merged");
+      const cut = t.sheet.merges.find((m) => rangesIntersect(m, t.r) && !rangeContains(t.r, m));
+      if (cut) throw new FakeOfficeError("InvalidOperation", `the range cuts across the merged area ${formatRange(cut)}`);
+      const areas = across ? Array.from({ length: t.r.bottom - t.r.top + 1 }, (_, i) => ({ ...t.r, top: t.r.top + i, bottom: t.r.top + i })) : [t.r];
+      t.sheet.merges = t.sheet.merges.filter((m) => !rangeContains(t.r, m));
+      for (const area of areas) {
+        if (area.top === area.bottom && area.left === area.right) continue;
+        for (let row = area.top; row <= area.bottom; row++) {
+          const store = t.sheet.rows.get(row);
+          if (!store) continue;
+          for (let c = area.left; c <= area.right; c++) {
+            if (row === area.top && c === area.left) continue;
+            store.v[c] = null;
+            store.f[c] = undefined;
+          }
+        }
+        t.sheet.merges.push({ ...area });
+      }
+    });
+  }
+  /** ExcelApi 1.2. Splits every merged area that touches the range; values stay where they are (in each area's top-left cell). */
+  unmerge(): void {
+    this.enqueueOn(0, (t) => {
+      t.sheet.merges = t.sheet.merges.filter((m) => !rangesIntersect(m, t.r));
+    });
+  }
   clear(applyTo: "All" | "Formats" | "Contents" = "All"): void {
     this.enqueueOn(jsonBytes(applyTo), (t) => {
       for (let row = t.r.top; row <= t.r.bottom; row++) {
@@ -1055,6 +1089,8 @@ function checkFree(state: WorkbookState, sheet: SheetState, r: RangeAddress, exc
   for (const t of sheet.tables) {
     if (t !== except && rangesIntersect(t.range, r)) throw new FakeOfficeError("InvalidOperation", `the range overlaps table ${t.name}`);
   }
+  const merged = sheet.merges.find((m) => rangesIntersect(m, r));
+  if (merged) throw new FakeOfficeError("InvalidOperation", `a table cannot overlap a range that contains merged cells (${formatRange(merged)})`);
   void state;
 }
 

@@ -68,9 +68,49 @@ describe("a plan", () => {
   "edits.1.address: not an A1 range",
   "edits.1.cells.0.0: a cell takes text, a finite number, true/false, null or { formula: "=..." }",
   "edits.2.formula: a formula starts with =",
-  "edits.3.type: Invalid discriminator value. Expected 'addSheet' | 'deleteSheet' | 'setCells' | 'fillFormula' | 'createTable' | 'removeTable' | 'addTableColumns' | 'removeTableColumns' | 'resizeTable' | 'setNumberFormat' | 'setStyle' | 'setColumnWidths' | 'setDataValidation' | 'replaceConditionalFormats' | 'setMetadata'",
+  "edits.3.type: Invalid discriminator value. Expected 'addSheet' | 'deleteSheet' | 'setCells' | 'fillFormula' | 'createTable' | 'removeTable' | 'addTableColumns' | 'removeTableColumns' | 'resizeTable' | 'unmergeCells' | 'mergeCells' | 'setNumberFormat' | 'setStyle' | 'setColumnWidths' | 'setDataValidation' | 'replaceConditionalFormats' | 'setMetadata'",
 ]
 `);
+  });
+
+  describe("when merged cells are unmerged", () => {
+    const lines = (e: Edit[]) => describePlan(plan("t", e)).slice(2);
+
+    it("says which value stays where and which cells become empty", () => {
+      expect(
+        lines([
+          { type: "unmergeCells", sheet: "Risks", address: "A6:A15", label: "Functional" },
+          { type: "unmergeCells", sheet: "Risks", address: "A5:C5", label: "Risk Category" },
+          { type: "unmergeCells", sheet: "Risks", address: "B3:D5" },
+          { type: "unmergeCells", sheet: "Risks", address: "E3:E4", label: "  a very long header text\nthat goes on over two lines  " },
+        ]),
+      ).toMatchInlineSnapshot(`
+[
+  "  - Unmerges A6:A15 (“Functional” stays in A6; A7:A15 become empty cells)",
+  "  - Unmerges A5:C5 (“Risk Category” stays in A5; B5:C5 become empty cells)",
+  "  - Unmerges B3:D5 (the value stays in B3; the other 8 cells become empty cells)",
+  "  - Unmerges E3:E4 (“a very long header text that goes on ov…” stays in E3; E4 becomes an empty cell)",
+]
+`);
+    });
+
+    it("describes the merge undo puts back", () => {
+      expect(lines([{ type: "mergeCells", sheet: "Risks", address: "A6:A15" }])).toEqual(["  - Merges A6:A15 back into one cell (the value of A6 stays)"]);
+    });
+
+    it("counts unmerges apart from other edits", () => {
+      const preview = previewPlan(plan("t", [{ type: "unmergeCells", sheet: "Risks", address: "A6:A15" }, ...edits]));
+      expect(preview.counts.unmergeCells).toBe(1);
+      expect(preview.groups[0]?.lines[0]).toMatch(/^Unmerges A6:A15/);
+    });
+
+    it("refuses a merged area of one cell", () => {
+      const r = checkPlan({ title: "t", edits: [{ type: "unmergeCells", sheet: "Risks", address: "A6" }, { type: "mergeCells", sheet: "Risks", address: "A6:A6" }] });
+      expect(r).toEqual({
+        ok: false,
+        error: ["edits.0.address: a merged area is an A1 range of at least two cells", "edits.1.address: a merged area is an A1 range of at least two cells"],
+      });
+    });
   });
 
   it("keeps a string that looks like a formula apart from a formula", () => {

@@ -13,6 +13,8 @@ const COUNT_WORDS: Record<EditType, [string, string]> = {
   addTableColumns: ["column addition", "column additions"],
   removeTableColumns: ["column removal", "column removals"],
   resizeTable: ["table resize", "table resizes"],
+  unmergeCells: ["merged area split", "merged areas split"],
+  mergeCells: ["area merged", "areas merged"],
   setNumberFormat: ["number format", "number formats"],
   setStyle: ["style change", "style changes"],
   setColumnWidths: ["column width change", "column width changes"],
