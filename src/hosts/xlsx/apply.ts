@@ -50,6 +50,7 @@ import { WorkbookError, type ApplyResult, type Progress } from "../host";
 import { cellValueOf, formulaOf, hasContent, isMergeSlave, numberFormatOf, toExcelValue } from "./cell-values";
 import { fromExcelCfRule, fromExcelValidation, styleBefore, toExcelCfRule, toExcelValidation, withStyle } from "./excel-model";
 import { shiftFormula } from "./formula-fill";
+import { shareIfUnstyled, styleOf } from "./shared-styles";
 import { contentRange, mergedRanges, sheetTables, type SheetTable } from "./sheet-access";
 import { clearValidations, putValidation, validationModel, validationPieces } from "./validation-model";
 import type { XlsxHost } from "./xlsx-host";
@@ -375,6 +376,7 @@ function writeCell(cell: ExcelJS.Cell, input: CellInput): void {
   // Writing to a merged cell's non-top-left part would write the top-left one in ExcelJS; nothing is meant there.
   if (isMergeSlave(cell)) return;
   cell.value = toExcelValue(input);
+  shareIfUnstyled(cell);
 }
 
 /** Keeps table column names equal to their header cells after cells in a header row change. */
@@ -441,7 +443,7 @@ function setNumberFormat(ctx: Ctx, e: EditOf<"setNumberFormat">): Edit[] {
     for (let c = range.left; c <= range.right; c++) {
       const cell = row.getCell(c);
       const numFmt = typeof format === "string" ? format : format[r - range.top][c - range.left];
-      const old = cell.style ?? {};
+      const old = styleOf(cell);
       let byFormat = cache.get(old);
       if (!byFormat) cache.set(old, (byFormat = new Map()));
       let made = byFormat.get(numFmt);
@@ -463,7 +465,7 @@ function setStyle(ctx: Ctx, e: EditOf<"setStyle">): Edit[] {
     const out = [];
     for (let c = range.left; c <= range.right; c++) {
       const cell = row.getCell(c);
-      const old = cell.style ?? {};
+      const old = styleOf(cell);
       out.push(styleBefore(old, e.style));
       let made = cache.get(old);
       if (!made) {
@@ -740,10 +742,10 @@ function addTableColumns(ctx: Ctx, e: EditOf<"addTableColumns">): Edit[] {
   e.columns.forEach((col, j) => {
     const c = t.range.right + 1 + j;
     sheet.getCell(t.range.top, c).value = col.header;
+    // The new cells are empty (checked first), so a column with no formula and no values needs no cells at all.
     for (let r = first; r <= last; r++) {
-      const cell = sheet.getCell(r, c);
-      if (col.formula) writeCell(cell, { formula: shiftFormula(col.formula, r - first, 0) });
-      else if (col.values) writeCell(cell, col.values[r - first]);
+      if (col.formula) writeCell(sheet.getCell(r, c), { formula: shiftFormula(col.formula, r - first, 0) });
+      else if (col.values && col.values[r - first] !== null) writeCell(sheet.getCell(r, c), col.values[r - first]);
     }
     t.model.columns.push({ name: col.header, filterButton: true, totalsRowFunction: "none" });
   });

@@ -18,6 +18,7 @@ import { applyPlan } from "./apply";
 import { readSheetLooks, readSheetRules } from "./read-rules";
 import { describeUnkept, repairConditionalFormats, unwritableRules, type UnkeptRule } from "./conditional-format-repair";
 import { describeUnkeptDrawings, unkeptDrawings, type UnkeptDrawing } from "./drawing-losses";
+import { shareEmptyStyles } from "./shared-styles";
 import { worksheetParts } from "./sheet-parts";
 import { validationModel } from "./validation-model";
 import { validationsFromSheetXml } from "./validations-load";
@@ -123,6 +124,7 @@ export class XlsxHost implements WorkbookHost {
         if (part) drawings.push(...(await unkeptDrawings(zip, ws.name, part)));
       }
     }
+    shareEmptyStyles(workbook);
     return new XlsxHost(workbook, fileName, unkept, drawings);
   }
 
