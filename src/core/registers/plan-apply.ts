@@ -6,11 +6,13 @@
  * over the body. Everything the plan would find already right is left out, so
  * planning the same template again gives an empty plan.
  *
- * Merged cells: an Excel table cannot hold merged cells, and no edit unmerges,
- * so a register with merges inside its table range is refused with the merged
- * areas named; the user unmerges them (the value stays in the top-left cell)
- * and applies again. Merges above the header (titles, group rows) are outside
- * the table and untouched.
+ * Merged cells: an Excel table cannot hold merged cells, so each merged area
+ * touching the range that becomes the table is unmerged first, as Excel's own
+ * Unmerge does: the value stays in the top-left cell and the other cells are
+ * left empty (never filled down, which would change the user's data). Header
+ * cells an unmerge leaves blank get names like any blank header, and a plan
+ * note lists the areas. Merges wholly above the header (titles, group rows of
+ * a multi-row header) are outside the table and untouched.
  */
 import { columnLetter, formatCell, formatRange, quoteSheetName, rangesIntersect, type RangeAddress } from "../grid/address";
 import { isBlank, isCellError, isDateFormat } from "../grid/cell";
@@ -40,7 +42,7 @@ export const LISTS_SHEET = "PMO Lists";
 export const TYPED_LIST_LIMIT = 255;
 
 export interface ApplyProblem {
-  code: "merged_cells" | "no_room" | "no_body";
+  code: "no_room" | "no_body";
   sheet: string;
   cells: string[];
   message: string;
@@ -198,6 +200,18 @@ export function tableHeaders(s: RegisterSnapshot, g: RegisterGeometry): string[]
 
 function mergesInside(s: RegisterSnapshot, area: RangeAddress): RangeAddress[] {
   return s.cells.merges.filter((m) => rangesIntersect(m, area));
+}
+
+/** Areas named in the unmerge note before it says "and N more" (each also has its own preview line). */
+const NOTE_AREAS = 8;
+
+/** The plan note for the unmerges: how many, which (header ones marked), and that values stay in the top-left cells. */
+export function unmergeNote(areas: RangeAddress[], headerRow: number): string {
+  const named = areas.slice(0, NOTE_AREAS).map((m) => `${formatRange(m)}${m.top <= headerRow && m.bottom >= headerRow ? " (header)" : ""}`);
+  const more = areas.length - named.length;
+  const list = more > 0 ? `${named.join(", ")} and ${more} more` : named.join(", ");
+  const head = areas.length === 1 ? "1 merged area is unmerged" : `${areas.length} merged areas are unmerged`;
+  return `${head} so the register can become a table: ${list}; ${areas.length === 1 ? "its value stays in its top-left cell and the other cells are left empty" : "each value stays in its top-left cell and the other cells are left empty"}`;
 }
 
 /** Where each template column is: mapped user columns first (a stored mapping wins), then headers that already read like the template's. */
@@ -404,25 +418,21 @@ export function planApplyTemplate(s: RegisterSnapshot, template: Template, optio
     tableName = s.table.name;
     headers = tableHeaders(s, g);
   } else {
-    const merged = mergesInside(s, tableRange);
-    if (merged.length) {
-      const list = merged.map(formatRange);
-      return {
-        ok: false,
-        problem: {
-          code: "merged_cells",
-          sheet,
-          cells: list,
-          message: `Sheet “${sheet}”: ${formatRange(tableRange)} would become an Excel table, but it holds merged cells ${list.join(", ")}. Tables cannot contain merged cells. Unmerge them (the value stays in the top-left cell) and apply again; nothing was changed.`,
-        },
-      };
+    const merged = mergesInside(s, tableRange).sort((a, b) => a.top - b.top || a.left - b.left);
+    for (const m of merged) {
+      const kept = valueAt(s.cells, m.top, m.left);
+      const text = isBlank(kept) ? "" : cellText(kept).trim();
+      edits.push({ type: "unmergeCells", sheet, address: formatRange(m), ...(text ? { label: text } : {}) });
     }
+    if (merged.length) notes.push(unmergeNote(merged, g.headerRow));
     tableName = uniqueTableName(template.kind, s.tableNames);
     const { names, fixes } = tableHeaderNames(s, g);
     headers = names;
     for (const f of fixes) {
-      edits.push({ type: "setCells", sheet, address: formatCell({ row: g.headerRow, col: f.col }), cells: [[f.to]], label: f.why });
-      notes.push(f.why);
+      const from = merged.find((m) => m.top <= g.headerRow && m.bottom >= g.headerRow && f.col >= m.left && f.col <= m.right && !(m.top === g.headerRow && m.left === f.col));
+      const why = from && f.from === "" ? `${formatCell({ row: g.headerRow, col: f.col })} is empty once ${formatRange(from)} is unmerged; a table column needs a name, so it gets “${f.to}”` : f.why;
+      edits.push({ type: "setCells", sheet, address: formatCell({ row: g.headerRow, col: f.col }), cells: [[f.to]], label: why });
+      notes.push(why);
     }
     edits.push({ type: "createTable", sheet, address: formatRange(tableRange), name: tableName, style: "TableStyleMedium2" });
   }

@@ -82,19 +82,34 @@ describe("drift after hand edits", () => {
 });
 
 describe("registers that cannot become a table as they are", () => {
-  test("merged cells in the header row are refused, named, and nothing is planned", async () => {
+  test("merged cells in the header row and body are unmerged first, the preview says so, and nothing is filled down", async () => {
     const host = await book((ws) => {
       simpleRegister(ws);
       ws.getCell("D3").value = "Probability";
+      ws.getCell("E3").value = null;
       ws.mergeCells("D3:E3");
+      ws.getCell("C5").value = null;
+      ws.mergeCells("C4:C5");
     });
     const a = await planTemplateApplication(host, risk);
-    expect(a.kind).toBe("refused");
-    if (a.kind === "refused") {
-      expect(a.problem.code).toBe("merged_cells");
-      expect(a.problem.cells).toEqual(["D3:E3"]);
-      expect(a.problem.message).toMatch(/Unmerge them \(the value stays in the top-left cell\)/);
-    }
+    if (a.kind !== "existing") throw new Error(a.kind === "refused" ? a.problem.message : "new register");
+    const kinds = a.plan.edits.map((e) => e.type);
+    expect(kinds.slice(0, 4)).toEqual(["unmergeCells", "unmergeCells", "setCells", "createTable"]);
+    expect(a.plan.edits.slice(0, 3)).toEqual([
+      { type: "unmergeCells", sheet: "Risks", address: "D3:E3", label: "Probability" },
+      { type: "unmergeCells", sheet: "Risks", address: "C4:C5", label: "A. Patel" },
+      { type: "setCells", sheet: "Risks", address: "E3", cells: [["Column5"]], label: "E3 is empty once D3:E3 is unmerged; a table column needs a name, so it gets “Column5”" },
+    ]);
+    expect(a.notes[0]).toBe("2 merged areas are unmerged so the register can become a table: D3:E3 (header), C4:C5; each value stays in its top-left cell and the other cells are left empty");
+    await host.apply(a.plan);
+    const again = await XlsxHost.open(await host.save(), "book.xlsx");
+    expect((await again.read("Risks", "C3:E5")).values).toEqual([
+      ["Owner", "Probability", "Column5"],
+      ["A. Patel", 1, 5],
+      [null, 2, 4],
+    ]);
+    const second = await planTemplateApplication(again, risk);
+    expect(second.kind === "existing" && second.plan.edits).toEqual([]);
   });
 
   test("added columns that would cover the user's cells are refused with the cells named", async () => {

@@ -1,6 +1,7 @@
 /**
  * Applying the risk template to 40 generated messy registers: nothing the
- * user had is lost or moved unless the preview said so, totals and legends
+ * user had is lost or moved unless the preview said so, merged cells inside
+ * the register are unmerged without filling anything down, totals and legends
  * stay outside the table, and applying again plans nothing.
  */
 import { parseRange } from "../../../src/core/grid/address";
@@ -8,7 +9,7 @@ import { builtInTemplate } from "../../../src/core/templates/catalogue";
 import { XlsxHost } from "../../../src/hosts/xlsx/xlsx-host";
 import { planTemplateApplication } from "../../../src/jobs/registers/apply";
 import { messyRiskRegister } from "./messy-register";
-import { nonEmptyCells, unannouncedChanges } from "./preservation";
+import { filledAfterUnmerge, nonEmptyCells, unannouncedChanges } from "./preservation";
 
 const risk = builtInTemplate("risk");
 if (!risk) throw new Error("the catalogue has no risk template");
@@ -24,10 +25,15 @@ describe("applying the risk template to messy registers", () => {
     expect(first.kind).toBe("existing");
     if (first.kind !== "existing") return;
     expect(first.register.sheet).toBe(messy.sheet);
+    // Merged owners are unmerged before the table is made, each named in the preview.
+    expect(first.plan.edits.filter((e) => e.type === "unmergeCells")).toHaveLength(messy.ownerMerges);
+    if (messy.ownerMerges) expect(first.notes.some((n) => / unmerged so the register can become a table: /.test(n))).toBe(true);
     await host.apply(first.plan);
     const reloaded = await XlsxHost.open(await host.save(), `messy-${seed}.xlsx`);
 
-    expect(unannouncedChanges(before, await nonEmptyCells(reloaded), first.plan)).toEqual([]);
+    const after = await nonEmptyCells(reloaded);
+    expect(unannouncedChanges(before, after, first.plan)).toEqual([]);
+    expect(filledAfterUnmerge(after, first.plan)).toEqual([]);
 
     const outline = await reloaded.outline({ previewRows: 0 });
     const table = outline.sheets.find((s) => s.name === messy.sheet)?.tables[0];

@@ -3,7 +3,8 @@
  * (title rows and a merged title, the header not in column A, a group row
  * above the header, blank and ID-only rows, a total row and a legend below,
  * extra user columns, numbers typed as text, the user's own Score formulas,
- * some of them typed over). Same seed, same workbook.
+ * some of them typed over, owners merged down over records). Same seed, same
+ * workbook.
  */
 import ExcelJS from "exceljs";
 import { columnLetter } from "../../../src/core/grid/address";
@@ -34,6 +35,8 @@ export interface MessyRegister {
   probabilityColumn: number;
   impactColumn: number;
   columns: string[];
+  /** Merged areas inside the register (owners merged down over records). */
+  ownerMerges: number;
 }
 
 type Field = "id" | "title" | "description" | "owner" | "probability" | "impact" | "score" | "status" | "mitigation" | "dateRaised";
@@ -177,6 +180,20 @@ export async function messyRiskRegister(seed: number): Promise<MessyRegister> {
     legendRow = row;
     ws.getCell(row, firstColumn).value = "Legend: probability and impact 1 = low ... 5 = high";
   }
+  // Owners merged down over a few records, as many registers group them. A random stream of its own, so the shapes above stay as they were for each seed.
+  const mergeRnd = seededRandom(seed * 7919 + 17);
+  let ownerMerges = 0;
+  if (mergeRnd() < 0.4) {
+    const owner = colOf("owner");
+    for (let r = headerRow + 1; r < lastDataRow; r++) {
+      if (mergeRnd() > 0.3 || ws.getCell(r, owner).value === null) continue;
+      const bottom = Math.min(lastDataRow, r + 1 + Math.floor(mergeRnd() * 2));
+      for (let k = r + 1; k <= bottom; k++) ws.getCell(k, owner).value = null; // a merged area holds its value in the top-left cell only
+      ws.mergeCells(r, owner, bottom, owner);
+      ownerMerges++;
+      r = bottom;
+    }
+  }
   const bytes = new Uint8Array((await wb.xlsx.writeBuffer()) as ArrayBuffer);
   return {
     bytes,
@@ -190,5 +207,6 @@ export async function messyRiskRegister(seed: number): Promise<MessyRegister> {
     probabilityColumn: colOf("probability"),
     impactColumn: colOf("impact"),
     columns,
+    ownerMerges,
   };
 }

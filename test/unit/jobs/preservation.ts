@@ -55,3 +55,27 @@ export function unannouncedChanges(before: CellMap, after: CellMap, plan: Plan):
   }
   return problems;
 }
+
+/**
+ * Cells an unmerge should have left empty (every cell of a merged area but
+ * its top-left one) that hold something after the apply though the plan did
+ * not write them: an unmerge never fills values down.
+ */
+export function filledAfterUnmerge(after: CellMap, plan: Plan): string[] {
+  const allowed = cellsThePlanWrites(plan);
+  const problems: string[] = [];
+  for (const e of plan.edits) {
+    if (e.type !== "unmergeCells") continue;
+    const r = parseRange(e.address);
+    if (!r) continue;
+    for (let row = r.top; row <= r.bottom; row++) {
+      for (let col = r.left; col <= r.right; col++) {
+        if (row === r.top && col === r.left) continue;
+        const key = `${e.sheet}!${formatCell({ row, col })}`;
+        const now = after.get(key);
+        if (now && !allowed.has(key)) problems.push(`${key}: ${JSON.stringify(now)} after unmerging ${e.address}`);
+      }
+    }
+  }
+  return problems;
+}
