@@ -18,6 +18,11 @@ export interface Grid {
   formulas: (string | null)[][];
   /** Same shape as values; the cell's number format ("General" when none). */
   numberFormats: string[][];
+  /**
+   * Merged areas touching the range (e.g. ["A6:A15"]), where the host can
+   * read them; absent when there are none or the host cannot tell.
+   */
+  merges?: string[];
 }
 
 export interface TableOutline {

@@ -7,6 +7,9 @@
 import type { Edit } from "../../src/core/plan/edits";
 import type { Plan } from "../../src/core/plan/plan";
 import type { WorkbookHost } from "../../src/hosts/host";
+import { builtInTemplate } from "../../src/core/templates/catalogue";
+import type { Template } from "../../src/core/templates/schema";
+import { planTemplateApplication } from "../../src/jobs/registers/apply";
 import { hostFrom, type HostKind } from "./hosts-under-test";
 import { portState } from "./port-state";
 import type { WorkbookSeed } from "./workbook-seed";
@@ -120,6 +123,28 @@ describe.each(KINDS)("%s host", (kind) => {
     expect((await h.host.read("Risks", "C4:D5")).values).toEqual([["Scope creep", null], [null, null]]);
     await h.host.apply(result.undo.inverse);
     expect(await stateOf(h.host)).toEqual(before);
+  });
+});
+
+/** A long register whose owners are merged down far below the rows the outline previews. */
+function longRegister(): WorkbookSeed {
+  const rows: (string | number | null)[][] = [["ID", "Title", "Owner", "Probability", "Impact", "Status"]];
+  for (let i = 1; i <= 150; i++) rows.push([`R-${i}`, `Risk number ${i}`, i === 122 || i === 123 ? null : `Owner ${i % 4}`, 1 + (i % 5), 1 + ((i * 3) % 5), "Open"]);
+  return { sheets: [{ name: "Risks", rows, merges: ["C122:C124"] }] };
+}
+
+describe.each(KINDS)("the register job on the %s host", (kind) => {
+  test("unmerges merged cells far below the outline's preview rows, then makes the table", async () => {
+    const h = await hostFrom(kind, longRegister());
+    const risk = builtInTemplate("risk") as Template;
+    const a = await planTemplateApplication(h.host, risk);
+    if (a.kind !== "existing") throw new Error(a.kind === "refused" ? a.problem.message : "expected the existing register");
+    expect(a.plan.edits.filter((e) => e.type === "unmergeCells")).toEqual([{ type: "unmergeCells", sheet: "Risks", address: "C122:C124", label: "Owner 1" }]);
+    await h.host.apply(a.plan);
+    expect(await mergesOf(h.host)).toEqual({ Risks: [] });
+    expect((await h.host.read("Risks", "C122:C124")).values).toEqual([["Owner 1"], [null], [null]]);
+    const again = await planTemplateApplication(h.host, risk);
+    expect(again.kind === "existing" && again.plan.edits).toEqual([]);
   });
 });
 

@@ -8,7 +8,7 @@ import type { CellValue } from "../../core/grid/cell";
 import { decodeMetadataRows, METADATA_FIRST_ROW, METADATA_SHEET } from "../../core/metadata/schema";
 import { checkPlan } from "../../core/plan/plan";
 import { WorkbookError, type ApplyResult, type CellLook, type Grid, type Progress, type RangeRules, type SheetOutline, type TableOutline, type WorkbookHost, type WorkbookOutline } from "../host";
-import { applyPlanInExcel } from "./apply-plan";
+import { applyPlanInExcel, areasOf } from "./apply-plan";
 import { cellValueFrom, formulaFrom } from "./cell-read";
 import { readRanges } from "./range-reader";
 import { readCellLooks, readRangeRules } from "./read-rules";
@@ -144,9 +144,12 @@ export class ExcelHost implements WorkbookHost {
       const ws = ctx.workbook.worksheets.getItemOrNullObject(sheet).load("name");
       await ctx.sync();
       if (ws.isNullObject) throw new WorkbookError(`There is no sheet named “${sheet}” in this workbook.`, { sheet });
+      // Queued before the cell reads, so it travels with their first sync.
+      const areas = this.runner.supportsMergedAreas ? ctx.workbook.worksheets.getItem(sheet).getRange(formatRange(range)).getMergedAreasOrNullObject().load("address") : null;
       const [cells] = await readRanges(ctx, [{ sheet, range }]);
       if (!cells) throw new Error("readRanges returned nothing");
-      return { sheet, address: formatRange(range), ...cells, numberFormats: cells.numberFormats };
+      const merges = areas && !areas.isNullObject ? areasOf(areas.address).map(formatRange) : [];
+      return { sheet, address: formatRange(range), ...cells, numberFormats: cells.numberFormats, ...(merges.length ? { merges } : {}) };
     });
   }
 

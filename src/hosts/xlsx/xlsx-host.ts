@@ -5,7 +5,7 @@
  */
 import ExcelJS from "exceljs";
 import type JSZip from "jszip";
-import { formatRange, parseRange, rangeHeight, rangeWidth, MAX_COLUMNS, MAX_ROWS, type RangeAddress } from "../../core/grid/address";
+import { formatRange, parseRange, rangeHeight, rangesIntersect, rangeWidth, MAX_COLUMNS, MAX_ROWS, type RangeAddress } from "../../core/grid/address";
 import type { CellValue } from "../../core/grid/cell";
 import { decodeMetadataRows, emptyMetadata, METADATA_FIRST_ROW, METADATA_SHEET } from "../../core/metadata/schema";
 import type { Plan } from "../../core/plan/plan";
@@ -281,7 +281,10 @@ export class XlsxHost implements WorkbookHost {
       formulas.push(fRow);
       numberFormats.push(nRow);
     }
-    return { sheet: ws.name, address: formatRange(range), values, formulas, numberFormats };
+    const merges = mergedRanges(ws)
+      .filter((m) => rangesIntersect(m, range))
+      .map(formatRange);
+    return { sheet: ws.name, address: formatRange(range), values, formulas, numberFormats, ...(merges.length ? { merges } : {}) };
   }
 
   async apply(plan: Plan, progress?: Progress): Promise<ApplyResult> {

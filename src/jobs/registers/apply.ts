@@ -35,7 +35,8 @@ export async function snapshotRegister(host: WorkbookHost, outline: WorkbookOutl
   const usedRight = (sheet?.usedRange ? parseRange(sheet.usedRange)?.right : undefined) ?? g.right;
   const readRight = Math.min(MAX_COLUMNS, g.right + extraColumns, Math.max(g.right, usedRight));
   const grid = await host.read(register.sheet, formatRange({ top: g.headerRow, bottom: g.lastBodyRow, left: g.left, right: readRight }));
-  const merges = (sheet?.merges ?? []).filter((m) => {
+  // The outline lists merges near the top of the sheet only; the read lists those in the register however long it is.
+  const merges = [...new Set([...(sheet?.merges ?? []), ...(grid.merges ?? [])])].filter((m) => {
     const r = parseRange(m);
     return !!r && r.bottom >= g.headerRow;
   });
