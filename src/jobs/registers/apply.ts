@@ -14,6 +14,7 @@ import { registerDrift, type DriftFinding } from "../../core/registers/drift";
 import type { Plan } from "../../core/plan/plan";
 import type { WorkbookHost, WorkbookOutline } from "../../hosts/host";
 import { detectRegisters, gridToCells, PREVIEW_ROWS } from "./detect";
+import { rememberingReads } from "./remembered-reads";
 
 export type TemplateApplication =
   | { kind: "existing"; register: DetectedRegister; plan: Plan; notes: string[]; table: string; drift: DriftFinding[] }
@@ -89,7 +90,9 @@ export function chooseRegister(registers: DetectedRegister[], template: Template
 
 export async function planTemplateApplication(host: WorkbookHost, template: Template, options: { sheet?: string } = {}): Promise<TemplateApplication> {
   const outline = await host.outline({ previewRows: PREVIEW_ROWS });
-  const registers = await detectRegisters(host, { templates: detectionTemplates(template) }, outline);
+  // Detection and the snapshot read the same long register; the second read comes from the first.
+  const reading = rememberingReads(host);
+  const registers = await detectRegisters(reading, { templates: detectionTemplates(template) }, outline);
   const register = chooseRegister(registers, template, options.sheet);
   if (!register) {
     const named = options.sheet ? outline.sheets.find((s) => s.name.toLowerCase() === options.sheet?.toLowerCase()) : undefined;
@@ -115,7 +118,7 @@ export async function planTemplateApplication(host: WorkbookHost, template: Temp
     });
     return { kind: "new", sheet, plan, notes: [`no ${template.name.toLowerCase()} was found, so a new one is made on sheet “${sheet}”`, ...savingLosses(outline)] };
   }
-  const snapshot = await snapshotRegister(host, outline, register, template.columns.length);
+  const snapshot = await snapshotRegister(reading, outline, register, template.columns.length);
   const planning: ApplyPlanning = planApplyTemplate(snapshot, template);
   if (!planning.ok) return { kind: "refused", problem: planning.problem };
   return { kind: "existing", register, plan: planning.plan, notes: [...planning.notes, ...savingLosses(outline)], table: planning.table, drift: registerDrift(snapshot, template) };
