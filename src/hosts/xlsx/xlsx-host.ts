@@ -19,7 +19,7 @@ import { readSheetLooks, readSheetRules } from "./read-rules";
 import { describeUnkept, repairConditionalFormats, unwritableRules, type UnkeptRule } from "./conditional-format-repair";
 import { describeUnkeptDrawings, unkeptDrawings, type UnkeptDrawing } from "./drawing-losses";
 import { shareEmptyStyles } from "./shared-styles";
-import { worksheetParts } from "./sheet-parts";
+import { sheetXmlOutsideCells, worksheetParts } from "./sheet-parts";
 import { validationModel } from "./validation-model";
 import { validationsFromSheetXml } from "./validations-load";
 
@@ -109,7 +109,7 @@ export class XlsxHost implements WorkbookHost {
       await fixTableHeaderRows(workbook, zip);
       for (const ws of workbook.worksheets) {
         const part = parts?.get(ws.name);
-        const xml = part ? ((await zip.file(part)?.async("string")) ?? "") : "";
+        const xml = part ? await sheetXmlOutsideCells(zip, part) : "";
         if (ownValidations) {
           try {
             Object.assign(validationModel(ws), validationsFromSheetXml(xml));
