@@ -7,21 +7,44 @@ import type ExcelJS from "exceljs";
 import { formatRange, parseRange, type RangeAddress } from "../../core/grid/address";
 import { hasContent } from "./cell-values";
 
-/** The tight range of cells that hold something; null for an empty sheet. ExcelJS's own dimensions count styled blanks. */
+/**
+ * The tight range of cells that hold something; null for an empty sheet.
+ * ExcelJS's own dimensions count styled blanks. Each row is searched from its
+ * ends only as far as the range found so far: a register's rows usually
+ * start and end at the same columns, so a long sheet costs a cell or two a row.
+ */
 export function contentRange(ws: ExcelJS.Worksheet): RangeAddress | null {
   let top = Infinity;
   let bottom = 0;
   let left = Infinity;
   let right = 0;
-  ws.eachRow({ includeEmpty: false }, (row, r) => {
-    row.eachCell({ includeEmpty: false }, (cell, c) => {
-      if (!hasContent(cell)) return;
-      if (r < top) top = r;
-      if (r > bottom) bottom = r;
-      if (c < left) left = c;
-      if (c > right) right = c;
-    });
-  });
+  const filled = (row: ExcelJS.Row, c: number) => {
+    const cell = row.findCell(c);
+    return !!cell && hasContent(cell);
+  };
+  for (let r = 1, last = ws.rowCount; r <= last; r++) {
+    const row = ws.findRow(r);
+    if (!row) continue;
+    const n = row.cellCount;
+    let first = 0;
+    for (let c = 1; c <= n; c++) {
+      if (filled(row, c)) {
+        first = c;
+        break;
+      }
+    }
+    if (first === 0) continue;
+    if (r < top) top = r;
+    bottom = r;
+    if (first < left) left = first;
+    if (first > right) right = first;
+    for (let c = n; c > right; c--) {
+      if (filled(row, c)) {
+        right = c;
+        break;
+      }
+    }
+  }
   return bottom === 0 ? null : { top, left, bottom, right };
 }
 
