@@ -143,6 +143,7 @@ export class XlsxHost implements WorkbookHost {
         if (v !== null) row.getCell(j + 1).value = v;
       });
     });
+    shareEmptyStyles(workbook);
     return new XlsxHost(workbook, fileName);
   }
 

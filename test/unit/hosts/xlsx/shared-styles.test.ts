@@ -94,3 +94,13 @@ describe("shared cell styles", () => {
     expect(interner.share(undefined)).toBe(NO_STYLE);
   });
 });
+
+describe("shared cell styles in a CSV file", () => {
+  it("its cells share the empty style too", async () => {
+    const host = await XlsxHost.open(new TextEncoder().encode("ID,Score\nR1,3\nR2,4\n"), "risks.csv");
+    const ws = host.workbook.worksheets[0];
+    for (const a of ["A1", "B1", "A2", "B3"]) expect(ws.getCell(a).style).toBe(NO_STYLE);
+    const saved = await XlsxHost.open(await host.save(), "risks.xlsx");
+    expect(saved.workbook.worksheets[0].getCell("B3").value).toBe(4);
+  });
+});
