@@ -93,6 +93,9 @@ export class XlsxHost implements WorkbookHost {
     const parts = zip ? await partsExcelJsReads(zip) : undefined;
     // Validations are read here, not by ExcelJS, when every sheet's part is known (see validation-model.ts).
     const ownValidations = !!parts;
+    // Read before ExcelJS fills the heap: inflating a big sheet part is a 50 MB allocation, and collecting garbage then walks every cell.
+    const sheetXml = new Map<string, string>();
+    if (zip && parts) for (const part of new Set(parts.values())) sheetXml.set(part, await sheetXmlOutsideCells(zip, part));
     const workbook = new ExcelJS.Workbook();
     try {
       // ExcelJS's typings ask for a Node Buffer; at run time it hands the data to JSZip, which takes a Uint8Array in Node and the browser.
@@ -109,7 +112,7 @@ export class XlsxHost implements WorkbookHost {
       await fixTableHeaderRows(workbook, zip);
       for (const ws of workbook.worksheets) {
         const part = parts?.get(ws.name);
-        const xml = part ? await sheetXmlOutsideCells(zip, part) : "";
+        const xml = (part && sheetXml.get(part)) ?? "";
         if (ownValidations) {
           try {
             Object.assign(validationModel(ws), validationsFromSheetXml(xml));
