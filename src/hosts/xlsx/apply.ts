@@ -49,7 +49,7 @@ import { checkPlan, type Plan } from "../../core/plan/plan";
 import { WorkbookError, type ApplyResult, type Progress } from "../host";
 import { cellValueOf, formulaOf, hasContent, isMergeSlave, numberFormatOf, toExcelValue } from "./cell-values";
 import { fromExcelCfRule, fromExcelValidation, styleBefore, toExcelCfRule, toExcelValidation, withStyle } from "./excel-model";
-import { shiftFormula } from "./formula-fill";
+import { formulaFiller } from "./formula-fill";
 import { shareIfUnstyled, styleOf } from "./shared-styles";
 import { contentRange, mergedRanges, sheetTables, type SheetTable } from "./sheet-access";
 import { clearValidations, putValidation, validationModel, validationPieces } from "./validation-model";
@@ -413,10 +413,11 @@ function fillFormula(ctx: Ctx, e: EditOf<"fillFormula">): Edit[] {
   const sheet = ws(ctx, e.sheet);
   const range = rangeOf(e.address);
   const undo = undoCells(sheet, range);
+  const formulaAt = formulaFiller(e.formula);
   for (let r = range.top; r <= range.bottom; r++) {
     const row = sheet.getRow(r);
     for (let c = range.left; c <= range.right; c++) {
-      writeCell(row.getCell(c), { formula: shiftFormula(e.formula, r - range.top, c - range.left) });
+      writeCell(row.getCell(c), { formula: formulaAt(r - range.top, c - range.left) });
     }
   }
   return [undo];
@@ -743,8 +744,9 @@ function addTableColumns(ctx: Ctx, e: EditOf<"addTableColumns">): Edit[] {
     const c = t.range.right + 1 + j;
     sheet.getCell(t.range.top, c).value = col.header;
     // The new cells are empty (checked first), so a column with no formula and no values needs no cells at all.
+    const formulaAt = col.formula ? formulaFiller(col.formula) : undefined;
     for (let r = first; r <= last; r++) {
-      if (col.formula) writeCell(sheet.getCell(r, c), { formula: shiftFormula(col.formula, r - first, 0) });
+      if (formulaAt) writeCell(sheet.getCell(r, c), { formula: formulaAt(r - first, 0) });
       else if (col.values && col.values[r - first] !== null) writeCell(sheet.getCell(r, c), col.values[r - first]);
     }
     t.model.columns.push({ name: col.header, filterButton: true, totalsRowFunction: "none" });

@@ -61,3 +61,17 @@ export function shiftFormula(formula: string, dRow: number, dCol: number): strin
   }
   return out;
 }
+
+/**
+ * shiftFormula for one formula filled over many cells. A formula with no
+ * relative row (or column) references reads the same in every row (or
+ * column), as a table's `[#This Row]` formula does: it is returned as it is
+ * rather than parsed again for each of 100,000 cells, and the cells share one
+ * string. Moving by one row is enough to tell: any relative row reference
+ * would read differently (or become #REF!).
+ */
+export function formulaFiller(formula: string): (dRow: number, dCol: number) => string {
+  const sameDown = shiftFormula(formula, 1, 0) === formula;
+  const sameAcross = shiftFormula(formula, 0, 1) === formula;
+  return (dRow, dCol) => ((dRow === 0 || sameDown) && (dCol === 0 || sameAcross) ? formula : shiftFormula(formula, dRow, dCol));
+}

@@ -1,4 +1,4 @@
-import { shiftFormula } from "../../../../src/hosts/xlsx/formula-fill";
+import { formulaFiller, shiftFormula } from "../../../../src/hosts/xlsx/formula-fill";
 import { rectanglesOf, restoreNumberFormats } from "../../../../src/core/plan/inverse";
 
 describe("shiftFormula", () => {
@@ -12,6 +12,27 @@ describe("shiftFormula", () => {
     ["=A1", -1, 0, "=#REF!"],
   ])("%s moved by (%d, %d) is %s", (f, dr, dc, out) => {
     expect(shiftFormula(f, dr, dc)).toBe(out);
+  });
+});
+
+describe("formulaFiller", () => {
+  it.each([
+    "=C4*D4",
+    "=$C4*D$4+$E$1",
+    "=Risks[@Q1]*2+Risks[[#This Row],[Impact]]",
+    "=$A$1+B$2",
+    "=$A1+$B2",
+    "=A1048576",
+    "=XFD1+1",
+    '="A1"&Lists!$B$2',
+  ])("moves %s as shiftFormula does, in every direction", (f) => {
+    const at = formulaFiller(f);
+    for (const [dr, dc] of [[0, 0], [1, 0], [7, 0], [-1, 0], [0, 1], [0, 3], [0, -1], [2, 2], [-1, -1]]) expect(at(dr, dc)).toBe(shiftFormula(f, dr, dc));
+  });
+
+  it("leaves a formula that reads the same in every row as it is, however far down", () => {
+    const f = "=RiskRegister[[#This Row],[Residual Probability]]*RiskRegister[[#This Row],[Residual Impact]]";
+    expect(formulaFiller(f)(99_999, 0)).toBe(f);
   });
 });
 
