@@ -1,5 +1,6 @@
 import * as React from "react";
 import type { WorkbookHost, WorkbookOutline } from "../../hosts/host";
+import { useHostRead } from "./useHostRead";
 
 export interface WorkbookOutlineState {
   outline: WorkbookOutline | null;
@@ -15,31 +16,7 @@ export interface WorkbookOutlineState {
  * is dropped, so a slow read never overwrites a fresher one.
  */
 export function useWorkbookOutline(outlineOf: WorkbookHost["outline"], revision: number, onSettled?: () => void): WorkbookOutlineState {
-  const [state, setState] = React.useState<{ outline: WorkbookOutline | null; error: unknown; loading: boolean }>({ outline: null, error: null, loading: true });
-  const [reloads, setReloads] = React.useState(0);
-  const onSettledRef = React.useRef(onSettled);
-  onSettledRef.current = onSettled;
-
-  React.useEffect(() => {
-    let current = true;
-    setState((s) => ({ ...s, loading: true }));
-    outlineOf({ previewRows: 0 }).then(
-      (outline) => {
-        if (!current) return;
-        setState({ outline, error: null, loading: false });
-        onSettledRef.current?.();
-      },
-      (error: unknown) => {
-        if (!current) return;
-        setState({ outline: null, error, loading: false });
-        onSettledRef.current?.();
-      },
-    );
-    return () => {
-      current = false;
-    };
-  }, [outlineOf, revision, reloads]);
-
-  const reload = React.useCallback(() => setReloads((n) => n + 1), []);
-  return { ...state, reload };
+  const read = React.useCallback(() => outlineOf({ previewRows: 0 }), [outlineOf]);
+  const { value, ...rest } = useHostRead(read, revision, onSettled);
+  return { outline: value, ...rest };
 }

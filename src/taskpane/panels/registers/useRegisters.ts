@@ -1,6 +1,7 @@
 import * as React from "react";
 import type { Template } from "../../../core/templates/schema";
 import type { FoundRegisters } from "./registerJobs";
+import { useHostRead } from "../../hooks/useHostRead";
 
 export interface RegistersState {
   found: FoundRegisters | null;
@@ -17,31 +18,7 @@ export interface RegistersState {
  * message do not vanish under a spinner; a read overtaken by a newer one is dropped.
  */
 export function useRegisters(find: (imported: readonly Template[]) => Promise<FoundRegisters>, imported: readonly Template[], revision: number, onSettled?: () => void): RegistersState {
-  const [state, setState] = React.useState<{ found: FoundRegisters | null; error: unknown; loading: boolean }>({ found: null, error: null, loading: true });
-  const [reloads, setReloads] = React.useState(0);
-  const onSettledRef = React.useRef(onSettled);
-  onSettledRef.current = onSettled;
-
-  React.useEffect(() => {
-    let current = true;
-    setState((s) => ({ ...s, loading: true }));
-    find(imported).then(
-      (found) => {
-        if (!current) return;
-        setState({ found, error: null, loading: false });
-        onSettledRef.current?.();
-      },
-      (error: unknown) => {
-        if (!current) return;
-        setState({ found: null, error, loading: false });
-        onSettledRef.current?.();
-      },
-    );
-    return () => {
-      current = false;
-    };
-  }, [find, imported, revision, reloads]);
-
-  const reload = React.useCallback(() => setReloads((n) => n + 1), []);
-  return { ...state, reload };
+  const read = React.useCallback(() => find(imported), [find, imported]);
+  const { value, ...rest } = useHostRead(read, revision, onSettled);
+  return { found: value, ...rest };
 }
