@@ -49,6 +49,7 @@ import { checkPlan, type Plan } from "../../core/plan/plan";
 import { WorkbookError, type ApplyResult, type Progress } from "../host";
 import { cellValueOf, formulaOf, hasContent, isMergeSlave, numberFormatOf, toExcelValue } from "./cell-values";
 import { fromExcelCfRule, fromExcelValidation, styleBefore, toExcelCfRule, toExcelValidation, withStyle } from "./excel-model";
+import { refreshCalculatedColumns } from "./calculated-columns";
 import { formulaFiller } from "./formula-fill";
 import { shareIfUnstyled, styleOf } from "./shared-styles";
 import { contentRange, mergedRanges, sheetTables, type SheetTable } from "./sheet-access";
@@ -406,6 +407,7 @@ function setCells(ctx: Ctx, e: EditOf<"setCells">): Edit[] {
     }
   });
   syncTableHeaders(sheet, range);
+  refreshCalculatedColumns(sheet, range);
   return [undo];
 }
 
@@ -420,6 +422,7 @@ function fillFormula(ctx: Ctx, e: EditOf<"fillFormula">): Edit[] {
       writeCell(row.getCell(c), { formula: formulaAt(r - range.top, c - range.left) });
     }
   }
+  refreshCalculatedColumns(sheet, range);
   return [undo];
 }
 
@@ -751,7 +754,10 @@ function addTableColumns(ctx: Ctx, e: EditOf<"addTableColumns">): Edit[] {
     }
     t.model.columns.push({ name: col.header, filterButton: true, totalsRowFunction: "none" });
   });
+  const left = t.range.right + 1;
   setTableRange(t, { ...t.range, right: t.range.right + e.columns.length });
+  // A formula column (or one put back by an undo, with the same formula in every row) is a calculated column.
+  refreshCalculatedColumns(sheet, { top: first, bottom: last, left, right: t.range.right });
   return [removeAddedTableColumns(sheet.name, t.name, e.columns.length)];
 }
 

@@ -67,7 +67,10 @@ export interface TableModel {
   autoFilterRef?: string;
   headerRow: boolean;
   totalsRow: boolean;
-  columns: { name: string; filterButton?: boolean; totalsRowLabel?: string; totalsRowFunction?: string; totalsRowFormula?: string }[];
+  columns: { name: string; filterButton?: boolean; totalsRowLabel?: string; totalsRowFunction?: string; totalsRowFormula?: string;
+    /** The host's own: a calculated column's formula ("=" first), which ExcelJS neither reads nor writes (see calculated-columns.ts). */
+    calculatedColumnFormula?: string;
+  }[];
   rows?: unknown[][];
   style?: { theme?: string; name?: string; showFirstColumn?: boolean; showLastColumn?: boolean; showRowStripes?: boolean; showColumnStripes?: boolean };
 }

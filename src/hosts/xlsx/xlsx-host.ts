@@ -15,6 +15,7 @@ import { csvFieldValue, decodeCsvBytes, parseCsvText } from "./csv";
 import { examineWorkbookBytes } from "./open-errors";
 import { contentRange, mergedRanges, sheetTables, tableAddress } from "./sheet-access";
 import { applyPlan } from "./apply";
+import { attachCalculatedColumns, hasCalculatedColumns, readCalculatedColumns, withoutCalculatedColumnFormulas, writeCalculatedColumns } from "./calculated-columns";
 import { readSheetLooks, readSheetRules } from "./read-rules";
 import { describeUnkept, repairConditionalFormats, unwritableRules, type UnkeptRule } from "./conditional-format-repair";
 import { describeUnkeptDrawings, unkeptDrawings, type UnkeptDrawing } from "./drawing-losses";
@@ -96,10 +97,12 @@ export class XlsxHost implements WorkbookHost {
     // Read before ExcelJS fills the heap: inflating a big sheet part is a 50 MB allocation, and collecting garbage then walks every cell.
     const sheetXml = new Map<string, string>();
     if (zip && parts) for (const part of new Set(parts.values())) sheetXml.set(part, await sheetXmlOutsideCells(zip, part));
+    const calculated = zip ? await readCalculatedColumns(zip) : new Map<string, Map<number, string>>();
+    const loadable = zip ? await withoutCalculatedColumnFormulas(zip, bytes) : bytes;
     const workbook = new ExcelJS.Workbook();
     try {
       // ExcelJS's typings ask for a Node Buffer; at run time it hands the data to JSZip, which takes a Uint8Array in Node and the browser.
-      await workbook.xlsx.load(bytes as unknown as ArrayBuffer, ownValidations ? { ignoreNodes: ["dataValidations"] } : undefined);
+      await workbook.xlsx.load(loadable as unknown as ArrayBuffer, ownValidations ? { ignoreNodes: ["dataValidations"] } : undefined);
     } catch (e) {
       throw new WorkbookError(
         `“${fileName}” could not be read as a workbook (${(e as Error).message}). Open it in Excel, save it again as .xlsx, and try again.`,
@@ -110,6 +113,7 @@ export class XlsxHost implements WorkbookHost {
     const drawings: UnkeptDrawing[] = [];
     if (zip) {
       await fixTableHeaderRows(workbook, zip);
+      attachCalculatedColumns(workbook, calculated);
       for (const ws of workbook.worksheets) {
         const part = parts?.get(ws.name);
         const xml = (part && sheetXml.get(part)) ?? "";
@@ -161,7 +165,8 @@ export class XlsxHost implements WorkbookHost {
       );
     }
     const out = (await this.workbook.xlsx.writeBuffer()) as unknown;
-    return out instanceof Uint8Array ? out : new Uint8Array(out as ArrayBuffer);
+    const bytes = out instanceof Uint8Array ? out : new Uint8Array(out as ArrayBuffer);
+    return hasCalculatedColumns(this.workbook) ? writeCalculatedColumns(bytes, this.workbook) : bytes;
   }
 
   /** The worksheet by name (Excel compares sheet names without case), or a WorkbookError. */
