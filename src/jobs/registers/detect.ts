@@ -128,24 +128,15 @@ export async function detectRegisters(host: WorkbookHost, options: DetectOptions
   return out;
 }
 
+/** One register as `pmo inspect --json` shows it: detection's view without its working detail (how each column was matched, skipped rows). */
+export type InspectRegister = Pick<
+  DetectedRegister,
+  "sheet" | "kind" | "templateId" | "table" | "headerRow" | "firstRow" | "lastRow" | "firstColumn" | "lastColumn" | "confidence" | "unmapped" | "notes" | "drift"
+> & { columns: Record<string, Omit<MappedColumn, "source">> };
+
 export interface InspectJson {
   file: string;
-  registers: {
-    sheet: string;
-    kind: string;
-    templateId: string;
-    table?: string;
-    headerRow: number;
-    firstRow: number;
-    lastRow: number;
-    firstColumn: string;
-    lastColumn: string;
-    confidence: number;
-    columns: Record<string, { header: string; column: string; confidence: number; lowConfidence: boolean }>;
-    unmapped: { header: string; column: string }[];
-    notes: string[];
-    drift: string[];
-  }[];
+  registers: InspectRegister[];
 }
 
 /** The `pmo inspect --json` document (CLI contract, DESIGN §7). */
