@@ -43,7 +43,7 @@ import {
 } from "../../core/plan/inverse";
 import type { Plan } from "../../core/plan/plan";
 import { WorkbookError, type Progress } from "../host";
-import { conditionalFormatFromOffice, listSourceProblem, officeCellValueRule, officeValidationRule, validationFromOffice } from "./office-rules";
+import { listSourceProblem, loadRuleDetails, ruleFromLoaded, type LoadedRuleDetails, officeCellValueRule, officeValidationRule, validationFromOffice } from "./office-rules";
 import { rowBlocks, SYNC_BUDGET_BYTES } from "./payload";
 import { readRanges, type CellsRead, type ReadRequest } from "./range-reader";
 import { asExcelText } from "./text-safety";
@@ -178,7 +178,7 @@ interface Captured {
   merges: Map<number, Excel.RangeAreas>;
 }
 
-type CfDetail = { proxy: Excel.ConditionalFormat; range: Excel.Range; custom?: Excel.ConditionalFormatRule; cellValue?: Excel.CellValueConditionalFormat; fill?: Excel.ConditionalRangeFill; font?: Excel.ConditionalRangeFont };
+type CfDetail = LoadedRuleDetails & { proxy: Excel.ConditionalFormat; range: Excel.Range };
 
 export interface ApplyInExcelOptions {
   /**
@@ -286,19 +286,7 @@ export async function applyPlanInExcel(ctx: Excel.RequestContext, plan: Plan, pr
   const cfDetails = new Map<number, CfDetail[]>();
   let needSync = false;
   for (const [i, coll] of cap.conditionalFormats) {
-    const details = coll.items.map((cf) => {
-      const d: CfDetail = { proxy: cf, range: cf.getRange().load("address") };
-      if (cf.type === "Custom") {
-        d.custom = cf.custom.rule.load("formula");
-        d.fill = cf.custom.format.fill.load("color");
-        d.font = cf.custom.format.font.load("color");
-      } else if (cf.type === "CellValue") {
-        d.cellValue = cf.cellValue.load("rule");
-        d.fill = cf.cellValue.format.fill.load("color");
-        d.font = cf.cellValue.format.font.load("color");
-      }
-      return d;
-    });
+    const details = coll.items.map((cf): CfDetail => ({ ...loadRuleDetails(cf), proxy: cf, range: cf.getRange().load("address") }));
     cfDetails.set(i, details);
     needSync ||= details.length > 0;
   }
@@ -509,13 +497,7 @@ export async function applyPlanInExcel(ctx: Excel.RequestContext, plan: Plan, pr
     for (const d of details) {
       const r = rangeOf(d.range.address);
       if (!(r.top >= target.top && r.bottom <= target.bottom && r.left >= target.left && r.right <= target.right)) continue;
-      const rule = conditionalFormatFromOffice({
-        type: d.proxy.type,
-        formula: d.custom?.formula ?? null,
-        cellValue: (d.cellValue?.rule as { formula1?: string; formula2?: string; operator?: string } | undefined) ?? null,
-        fill: d.fill?.color ?? null,
-        fontColor: d.font?.color ?? null,
-      });
+      const rule = ruleFromLoaded(d);
       if (!rule) {
         problems.push(`edit ${i + 1} (replaceConditionalFormats) — Sheet “${e.sheet}”, ${formatRange(r)}: a ${d.proxy.type} colour rule there cannot be put back by Undo; remove it yourself or leave this range out`);
         continue;

@@ -137,3 +137,38 @@ export function conditionalFormatFromOffice(cf: OfficeConditionalFormat): Condit
   }
   return undefined;
 }
+
+/** A colour rule's details, queued to load in the caller's next sync; read back with `ruleFromLoaded`. */
+export interface LoadedRuleDetails {
+  type: string;
+  formula?: Excel.ConditionalFormatRule;
+  cellValue?: Excel.CellValueConditionalFormat;
+  fill?: Excel.ConditionalRangeFill;
+  font?: Excel.ConditionalRangeFont;
+}
+
+/** Queues the loads that tell a rule's kind, formula and colours (`cf.type` must already be loaded). */
+export function loadRuleDetails(cf: Excel.ConditionalFormat): LoadedRuleDetails {
+  const d: LoadedRuleDetails = { type: cf.type };
+  if (cf.type === "Custom") {
+    d.formula = cf.custom.rule.load("formula");
+    d.fill = cf.custom.format.fill.load("color");
+    d.font = cf.custom.format.font.load("color");
+  } else if (cf.type === "CellValue") {
+    d.cellValue = cf.cellValue.load("rule");
+    d.fill = cf.cellValue.format.fill.load("color");
+    d.font = cf.cellValue.format.font.load("color");
+  }
+  return d;
+}
+
+/** The plan's form of a rule whose details were loaded and synced; undefined for kinds a plan cannot express. */
+export function ruleFromLoaded(d: LoadedRuleDetails): ConditionalFormat | undefined {
+  return conditionalFormatFromOffice({
+    type: d.type,
+    formula: d.formula?.formula ?? null,
+    cellValue: (d.cellValue?.rule as { formula1?: string; formula2?: string; operator?: string } | undefined) ?? null,
+    fill: d.fill?.color ?? null,
+    fontColor: d.font?.color ?? null,
+  });
+}

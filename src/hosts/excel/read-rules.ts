@@ -13,7 +13,7 @@
 import { formatRange, MAX_COLUMNS, MAX_ROWS, parseRange, rangesIntersect, type RangeAddress } from "../../core/grid/address";
 import type { ConditionalFormat, DataValidation } from "../../core/plan/edits";
 import type { CellLook, RangeRules } from "../host";
-import { conditionalFormatFromOffice, validationFromOffice } from "./office-rules";
+import { loadRuleDetails, ruleFromLoaded, validationFromOffice, type LoadedRuleDetails } from "./office-rules";
 
 /** Excel's answer when the cells of a range do not share one validation. */
 const MIXED_TYPES = new Set(["Inconsistent", "MixedCriteria"]);
@@ -66,25 +66,7 @@ function wholeLines(body: string): RangeAddress | undefined {
   return undefined;
 }
 
-interface CfRead {
-  priority: number;
-  areas: Excel.RangeAreas;
-  type: string;
-  formula?: Excel.ConditionalFormatRule;
-  cellValue?: Excel.CellValueConditionalFormat;
-  fill?: Excel.ConditionalRangeFill;
-  font?: Excel.ConditionalRangeFont;
-}
-
-function ruleOf(cf: CfRead): ConditionalFormat | undefined {
-  return conditionalFormatFromOffice({
-    type: cf.type,
-    formula: cf.formula?.formula ?? null,
-    cellValue: (cf.cellValue?.rule as { formula1?: string; formula2?: string; operator?: string } | undefined) ?? null,
-    fill: cf.fill?.color ?? null,
-    fontColor: cf.font?.color ?? null,
-  });
-}
+type CfRead = LoadedRuleDetails & { priority: number; areas: Excel.RangeAreas };
 
 /**
  * Rules of each range on `sheet`, in the order asked. A colour rule comes
@@ -108,19 +90,7 @@ export async function readRangeRules(ctx: Excel.RequestContext, sheet: string, r
   // (and id) within the list it came from, so the same rule seen from two
   // columns is not matched up across lists.
   const details = queued.map((q) =>
-    q.formats.items.map((cf) => {
-      const read: CfRead = { priority: cf.priority, type: cf.type, areas: cf.getRanges().load("address") };
-      if (cf.type === "Custom") {
-        read.formula = cf.custom.rule.load("formula");
-        read.fill = cf.custom.format.fill.load("color");
-        read.font = cf.custom.format.font.load("color");
-      } else if (cf.type === "CellValue") {
-        read.cellValue = cf.cellValue.load("rule");
-        read.fill = cf.cellValue.format.fill.load("color");
-        read.font = cf.cellValue.format.font.load("color");
-      }
-      return read;
-    }),
+    q.formats.items.map((cf): CfRead => ({ ...loadRuleDetails(cf), priority: cf.priority, areas: cf.getRanges().load("address") })),
   );
   if (details.some((d) => d.length > 0)) await ctx.sync();
 
@@ -129,7 +99,7 @@ export async function readRangeRules(ctx: Excel.RequestContext, sheet: string, r
     const groups = new Map<string, ConditionalFormat[]>();
     const touching = [...(details[i] ?? [])].sort((a, b) => a.priority - b.priority);
     for (const cf of touching) {
-      const rule = ruleOf(cf);
+      const rule = ruleFromLoaded(cf);
       for (const area of officeAreas(cf.areas.address)) {
         if (!rangesIntersect(area, r)) continue;
         const key = formatRange(area);
