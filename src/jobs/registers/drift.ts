@@ -8,7 +8,7 @@ import { DRIFT_MIN_CONFIDENCE, driftApplies, registerDrift, type DriftFinding } 
 import { storedRecordFor } from "../../core/registers/snapshot";
 import { builtInTemplate, templateForKind } from "../../core/templates/catalogue";
 import type { Template } from "../../core/templates/schema";
-import type { WorkbookHost } from "../../hosts/host";
+import type { WorkbookHost, WorkbookOutline } from "../../hosts/host";
 import { snapshotRegister } from "./apply";
 import { detectRegisters, PREVIEW_ROWS, toInspectJson } from "./detect";
 
@@ -25,9 +25,13 @@ export interface RegisterComparison {
   findings: DriftFinding[];
 }
 
-/** Each register against its template, in the order given. Registers that are not compared are not read. */
-export async function compareRegisters(host: WorkbookHost, registers: DetectedRegister[], templates: readonly Template[] = []): Promise<RegisterComparison[]> {
-  const outline = await host.outline({ previewRows: PREVIEW_ROWS });
+/**
+ * Each register against its template, in the order given. Registers that are
+ * not compared are not read. A caller that already read the outline (with
+ * PREVIEW_ROWS preview rows, e.g. for detection) passes it in.
+ */
+export async function compareRegisters(host: WorkbookHost, registers: DetectedRegister[], templates: readonly Template[] = [], knownOutline?: WorkbookOutline): Promise<RegisterComparison[]> {
+  const outline = knownOutline ?? (await host.outline({ previewRows: PREVIEW_ROWS }));
   const out: RegisterComparison[] = [];
   for (const register of registers) {
     const record = storedRecordFor(outline.metadata, register, register.table);
@@ -44,8 +48,8 @@ export async function compareRegisters(host: WorkbookHost, registers: DetectedRe
 }
 
 /** Drift per register, in the order given; an empty list for registers drift does not look at. */
-export async function registersDrift(host: WorkbookHost, registers: DetectedRegister[], templates: readonly Template[] = []): Promise<DriftFinding[][]> {
-  return (await compareRegisters(host, registers, templates)).map((c) => c.findings);
+export async function registersDrift(host: WorkbookHost, registers: DetectedRegister[], templates: readonly Template[] = [], knownOutline?: WorkbookOutline): Promise<DriftFinding[][]> {
+  return (await compareRegisters(host, registers, templates, knownOutline)).map((c) => c.findings);
 }
 
 /**
@@ -56,8 +60,9 @@ export async function registersDrift(host: WorkbookHost, registers: DetectedRegi
  * `notes`.
  */
 export async function inspectRegisters(host: WorkbookHost, file: string) {
-  const registers = await detectRegisters(host);
-  const comparisons = await compareRegisters(host, registers);
+  const outline = await host.outline({ previewRows: PREVIEW_ROWS });
+  const registers = await detectRegisters(host, {}, outline);
+  const comparisons = await compareRegisters(host, registers, [], outline);
   return toInspectJson(file, registers).registers.map((r, i) => {
     const c = comparisons[i];
     return {

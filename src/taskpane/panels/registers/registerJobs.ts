@@ -26,8 +26,9 @@ export interface FoundRegisters {
 /** Registers in the workbook, detected with the imported templates too, so a PMO's own headers count. */
 export async function findRegisters(host: WorkbookHost, imported: readonly Template[]): Promise<FoundRegisters> {
   const templates = imported.length ? [...imported, ...BUILT_IN_TEMPLATES.filter((b) => !imported.some((t) => t.id === b.id))] : undefined;
-  const registers = await detectRegisters(host, templates ? { templates } : {});
-  const drift = await registersDrift(host, registers, imported);
+  const outline = await host.outline({ previewRows: PREVIEW_ROWS });
+  const registers = await detectRegisters(host, templates ? { templates } : {}, outline);
+  const drift = await registersDrift(host, registers, imported, outline);
   return { registers, drift };
 }
 
