@@ -65,8 +65,13 @@ export interface WorkbookOutline {
 
 export interface ApplyResult {
   editsApplied: number;
-  /** How the apply can be undone: Excel's own undo stack, and/or the inverse plan. */
-  undo: { excelUndoGroup: boolean; inverse: Plan };
+  /**
+   * How the apply can be undone: Excel's own undo stack (one Ctrl+Z, where
+   * `excelUndoGroup`), and the inverse plan, which always undoes all of it.
+   * `notInExcelUndo` names changes Ctrl+Z does not take back (Excel on
+   * Windows and Mac cannot undo adding a hidden sheet, for one).
+   */
+  undo: { excelUndoGroup: boolean; inverse: Plan; notInExcelUndo?: string[] };
 }
 
 export type Progress = (done: number, total: number) => void;

@@ -15,7 +15,7 @@ export interface SheetSeed {
   numberFormats?: Record<string, string>;
   merges?: string[];
   /** Tables over existing cells (header row first). */
-  tables?: { name: string; address: string }[];
+  tables?: { name: string; address: string; showTotals?: boolean }[];
 }
 
 export interface WorkbookSeed {

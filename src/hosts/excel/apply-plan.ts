@@ -1,6 +1,5 @@
 /**
- * Applying a plan inside one Excel.run. Three parts, so a refused plan
- * writes nothing:
+ * Applying a plan. Three parts, so a refused plan writes nothing:
  *
  * 1. read: sheet and table names (one sync), then everything the checks and
  *    the undo need, queued together (one sync, plus one for colour-rule
@@ -15,10 +14,16 @@
  * The undo plan is built from the "before" state read in part 1 with the
  * shared helpers of core/plan/inverse. Every inverse edit puts back the state
  * from before the whole plan, so undoing in reverse order ends there too.
+ *
+ * The writes come in two parts, each given its own request context by the
+ * caller: the sheet structure (sheets added, hidden or deleted, the record
+ * sheet created), which Excel on Windows and Mac cannot undo and so must stay
+ * out of an undo group, and then everything else, which can sit in one. A log
+ * says which edits got written, so a failure can be rolled back.
  */
 import { columnIndex, columnLetter, formatRange, parseRange, rangeHeight, rangeWidth, rangesIntersect, type RangeAddress } from "../../core/grid/address";
 import type { CellValue } from "../../core/grid/cell";
-import { encodeMetadataRow, METADATA_FIRST_ROW, METADATA_SHEET, METADATA_TITLE, metadataRowAddress, metadataRowFor } from "../../core/metadata/schema";
+import { encodeMetadataRow, METADATA_FIRST_ROW, METADATA_SHEET, METADATA_TITLE, metadataRowFor } from "../../core/metadata/schema";
 import type { CellInput, CellStyle, ConditionalFormat, DataValidation, Edit, EditOf } from "../../core/plan/edits";
 import {
   inversePlan,
@@ -43,7 +48,9 @@ import {
 } from "../../core/plan/inverse";
 import type { Plan } from "../../core/plan/plan";
 import { WorkbookError, type Progress } from "../host";
+import { readMergedAreas } from "./merged-areas";
 import { listSourceProblem, loadRuleDetails, ruleFromLoaded, type LoadedRuleDetails, officeCellValueRule, officeValidationRule, validationFromOffice } from "./office-rules";
+import { officeAreas } from "./read-rules";
 import { rowBlocks, SYNC_BUDGET_BYTES } from "./payload";
 import { readRanges, type CellsRead, type ReadRequest } from "./range-reader";
 import { asExcelText } from "./text-safety";
@@ -65,6 +72,8 @@ interface TableInfo {
   range: RangeAddress;
   style: string;
   existed: boolean;
+  /** The last row is the totals row: a body formula must stop above it. */
+  showTotals: boolean;
 }
 
 interface SheetInfo {
@@ -76,8 +85,9 @@ interface SheetInfo {
 
 const lower = (s: string) => s.toLowerCase();
 
+/** The range of a plan address or of one Excel returns ("'Q1, risks'!B3:D9": sheet names with commas come quoted). */
 function rangeOf(address: string): RangeAddress {
-  const r = parseRange(address);
+  const r = parseRange(address) ?? officeAreas(address)[0];
   if (!r) throw new Error(`not an A1 range: ${address}`);
   return r;
 }
@@ -87,11 +97,15 @@ function intersect(a: RangeAddress, b: RangeAddress): RangeAddress | null {
   return { top: Math.max(a.top, b.top), left: Math.max(a.left, b.left), bottom: Math.min(a.bottom, b.bottom), right: Math.min(a.right, b.right) };
 }
 
-/** The office input for a plan cell: text protected from parsing, blanks as "" (null would leave the cell unchanged). */
-function officeInput(c: CellInput): string | number | boolean {
+/**
+ * The office input for a plan cell: text protected from parsing, blanks as ""
+ * (null would leave the cell unchanged). A cell formatted as Text ("@") keeps
+ * what it is given as typed, so an apostrophe there would stay a character.
+ */
+function officeInput(c: CellInput, textFormat = false): string | number | boolean {
   if (c === null) return "";
   if (typeof c === "object") return c.formula;
-  if (typeof c === "string") return asExcelText(c);
+  if (typeof c === "string") return textFormat ? c : asExcelText(c);
   return c;
 }
 
@@ -121,36 +135,67 @@ function fullGrid(range: RangeAddress, part: { range: RangeAddress; cells: Cells
   return out;
 }
 
+/**
+ * Which edits reached the workbook. Office.js does not roll back a batch that
+ * fails halfway (commands before the failing one stay done), so after a
+ * failure every edit from the first one not yet synced is uncertain. Edits that
+ * change structure (tables, merges, sheets) go out in a sync of their own, so
+ * for them the log knows whether it happened.
+ */
+export class WriteLog {
+  /** Edits whose every command went out in a sync that succeeded are below this index. */
+  syncedBelow = 0;
+  /** The edit being written. */
+  current = -1;
+  /** Edits whose structural command was synced. */
+  readonly structural = new Set<number>();
+  /** Index and Excel's message of the edit that failed. */
+  failure: { index: number; error: unknown } | null = null;
+}
+
 /** Queues commands and syncs whenever the next one would push the request past the budget. */
 class Writer {
   private bytes = 0;
   private calculationSuspended = false;
-  constructor(private readonly ctx: Excel.RequestContext) {}
+  /** Calculation was suspended at least once: Excel is asked to recalculate at the end. */
+  suspendedAny = false;
+  constructor(
+    readonly ctx: Excel.RequestContext,
+    readonly log: WriteLog,
+  ) {}
 
   async room(bytes: number): Promise<void> {
     if (this.bytes > 0 && this.bytes + bytes > SYNC_BUDGET_BYTES) await this.flush();
     this.bytes += bytes;
   }
 
-  /** Big writes go out with calculation suspended until that sync; Excel recalculates once after. */
+  /** Big writes go out with calculation suspended until that sync. */
   suspendCalculation(): void {
     if (this.calculationSuspended) return;
     this.ctx.application.suspendApiCalculationUntilNextSync();
     this.calculationSuspended = true;
+    this.suspendedAny = true;
   }
 
   async flush(): Promise<void> {
-    if (this.bytes === 0 && !this.calculationSuspended) {
-      await this.ctx.sync();
-      return;
-    }
+    const editsBefore = this.log.current;
     await this.ctx.sync();
     this.bytes = 0;
     this.calculationSuspended = false;
+    this.log.syncedBelow = Math.max(this.log.syncedBelow, editsBefore);
   }
 
-  /** Writes a 2-D array through `values` or `formulas` in row blocks under the budget. */
-  async grid(sheet: string, top: number, left: number, rows: (string | number | boolean)[][], property: "values" | "formulas" | "numberFormat"): Promise<void> {
+  /** Runs a structural command alone in its sync, so the log knows whether it happened. */
+  async structural(index: number, queue: () => void): Promise<void> {
+    if (this.bytes > 0 || this.calculationSuspended) await this.flush();
+    this.bytes = 200;
+    queue();
+    await this.flush();
+    this.log.structural.add(index);
+  }
+
+  /** Writes a 2-D array through `values`, `formulas`, `formulasR1C1` or `numberFormat` in row blocks under the budget. */
+  async grid(sheet: string, top: number, left: number, rows: (string | number | boolean)[][], property: "values" | "formulas" | "formulasR1C1" | "numberFormat"): Promise<void> {
     for (const block of rowBlocks(rows)) {
       await this.room(block.bytes);
       this.suspendCalculation();
@@ -160,8 +205,32 @@ class Writer {
       const slice = block.start === 0 && block.end === rows.length ? rows : rows.slice(block.start, block.end);
       if (property === "values") range.values = slice;
       else if (property === "formulas") range.formulas = slice;
+      else if (property === "formulasR1C1") range.formulasR1C1 = slice;
       else range.numberFormat = slice;
     }
+  }
+
+  /**
+   * One formula down a whole range, as 2-D arrays. Excel turns the formula of
+   * the first cell into R1C1 (one sync), which reads the same in every cell;
+   * one value for a many-cell range is not something the docs promise.
+   */
+  async fill(sheet: string, address: string, formula: string): Promise<void> {
+    const r = rangeOf(address);
+    const first = this.ctx.workbook.worksheets.getItem(sheet).getRange(formatRange({ ...r, bottom: r.top, right: r.left }));
+    first.formulas = [[formula]];
+    first.load("formulasR1C1");
+    await this.flush();
+    const r1c1 = String(first.formulasR1C1[0]?.[0] ?? formula);
+    const row = new Array<string>(rangeWidth(r)).fill(r1c1);
+    await this.grid(sheet, r.top, r.left, Array.from({ length: rangeHeight(r) }, () => row), "formulasR1C1");
+  }
+
+  /** One value (a number format) for every cell of a range, as 2-D arrays in row blocks. */
+  async same(sheet: string, address: string, value: string, property: "numberFormat"): Promise<void> {
+    const r = rangeOf(address);
+    const row = new Array<string>(rangeWidth(r)).fill(value);
+    await this.grid(sheet, r.top, r.left, Array.from({ length: rangeHeight(r) }, () => row), property);
   }
 }
 
@@ -174,11 +243,12 @@ interface Captured {
   styles: Map<number, Excel.RangeFormat>;
   widths: Map<number, Excel.RangeFormat[]>;
   metadataUsed: Excel.Range | null;
-  /** Merged areas touching the range of an unmerge, merge or new table, by edit index. */
-  merges: Map<number, Excel.RangeAreas>;
+  /** Merged areas touching the range of an unmerge, merge, new table or table growth, by edit index. */
+  merges: Map<number, RangeAddress[]>;
 }
 
-type CfDetail = LoadedRuleDetails & { proxy: Excel.ConditionalFormat; range: Excel.Range };
+/** A colour rule over a range the plan replaces: its details and every area it applies to (getRange throws for several). */
+type CfDetail = LoadedRuleDetails & { proxy: Excel.ConditionalFormat; areas: Excel.RangeAreas };
 
 export interface ApplyInExcelOptions {
   /**
@@ -208,19 +278,56 @@ export function areasOf(address: string): RangeAddress[] {
 
 const sameRange = (a: RangeAddress, b: RangeAddress) => a.top === b.top && a.left === b.left && a.bottom === b.bottom && a.right === b.right;
 
-export async function applyPlanInExcel(ctx: Excel.RequestContext, plan: Plan, progress?: Progress, options: ApplyInExcelOptions = {}): Promise<{ inverse: Plan }> {
+/** What a prepared apply leaves for the writes: the undo plan, and the two write parts. */
+export interface PreparedApply {
+  inverse: Plan;
+  /** Each edit's inverse, by edit index (for rolling back part of the plan). */
+  perEdit: Edit[][];
+  /** Indices of the edits written in the structure part (outside any undo group). */
+  structureEdits: number[];
+  /** Sheets, visibility, record sheet: APIs Excel cannot undo on every platform. Nothing to do when empty. */
+  writeStructure(ctx: Excel.RequestContext, log: WriteLog): Promise<void>;
+  /** Every other edit, in plan order; asks Excel to recalculate after suspended calculation. */
+  writeRest(ctx: Excel.RequestContext, log: WriteLog, progress?: Progress): Promise<void>;
+}
+
+/** Edits that change which sheets exist or how they show: never inside an undo group (Worksheet.delete, Worksheet.visibility). */
+export function isStructureEdit(e: Edit): boolean {
+  return e.type === "addSheet" || e.type === "deleteSheet";
+}
+
+/** Edits whose write changes a table, a merge or a sheet: synced alone, so the write log knows whether they happened. */
+export function isStructuralEdit(e: Edit): boolean {
+  return ["addSheet", "deleteSheet", "createTable", "removeTable", "addTableColumns", "removeTableColumns", "resizeTable", "mergeCells", "unmergeCells"].includes(e.type);
+}
+
+/**
+ * What to write back when edit `e` got only partly written: the inverse
+ * edits that put cells, formats and rules back (safe to apply whether or not
+ * the edit's own commands ran); structural inverses only when its structural
+ * command is known to have run.
+ */
+export function rollbackOf(e: Edit, inverse: Edit[], structuralDone: boolean): Edit[] {
+  if (!isStructuralEdit(e) || structuralDone) return inverse;
+  const restores = inverse.filter((x) => !isStructuralEdit(x));
+  return restores;
+}
+
+export async function prepareApplyInExcel(ctx: Excel.RequestContext, plan: Plan, options: ApplyInExcelOptions = {}): Promise<PreparedApply> {
   const edits = plan.edits;
 
   // ---- read 1: names
   const sheetItems = ctx.workbook.worksheets.load("items/name, items/visibility");
-  const tableItems = ctx.workbook.tables.load("items/name, items/style, items/worksheet/name");
+  const tableItems = ctx.workbook.tables.load("items/name, items/style, items/showTotals, items/worksheet/name");
+  const calculation = ctx.application.load("calculationMode");
   await ctx.sync();
+  const manualCalculation = calculation.calculationMode === "Manual";
   const sheets = new Map<string, SheetInfo>();
   for (const ws of sheetItems.items) sheets.set(lower(ws.name), { name: ws.name, visibility: ws.visibility, existed: true, deleted: false });
   const tables = new Map<string, TableInfo>();
   const tableProxies = new Map<string, Excel.Table>();
   for (const t of tableItems.items) {
-    tables.set(lower(t.name), { name: t.name, sheet: t.worksheet.name, range: { top: 0, left: 0, bottom: 0, right: 0 }, style: t.style, existed: true });
+    tables.set(lower(t.name), { name: t.name, sheet: t.worksheet.name, range: { top: 0, left: 0, bottom: 0, right: 0 }, style: t.style, existed: true, showTotals: t.showTotals });
     tableProxies.set(lower(t.name), t);
   }
 
@@ -237,6 +344,15 @@ export async function applyPlanInExcel(ctx: Excel.RequestContext, plan: Plan, pr
     merges: new Map(),
   };
   const usedProxies = new Map<string, Excel.Range>();
+  const mergeReads: { index: number; sheet: string; range: RangeAddress | undefined }[] = [];
+  /** The range whose merged areas matter to an edit; undefined until the table it grows is read. */
+  const growthArea = (e: Edit): RangeAddress | undefined => ("address" in e ? rangeOf(e.address) : undefined);
+  /** The cells a table's new columns will take, from the table as read. */
+  const tableGrowth = (e: Edit): RangeAddress | undefined => {
+    if (e.type !== "addTableColumns") return undefined;
+    const t = tables.get(lower(e.table));
+    return t && t.existed ? { ...t.range, left: t.range.right + 1, right: Math.min(16_384, t.range.right + e.columns.length) } : undefined;
+  };
   const sheetExisted = (name: string) => sheets.get(lower(name))?.existed === true;
   const touch = (name: string) => {
     if (!sheetExisted(name) || usedProxies.has(lower(name))) return;
@@ -253,7 +369,7 @@ export async function applyPlanInExcel(ctx: Excel.RequestContext, plan: Plan, pr
         cap.validations.set(i, ws.getRange(e.address).dataValidation.load("type, rule, ignoreBlanks, prompt, errorAlert"));
         break;
       case "replaceConditionalFormats":
-        cap.conditionalFormats.set(i, ws.getRange(e.address).conditionalFormats.load("items/type"));
+        cap.conditionalFormats.set(i, ws.getRange(e.address).conditionalFormats.load("items/type, items/id"));
         break;
       case "setStyle":
         cap.styles.set(i, ws.getRange(e.address).format.load("wrapText, horizontalAlignment, verticalAlignment, fill/color, font/bold, font/italic, font/color"));
@@ -261,7 +377,9 @@ export async function applyPlanInExcel(ctx: Excel.RequestContext, plan: Plan, pr
       case "unmergeCells":
       case "mergeCells":
       case "createTable":
-        if (options.readMerges) cap.merges.set(i, ws.getRange(e.address).getMergedAreasOrNullObject().load("address"));
+      case "addTableColumns":
+      case "resizeTable":
+        if (options.readMerges) mergeReads.push({ index: i, sheet: e.sheet, range: growthArea(e) });
         break;
       case "setColumnWidths":
         cap.widths.set(
@@ -281,12 +399,17 @@ export async function applyPlanInExcel(ctx: Excel.RequestContext, plan: Plan, pr
     const t = tables.get(key);
     if (t) t.range = rangeOf(proxy.address);
   }
+  // Merged areas in syncs of their own: a read of more than 512 areas fails, and must not take the other reads with it.
+  for (const m of mergeReads) {
+    const r = m.range ?? tableGrowth(edits[m.index] as Edit);
+    if (r) cap.merges.set(m.index, await readMergedAreas(ctx, m.sheet, r));
+  }
 
   // ---- read 3: colour-rule details and validations that differ within a range
   const cfDetails = new Map<number, CfDetail[]>();
   let needSync = false;
   for (const [i, coll] of cap.conditionalFormats) {
-    const details = coll.items.map((cf): CfDetail => ({ ...loadRuleDetails(cf), proxy: cf, range: cf.getRange().load("address") }));
+    const details = coll.items.map((cf): CfDetail => ({ ...loadRuleDetails(cf), proxy: cf, areas: cf.getRanges().load("address") }));
     cfDetails.set(i, details);
     needSync ||= details.length > 0;
   }
@@ -331,9 +454,9 @@ export async function applyPlanInExcel(ctx: Excel.RequestContext, plan: Plan, pr
   const merges = new Map<string, RangeAddress[]>();
   for (const [i, areas] of cap.merges) {
     const e = edits[i] as Edit;
-    if (!("sheet" in e) || areas.isNullObject) continue;
+    if (!("sheet" in e)) continue;
     const list = merges.get(lower(e.sheet)) ?? [];
-    for (const a of areasOf(areas.address)) if (!list.some((m) => sameRange(m, a))) list.push(a);
+    for (const a of areas) if (!list.some((m) => sameRange(m, a))) list.push(a);
     merges.set(lower(e.sheet), list);
   }
   const mergesOn = (sheet: string) => {
@@ -342,6 +465,13 @@ export async function applyPlanInExcel(ctx: Excel.RequestContext, plan: Plan, pr
     return list;
   };
   const addedSheets = new Set<string>();
+  /** Why a table cannot take `area`: another table or merged cells there (Excel refuses both), or null. */
+  const growthBlocker = (sheet: string, t: TableInfo, area: RangeAddress): string | null => {
+    const other = [...tables.values()].find((o) => o !== t && lower(o.name) !== lower(t.name) && lower(o.sheet) === lower(sheet) && rangesIntersect(o.range, area));
+    if (other) return `table “${other.name}” is in the way (${formatRange(other.range)})`;
+    const merged = mergesOn(sheet).find((m) => rangesIntersect(m, area) && !(m.top >= t.range.top && m.bottom <= t.range.bottom && m.left >= t.range.left && m.right <= t.range.right));
+    return merged ? `cells ${formatRange(merged)} are merged; unmerge them first` : null;
+  };
   const tableAt = new Map<number, TableInfo>();
   const tableBefore = new Map<number, RangeAddress>();
 
@@ -426,7 +556,7 @@ export async function applyPlanInExcel(ctx: Excel.RequestContext, plan: Plan, pr
         else {
           const clash = [...tables.values()].find((t) => lower(t.sheet) === lower(e.sheet) && rangesIntersect(t.range, r));
           if (clash) say(`the range overlaps table “${clash.name}”`);
-          else tables.set(lower(e.name), { name: e.name, sheet: e.sheet, range: r, style: e.style, existed: false });
+          else tables.set(lower(e.name), { name: e.name, sheet: e.sheet, range: r, style: e.style, existed: false, showTotals: false });
         }
         if (fromOriginal) wantCells(e.sheet, { ...r, bottom: r.top });
         break;
@@ -452,7 +582,9 @@ export async function applyPlanInExcel(ctx: Excel.RequestContext, plan: Plan, pr
             if (c.values && c.formula) say(`column “${c.header}” has both values and a formula`);
           });
           const added = { ...t.range, left: t.range.right + 1, right: t.range.right + e.columns.length };
+          const blocked = added.right <= 16_384 ? growthBlocker(e.sheet, t, added) : null;
           if (added.right > 16_384) say(`the table would run past Excel's last column`);
+          else if (blocked) say(`table “${t.name}” cannot grow over ${formatRange(added)}: ${blocked}`);
           else {
             if (fromOriginal) wantCells(e.sheet, added);
             t.range = { ...t.range, right: added.right };
@@ -465,7 +597,9 @@ export async function applyPlanInExcel(ctx: Excel.RequestContext, plan: Plan, pr
           }
         } else {
           const r = rangeOf(e.address);
+          const blocked = growthBlocker(e.sheet, t, r);
           if (r.top !== t.range.top || !rangesIntersect(r, t.range) || rangeHeight(r) < 2) say(`the new range must keep the header row (row ${t.range.top}) and overlap the table`);
+          else if (blocked) say(`table “${t.name}” cannot grow to ${e.address}: ${blocked}`);
           else {
             if (fromOriginal) wantCells(e.sheet, { ...r, bottom: r.top });
             t.range = r;
@@ -488,22 +622,24 @@ export async function applyPlanInExcel(ctx: Excel.RequestContext, plan: Plan, pr
 
   // Rules a plan cannot express would be lost by a replace or a validation change: refuse rather than lose them.
   const cfBefore = new Map<number, { address: string; rules: ConditionalFormat[] }[]>();
-  const cfToDelete = new Map<number, Excel.ConditionalFormat[]>();
+  /** Ids of the rules each replace deletes (ConditionalFormat.id), found again in the writing context. */
+  const cfToDelete = new Map<number, string[]>();
   for (const [i, details] of cfDetails) {
     const e = edits[i] as EditOf<"replaceConditionalFormats">;
     const target = rangeOf(e.address);
     const groups: { address: string; rules: ConditionalFormat[] }[] = [];
-    const deletions: Excel.ConditionalFormat[] = [];
+    const deletions: string[] = [];
     for (const d of details) {
-      const r = rangeOf(d.range.address);
-      if (!(r.top >= target.top && r.bottom <= target.bottom && r.left >= target.left && r.right <= target.right)) continue;
+      // A rule may cover several areas (after rows are inserted or cells pasted); it is replaced only when all lie inside.
+      const areas = officeAreas(d.areas.address);
+      if (!areas.every((r) => r.top >= target.top && r.bottom <= target.bottom && r.left >= target.left && r.right <= target.right)) continue;
       const rule = ruleFromLoaded(d);
       if (!rule) {
-        problems.push(`edit ${i + 1} (replaceConditionalFormats) — Sheet “${e.sheet}”, ${formatRange(r)}: a ${d.proxy.type} colour rule there cannot be put back by Undo; remove it yourself or leave this range out`);
+        problems.push(`edit ${i + 1} (replaceConditionalFormats) — Sheet “${e.sheet}”, ${areas.map(formatRange).join(", ")}: a ${d.proxy.type} colour rule there cannot be put back by Undo; remove it yourself or leave this range out`);
         continue;
       }
-      groups.push({ address: formatRange(r), rules: [rule] });
-      deletions.push(d.proxy);
+      for (const r of areas) groups.push({ address: formatRange(r), rules: [rule] });
+      deletions.push(d.proxy.id);
     }
     cfBefore.set(i, groups);
     cfToDelete.set(i, deletions);
@@ -647,76 +783,112 @@ export async function applyPlanInExcel(ctx: Excel.RequestContext, plan: Plan, pr
   const inverse = inversePlan(plan.title, perEdit);
 
   // ---- write
-  const writer = new Writer(ctx);
   const metadataKeys = [...metadataBefore.keys];
-  let metadataSheetExists = metadataSheet !== undefined;
-  for (let i = 0; i < edits.length; i++) {
-    const e = edits[i] as Edit;
-    await writeEdit(e, i);
-    progress?.(i + 1, edits.length);
-  }
-  await writer.flush();
-  return { inverse };
+  const needsRecordSheet = metadataSheet === undefined && edits.some((e) => e.type === "setMetadata");
+  const structureEdits = edits.flatMap((e, i) => (isStructureEdit(e) ? [i] : []));
+  const textFormat = (sheet: string, r: RangeAddress): boolean[][] | null => {
+    if (isEmptyBefore(sheet, r)) return null;
+    const formats = cellsFor(sheet, r).numberFormats;
+    return formats.some((row) => row.includes("@")) ? formats.map((row) => row.map((f) => f === "@")) : null;
+  };
 
-  async function writeEdit(e: Edit, i: number): Promise<void> {
+  return {
+    inverse,
+    perEdit,
+    structureEdits: needsRecordSheet ? [...structureEdits, edits.findIndex((e) => e.type === "setMetadata")] : structureEdits,
+    async writeStructure(wctx, log) {
+      const writer = new Writer(wctx, log);
+      // Deletions first, so a plan may delete a sheet and add one of the same name.
+      const order = [...structureEdits].sort((a, b) => Number(edits[b]?.type === "deleteSheet") - Number(edits[a]?.type === "deleteSheet"));
+      for (const i of order) {
+        const e = edits[i] as EditOf<"addSheet"> | EditOf<"deleteSheet">;
+        log.current = i;
+        await writer.structural(i, () => {
+          if (e.type === "deleteSheet") {
+            wctx.workbook.worksheets.getItem(e.sheet).delete();
+            return;
+          }
+          const ws = wctx.workbook.worksheets.add(e.sheet);
+          if (e.hidden !== "visible") ws.visibility = VISIBILITY[e.hidden] as Excel.SheetVisibility;
+        });
+      }
+      if (needsRecordSheet) {
+        const i = edits.findIndex((e) => e.type === "setMetadata");
+        log.current = i;
+        await writer.structural(i, () => {
+          const ws = wctx.workbook.worksheets.add(METADATA_SHEET);
+          ws.visibility = "VeryHidden" as Excel.SheetVisibility;
+          ws.getRange("A1").values = [[METADATA_TITLE]];
+        });
+      }
+    },
+    async writeRest(wctx, log, progress) {
+      const writer = new Writer(wctx, log);
+      for (let i = 0; i < edits.length; i++) {
+        const e = edits[i] as Edit;
+        log.current = i;
+        if (!isStructureEdit(e)) await writeEdit(writer, e, i);
+        progress?.(i + 1, edits.length);
+      }
+      log.current = edits.length;
+      // suspendApiCalculationUntilNextSync: one page says Excel recalculates after the next sync, another
+      // leaves recalculation to the developer. Asking for it costs nothing where it already happened;
+      // a workbook the user keeps on manual calculation is left as they chose.
+      if (writer.suspendedAny && !manualCalculation) wctx.application.calculate("Recalculate" as Excel.CalculationType);
+      await writer.flush();
+    },
+  };
+
+  async function writeEdit(writer: Writer, e: Edit, i: number): Promise<void> {
+    const ctx = writer.ctx;
     const sheetOf = (name: string) => ctx.workbook.worksheets.getItem(name);
     switch (e.type) {
-      case "addSheet": {
-        await writer.room(100);
-        const ws = ctx.workbook.worksheets.add(e.sheet);
-        if (e.hidden !== "visible") ws.visibility = VISIBILITY[e.hidden] as Excel.SheetVisibility;
-        if (lower(e.sheet) === lower(METADATA_SHEET)) metadataSheetExists = true;
-        return;
-      }
+      case "addSheet":
       case "deleteSheet":
-        await writer.room(100);
-        sheetOf(e.sheet).delete();
         return;
       case "setCells": {
         const r = rangeOf(e.address);
-        const rows = e.cells.map((row) => row.map(officeInput));
+        const text = textFormat(e.sheet, r);
+        const rows = e.cells.map((row, k) => row.map((c, j) => officeInput(c, text?.[k]?.[j] === true)));
         const anyFormula = e.cells.some((row) => row.some((c) => c !== null && typeof c === "object"));
         await writer.grid(e.sheet, r.top, r.left, rows, anyFormula ? "formulas" : "values");
         return;
       }
-      case "fillFormula": {
-        // One formula for the whole range: Excel fills it as Range.Formula does, moving relative references cell by cell.
-        await writer.room(e.formula.length + e.address.length + 100);
-        writer.suspendCalculation();
-        sheetOf(e.sheet).getRange(e.address).formulas = e.formula as unknown as string[][];
+      case "fillFormula":
+        await writer.fill(e.sheet, e.address, e.formula);
         return;
-      }
-      case "createTable": {
-        await writer.room(200);
-        const t = sheetOf(e.sheet).tables.add(e.address, true);
-        t.name = e.name;
-        t.style = e.style;
+      case "createTable":
+        // TableCollection.add: "If the address does not contain a sheet name, the currently-active sheet is used": pass the range itself.
+        await writer.structural(i, () => {
+          const t = sheetOf(e.sheet).tables.add(sheetOf(e.sheet).getRange(e.address), true);
+          t.name = e.name;
+          t.style = e.style;
+        });
         return;
-      }
       case "removeTable":
-        await writer.room(100);
-        ctx.workbook.tables.getItem(e.name).convertToRange();
+        await writer.structural(i, () => ctx.workbook.tables.getItem(e.name).convertToRange());
         return;
       case "addTableColumns": {
         const t = tableAt.get(i) as TableInfo;
         const left = t.range.right + 1;
         const grown = { ...t.range, right: t.range.right + e.columns.length };
-        // Headers first, then grow the table over them, then the body: calculated-column formulas only work inside the table.
-        await writer.grid(e.sheet, t.range.top, left, [e.columns.map((c) => asExcelText(c.header))], "values");
-        await writer.room(100);
-        ctx.workbook.tables.getItem(e.table).resize(sheetOf(e.sheet).getRange(formatRange(grown)));
         const bodyTop = t.range.top + 1;
+        const bodyBottom = t.range.bottom - (t.showTotals ? 1 : 0);
+        // Headers and per-row values go in before the table grows over them: formulas written into an empty
+        // table column would become one calculated column of the first formula (office-js #2093, "by design").
+        await writer.grid(e.sheet, t.range.top, left, [e.columns.map((c) => asExcelText(c.header))], "values");
+        for (let j = 0; j < e.columns.length; j++) {
+          const c = e.columns[j] as (typeof e.columns)[number];
+          if (!c.values) continue;
+          const anyFormula = c.values.some((v) => v !== null && typeof v === "object");
+          await writer.grid(e.sheet, bodyTop, left + j, c.values.map((v) => [officeInput(v)]), anyFormula ? "formulas" : "values");
+        }
+        await writer.structural(i, () => ctx.workbook.tables.getItem(e.table).resize(sheetOf(e.sheet).getRange(formatRange(grown))));
+        // A calculated column's formula only works inside the table; it stops above a shown totals row.
         for (let j = 0; j < e.columns.length; j++) {
           const c = e.columns[j] as (typeof e.columns)[number];
           const column = columnLetter(left + j);
-          if (c.values) {
-            const anyFormula = c.values.some((v) => v !== null && typeof v === "object");
-            await writer.grid(e.sheet, bodyTop, left + j, c.values.map((v) => [officeInput(v)]), anyFormula ? "formulas" : "values");
-          } else if (c.formula && t.range.bottom >= bodyTop) {
-            await writer.room(c.formula.length + 100);
-            writer.suspendCalculation();
-            sheetOf(e.sheet).getRange(`${column}${bodyTop}:${column}${t.range.bottom}`).formulas = c.formula as unknown as string[][];
-          }
+          if (!c.values && c.formula && bodyBottom >= bodyTop) await writer.fill(e.sheet, `${column}${bodyTop}:${column}${bodyBottom}`, c.formula);
         }
         return;
       }
@@ -724,30 +896,25 @@ export async function applyPlanInExcel(ctx: Excel.RequestContext, plan: Plan, pr
         const t = tableAt.get(i) as TableInfo;
         const kept = { ...t.range, right: t.range.right - e.count };
         const removed = { ...t.range, left: kept.right + 1 };
-        await writer.room(200);
-        ctx.workbook.tables.getItem(e.table).resize(sheetOf(e.sheet).getRange(formatRange(kept)));
-        sheetOf(e.sheet).getRange(formatRange(removed)).clear("All" as Excel.ClearApplyTo);
+        await writer.structural(i, () => {
+          ctx.workbook.tables.getItem(e.table).resize(sheetOf(e.sheet).getRange(formatRange(kept)));
+          sheetOf(e.sheet).getRange(formatRange(removed)).clear("All" as Excel.ClearApplyTo);
+        });
         return;
       }
       case "resizeTable":
-        await writer.room(100);
-        ctx.workbook.tables.getItem(e.table).resize(sheetOf(e.sheet).getRange(e.address));
+        await writer.structural(i, () => ctx.workbook.tables.getItem(e.table).resize(sheetOf(e.sheet).getRange(e.address)));
         return;
       case "unmergeCells":
         // Excel's Unmerge: the value stays in the top-left cell, the others are empty cells of their own, formats kept.
-        await writer.room(100);
-        sheetOf(e.sheet).getRange(e.address).unmerge();
+        await writer.structural(i, () => sheetOf(e.sheet).getRange(e.address).unmerge());
         return;
       case "mergeCells":
-        await writer.room(100);
-        sheetOf(e.sheet).getRange(e.address).merge(false);
+        await writer.structural(i, () => sheetOf(e.sheet).getRange(e.address).merge(false));
         return;
       case "setNumberFormat": {
-        if (typeof e.format === "string") {
-          // One format for the range travels once; Excel applies it to every cell.
-          await writer.room(e.format.length + 100);
-          sheetOf(e.sheet).getRange(e.address).numberFormat = e.format as unknown as string[][];
-        } else {
+        if (typeof e.format === "string") await writer.same(e.sheet, e.address, e.format, "numberFormat");
+        else {
           const r = rangeOf(e.address);
           await writer.grid(e.sheet, r.top, r.left, e.format, "numberFormat");
         }
@@ -785,8 +952,8 @@ export async function applyPlanInExcel(ctx: Excel.RequestContext, plan: Plan, pr
       }
       case "replaceConditionalFormats": {
         await writer.room(200 + JSON.stringify(e.rules).length);
-        for (const cf of cfToDelete.get(i) ?? []) cf.delete();
         const range = sheetOf(e.sheet).getRange(e.address);
+        for (const id of cfToDelete.get(i) ?? []) range.conditionalFormats.getItem(id).delete();
         // Excel adds each new format at the top priority; adding the last rule first leaves the plan's first rule on top, as the plan orders them.
         for (const rule of [...e.rules].reverse()) {
           if (rule.kind === "expression") {
@@ -804,13 +971,6 @@ export async function applyPlanInExcel(ctx: Excel.RequestContext, plan: Plan, pr
         return;
       }
       case "setMetadata": {
-        if (!metadataSheetExists) {
-          await writer.room(200);
-          const ws = ctx.workbook.worksheets.add(METADATA_SHEET);
-          ws.visibility = "VeryHidden" as Excel.SheetVisibility;
-          ws.getRange("A1").values = [[METADATA_TITLE]];
-          metadataSheetExists = true;
-        }
         const row = metadataRowFor(metadataKeys, e.key);
         const index = row - METADATA_FIRST_ROW;
         const oldWidth = metadataBefore.widths.get(row) ?? 0;
@@ -821,7 +981,6 @@ export async function applyPlanInExcel(ctx: Excel.RequestContext, plan: Plan, pr
         metadataBefore.widths.set(row, cells.length);
         while (metadataKeys.length <= index) metadataKeys.push(null);
         metadataKeys[index] = e.value === null ? null : e.key;
-        void metadataRowAddress;
         return;
       }
     }

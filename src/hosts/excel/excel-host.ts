@@ -6,15 +6,25 @@
 import { formatRange, parseRange, rangeHeight, rangeWidth, type RangeAddress } from "../../core/grid/address";
 import type { CellValue } from "../../core/grid/cell";
 import { decodeMetadataRows, METADATA_FIRST_ROW, METADATA_SHEET } from "../../core/metadata/schema";
-import { checkPlan } from "../../core/plan/plan";
+import { describeEdit } from "../../core/plan/describe";
+import type { Edit } from "../../core/plan/edits";
+import { checkPlan, type Plan } from "../../core/plan/plan";
 import { WorkbookError, type ApplyResult, type CellLook, type Grid, type Progress, type RangeRules, type SheetOutline, type TableOutline, type WorkbookHost, type WorkbookOutline } from "../host";
-import { applyPlanInExcel, areasOf } from "./apply-plan";
+import { isStructureEdit, prepareApplyInExcel, rollbackOf, WriteLog, type PreparedApply } from "./apply-plan";
+import { readMergedAreas } from "./merged-areas";
 import { cellValueFrom, formulaFrom } from "./cell-read";
+import { READ_BYTES_PER_CELL_GUESS, SYNC_BUDGET_BYTES } from "./payload";
 import { readRanges } from "./range-reader";
-import { readCellLooks, readRangeRules } from "./read-rules";
+import { officeAreas, readCellLooks, readRangeRules } from "./read-rules";
 
 export interface ExcelRunOptions {
   mergeUndoGroup?: boolean;
+  /**
+   * ExcelApi 1.11. "When false, if the user is in cell edit mode, the batch
+   * will automatically fail"; when true it waits until the user leaves the
+   * cell. Every run of the host passes true.
+   */
+  delayForCellEdit?: boolean;
 }
 
 export interface ExcelRunner {
@@ -26,11 +36,13 @@ export interface ExcelRunner {
   supportsMergedAreas?: boolean;
 }
 
+const PREVIEW_FIELDS = "address, values, formulas, numberFormat, valueTypes";
+
 const VISIBILITY: Record<string, SheetOutline["visibility"]> = { Visible: "visible", Hidden: "hidden", VeryHidden: "veryHidden" };
 
-/** "Sheet 1'!B3:D9" → the range part. */
+/** "'Q1, risks'!B3:D9" → the range part (the first area; commas inside a quoted sheet name do not split). */
 function rangeOf(address: string): RangeAddress {
-  const r = parseRange(address.split(",")[0] ?? "");
+  const r = officeAreas(address)[0];
   if (!r) throw new Error(`Excel returned an address that is not A1: ${address}`);
   return r;
 }
@@ -73,33 +85,49 @@ export class ExcelHost implements WorkbookHost {
    * preview rows, merges, table ranges and headers, and the toolkit's record.
    * (Per-sheet calls need the sheet list first: chaining them on a null
    * object to save that sync is not something Office.js promises to allow.)
+   * When Excel refuses that second sync (previews over the 5 MB payload, or
+   * more than 512 merged areas in a preview), it is read again in parts:
+   * used ranges and tables, then previews in syncs under the budget, then
+   * merged areas through readMergedAreas.
    */
   async outline(opts: { previewRows?: number } = {}): Promise<WorkbookOutline> {
     const previewRows = Math.max(1, opts.previewRows ?? 30);
-    return this.runner.run({}, async (ctx) => {
+    return this.run({}, async (ctx) => {
       const sheets = ctx.workbook.worksheets.load("items/name, items/position, items/visibility");
       const tables = ctx.workbook.tables.load("items/name, items/showTotals, items/worksheet/name");
       await ctx.sync();
 
-      const perSheet = sheets.items.map((ws) => {
-        // The record sheet is small and read whole; other sheets only give their top rows.
-        const used = ws.getUsedRange(true).load(ws.name === METADATA_SHEET ? "address, rowCount, columnCount, values, formulas, valueTypes" : "address, rowCount, columnCount");
-        if (ws.name === METADATA_SHEET) return { ws, used, preview: null, merges: null };
-        // Top rows of the used range: grow its first row downwards, then trim to the used range.
-        const preview = used
-          .getRow(0)
-          .getResizedRange(previewRows - 1, 0)
-          .getIntersection(used)
-          .load("address, values, formulas, numberFormat, valueTypes");
-        const merges = this.runner.supportsMergedAreas ? preview.getMergedAreasOrNullObject().load("address") : null;
-        return { ws, used, preview, merges };
+      const queue = (withPreviews: boolean) => ({
+        perSheet: sheets.items.map((ws) => {
+          // The record sheet is small and read whole; other sheets only give their top rows.
+          const used = ws.getUsedRange(true).load(ws.name === METADATA_SHEET ? "address, rowCount, columnCount, values, formulas, valueTypes" : "address, rowCount, columnCount");
+          if (ws.name === METADATA_SHEET || !withPreviews) return { ws, used, preview: null as Excel.Range | null, merges: null as Excel.RangeAreas | null };
+          // Top rows of the used range: grow its first row downwards, then trim to the used range.
+          const preview = used
+            .getRow(0)
+            .getResizedRange(previewRows - 1, 0)
+            .getIntersection(used)
+            .load(PREVIEW_FIELDS);
+          const merges = this.runner.supportsMergedAreas ? preview.getMergedAreasOrNullObject().load("address") : null;
+          return { ws, used, preview, merges };
+        }),
+        perTable: tables.items.map((t) => ({
+          t,
+          range: t.getRange().load("address"),
+          header: t.getHeaderRowRange().load("values"),
+        })),
       });
-      const perTable = tables.items.map((t) => ({
-        t,
-        range: t.getRange().load("address"),
-        header: t.getHeaderRowRange().load("values"),
-      }));
-      await ctx.sync();
+      let { perSheet, perTable } = queue(true);
+      const mergesOf = new Map<string, RangeAddress[]>();
+      try {
+        await ctx.sync();
+        for (const p of perSheet) if (p.merges && !p.merges.isNullObject) mergesOf.set(p.ws.name, officeAreas(p.merges.address));
+      } catch (e) {
+        if ((e as { code?: unknown })?.code === "ItemNotFound") throw e;
+        ({ perSheet, perTable } = queue(false));
+        await ctx.sync();
+        await this.previewsInParts(ctx, perSheet, previewRows, mergesOf);
+      }
 
       const tablesBySheet = new Map<string, TableOutline[]>();
       for (const { t, range, header } of perTable) {
@@ -116,7 +144,7 @@ export class ExcelHost implements WorkbookHost {
 
       let metadataRows: CellValue[][] = [];
       const out: SheetOutline[] = [];
-      for (const { ws, used, preview, merges } of perSheet) {
+      for (const { ws, used, preview } of perSheet) {
         const empty = isEmptyUsedRange(used, preview ?? used);
         if (ws.name === METADATA_SHEET) {
           if (!empty) metadataRows = metadataRowsFrom(used);
@@ -128,7 +156,7 @@ export class ExcelHost implements WorkbookHost {
           visibility: VISIBILITY[ws.visibility] ?? "visible",
           usedRange: empty ? null : formatRange(rangeOf(used.address)),
           tables: tablesBySheet.get(ws.name) ?? [],
-          merges: !empty && merges && !merges.isNullObject ? merges.address.split(",").map((a) => formatRange(rangeOf(a))) : [],
+          merges: empty ? [] : (mergesOf.get(ws.name) ?? []).map(formatRange),
           preview: empty || !preview ? null : gridFrom(ws.name, preview),
         });
       }
@@ -137,18 +165,39 @@ export class ExcelHost implements WorkbookHost {
     });
   }
 
+  /** The outline's previews read in syncs under the payload budget, then their merged areas (fills each entry's preview). */
+  private async previewsInParts(ctx: Excel.RequestContext, perSheet: { ws: Excel.Worksheet; used: Excel.Range; preview: Excel.Range | null }[], previewRows: number, mergesOf: Map<string, RangeAddress[]>): Promise<void> {
+    let pending = 0;
+    const areas = new Map<string, RangeAddress>();
+    for (const p of perSheet) {
+      if (p.ws.name === METADATA_SHEET) continue;
+      const used = rangeOf(p.used.address);
+      const area = { ...used, bottom: Math.min(used.bottom, used.top + previewRows - 1) };
+      const bytes = rangeWidth(area) * rangeHeight(area) * READ_BYTES_PER_CELL_GUESS;
+      if (pending > 0 && pending + bytes > SYNC_BUDGET_BYTES) {
+        await ctx.sync();
+        pending = 0;
+      }
+      p.preview = p.ws.getRange(formatRange(area)).load(PREVIEW_FIELDS);
+      areas.set(p.ws.name, area);
+      pending += bytes;
+    }
+    if (pending > 0) await ctx.sync();
+    if (!this.runner.supportsMergedAreas) return;
+    for (const [name, area] of areas) mergesOf.set(name, await readMergedAreas(ctx, name, area));
+  }
+
   async read(sheet: string, address: string): Promise<Grid> {
     const range = parseRange(address);
     if (!range) throw new WorkbookError(`“${address}” is not a cell range (use A1 form such as B3:N40).`, { sheet });
-    return this.runner.run({}, async (ctx) => {
+    return this.run({}, async (ctx) => {
       const ws = ctx.workbook.worksheets.getItemOrNullObject(sheet).load("name");
       await ctx.sync();
       if (ws.isNullObject) throw new WorkbookError(`There is no sheet named “${sheet}” in this workbook.`, { sheet });
-      // Queued before the cell reads, so it travels with their first sync.
-      const areas = this.runner.supportsMergedAreas ? ctx.workbook.worksheets.getItem(sheet).getRange(formatRange(range)).getMergedAreasOrNullObject().load("address") : null;
       const [cells] = await readRanges(ctx, [{ sheet, range }]);
       if (!cells) throw new Error("readRanges returned nothing");
-      const merges = areas && !areas.isNullObject ? areasOf(areas.address).map(formatRange) : [];
+      // After the cells, in syncs of its own: a cell block Excel refuses as too large would take a merged-areas load queued with it.
+      const merges = this.runner.supportsMergedAreas ? (await readMergedAreas(ctx, sheet, range)).map(formatRange) : [];
       return { sheet, address: formatRange(range), ...cells, numberFormats: cells.numberFormats, ...(merges.length ? { merges } : {}) };
     });
   }
@@ -156,13 +205,13 @@ export class ExcelHost implements WorkbookHost {
   /** Validation and colour rules of each range (see read-rules.ts); two syncs at most, whatever the rows. */
   async readRules(sheet: string, addresses: string[]): Promise<RangeRules[]> {
     const ranges = addresses.map((a) => rangeOrError(sheet, a));
-    return this.runner.run({}, (ctx) => namingMissingSheet(sheet, () => readRangeRules(ctx, sheet, ranges)));
+    return this.run({}, (ctx) => namingMissingSheet(sheet, () => readRangeRules(ctx, sheet, ranges)));
   }
 
   /** Bold, fill and wrap of every cell of a small range (a header row), in one sync. */
   async readLooks(sheet: string, address: string): Promise<CellLook[][]> {
     const range = rangeOrError(sheet, address);
-    return this.runner.run({}, (ctx) => namingMissingSheet(sheet, () => readCellLooks(ctx, sheet, range)));
+    return this.run({}, (ctx) => namingMissingSheet(sheet, () => readCellLooks(ctx, sheet, range)));
   }
 
   async apply(input: unknown, progress?: Progress): Promise<ApplyResult> {
@@ -170,13 +219,77 @@ export class ExcelHost implements WorkbookHost {
     if (!checked.ok) {
       throw new WorkbookError(`The changes were not applied because the plan is not valid: ${checked.error.join("; ")}. Nothing in the workbook was changed.`);
     }
-    const plan = checked.value;
-    const excelUndoGroup = this.runner.supportsUndoGroup;
-    return this.runner.run({ mergeUndoGroup: excelUndoGroup }, async (ctx) => {
-      const { inverse } = await applyPlanInExcel(ctx, plan, progress, { readMerges: this.runner.supportsMergedAreas === true });
-      return { editsApplied: plan.edits.length, undo: { excelUndoGroup, inverse } };
-    });
+    return this.applyPlan(checked.value, progress, true);
   }
+
+  /** Every run passes delayForCellEdit, so a user typing in a cell delays the toolkit instead of failing it. */
+  private run<T>(options: ExcelRunOptions, batch: (ctx: Excel.RequestContext) => Promise<T>): Promise<T> {
+    return this.runner.run({ ...options, delayForCellEdit: true }, batch);
+  }
+
+  /**
+   * Two runs. The first reads and checks the whole plan (a refused plan
+   * writes nothing), then writes what Excel cannot undo everywhere (sheets
+   * added, hidden or deleted, the record sheet) outside any undo group. The
+   * second writes the rest inside `mergeUndoGroup` where ExcelApi 1.20 is
+   * there, so one Ctrl+Z takes that part back; the result names what it does
+   * not cover, which the pane's Undo (the inverse plan) does.
+   *
+   * Office.js does not roll back a run that fails halfway. When a write fails,
+   * the inverse of what was already written is applied in a run of its own,
+   * and the error says, in plain words, what happened.
+   */
+  private async applyPlan(plan: Plan, progress: Progress | undefined, rollBack: boolean): Promise<ApplyResult> {
+    const excelUndoGroup = this.runner.supportsUndoGroup && rollBack;
+    const structureLog = new WriteLog();
+    const restLog = new WriteLog();
+    let prepared: PreparedApply | undefined;
+    try {
+      await this.run({}, async (ctx) => {
+        prepared = await prepareApplyInExcel(ctx, plan, { readMerges: this.runner.supportsMergedAreas === true });
+        if (prepared.structureEdits.length) await prepared.writeStructure(ctx, structureLog);
+      });
+      const ready = prepared as PreparedApply;
+      await this.run({ mergeUndoGroup: excelUndoGroup }, (ctx) => ready.writeRest(ctx, restLog, progress));
+    } catch (e) {
+      if (!prepared || e instanceof WorkbookError || !rollBack) throw e;
+      throw await this.rollBack(plan, prepared, structureLog, restLog, e);
+    }
+    const done = prepared as PreparedApply;
+    const outside = done.structureEdits.map((i) => plan.edits[i] as Edit).map((e) => (e.type === "setMetadata" ? "adds the toolkit's hidden record sheet" : describeEdit(e)));
+    return {
+      editsApplied: plan.edits.length,
+      undo: { excelUndoGroup, inverse: done.inverse, ...(excelUndoGroup && outside.length ? { notInExcelUndo: outside } : {}) },
+    };
+  }
+
+  /** Puts back what a failed apply wrote; returns the error to show. */
+  private async rollBack(plan: Plan, prepared: PreparedApply, structureLog: WriteLog, restLog: WriteLog, cause: unknown): Promise<WorkbookError> {
+    const structural = new Set([...structureLog.structural, ...restLog.structural]);
+    const failedAt = restLog.current >= 0 ? restLog.current : structureLog.current;
+    const perEdit = plan.edits.map((e, j): Edit[] => {
+      const inverse = prepared.perEdit[j] ?? [];
+      if (isStructureEdit(e)) return structural.has(j) ? inverse : [];
+      // Edits the second run never reached wrote nothing.
+      if (restLog.current < 0 || j > restLog.current) return [];
+      return rollbackOf(e, inverse, structural.has(j));
+    });
+    const edits: Edit[] = [];
+    for (let j = perEdit.length - 1; j >= 0; j--) edits.push(...(perEdit[j] ?? []));
+    const failed = plan.edits[failedAt];
+    const what = failed ? `Excel stopped at change ${failedAt + 1} of ${plan.edits.length} (${describeEdit(failed)}): ${messageOf(cause)}` : `Excel stopped after the last change: ${messageOf(cause)}`;
+    if (!edits.length) return new WorkbookError(`The changes were not applied. ${what}. Nothing in the workbook was changed.`);
+    try {
+      await this.applyPlan({ title: `Put back: ${plan.title}`, edits }, undefined, false);
+    } catch (again) {
+      return new WorkbookError(`The changes were only partly applied. ${what}. Putting back what was already changed also failed (${messageOf(again)}); check the sheets this plan touches before going on.`);
+    }
+    return new WorkbookError(`The changes were not applied. ${what}. What had already changed was put back, so the workbook is as it was before.`);
+  }
+}
+
+function messageOf(e: unknown): string {
+  return e instanceof Error ? e.message : String(e);
 }
 
 function rangeOrError(sheet: string, address: string): RangeAddress {

@@ -42,6 +42,25 @@ export function listSourceProblem(values: string[]): string | undefined {
   return undefined;
 }
 
+const EPOCH = Date.UTC(1899, 11, 30);
+const DAY = 86_400_000;
+
+/** A date serial as ISO 8601 ("2024-03-01", with a time when it has one). */
+export function serialToIso(serial: number): string {
+  const iso = new Date(EPOCH + Math.round(serial * DAY)).toISOString();
+  return Number.isInteger(serial) ? iso.slice(0, 10) : iso.slice(0, 19);
+}
+
+/**
+ * DateTimeDataValidation.formula1: "it can be passed in as a Date, a Range
+ * object, or a string formula (where the string is either a stringified
+ * date/time in ISO8601 format, a cell reference like "=A1", or a formula)":
+ * never a number, so a plan's date serial goes as ISO text.
+ */
+function dateOperand(x: number | string): string {
+  return typeof x === "number" ? serialToIso(x) : x;
+}
+
 export function officeValidationRule(rule: ValidationRule): Excel.DataValidationRule {
   switch (rule.kind) {
     case "list":
@@ -54,17 +73,29 @@ export function officeValidationRule(rule: ValidationRule): Excel.DataValidation
         formula1: rule.formula1,
         ...(rule.formula2 !== undefined ? { formula2: rule.formula2 } : {}),
       } as Excel.BasicDataValidation;
-      return rule.kind === "date" ? { date: criteria as unknown as Excel.DateTimeDataValidation } : { [rule.kind]: criteria };
+      if (rule.kind !== "date") return { [rule.kind]: criteria };
+      const date = { ...criteria, formula1: dateOperand(rule.formula1), ...(rule.formula2 !== undefined ? { formula2: dateOperand(rule.formula2) } : {}) };
+      return { date: date as unknown as Excel.DateTimeDataValidation };
     }
   }
 }
 
+/**
+ * A criterion operand as read back. "When retrieving the value, it will
+ * always be returned as a string formula, for example: "=10"", so "=10" is the
+ * number 10 a plan wrote; an ISO date is its serial; other formulas stay.
+ */
 function operand(x: unknown): number | string | undefined {
   if (typeof x === "number") return x;
   if (typeof x !== "string" || x === "") return undefined;
-  if (x.startsWith("=")) return x;
-  const n = Number(x);
-  return Number.isFinite(n) ? n : `=${x}`;
+  const body = x.startsWith("=") ? x.slice(1).trim() : x;
+  if (/^[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$/.test(body)) return Number(body);
+  const iso = /^"?(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2})(?::(\d{2}))?)?"?$/.exec(body);
+  if (iso) {
+    const t = Date.UTC(Number(iso[1]), Number(iso[2]) - 1, Number(iso[3]), Number(iso[4] ?? 0), Number(iso[5] ?? 0), Number(iso[6] ?? 0));
+    return (t - EPOCH) / DAY;
+  }
+  return `=${body}`;
 }
 
 export interface OfficeValidation {

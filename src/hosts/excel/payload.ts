@@ -13,11 +13,29 @@ export const READ_CELL_LIMIT = 5_000_000;
 /** A first guess per cell for a read of values, formulas, number formats and value types. */
 export const READ_BYTES_PER_CELL_GUESS = 120;
 
-/** JSON size of one row of a 2-D array, as it travels in a request. */
+/**
+ * UTF-8 bytes of a string: the 5 MB limit is on bytes, and accented text takes
+ * two per letter, CJK three (characters would undercount it threefold).
+ */
+export function utf8Bytes(text: string): number {
+  let n = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x80) n += 1;
+    else if (c < 0x800) n += 2;
+    else if (c >= 0xd800 && c <= 0xdbff) {
+      n += 4;
+      i++;
+    } else n += 3;
+  }
+  return n;
+}
+
+/** JSON size in UTF-8 bytes of one row of a 2-D array, as it travels in a request. */
 export function rowBytes(row: readonly unknown[]): number {
   let n = 2;
   for (const x of row) {
-    if (typeof x === "string") n += x.length + 3;
+    if (typeof x === "string") n += utf8Bytes(x) + 3;
     else if (typeof x === "number") n += 12;
     else n += 6;
   }

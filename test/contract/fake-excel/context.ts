@@ -33,15 +33,35 @@ interface Command {
   run: () => number | void;
 }
 
+/** Bytes of `x` as JSON on the wire: UTF-8, so "é" weighs 2 and "項" 3 (Excel on the web's 5 MB limit is on bytes). */
 export function jsonBytes(x: unknown): number {
   if (x === undefined) return 0;
-  return JSON.stringify(x).length;
+  return Buffer.byteLength(JSON.stringify(x), "utf8");
+}
+
+/** The platforms whose Office.js differs where the host relies on it. */
+export type FakePlatform = "windows" | "mac" | "web";
+
+/** How a run was started, as far as the proxies need to know. */
+export interface RunMode {
+  /** Inside `Excel.run({ mergeUndoGroup: true })`: APIs without undo support throw UndoNotSupported. */
+  undoGroup: boolean;
+  platform: FakePlatform;
 }
 
 export class FakeContextCore {
   private queue: Command[] = [];
   readonly syncs: SyncRecord[] = [];
   suspendedCalculation = 0;
+  recalculations = 0;
+  /** Commands run so far in this run (1-based count), for injected failures. */
+  private ran = 0;
+
+  constructor(
+    readonly mode: RunMode = { undoGroup: false, platform: "windows" },
+    /** Fails the run's n-th command (counting from 1), as Excel fails a command midway through a batch. */
+    private readonly failAtCommand?: number,
+  ) {}
 
   enqueue(bytes: number, run: () => number | void): void {
     this.queue.push({ bytes: bytes + COMMAND_OVERHEAD_BYTES, run });
@@ -60,7 +80,12 @@ export class FakeContextCore {
     if (requestBytes > PAYLOAD_LIMIT_BYTES) {
       throw new FakeOfficeError("RequestPayloadSizeLimitExceeded", `the request carries ${requestBytes} bytes`);
     }
-    for (const c of commands) record.responseBytes += c.run() ?? 0;
+    // As in Office.js, commands before a failing one have run and stay done: a failed sync is not rolled back.
+    for (const c of commands) {
+      this.ran++;
+      if (this.failAtCommand !== undefined && this.ran === this.failAtCommand) throw new FakeOfficeError("GeneralException", "an injected failure midway through the batch");
+      record.responseBytes += c.run() ?? 0;
+    }
     if (record.responseBytes > PAYLOAD_LIMIT_BYTES) {
       throw new FakeOfficeError("ResponsePayloadSizeLimitExceeded", `the response carries ${record.responseBytes} bytes`);
     }

@@ -7,12 +7,15 @@
  */
 import { formatRange, parseCell, parseRange } from "../../../src/core/grid/address";
 import type { SeedCell, WorkbookSeed } from "../workbook-seed";
-import type { SyncRecord } from "./context";
+import { FakeOfficeError, type FakePlatform, type SyncRecord } from "./context";
 import { FakeRequestContext } from "./proxies";
 import { newSheet, newWorkbookState, rowOf, type ConditionalFormatState, type StoredValue, type WorkbookState } from "./state";
 
 export interface RunRecord {
   mergeUndoGroup: boolean;
+  delayForCellEdit: boolean;
+  /** Application.calculate calls queued in the run. */
+  recalculations: number;
   syncs: SyncRecord[];
   suspendedCalculation: number;
   /** Commands still queued when the batch returned (Excel would run them in a last sync). */
@@ -53,9 +56,27 @@ export class FakeExcel {
   private undoStack: WorkbookState[] = [];
   /** Snapshots for undo cost a copy of the workbook; the scale runs turn them off. */
   keepUndoSnapshots = true;
+  /**
+   * Which Excel this plays. The undo-group refusals differ: "Undo capabilities
+   * with the Excel JavaScript API" lists Worksheet.delete as unsupported
+   * everywhere and Worksheet.visibility as unsupported on Windows and Mac.
+   */
+  platform: FakePlatform = "windows";
+  /**
+   * The user is typing in a cell. RunOptions.delayForCellEdit: "When false, if
+   * the user is in cell edit mode, the batch will automatically fail"; when
+   * true the batch waits until the user leaves the cell.
+   */
+  editingCell = false;
+  /** Makes the run numbered `run` (index into `runs`) fail at its `command`-th command. */
+  injectFailure: { run: number; command: number } | undefined;
 
-  static fromSeed(seed: WorkbookSeed): FakeExcel {
-    const fake = new FakeExcel();
+  constructor(platform: FakePlatform = "windows") {
+    this.platform = platform;
+  }
+
+  static fromSeed(seed: WorkbookSeed, platform: FakePlatform = "windows"): FakeExcel {
+    const fake = new FakeExcel(platform);
     fake.seed(seed);
     return fake;
   }
@@ -89,7 +110,7 @@ export class FakeExcel {
       sheet.tables = (s.tables ?? []).map((t) => {
         const r = parseRange(t.address);
         if (!r) throw new Error(`seed: bad table range ${t.address}`);
-        return { id: state.nextId++, name: t.name, range: r, showTotals: false, style: "TableStyleMedium2" };
+        return { id: state.nextId++, name: t.name, range: r, showTotals: t.showTotals === true, style: "TableStyleMedium2" };
       });
       state.sheets.push(sheet);
     }
@@ -97,12 +118,15 @@ export class FakeExcel {
   }
 
   /** Stands in for `Excel.run(options, batch)`. */
-  async run<T>(options: { mergeUndoGroup?: boolean }, batch: (ctx: FakeRequestContext) => Promise<T>): Promise<T> {
+  async run<T>(options: { mergeUndoGroup?: boolean; delayForCellEdit?: boolean }, batch: (ctx: FakeRequestContext) => Promise<T>): Promise<T> {
     const merge = options.mergeUndoGroup === true;
+    const delay = options.delayForCellEdit === true;
     if (merge && this.keepUndoSnapshots) this.undoStack.push(structuredClone(this.state));
-    const ctx = new FakeRequestContext(this.state);
-    const record: RunRecord = { mergeUndoGroup: merge, syncs: ctx.core.syncs, suspendedCalculation: 0, pendingAtEnd: 0 };
+    const failure = this.injectFailure?.run === this.runs.length ? this.injectFailure.command : undefined;
+    const ctx = new FakeRequestContext(this.state, { undoGroup: merge, platform: this.platform }, failure);
+    const record: RunRecord = { mergeUndoGroup: merge, delayForCellEdit: delay, recalculations: 0, syncs: ctx.core.syncs, suspendedCalculation: 0, pendingAtEnd: 0 };
     this.runs.push(record);
+    if (this.editingCell && !delay) throw new FakeOfficeError("InvalidOperation", "the user is editing a cell and the batch did not ask to wait (delayForCellEdit)");
     try {
       const result = await batch(ctx);
       record.pendingAtEnd = ctx.core.pending;
@@ -110,6 +134,7 @@ export class FakeExcel {
       return result;
     } finally {
       record.suspendedCalculation = ctx.core.suspendedCalculation;
+      record.recalculations = ctx.core.recalculations;
     }
   }
 
@@ -154,7 +179,7 @@ export class FakeExcel {
         validations: sheet.validations
           .map((v) => ({ address: formatRange(v.range), rule: v.rule, ignoreBlanks: v.ignoreBlanks, prompt: v.prompt, errorAlert: v.errorAlert }))
           .sort((a, b) => a.address.localeCompare(b.address)),
-        conditionalFormats: sheet.conditionalFormats.map(({ id: _id, range, ...rest }) => ({ address: formatRange(range), ...rest })),
+        conditionalFormats: sheet.conditionalFormats.map(({ id: _id, range, areas, ...rest }) => ({ address: (areas ?? [range]).map(formatRange).join(","), ...rest })),
         columnWidths: Object.fromEntries([...sheet.columnWidths].map(([c, w]) => [String(c), w])),
         merges: sheet.merges.map(formatRange),
       };

@@ -12,8 +12,11 @@
 import { columnLetter, formatRange, parseRange, quoteSheetName, rangeContains, rangesIntersect, type RangeAddress } from "../../../src/core/grid/address";
 import { shiftFormula } from "../../../src/hosts/xlsx/formula-fill";
 import { coerceTyped, coerceWritten } from "./coerce";
-import { FakeContextCore, FakeOfficeError, READ_CELL_LIMIT, jsonBytes } from "./context";
+import { FakeContextCore, FakeOfficeError, READ_CELL_LIMIT, jsonBytes, type RunMode } from "./context";
+import { fromR1C1, toR1C1 } from "./r1c1";
 import {
+  activeSheet,
+  cfAreas,
   findSheet,
   newSheet,
   rowOf,
@@ -151,23 +154,51 @@ abstract class FakeCollection<T, P extends FakeClientObject<T>> extends FakeClie
 }
 
 export class FakeRequestContext {
-  readonly core = new FakeContextCore();
+  readonly core: FakeContextCore;
   readonly workbook: FakeWorkbook;
   readonly application: FakeApplication;
-  constructor(readonly state: WorkbookState) {
+  constructor(
+    readonly state: WorkbookState,
+    mode?: RunMode,
+    failAtCommand?: number,
+  ) {
+    this.core = new FakeContextCore(mode, failAtCommand);
     this.workbook = new FakeWorkbook(this);
     this.application = new FakeApplication(this);
+  }
+  /** Throws UndoNotSupported (at sync) for an API the undo table lists as unsupported on this platform, inside an undo group. */
+  refuseInUndoGroup(api: string, supportedOnWeb: boolean): void {
+    const { undoGroup, platform } = this.core.mode;
+    if (undoGroup && !(supportedOnWeb && platform === "web")) {
+      throw new FakeOfficeError("UndoNotSupported", `${api} does not support undo in Excel on ${platform}, so it cannot run inside mergeUndoGroup`);
+    }
   }
   sync(): Promise<void> {
     return this.core.sync();
   }
 }
 
-export class FakeApplication {
-  constructor(private readonly ctx: FakeRequestContext) {}
+/** The workbook's calculation mode the user chose (Formulas > Calculation Options). */
+export class FakeApplication extends FakeClientObject<WorkbookState> {
+  protected readonly scalarNames = ["calculationMode"] as const;
+  protected readScalar(s: WorkbookState): unknown {
+    return s.calculationMode ?? "Automatic";
+  }
+  constructor(ctx: FakeRequestContext) {
+    super(ctx, () => ctx.state);
+  }
+  get calculationMode(): string {
+    return this.get("calculationMode") as string;
+  }
   suspendApiCalculationUntilNextSync(): void {
     this.ctx.core.enqueue(0, () => {
       this.ctx.core.suspendedCalculation++;
+    });
+  }
+  calculate(type: string): void {
+    this.ctx.core.enqueue(jsonBytes(type), () => {
+      if (!["Recalculate", "Full", "FullRebuild"].includes(type)) throw new FakeOfficeError("InvalidArgument", `calculation type ${type}`);
+      this.ctx.core.recalculations++;
     });
   }
 }
@@ -236,6 +267,7 @@ export class FakeWorksheet extends FakeClientObject<SheetState> {
   }
   set visibility(v: string) {
     this.enqueueOn(jsonBytes(v), (s) => {
+      this.ctx.refuseInUndoGroup("Worksheet.visibility", true);
       if (v !== "Visible" && v !== "Hidden" && v !== "VeryHidden") throw new FakeOfficeError("InvalidArgument", `visibility ${v}`);
       s.visibility = v;
     });
@@ -270,6 +302,7 @@ export class FakeWorksheet extends FakeClientObject<SheetState> {
   }
   delete(): void {
     this.enqueueOn(0, (s) => {
+      this.ctx.refuseInUndoGroup("Worksheet.delete", false);
       const sheets = this.ctx.state.sheets;
       if (sheets.filter((x) => x !== s && x.visibility === "Visible").length === 0) {
         throw new FakeOfficeError("InvalidOperation", "a workbook must keep at least one visible sheet");
@@ -296,12 +329,16 @@ function qualified(t: RangeTarget): string {
 
 /** Reads one per-cell property of a range as a 2-D array. */
 function grid<T>(t: RangeTarget, cell: (row: ReturnType<typeof rowOf> | undefined, c: number) => T): T[][] {
+  return gridAt(t, (store, _row, c) => cell(store, c));
+}
+
+function gridAt<T>(t: RangeTarget, cell: (store: ReturnType<typeof rowOf> | undefined, row: number, c: number) => T): T[][] {
   if (cellCount(t.r) > READ_CELL_LIMIT) throw new FakeOfficeError("ResponsePayloadSizeLimitExceeded", `reading ${cellCount(t.r)} cells at once`);
   const out: T[][] = [];
   for (let row = t.r.top; row <= t.r.bottom; row++) {
     const store = t.sheet.rows.get(row);
     const line: T[] = new Array(t.r.right - t.r.left + 1);
-    for (let c = t.r.left; c <= t.r.right; c++) line[c - t.r.left] = cell(store, c);
+    for (let c = t.r.left; c <= t.r.right; c++) line[c - t.r.left] = cell(store, row, c);
     out.push(line);
   }
   return out;
@@ -317,9 +354,10 @@ function valueOut(v: unknown): string | number | boolean {
 function eachWritten(t: RangeTarget, input: unknown, what: string, fn: (row: number, col: number, x: unknown) => void): void {
   const h = t.r.bottom - t.r.top + 1;
   const w = t.r.right - t.r.left + 1;
+  // The sentence letting one value stand for every cell was removed from the docs in 2020
+  // (office-js-docs-reference#578 reports it failing); only a 2-D array of the range's shape is relied on.
   if (!Array.isArray(input)) {
-    for (let i = 0; i < h; i++) for (let j = 0; j < w; j++) fn(t.r.top + i, t.r.left + j, input);
-    return;
+    throw new FakeOfficeError("InvalidArgument", `${what} for ${formatRange(t.r)} must be a 2-D array of ${h} × ${w}, not a single value`);
   }
   if (input.length !== h || input.some((line) => !Array.isArray(line) || line.length !== w)) {
     throw new FakeOfficeError("InvalidArgument", `The number of rows or columns in the input array doesn't match the size or dimensions of the range (${what} for ${formatRange(t.r)}).`);
@@ -338,6 +376,47 @@ function writeCell(sheet: SheetState, row: number, col: number, x: unknown, asFo
   store.f[col] = written.formula;
   if (written.numberFormat && (store.nf[col] === undefined || store.nf[col] === "General")) store.nf[col] = written.numberFormat;
   guardTableHeader(sheet, row, col);
+}
+
+const MERGED_AREAS_LIMIT = 512;
+
+/**
+ * "Fill formulas in tables to create calculated columns" (on by default):
+ * formulas written into an empty table column become one calculated column
+ * of the first formula written, filled down the body, whatever else was
+ * written (office-js #2093, "by design"). Runs `write`, then plays that.
+ */
+function withTableAutofill(t: RangeTarget, write: () => void): void {
+  const columns: { table: TableState; col: number; top: number; bottom: number }[] = [];
+  for (const table of t.sheet.tables) {
+    const top = table.range.top + 1;
+    const bottom = table.range.bottom - (table.showTotals ? 1 : 0);
+    if (bottom < top) continue;
+    for (let col = Math.max(t.r.left, table.range.left); col <= Math.min(t.r.right, table.range.right); col++) {
+      if (t.r.bottom < top || t.r.top > bottom) continue;
+      let empty = true;
+      for (let row = top; row <= bottom && empty; row++) {
+        const store = t.sheet.rows.get(row);
+        const v = store?.v[col];
+        if (store?.f[col] !== undefined || (v !== null && v !== undefined && v !== "")) empty = false;
+      }
+      if (empty) columns.push({ table, col, top, bottom });
+    }
+  }
+  write();
+  for (const { col, top, bottom } of columns) {
+    let first: { row: number; formula: string } | undefined;
+    for (let row = Math.max(top, t.r.top); row <= Math.min(bottom, t.r.bottom) && !first; row++) {
+      const f = t.sheet.rows.get(row)?.f[col];
+      if (f !== undefined) first = { row, formula: f };
+    }
+    if (!first) continue;
+    for (let row = top; row <= bottom; row++) {
+      const store = rowOf(t.sheet, row);
+      store.f[col] = shiftFormula(first.formula, row - first.row, 0);
+      store.v[col] = null;
+    }
+  }
 }
 
 /** Excel keeps table headers as unique text: a header cell written with a number becomes its text. */
@@ -375,7 +454,7 @@ function uniformStyle(t: RangeTarget, key: keyof CellStyle, fallback: unknown): 
 }
 
 export class FakeRange extends FakeClientObject<RangeTarget> {
-  protected readonly scalarNames = ["address", "rowCount", "columnCount", "rowIndex", "columnIndex", "values", "formulas", "numberFormat", "valueTypes"] as const;
+  protected readonly scalarNames = ["address", "rowCount", "columnCount", "rowIndex", "columnIndex", "values", "formulas", "formulasR1C1", "numberFormat", "valueTypes"] as const;
   protected readScalar(t: RangeTarget, name: string): unknown {
     switch (name) {
       case "address":
@@ -392,6 +471,8 @@ export class FakeRange extends FakeClientObject<RangeTarget> {
         return grid(t, (s, c) => (s?.f[c] !== undefined ? "" : valueOut(s?.v[c])));
       case "formulas":
         return grid(t, (s, c) => s?.f[c] ?? valueOut(s?.v[c]));
+      case "formulasR1C1":
+        return gridAt(t, (s, row, c) => (s?.f[c] !== undefined ? toR1C1(s.f[c] as string, row, c) : valueOut(s?.v[c])));
       case "numberFormat":
         return grid(t, (s, c) => s?.nf[c] ?? "General");
       default: // valueTypes
@@ -427,21 +508,22 @@ export class FakeRange extends FakeClientObject<RangeTarget> {
     return this.get("values") as unknown[][];
   }
   set values(input: unknown[][]) {
-    this.enqueueOn(jsonBytes(input), (t) => eachWritten(t, input, "values", (row, col, x) => writeCell(t.sheet, row, col, x, false)));
+    this.enqueueOn(jsonBytes(input), (t) => withTableAutofill(t, () => eachWritten(t, input, "values", (row, col, x) => writeCell(t.sheet, row, col, x, false))));
   }
   get formulas(): unknown[][] {
     return this.get("formulas") as unknown[][];
   }
   set formulas(input: unknown[][]) {
-    this.enqueueOn(jsonBytes(input), (t) => {
-      if (typeof input === "string" && (input as string).startsWith("=")) {
-        // One formula for a range: Excel fills it like Range.Formula, relative references moving cell by cell.
-        const f = input as string;
-        eachWritten(t, null, "formulas", (row, col) => writeCell(t.sheet, row, col, shiftFormula(f, row - t.r.top, col - t.r.left), true));
-        return;
-      }
-      eachWritten(t, input, "formulas", (row, col, x) => writeCell(t.sheet, row, col, x, true));
-    });
+    this.enqueueOn(jsonBytes(input), (t) => withTableAutofill(t, () => eachWritten(t, input, "formulas", (row, col, x) => writeCell(t.sheet, row, col, x, true))));
+  }
+  /** ExcelApi 1.2: formulas in R1C1 notation, so one relative formula reads the same in every cell. */
+  get formulasR1C1(): unknown[][] {
+    return this.get("formulasR1C1") as unknown[][];
+  }
+  set formulasR1C1(input: unknown[][]) {
+    this.enqueueOn(jsonBytes(input), (t) =>
+      withTableAutofill(t, () => eachWritten(t, input, "formulasR1C1", (row, col, x) => writeCell(t.sheet, row, col, typeof x === "string" ? fromR1C1(x, row, col) : x, true))),
+    );
   }
   get numberFormat(): string[][] {
     return this.get("numberFormat") as string[][];
@@ -513,6 +595,8 @@ export class FakeRange extends FakeClientObject<RangeTarget> {
       () => {
         const t = this.target();
         const areas = t.sheet.merges.filter((m) => rangesIntersect(m, t.r));
+        // Range.getMergedAreasOrNullObject: "if the merged areas count in this range is more than 512, then this method will fail to return the result".
+        if (areas.length > MERGED_AREAS_LIMIT) throw new FakeOfficeError("GeneralException", `the range holds ${areas.length} merged areas, more than ${MERGED_AREAS_LIMIT}`);
         return areas.length ? { sheet: t.sheet, areas } : null;
       },
       true,
@@ -787,6 +871,27 @@ function validationOf(t: RangeTarget): { type: string; v?: ValidationState } {
   return { type: validationType(first.rule), v: first };
 }
 
+const EPOCH = Date.UTC(1899, 11, 30);
+
+/** A criterion operand read back: "When retrieving the value, it will always be returned as a string formula, for example: "=10"". */
+function operandAsRead(x: unknown): unknown {
+  if (typeof x === "number") return `=${x}`;
+  if (typeof x !== "string" || x.startsWith("=")) return x;
+  const iso = /^(\d{4})-(\d{2})-(\d{2})(T.*)?$/.exec(x);
+  if (iso) return `=${(Date.UTC(Number(iso[1]), Number(iso[2]) - 1, Number(iso[3])) - EPOCH) / 86_400_000}`;
+  return `=${x}`;
+}
+
+function ruleAsRead(rule: Record<string, unknown>): Record<string, unknown> {
+  const out = structuredClone(rule);
+  for (const [key, c] of Object.entries(out)) {
+    if (key === "list" || !c || typeof c !== "object") continue;
+    const criterion = c as Record<string, unknown>;
+    for (const f of ["formula1", "formula2"]) if (criterion[f] !== undefined) criterion[f] = operandAsRead(criterion[f]);
+  }
+  return out;
+}
+
 class FakeDataValidation extends FakeClientObject<RangeTarget> {
   protected readonly scalarNames = ["type", "rule", "ignoreBlanks", "prompt", "errorAlert", "valid"] as const;
   protected readScalar(t: RangeTarget, name: string): unknown {
@@ -795,7 +900,7 @@ class FakeDataValidation extends FakeClientObject<RangeTarget> {
       case "type":
         return found.type;
       case "rule":
-        return found.v ? structuredClone(found.v.rule) : {};
+        return found.v ? ruleAsRead(found.v.rule) : {};
       case "ignoreBlanks":
         return found.v ? found.v.ignoreBlanks : true;
       case "prompt":
@@ -816,6 +921,11 @@ class FakeDataValidation extends FakeClientObject<RangeTarget> {
     this.enqueueOn(jsonBytes(rule), (t) => {
       const key = Object.keys(rule)[0];
       if (!key || !VALIDATION_TYPES[key]) throw new FakeOfficeError("InvalidArgument", "a validation rule needs one criterion");
+      const date = (rule as { date?: { formula1?: unknown; formula2?: unknown } }).date;
+      // DateTimeDataValidation: "a Date, a Range object, or a string formula (... a stringified date/time in ISO8601 format ...)" — never a number.
+      for (const operand of [date?.formula1, date?.formula2]) {
+        if (typeof operand === "number") throw new FakeOfficeError("InvalidArgument", "a date validation takes an ISO-8601 date string or a formula, not a number");
+      }
       const list = (rule as { list?: { source?: unknown } }).list;
       if (list && typeof list.source === "string" && !list.source.startsWith("=") && list.source.length > 255) {
         throw new FakeOfficeError("InvalidArgument", "a list source typed in is at most 255 characters");
@@ -868,7 +978,7 @@ export class FakeConditionalFormatCollection extends FakeCollection<CfTarget, Fa
   ) {
     super(ctx, () => {
       const t = range.target();
-      return t.sheet.conditionalFormats.filter((cf) => rangesIntersect(cf.range, t.r)).map((cf) => ({ sheet: t.sheet, cf }));
+      return t.sheet.conditionalFormats.filter((cf) => cfAreas(cf).some((a) => rangesIntersect(a, t.r))).map((cf) => ({ sheet: t.sheet, cf }));
     });
   }
   protected wrap(item: CfTarget): FakeConditionalFormat {
@@ -889,10 +999,19 @@ export class FakeConditionalFormatCollection extends FakeCollection<CfTarget, Fa
       return created;
     });
   }
+  /** ExcelApi 1.6: a format by its id. */
+  getItem(id: string): FakeConditionalFormat {
+    return new FakeConditionalFormat(this.ctx, () => {
+      const t = this.range.target();
+      const cf = t.sheet.conditionalFormats.find((c) => String(c.id) === id);
+      if (!cf) throw notFound(`conditional format ${id}`);
+      return { sheet: t.sheet, cf };
+    });
+  }
   clearAll(): void {
     this.ctx.core.enqueue(0, () => {
       const t = this.range.target();
-      t.sheet.conditionalFormats = t.sheet.conditionalFormats.flatMap((cf) => subtractRange(cf.range, t.r).map((range) => ({ ...cf, range })));
+      t.sheet.conditionalFormats = t.sheet.conditionalFormats.flatMap((cf) => cfAreas(cf).flatMap((a) => subtractRange(a, t.r)).map((range) => ({ ...cf, range, areas: undefined })));
     });
   }
 }
@@ -914,6 +1033,9 @@ export class FakeConditionalFormat extends FakeClientObject<CfTarget> {
   get type(): string {
     return this.get("type") as string;
   }
+  get id(): string {
+    return this.get("id") as string;
+  }
   get priority(): number {
     return this.get("priority") as number;
   }
@@ -926,20 +1048,29 @@ export class FakeConditionalFormat extends FakeClientObject<CfTarget> {
     const t = this.target();
     return t.cf.type === type ? t : null;
   }
+  /** ConditionalFormat.getRange: "Throws an error if the conditional format is applied to multiple ranges." */
   getRange(): FakeRange {
     return new FakeRange(this.ctx, () => {
       const t = this.target();
+      if (cfAreas(t.cf).length > 1) throw new FakeOfficeError("InvalidOperation", "the conditional format applies to several ranges; use getRanges()");
       return { sheet: t.sheet, r: t.cf.range };
     });
   }
   getRangeOrNullObject(): FakeRange {
-    return this.getRange();
+    return new FakeRange(
+      this.ctx,
+      () => {
+        const t = this.target();
+        return cfAreas(t.cf).length > 1 ? null : { sheet: t.sheet, r: t.cf.range };
+      },
+      true,
+    );
   }
-  /** ExcelApi 1.9: every area the format applies to (the fake keeps one area per format). */
+  /** ExcelApi 1.9: every area the format applies to. */
   getRanges(): FakeRangeAreas {
     return new FakeRangeAreas(this.ctx, () => {
       const t = this.target();
-      return { sheet: t.sheet, areas: [t.cf.range] };
+      return { sheet: t.sheet, areas: cfAreas(t.cf) };
     });
   }
   delete(): void {
@@ -1095,10 +1226,7 @@ function checkFree(state: WorkbookState, sheet: SheetState, r: RangeAddress, exc
 }
 
 export class FakeTableCollection extends FakeCollection<TableTarget, FakeTable> {
-  constructor(
-    ctx: FakeRequestContext,
-    private readonly sheet: FakeWorksheet | null,
-  ) {
+  constructor(ctx: FakeRequestContext, sheet: FakeWorksheet | null) {
     super(ctx, () => {
       if (!sheet) return allTableTargets(ctx.state);
       const s = sheet.target();
@@ -1125,16 +1253,14 @@ export class FakeTableCollection extends FakeCollection<TableTarget, FakeTable> 
       let r: RangeAddress | undefined;
       if (typeof address !== "string") {
         ({ sheet, r } = address.target());
-      } else if (this.sheet) {
-        sheet = this.sheet.target();
-        r = address.includes("!") ? undefined : parseRange(address);
       } else {
+        // TableCollection.add: "If the address does not contain a sheet name, the currently-active sheet is used" (on a worksheet's collection too).
         const bang = address.lastIndexOf("!");
         const sheetName = address.slice(0, Math.max(bang, 0)).replace(/^'(.*)'$/, "$1").replace(/''/g, "'");
-        const s = findSheet(this.ctx.state, sheetName);
+        const s = bang < 0 ? activeSheet(this.ctx.state) : findSheet(this.ctx.state, sheetName);
         if (!s) throw notFound(`worksheet '${sheetName}'`);
         sheet = s;
-        r = parseRange(address);
+        r = parseRange(address.slice(bang + 1));
       }
       if (!r) throw new FakeOfficeError("InvalidArgument", `bad table address ${String(address)}`);
       if (hasHeaders && r.bottom === r.top) r = { ...r, bottom: r.top + 1 };
@@ -1224,7 +1350,17 @@ export class FakeTable extends FakeClientObject<TableTarget> {
     return this.part((r) => ({ ...r, bottom: r.top }));
   }
   getDataBodyRange(): FakeRange {
-    return this.part((r) => ({ ...r, top: r.top + 1 }));
+    return new FakeRange(this.ctx, () => {
+      const t = this.target();
+      return { sheet: t.sheet, r: { ...t.table.range, top: t.table.range.top + 1, bottom: t.table.range.bottom - (t.table.showTotals ? 1 : 0) } };
+    });
+  }
+  getTotalRowRange(): FakeRange {
+    return new FakeRange(this.ctx, () => {
+      const t = this.target();
+      if (!t.table.showTotals) throw new FakeOfficeError("InvalidOperation", "the table does not show its totals row");
+      return { sheet: t.sheet, r: { ...t.table.range, top: t.table.range.bottom } };
+    });
   }
   resize(newRange: string | FakeRange): void {
     this.enqueueOn(jsonBytes(typeof newRange === "string" ? newRange : "range"), (t) => {

@@ -48,7 +48,10 @@ export interface ValidationState {
 
 export interface ConditionalFormatState {
   id: number;
+  /** The first area (the only one unless `areas` says otherwise). */
   range: RangeAddress;
+  /** Every area when the rule applies to several (after rows were inserted or cells pasted). */
+  areas?: RangeAddress[];
   type: "Custom" | "CellValue";
   formula?: string;
   operator?: string;
@@ -73,6 +76,19 @@ export interface SheetState {
 export interface WorkbookState {
   sheets: SheetState[];
   nextId: number;
+  /** Application.calculationMode; "Automatic" when unset. */
+  calculationMode?: "Automatic" | "AutomaticExceptTables" | "Manual";
+  /** The sheet the user has open; the first visible one when unset. */
+  activeSheetId?: number;
+}
+
+export function activeSheet(wb: WorkbookState): SheetState | undefined {
+  return wb.sheets.find((s) => s.id === wb.activeSheetId) ?? wb.sheets.find((s) => s.visibility === "Visible");
+}
+
+/** Every area a colour rule applies to. */
+export function cfAreas(cf: ConditionalFormatState): RangeAddress[] {
+  return cf.areas ?? [cf.range];
 }
 
 export function newWorkbookState(): WorkbookState {
