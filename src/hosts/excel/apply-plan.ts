@@ -147,10 +147,14 @@ export class WriteLog {
   syncedBelow = 0;
   /** The edit being written. */
   current = -1;
+  /** Edits whose writing began. */
+  readonly started = new Set<number>();
   /** Edits whose structural command was synced. */
   readonly structural = new Set<number>();
-  /** Index and Excel's message of the edit that failed. */
-  failure: { index: number; error: unknown } | null = null;
+  begin(index: number): void {
+    this.current = index;
+    this.started.add(index);
+  }
 }
 
 /** Queues commands and syncs whenever the next one would push the request past the budget. */
@@ -257,6 +261,12 @@ export interface ApplyInExcelOptions {
    * hold none. Without it those checks are left to Excel itself.
    */
   readMerges?: boolean;
+  /**
+   * Putting back what a failed apply half-wrote: rules there that a plan
+   * cannot express are the toolkit's own half-made ones, replaced without
+   * being kept for Undo.
+   */
+  rollingBack?: boolean;
 }
 
 /** Areas of a RangeAreas address ("'Q1, risks'!A1:C1,'Q1, risks'!A6:A15"): split at commas outside quoted sheet names. */
@@ -283,8 +293,19 @@ export interface PreparedApply {
   inverse: Plan;
   /** Each edit's inverse, by edit index (for rolling back part of the plan). */
   perEdit: Edit[][];
+  /**
+   * What puts back a structural edit whose structural command did not run
+   * but whose other commands may have: cells, formats and rules only, which
+   * are safe to write whether or not the edit's own commands ran.
+   */
+  partial: Edit[][];
   /** Indices of the edits written in the structure part (outside any undo group). */
   structureEdits: number[];
+  /** The edit whose write creates the record sheet (the first setMetadata), when there was none. */
+  recordSheetBy: number | null;
+  /** Sheet and table names before the apply, to tell what a half-written structural edit left. */
+  sheetsBefore: string[];
+  tablesBefore: string[];
   /** Sheets, visibility, record sheet: APIs Excel cannot undo on every platform. Nothing to do when empty. */
   writeStructure(ctx: Excel.RequestContext, log: WriteLog): Promise<void>;
   /** Every other edit, in plan order; asks Excel to recalculate after suspended calculation. */
@@ -301,17 +322,6 @@ export function isStructuralEdit(e: Edit): boolean {
   return ["addSheet", "deleteSheet", "createTable", "removeTable", "addTableColumns", "removeTableColumns", "resizeTable", "mergeCells", "unmergeCells"].includes(e.type);
 }
 
-/**
- * What to write back when edit `e` got only partly written: the inverse
- * edits that put cells, formats and rules back (safe to apply whether or not
- * the edit's own commands ran); structural inverses only when its structural
- * command is known to have run.
- */
-export function rollbackOf(e: Edit, inverse: Edit[], structuralDone: boolean): Edit[] {
-  if (!isStructuralEdit(e) || structuralDone) return inverse;
-  const restores = inverse.filter((x) => !isStructuralEdit(x));
-  return restores;
-}
 
 export async function prepareApplyInExcel(ctx: Excel.RequestContext, plan: Plan, options: ApplyInExcelOptions = {}): Promise<PreparedApply> {
   const edits = plan.edits;
@@ -634,6 +644,10 @@ export async function prepareApplyInExcel(ctx: Excel.RequestContext, plan: Plan,
       const areas = officeAreas(d.areas.address);
       if (!areas.every((r) => r.top >= target.top && r.bottom <= target.bottom && r.left >= target.left && r.right <= target.right)) continue;
       const rule = ruleFromLoaded(d);
+      if (!rule && options.rollingBack) {
+        deletions.push(d.proxy.id);
+        continue;
+      }
       if (!rule) {
         problems.push(`edit ${i + 1} (replaceConditionalFormats) — Sheet “${e.sheet}”, ${areas.map(formatRange).join(", ")}: a ${d.proxy.type} colour rule there cannot be put back by Undo; remove it yourself or leave this range out`);
         continue;
@@ -663,11 +677,11 @@ export async function prepareApplyInExcel(ctx: Excel.RequestContext, plan: Plan,
         }
         grid.push(line);
       }
-      if (lost) problems.push(`edit ${i + 1} (setDataValidation) — Sheet “${e.sheet}”, ${e.address}: a validation rule there is of a kind Undo cannot put back; clear it yourself first`);
+      if (lost && !options.rollingBack) problems.push(`edit ${i + 1} (setDataValidation) — Sheet “${e.sheet}”, ${e.address}: a validation rule there is of a kind Undo cannot put back; clear it yourself first`);
       validationBefore.set(i, grid);
     } else {
       const v = read(dv);
-      if (v === undefined) problems.push(`edit ${i + 1} (setDataValidation) — Sheet “${e.sheet}”, ${e.address}: the ${dv.type} validation there cannot be put back by Undo; clear it yourself first`);
+      if (v === undefined && !options.rollingBack) problems.push(`edit ${i + 1} (setDataValidation) — Sheet “${e.sheet}”, ${e.address}: the ${dv.type} validation there cannot be put back by Undo; clear it yourself first`);
       validationBefore.set(i, v ?? null);
     }
   }
@@ -781,6 +795,16 @@ export async function prepareApplyInExcel(ctx: Excel.RequestContext, plan: Plan,
     }
   }
   const inverse = inversePlan(plan.title, perEdit);
+  const partial: Edit[][] = edits.map((e, i) => {
+    if (!isStructuralEdit(e)) return perEdit[i] ?? [];
+    const t = tableAt.get(i);
+    // New columns' headers and values go in before the table grows over them.
+    if (e.type === "addTableColumns" && t) {
+      const added = { ...t.range, left: t.range.right + 1, right: t.range.right + e.columns.length };
+      return [isEmptyBefore(e.sheet, added) ? restoreEmptyCells(e.sheet, formatRange(added)) : restoreCells(e.sheet, formatRange(added), cellsFor(e.sheet, added))];
+    }
+    return (perEdit[i] ?? []).filter((x) => !isStructuralEdit(x));
+  });
 
   // ---- write
   const metadataKeys = [...metadataBefore.keys];
@@ -795,14 +819,18 @@ export async function prepareApplyInExcel(ctx: Excel.RequestContext, plan: Plan,
   return {
     inverse,
     perEdit,
+    partial,
     structureEdits: needsRecordSheet ? [...structureEdits, edits.findIndex((e) => e.type === "setMetadata")] : structureEdits,
+    recordSheetBy: needsRecordSheet ? edits.findIndex((e) => e.type === "setMetadata") : null,
+    sheetsBefore: sheetItems.items.map((ws) => ws.name),
+    tablesBefore: tableItems.items.map((t) => t.name),
     async writeStructure(wctx, log) {
       const writer = new Writer(wctx, log);
       // Deletions first, so a plan may delete a sheet and add one of the same name.
       const order = [...structureEdits].sort((a, b) => Number(edits[b]?.type === "deleteSheet") - Number(edits[a]?.type === "deleteSheet"));
       for (const i of order) {
         const e = edits[i] as EditOf<"addSheet"> | EditOf<"deleteSheet">;
-        log.current = i;
+        log.begin(i);
         await writer.structural(i, () => {
           if (e.type === "deleteSheet") {
             wctx.workbook.worksheets.getItem(e.sheet).delete();
@@ -814,7 +842,7 @@ export async function prepareApplyInExcel(ctx: Excel.RequestContext, plan: Plan,
       }
       if (needsRecordSheet) {
         const i = edits.findIndex((e) => e.type === "setMetadata");
-        log.current = i;
+        log.begin(i);
         await writer.structural(i, () => {
           const ws = wctx.workbook.worksheets.add(METADATA_SHEET);
           ws.visibility = "VeryHidden" as Excel.SheetVisibility;
@@ -826,7 +854,7 @@ export async function prepareApplyInExcel(ctx: Excel.RequestContext, plan: Plan,
       const writer = new Writer(wctx, log);
       for (let i = 0; i < edits.length; i++) {
         const e = edits[i] as Edit;
-        log.current = i;
+        log.begin(i);
         if (!isStructureEdit(e)) await writeEdit(writer, e, i);
         progress?.(i + 1, edits.length);
       }
@@ -896,10 +924,9 @@ export async function prepareApplyInExcel(ctx: Excel.RequestContext, plan: Plan,
         const t = tableAt.get(i) as TableInfo;
         const kept = { ...t.range, right: t.range.right - e.count };
         const removed = { ...t.range, left: kept.right + 1 };
-        await writer.structural(i, () => {
-          ctx.workbook.tables.getItem(e.table).resize(sheetOf(e.sheet).getRange(formatRange(kept)));
-          sheetOf(e.sheet).getRange(formatRange(removed)).clear("All" as Excel.ClearApplyTo);
-        });
+        await writer.structural(i, () => ctx.workbook.tables.getItem(e.table).resize(sheetOf(e.sheet).getRange(formatRange(kept))));
+        await writer.room(100);
+        sheetOf(e.sheet).getRange(formatRange(removed)).clear("All" as Excel.ClearApplyTo);
         return;
       }
       case "resizeTable":

@@ -3,18 +3,17 @@
  * `Excel` global except in `fromOffice`, so it loads (and is tested) without
  * Office: tests hand it an in-memory Excel through the same `run` shape.
  */
-import { formatRange, parseRange, rangeHeight, rangeWidth, type RangeAddress } from "../../core/grid/address";
+import { formatRange, parseRange, rangeHeight, rangesIntersect, rangeWidth, type RangeAddress } from "../../core/grid/address";
 import type { CellValue } from "../../core/grid/cell";
 import { decodeMetadataRows, METADATA_FIRST_ROW, METADATA_SHEET } from "../../core/metadata/schema";
 import { describeEdit } from "../../core/plan/describe";
 import type { Edit } from "../../core/plan/edits";
 import { checkPlan, type Plan } from "../../core/plan/plan";
 import { WorkbookError, type ApplyResult, type CellLook, type Grid, type Progress, type RangeRules, type SheetOutline, type TableOutline, type WorkbookHost, type WorkbookOutline } from "../host";
-import { isStructureEdit, prepareApplyInExcel, rollbackOf, WriteLog, type PreparedApply } from "./apply-plan";
+import { isStructureEdit, prepareApplyInExcel, WriteLog, type PreparedApply } from "./apply-plan";
 import { readMergedAreas } from "./merged-areas";
 import { cellValueFrom, formulaFrom } from "./cell-read";
-import { READ_BYTES_PER_CELL_GUESS, SYNC_BUDGET_BYTES } from "./payload";
-import { readRanges } from "./range-reader";
+import { readRanges, type CellsRead } from "./range-reader";
 import { officeAreas, readCellLooks, readRangeRules } from "./read-rules";
 
 export interface ExcelRunOptions {
@@ -59,11 +58,15 @@ function gridFrom(sheet: string, range: Excel.Range): Grid {
   };
 }
 
-/** getUsedRange gives A1 for an empty sheet; `cells` is a loaded range starting at the used range's corner. */
-function isEmptyUsedRange(used: Excel.Range, cells: Excel.Range): boolean {
+/** getUsedRange gives A1 for an empty sheet; `corner` is the used range's first cell as read. */
+function isEmptyUsedRange(used: Excel.Range, corner: { value: CellValue; formula: string | null } | null): boolean {
   if (used.rowCount !== 1 || used.columnCount !== 1) return false;
-  const types = cells.valueTypes as string[][];
-  return types[0]?.[0] === "Empty" && formulaFrom(cells.formulas[0]?.[0], cells.values[0]?.[0], "Empty") === null;
+  return corner === null || (corner.value === null && corner.formula === null);
+}
+
+function cornerOf(range: Excel.Range): { value: CellValue; formula: string | null } {
+  const type = (range.valueTypes as string[][])[0]?.[0];
+  return { value: cellValueFrom(range.values[0]?.[0], type), formula: formulaFrom(range.formulas[0]?.[0], range.values[0]?.[0], type) };
 }
 
 export class ExcelHost implements WorkbookHost {
@@ -119,6 +122,7 @@ export class ExcelHost implements WorkbookHost {
       });
       let { perSheet, perTable } = queue(true);
       const mergesOf = new Map<string, RangeAddress[]>();
+      const previews = new Map<string, Grid>();
       try {
         await ctx.sync();
         for (const p of perSheet) if (p.merges && !p.merges.isNullObject) mergesOf.set(p.ws.name, officeAreas(p.merges.address));
@@ -126,7 +130,7 @@ export class ExcelHost implements WorkbookHost {
         if ((e as { code?: unknown })?.code === "ItemNotFound") throw e;
         ({ perSheet, perTable } = queue(false));
         await ctx.sync();
-        await this.previewsInParts(ctx, perSheet, previewRows, mergesOf);
+        await this.previewsInParts(ctx, perSheet, previewRows, previews, mergesOf);
       }
 
       const tablesBySheet = new Map<string, TableOutline[]>();
@@ -145,7 +149,9 @@ export class ExcelHost implements WorkbookHost {
       let metadataRows: CellValue[][] = [];
       const out: SheetOutline[] = [];
       for (const { ws, used, preview } of perSheet) {
-        const empty = isEmptyUsedRange(used, preview ?? used);
+        const grid = preview ? gridFrom(ws.name, preview) : (previews.get(ws.name) ?? null);
+        const corner = ws.name === METADATA_SHEET ? cornerOf(used) : grid ? { value: grid.values[0]?.[0] ?? null, formula: grid.formulas[0]?.[0] ?? null } : null;
+        const empty = isEmptyUsedRange(used, corner);
         if (ws.name === METADATA_SHEET) {
           if (!empty) metadataRows = metadataRowsFrom(used);
           continue;
@@ -157,7 +163,7 @@ export class ExcelHost implements WorkbookHost {
           usedRange: empty ? null : formatRange(rangeOf(used.address)),
           tables: tablesBySheet.get(ws.name) ?? [],
           merges: empty ? [] : (mergesOf.get(ws.name) ?? []).map(formatRange),
-          preview: empty || !preview ? null : gridFrom(ws.name, preview),
+          preview: empty ? null : grid,
         });
       }
       const { metadata, issues } = decodeMetadataRows(metadataRows);
@@ -165,26 +171,24 @@ export class ExcelHost implements WorkbookHost {
     });
   }
 
-  /** The outline's previews read in syncs under the payload budget, then their merged areas (fills each entry's preview). */
-  private async previewsInParts(ctx: Excel.RequestContext, perSheet: { ws: Excel.Worksheet; used: Excel.Range; preview: Excel.Range | null }[], previewRows: number, mergesOf: Map<string, RangeAddress[]>): Promise<void> {
-    let pending = 0;
-    const areas = new Map<string, RangeAddress>();
-    for (const p of perSheet) {
-      if (p.ws.name === METADATA_SHEET) continue;
-      const used = rangeOf(p.used.address);
-      const area = { ...used, bottom: Math.min(used.bottom, used.top + previewRows - 1) };
-      const bytes = rangeWidth(area) * rangeHeight(area) * READ_BYTES_PER_CELL_GUESS;
-      if (pending > 0 && pending + bytes > SYNC_BUDGET_BYTES) {
-        await ctx.sync();
-        pending = 0;
-      }
-      p.preview = p.ws.getRange(formatRange(area)).load(PREVIEW_FIELDS);
-      areas.set(p.ws.name, area);
-      pending += bytes;
-    }
-    if (pending > 0) await ctx.sync();
+  /** The outline's previews read through readRanges (syncs under the payload budget, refused blocks read again smaller), then their merged areas. */
+  private async previewsInParts(
+    ctx: Excel.RequestContext,
+    perSheet: { ws: Excel.Worksheet; used: Excel.Range }[],
+    previewRows: number,
+    previews: Map<string, Grid>,
+    mergesOf: Map<string, RangeAddress[]>,
+  ): Promise<void> {
+    const requests = perSheet
+      .filter((p) => p.ws.name !== METADATA_SHEET)
+      .map((p) => {
+        const used = rangeOf(p.used.address);
+        return { sheet: p.ws.name, range: { ...used, bottom: Math.min(used.bottom, used.top + previewRows - 1) } };
+      });
+    const cells = await readRanges(ctx, requests);
+    requests.forEach((r, k) => previews.set(r.sheet, { sheet: r.sheet, address: formatRange(r.range), ...(cells[k] as CellsRead) }));
     if (!this.runner.supportsMergedAreas) return;
-    for (const [name, area] of areas) mergesOf.set(name, await readMergedAreas(ctx, name, area));
+    for (const r of requests) mergesOf.set(r.sheet, await readMergedAreas(ctx, r.sheet, r.range));
   }
 
   async read(sheet: string, address: string): Promise<Grid> {
@@ -246,13 +250,14 @@ export class ExcelHost implements WorkbookHost {
     let prepared: PreparedApply | undefined;
     try {
       await this.run({}, async (ctx) => {
-        prepared = await prepareApplyInExcel(ctx, plan, { readMerges: this.runner.supportsMergedAreas === true });
+        prepared = await prepareApplyInExcel(ctx, plan, { readMerges: this.runner.supportsMergedAreas === true, rollingBack: !rollBack });
         if (prepared.structureEdits.length) await prepared.writeStructure(ctx, structureLog);
       });
       const ready = prepared as PreparedApply;
       await this.run({ mergeUndoGroup: excelUndoGroup }, (ctx) => ready.writeRest(ctx, restLog, progress));
     } catch (e) {
-      if (!prepared || e instanceof WorkbookError || !rollBack) throw e;
+      if (e instanceof WorkbookError || !rollBack) throw e;
+      if (!prepared) throw new WorkbookError(`The changes were not applied: Excel could not read what the changes need (${messageOf(e)}). Nothing in the workbook was changed.`);
       throw await this.rollBack(plan, prepared, structureLog, restLog, e);
     }
     const done = prepared as PreparedApply;
@@ -265,17 +270,9 @@ export class ExcelHost implements WorkbookHost {
 
   /** Puts back what a failed apply wrote; returns the error to show. */
   private async rollBack(plan: Plan, prepared: PreparedApply, structureLog: WriteLog, restLog: WriteLog, cause: unknown): Promise<WorkbookError> {
-    const structural = new Set([...structureLog.structural, ...restLog.structural]);
-    const failedAt = restLog.current >= 0 ? restLog.current : structureLog.current;
-    const perEdit = plan.edits.map((e, j): Edit[] => {
-      const inverse = prepared.perEdit[j] ?? [];
-      if (isStructureEdit(e)) return structural.has(j) ? inverse : [];
-      // Edits the second run never reached wrote nothing.
-      if (restLog.current < 0 || j > restLog.current) return [];
-      return rollbackOf(e, inverse, structural.has(j));
-    });
-    const edits: Edit[] = [];
-    for (let j = perEdit.length - 1; j >= 0; j--) edits.push(...(perEdit[j] ?? []));
+    const edits = await this.rollbackEdits(plan, prepared, structureLog, restLog);
+    // The first change not known to be written: the one Excel stopped at.
+    const failedAt = restLog.current >= 0 ? Math.min(restLog.syncedBelow, plan.edits.length - 1) : structureLog.current;
     const failed = plan.edits[failedAt];
     const what = failed ? `Excel stopped at change ${failedAt + 1} of ${plan.edits.length} (${describeEdit(failed)}): ${messageOf(cause)}` : `Excel stopped after the last change: ${messageOf(cause)}`;
     if (!edits.length) return new WorkbookError(`The changes were not applied. ${what}. Nothing in the workbook was changed.`);
@@ -285,6 +282,55 @@ export class ExcelHost implements WorkbookHost {
       return new WorkbookError(`The changes were only partly applied. ${what}. Putting back what was already changed also failed (${messageOf(again)}); check the sheets this plan touches before going on.`);
     }
     return new WorkbookError(`The changes were not applied. ${what}. What had already changed was put back, so the workbook is as it was before.`);
+  }
+
+  /**
+   * The inverse of what a failed apply wrote, last edit first. An edit known
+   * to be written gets its whole inverse; one caught mid-way gets the inverse
+   * edits that put cells and rules back; a sheet or table it may have added is
+   * looked for and removed (one read, only when there is such an edit).
+   */
+  private async rollbackEdits(plan: Plan, prepared: PreparedApply, structureLog: WriteLog, restLog: WriteLog): Promise<Edit[]> {
+    const done = new Set([...structureLog.structural, ...restLog.structural]);
+    const reached = (j: number) => (isStructureEdit(plan.edits[j] as Edit) || j === prepared.recordSheetBy ? structureLog.started.has(j) : false) || (restLog.started.has(j) && !isStructureEdit(plan.edits[j] as Edit));
+    const uncertain = plan.edits.map((e, j) => reached(j) && !done.has(j) && (e.type === "addSheet" || e.type === "createTable" || j === prepared.recordSheetBy));
+    const now = uncertain.some(Boolean) ? await this.sheetsAndTables() : null;
+    const isNew = (sheet: string) => now !== null && now.sheets.has(sheet.toLowerCase()) && !prepared.sheetsBefore.some((s) => s.toLowerCase() === sheet.toLowerCase());
+    const recordSheetAdded = prepared.recordSheetBy !== null && (done.has(prepared.recordSheetBy) || (uncertain[prepared.recordSheetBy] === true && isNew(METADATA_SHEET)));
+
+    const perEdit = plan.edits.map((e, j): Edit[] => {
+      if (!reached(j)) return [];
+      const inverse = prepared.perEdit[j] ?? [];
+      const partial = prepared.partial[j] ?? [];
+      // Without a record sheet before, there is nothing to put back on it: the one this apply added goes as a whole.
+      if (e.type === "setMetadata" && prepared.recordSheetBy !== null) return [];
+      if (!uncertain[j]) return done.has(j) ? inverse : isStructureEdit(e) ? [] : partial;
+      if (e.type === "addSheet") return isNew(e.sheet) ? inverse : [];
+      if (e.type === "createTable") {
+        const added = (now?.tables ?? []).filter((t) => t.sheet.toLowerCase() === e.sheet.toLowerCase() && !prepared.tablesBefore.includes(t.name) && rangesIntersect(t.range, rangeOf(e.address)));
+        return [...added.map((t): Edit => ({ type: "removeTable", sheet: e.sheet, name: t.name })), ...partial];
+      }
+      return partial;
+    });
+    const out: Edit[] = [];
+    for (let j = perEdit.length - 1; j >= 0; j--) out.push(...(perEdit[j] ?? []));
+    if (recordSheetAdded) out.push({ type: "deleteSheet", sheet: METADATA_SHEET });
+    return out;
+  }
+
+  /** Sheet names and tables as the workbook has them now (two syncs). */
+  private sheetsAndTables(): Promise<{ sheets: Set<string>; tables: { name: string; sheet: string; range: RangeAddress }[] }> {
+    return this.run({}, async (ctx) => {
+      const sheets = ctx.workbook.worksheets.load("items/name");
+      const tables = ctx.workbook.tables.load("items/name, items/worksheet/name");
+      await ctx.sync();
+      const ranges = tables.items.map((t) => t.getRange().load("address"));
+      await ctx.sync();
+      return {
+        sheets: new Set(sheets.items.map((s) => s.name.toLowerCase())),
+        tables: tables.items.map((t, k) => ({ name: t.name, sheet: t.worksheet.name, range: rangeOf((ranges[k] as Excel.Range).address) })),
+      };
+    });
   }
 }
 

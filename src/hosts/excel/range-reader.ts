@@ -61,10 +61,18 @@ export async function readRanges(ctx: Excel.RequestContext, requests: ReadReques
   let pendingBytes = 0;
   const flush = async () => {
     if (!pending.length) return;
-    await ctx.sync();
-    for (const p of pending) convert(p.proxy, results[p.index] as CellsRead);
+    const batch = pending;
     pending = [];
     pendingBytes = 0;
+    try {
+      await ctx.sync();
+    } catch (e) {
+      // The guess was too light (long text): each range is read again in row blocks sized from what they weigh.
+      if (!isPayloadRefusal(e)) throw e;
+      for (const p of batch) await readInBlocks(ctx, requests[p.index] as ReadRequest, results[p.index] as CellsRead, budget);
+      return;
+    }
+    for (const p of batch) convert(p.proxy, results[p.index] as CellsRead);
   };
   for (const i of small) {
     const r = requests[i] as ReadRequest;
