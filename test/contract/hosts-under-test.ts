@@ -8,6 +8,7 @@ import ExcelJS from "exceljs";
 import { parseCell, parseRange } from "../../src/core/grid/address";
 import type { WorkbookHost } from "../../src/hosts/host";
 import { XlsxHost } from "../../src/hosts/xlsx/xlsx-host";
+import type { FakePlatform } from "./fake-excel/context";
 import { FakeExcel } from "./fake-excel/fake-excel";
 import { excelHostOver } from "./fake-excel/host-over-fake";
 import type { SeedCell, WorkbookSeed } from "./workbook-seed";
@@ -24,13 +25,27 @@ export interface HostUnderTest {
   conditionalFormats(): RuleState[];
 }
 
-export type HostKind = "excel" | "xlsx";
+/** The Excel host over the fake as Excel on Windows, on Mac and on the web play it (undo groups on), and the xlsx host. */
+export type HostKind = `excel-${FakePlatform}` | "xlsx";
+
+export const HOST_KINDS: HostKind[] = ["excel-windows", "excel-mac", "excel-web", "xlsx"];
+
+export function isExcel(kind: HostKind): kind is `excel-${FakePlatform}` {
+  return kind.startsWith("excel-");
+}
+
+/** Every state equals the first (the hosts in HOST_KINDS order). */
+export function expectAllAgree<T>(states: T[]): void {
+  expect(states).toHaveLength(HOST_KINDS.length);
+  const [first, ...rest] = states;
+  rest.forEach((s, i) => expect({ host: HOST_KINDS[i + 1], state: s }).toEqual({ host: HOST_KINDS[i + 1], state: first }));
+}
 
 export async function hostFrom(kind: HostKind, seed: WorkbookSeed): Promise<HostUnderTest> {
-  if (kind === "excel") {
-    const fake = FakeExcel.fromSeed(seed);
+  if (isExcel(kind)) {
+    const fake = FakeExcel.fromSeed(seed, kind.slice("excel-".length) as FakePlatform);
     return {
-      host: excelHostOver(fake, { supportsUndoGroup: false }),
+      host: excelHostOver(fake, { supportsUndoGroup: true }),
       validations: () =>
         fake.dump().flatMap((s) =>
           s.validations.map((v) => {
