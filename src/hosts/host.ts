@@ -99,6 +99,11 @@ export interface WorkbookHost {
   readRules?(sheet: string, addresses: string[]): Promise<RangeRules[]>;
   /** Optional: bold, fill and wrap of every cell of a small range (a header row). */
   readLooks?(sheet: string, address: string): Promise<CellLook[][]>;
+  /**
+   * Optional, for the preview: whether one Ctrl+Z in the application will
+   * undo an apply of `plan`, and the changes it would leave (in words).
+   */
+  undoCoverage?(plan: Plan): { excelUndo: boolean; notInExcelUndo: string[] };
 }
 
 /** A problem the user can act on: what went wrong, where, and what to do. */

@@ -36,6 +36,11 @@ export function WorkbookHostProvider({ host, onChanged, children }: WorkbookHost
   return <WorkbookHostContext.Provider value={value}>{children}</WorkbookHostContext.Provider>;
 }
 
+/** The host when there is a provider above, else null (for components that also render on their own). */
+export function useOptionalWorkbookHost(): WorkbookHostContextValue | null {
+  return React.useContext(WorkbookHostContext);
+}
+
 export function useWorkbookHost(): WorkbookHostContextValue {
   const value = React.useContext(WorkbookHostContext);
   if (!value) throw new Error("useWorkbookHost must be used inside a WorkbookHostProvider");

@@ -69,7 +69,12 @@ function cornerOf(range: Excel.Range): { value: CellValue; formula: string | nul
   return { value: cellValueFrom(range.values[0]?.[0], type), formula: formulaFrom(range.formulas[0]?.[0], range.values[0]?.[0], type) };
 }
 
+const RECORD_SHEET_ADDED = "Adds the toolkit's hidden record sheet";
+
 export class ExcelHost implements WorkbookHost {
+  /** Whether the last outline found the toolkit's record sheet (undefined before any outline). */
+  private recordSheetSeen: boolean | undefined;
+
   constructor(private readonly runner: ExcelRunner) {}
 
   /** The host inside Excel: the real Excel.run and the API sets this Excel supports. */
@@ -166,6 +171,7 @@ export class ExcelHost implements WorkbookHost {
           preview: empty ? null : grid,
         });
       }
+      this.recordSheetSeen = sheets.items.some((ws) => ws.name === METADATA_SHEET);
       const { metadata, issues } = decodeMetadataRows(metadataRows);
       return { name: "", sheets: out, metadata, metadataIssues: issues };
     });
@@ -218,6 +224,20 @@ export class ExcelHost implements WorkbookHost {
     return this.run({}, (ctx) => namingMissingSheet(sheet, () => readCellLooks(ctx, sheet, range)));
   }
 
+  /**
+   * What one Ctrl+Z will not take back: sheets added, hidden or deleted go
+   * outside the undo group (Excel on Windows and Mac cannot undo
+   * Worksheet.visibility, and no platform Worksheet.delete), and so does the
+   * record sheet when the workbook has none yet (as far as the last outline
+   * saw).
+   */
+  undoCoverage(plan: Plan): { excelUndo: boolean; notInExcelUndo: string[] } {
+    if (!this.runner.supportsUndoGroup) return { excelUndo: false, notInExcelUndo: [] };
+    const outside = plan.edits.filter(isStructureEdit).map(describeEdit);
+    if (this.recordSheetSeen !== true && plan.edits.some((e) => e.type === "setMetadata")) outside.push(RECORD_SHEET_ADDED);
+    return { excelUndo: true, notInExcelUndo: outside };
+  }
+
   async apply(input: unknown, progress?: Progress): Promise<ApplyResult> {
     const checked = checkPlan(input);
     if (!checked.ok) {
@@ -261,7 +281,8 @@ export class ExcelHost implements WorkbookHost {
       throw await this.rollBack(plan, prepared, structureLog, restLog, e);
     }
     const done = prepared as PreparedApply;
-    const outside = done.structureEdits.map((i) => plan.edits[i] as Edit).map((e) => (e.type === "setMetadata" ? "adds the toolkit's hidden record sheet" : describeEdit(e)));
+    const outside = done.structureEdits.map((i) => plan.edits[i] as Edit).map((e) => (e.type === "setMetadata" ? RECORD_SHEET_ADDED : describeEdit(e)));
+    if (done.recordSheetBy !== null) this.recordSheetSeen = true;
     return {
       editsApplied: plan.edits.length,
       undo: { excelUndoGroup, inverse: done.inverse, ...(excelUndoGroup && outside.length ? { notInExcelUndo: outside } : {}) },

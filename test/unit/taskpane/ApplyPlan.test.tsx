@@ -6,6 +6,9 @@ import { ApplyPlan } from "../../../src/taskpane/components";
 import { WorkbookError } from "../../../src/hosts/host";
 import { plan } from "../../../src/core/plan/plan";
 import { FakeHost } from "./fakeHost";
+import { WorkbookHostProvider } from "../../../src/taskpane/hostContext";
+import { FakeExcel } from "../../contract/fake-excel/fake-excel";
+import { excelHostOver } from "../../contract/fake-excel/host-over-fake";
 
 const formatRisks = plan("Format the risk register", [
   { type: "setStyle", sheet: "Risks", address: "A1:K1", style: { bold: true } },
@@ -115,6 +118,34 @@ describe("ApplyPlan", () => {
         </FluentProvider>,
       );
       expect(screen.getByRole("button", { name: "Apply" }).hasAttribute("disabled")).toBe(true);
+    });
+  });
+
+  describe("when part of the plan is outside what one Ctrl+Z in Excel reverses", () => {
+    it("says so before Apply and after it, and the pane's Undo reverses all of it", async () => {
+      const fake = FakeExcel.fromSeed({ sheets: [{ name: "Risks", rows: [["ID"], ["R1"]] }] }, "windows");
+      // jsdom has no structuredClone, which the fake's Ctrl+Z snapshots use.
+      fake.keepUndoSnapshots = false;
+      const host = excelHostOver(fake, { supportsUndoGroup: true });
+      const withLists = plan("Add a lookup list", [
+        { type: "addSheet", sheet: "Lists", hidden: "hidden" },
+        { type: "setCells", sheet: "Lists", address: "A1:A2", cells: [["Open"], ["Closed"]] },
+        { type: "setCells", sheet: "Risks", address: "B1", cells: [["Status"]] },
+      ]);
+      render(
+        <FluentProvider theme={webLightTheme}>
+          <WorkbookHostProvider host={host}>
+            <ApplyPlan plan={withLists} apply={(p, progress) => host.apply(p, progress)} />
+          </WorkbookHostProvider>
+        </FluentProvider>,
+      );
+      expect(screen.getByText(/Ctrl\+Z in Excel will not reverse: adds hidden sheet “Lists”\. Undo here reverses all of it\./)).toBeTruthy();
+      await userEvent.click(screen.getByRole("button", { name: "Apply" }));
+      await screen.findByRole("button", { name: "Undo" });
+      expect(screen.getByRole("status").textContent).toContain("Use Undo here to reverse them all. Ctrl+Z in Excel will not reverse: adds hidden sheet “Lists”.");
+      await userEvent.click(screen.getByRole("button", { name: "Undo" }));
+      await screen.findByText(/The workbook is back/);
+      expect(fake.dump().map((s) => s.name)).toEqual(["Risks"]);
     });
   });
 });

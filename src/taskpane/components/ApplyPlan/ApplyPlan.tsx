@@ -1,5 +1,6 @@
 import * as React from "react";
-import { Button, Field, MessageBar, MessageBarBody, MessageBarTitle, ProgressBar } from "@fluentui/react-components";
+import { Button, Field, MessageBar, MessageBarBody, MessageBarTitle, ProgressBar, Text } from "@fluentui/react-components";
+import { useOptionalWorkbookHost } from "../../hostContext";
 import { ErrorMessage } from "../ErrorMessage";
 import type { ApplyPlanProps } from "./ApplyPlan.types";
 import { useApplyPlan } from "./useApplyPlan";
@@ -9,6 +10,11 @@ function changes(n: number): string {
   return `${n.toLocaleString("en-GB")} ${n === 1 ? "change" : "changes"}`;
 }
 
+/** What Ctrl+Z in Excel leaves, in one sentence; the pane's Undo always reverses everything. */
+function notCoveredByCtrlZ(changesLeft: string[]): string {
+  return `Ctrl+Z in Excel will not reverse: ${changesLeft.map((c) => c.charAt(0).toLowerCase() + c.slice(1)).join("; ")}.`;
+}
+
 /**
  * The Apply button, a progress bar while the host works, and Undo of the
  * last apply. Errors appear as a message bar in plain words.
@@ -16,6 +22,7 @@ function changes(n: number): string {
 export function ApplyPlan({ plan, apply, onChanged, applyLabel = "Apply" }: ApplyPlanProps): React.JSX.Element {
   const styles = useApplyPlanStyles();
   const state = useApplyPlan(plan, apply, onChanged);
+  const coverage = useOptionalWorkbookHost()?.host.undoCoverage?.(plan);
   const undoRef = React.useRef<HTMLButtonElement>(null);
   const statusRef = React.useRef<HTMLDivElement>(null);
 
@@ -26,6 +33,7 @@ export function ApplyPlan({ plan, apply, onChanged, applyLabel = "Apply" }: Appl
   }, [state.status]);
 
   const excelUndo = state.lastApplied?.undo.excelUndoGroup === true;
+  const leftByCtrlZ = state.lastApplied?.undo.notInExcelUndo ?? [];
   return (
     <div className={styles.root}>
       <div className={styles.actions}>
@@ -38,6 +46,9 @@ export function ApplyPlan({ plan, apply, onChanged, applyLabel = "Apply" }: Appl
           </Button>
         ) : null}
       </div>
+      {state.status === "idle" && coverage?.excelUndo && coverage.notInExcelUndo.length ? (
+        <Text size={200}>{`${notCoveredByCtrlZ(coverage.notInExcelUndo)} Undo here reverses all of it.`}</Text>
+      ) : null}
       {state.progress ? (
         <Field
           validationState="none"
@@ -57,7 +68,7 @@ export function ApplyPlan({ plan, apply, onChanged, applyLabel = "Apply" }: Appl
             <MessageBarBody>
               <MessageBarTitle>Applied</MessageBarTitle>
               {changes(state.lastApplied.editsApplied)} made.{" "}
-              {excelUndo ? "Use Undo here, or press Ctrl+Z in Excel." : "Use Undo here to reverse them."}
+              {!excelUndo ? "Use Undo here to reverse them." : leftByCtrlZ.length ? `Use Undo here to reverse them all. ${notCoveredByCtrlZ(leftByCtrlZ)}` : "Use Undo here, or press Ctrl+Z in Excel."}
             </MessageBarBody>
           </MessageBar>
         ) : null}
