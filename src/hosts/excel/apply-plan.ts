@@ -51,7 +51,7 @@ import { WorkbookError, type Progress } from "../host";
 import { readMergedAreas } from "./merged-areas";
 import { listSourceProblem, loadRuleDetails, ruleFromLoaded, type LoadedRuleDetails, officeCellValueRule, officeValidationRule, validationFromOffice } from "./office-rules";
 import { officeAreas } from "./read-rules";
-import { rowBlocks, SYNC_BUDGET_BYTES } from "./payload";
+import { rowBlocks, SYNC_BUDGET_BYTES, utf8Bytes } from "./payload";
 import { readRanges, type CellsRead, type ReadRequest } from "./range-reader";
 import { asExcelText } from "./text-safety";
 
@@ -508,6 +508,9 @@ export async function prepareApplyInExcel(ctx: Excel.RequestContext, plan: Plan,
       case "deleteSheet": {
         const s = sheets.get(lower(e.sheet));
         if (s) s.deleted = true;
+        // Sheets are deleted before the other writes (outside Excel's undo group), so earlier changes to it could not land.
+        const before = edits.slice(0, i).findIndex((x) => !isStructureEdit(x) && "sheet" in x && lower(x.sheet) === lower(e.sheet));
+        if (before >= 0) say(`change ${before + 1} writes to this sheet before the plan deletes it; leave that change out`);
         const used = cap.usedRanges.get(lower(e.sheet));
         if (fromOriginal && used) wantCells(e.sheet, used);
         break;
@@ -966,7 +969,7 @@ export async function prepareApplyInExcel(ctx: Excel.RequestContext, plan: Plan,
         for (const w of e.widths) sheetOf(e.sheet).getRange(`${w.column}1`).format.columnWidth = charsToPoints(w.width);
         return;
       case "setDataValidation": {
-        await writer.room(500 + JSON.stringify(e.validation ?? null).length);
+        await writer.room(500 + utf8Bytes(JSON.stringify(e.validation ?? null)));
         const dv = sheetOf(e.sheet).getRange(e.address).dataValidation;
         // Replace, never stack: clear first.
         dv.clear();
@@ -978,7 +981,7 @@ export async function prepareApplyInExcel(ctx: Excel.RequestContext, plan: Plan,
         return;
       }
       case "replaceConditionalFormats": {
-        await writer.room(200 + JSON.stringify(e.rules).length);
+        await writer.room(200 + utf8Bytes(JSON.stringify(e.rules)));
         const range = sheetOf(e.sheet).getRange(e.address);
         for (const id of cfToDelete.get(i) ?? []) range.conditionalFormats.getItem(id).delete();
         // Excel adds each new format at the top priority; adding the last rule first leaves the plan's first rule on top, as the plan orders them.

@@ -2,6 +2,8 @@
  * The Excel host: the WorkbookHost port over Office.js. It never touches the
  * `Excel` global except in `fromOffice`, so it loads (and is tested) without
  * Office: tests hand it an in-memory Excel through the same `run` shape.
+ * OFFICE-JS.md lists every Office.js behaviour it relies on, the page that
+ * documents it, and which remain unverified without a real Excel.
  */
 import { formatRange, parseRange, rangeHeight, rangesIntersect, rangeWidth, type RangeAddress } from "../../core/grid/address";
 import type { CellValue } from "../../core/grid/cell";
