@@ -409,39 +409,60 @@ export async function prepareApplyInExcel(ctx: Excel.RequestContext, plan: Plan,
     const t = tables.get(key);
     if (t) t.range = rangeOf(proxy.address);
   }
-  // Merged areas in syncs of their own: a read of more than 512 areas fails, and must not take the other reads with it.
-  for (const m of mergeReads) {
-    const r = m.range ?? tableGrowth(edits[m.index] as Edit);
-    if (r) cap.merges.set(m.index, await readMergedAreas(ctx, m.sheet, r));
-  }
-
-  // ---- read 3: colour-rule details and validations that differ within a range
+  // ---- read 3: colour-rule details, validations that differ within a range, merged areas.
+  // A merged-areas read of more than 512 areas fails and would take the others with it:
+  // then the sync is made again without them and each is read on its own (merged-areas.ts).
   const cfDetails = new Map<number, CfDetail[]>();
-  let needSync = false;
-  for (const [i, coll] of cap.conditionalFormats) {
-    const details = coll.items.map((cf): CfDetail => ({ ...loadRuleDetails(cf), proxy: cf, areas: cf.getRanges().load("address") }));
-    cfDetails.set(i, details);
-    needSync ||= details.length > 0;
-  }
-  for (const [i, dv] of cap.validations) {
-    if (dv.type !== "Inconsistent" && dv.type !== "MixedCriteria") continue;
-    const e = edits[i] as EditOf<"setDataValidation">;
-    const r = rangeOf(e.address);
-    const ws = ctx.workbook.worksheets.getItem(e.sheet);
-    const perCell: Excel.DataValidation[] = [];
-    if (rangeWidth(r) * rangeHeight(r) > 2000) {
-      throw new WorkbookError(
-        `Sheet “${e.sheet}”, ${e.address}: the cells there have different validation rules, too many to keep for Undo. Narrow the range or clear its validation first.`,
-        { sheet: e.sheet, cell: e.address },
-      );
+  const queueRead3 = (withMerges: boolean): { needSync: boolean; merged: Map<number, Excel.RangeAreas> } => {
+    let needSync = false;
+    cfDetails.clear();
+    cap.columnValidations.clear();
+    for (const [i, coll] of cap.conditionalFormats) {
+      const details = coll.items.map((cf): CfDetail => ({ ...loadRuleDetails(cf), proxy: cf, areas: cf.getRanges().load("address") }));
+      cfDetails.set(i, details);
+      needSync ||= details.length > 0;
     }
-    for (let row = r.top; row <= r.bottom; row++) {
-      for (let c = r.left; c <= r.right; c++) perCell.push(ws.getRange(`${columnLetter(c)}${row}`).dataValidation.load("type, rule, ignoreBlanks, prompt, errorAlert"));
+    for (const [i, dv] of cap.validations) {
+      if (dv.type !== "Inconsistent" && dv.type !== "MixedCriteria") continue;
+      const e = edits[i] as EditOf<"setDataValidation">;
+      const r = rangeOf(e.address);
+      const ws = ctx.workbook.worksheets.getItem(e.sheet);
+      const perCell: Excel.DataValidation[] = [];
+      if (rangeWidth(r) * rangeHeight(r) > 2000) {
+        throw new WorkbookError(
+          `Sheet “${e.sheet}”, ${e.address}: the cells there have different validation rules, too many to keep for Undo. Narrow the range or clear its validation first.`,
+          { sheet: e.sheet, cell: e.address },
+        );
+      }
+      for (let row = r.top; row <= r.bottom; row++) {
+        for (let c = r.left; c <= r.right; c++) perCell.push(ws.getRange(`${columnLetter(c)}${row}`).dataValidation.load("type, rule, ignoreBlanks, prompt, errorAlert"));
+      }
+      cap.columnValidations.set(i, perCell);
+      needSync = true;
     }
-    cap.columnValidations.set(i, perCell);
-    needSync = true;
+    const merged = new Map<number, Excel.RangeAreas>();
+    for (const m of withMerges ? mergeReads : []) {
+      const r = m.range ?? tableGrowth(edits[m.index] as Edit);
+      if (!r) continue;
+      merged.set(m.index, ctx.workbook.worksheets.getItem(m.sheet).getRange(formatRange(r)).getMergedAreasOrNullObject().load("address"));
+      needSync = true;
+    }
+    return { needSync, merged };
+  };
+  const read3 = queueRead3(true);
+  if (read3.needSync) {
+    try {
+      await ctx.sync();
+      for (const [i, areas] of read3.merged) cap.merges.set(i, areas.isNullObject ? [] : officeAreas(areas.address));
+    } catch (e) {
+      if (!read3.merged.size || (e as { code?: unknown })?.code === "ItemNotFound") throw e;
+      if (queueRead3(false).needSync) await ctx.sync();
+      for (const m of mergeReads) {
+        const r = m.range ?? tableGrowth(edits[m.index] as Edit);
+        if (r) cap.merges.set(m.index, await readMergedAreas(ctx, m.sheet, r));
+      }
+    }
   }
-  if (needSync) await ctx.sync();
 
   // ---- check, and plan the cell reads for undo
   const problems: string[] = [];
