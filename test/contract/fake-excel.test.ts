@@ -5,6 +5,7 @@
  */
 import { FakeExcel } from "./fake-excel/fake-excel";
 import type { FakeRequestContext } from "./fake-excel/proxies";
+import { fromR1C1, toR1C1 } from "./fake-excel/r1c1";
 
 function fakeWith(rows: (string | number | null)[][]): FakeExcel {
   return FakeExcel.fromSeed({ sheets: [{ name: "Sheet1", rows }] });
@@ -154,5 +155,29 @@ describe("fake Excel", () => {
         [1, "=A1>1"],
       ]);
     });
+  });
+
+  test("formulasR1C1 reads a relative formula the same in every cell and writes it back per cell", async () => {
+    expect(toR1C1("=A2*$B$3+C$1+SUM(Risk[Score])+'Q1, x'!A1", 2, 3)).toBe("=RC[-2]*R3C2+R1C+SUM(Risk[Score])+'Q1, x'!R[-1]C[-2]");
+    expect(fromR1C1("=RC[-2]*R3C2+R1C", 5, 3)).toBe("=A5*$B$3+C$1");
+    const fake = fakeWith([
+      [1, 2],
+      [3, 4],
+    ]);
+    await fake.run({}, async (ctx: FakeRequestContext) => {
+      ctx.workbook.worksheets.getItem("Sheet1").getRange("C1:C2").formulasR1C1 = [["=RC[-2]*RC[-1]"], ["=RC[-2]*RC[-1]"]];
+      await ctx.sync();
+    });
+    expect(fake.dump()[0]?.cells.C2).toEqual({ value: null, formula: "=A2*B2" });
+  });
+
+  test("one value for a many-cell range is refused: only 2-D arrays are documented", async () => {
+    const fake = fakeWith([]);
+    await expect(
+      fake.run({}, async (ctx: FakeRequestContext) => {
+        (ctx.workbook.worksheets.getItem("Sheet1").getRange("A1:A3") as unknown as { numberFormat: unknown }).numberFormat = "0.00";
+        await ctx.sync();
+      }),
+    ).rejects.toThrow(/2-D array/);
   });
 });
