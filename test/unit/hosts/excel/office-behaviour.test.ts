@@ -268,6 +268,17 @@ describe("payloads are counted in UTF-8 bytes", () => {
     expect(requests.reduce((a, b) => a + b, 0)).toBeGreaterThan(5 * 1024 * 1024);
   });
 
+  test("a read whose first block Excel refuses as too large is read again smaller, and keeps its merged areas", async () => {
+    const text = "Délai de livraison des charpentes métalliques ".repeat(20);
+    const rows = [["Title", null, null, null], ...Array.from({ length: 2000 }, (_, i) => [`R${i}`, text, text, text])];
+    const fake = FakeExcel.fromSeed({ sheets: [{ name: "S", rows, merges: ["A1:B1"] }] });
+    const grid = await excelHostOver(fake).read("S", "A1:D2001");
+    expect(grid.values).toHaveLength(2001);
+    expect(grid.values[2000]?.[3]).toBe(text);
+    expect(grid.merges).toEqual(["A1:B1"]);
+    expect(fake.lastRun.syncs.length).toBeGreaterThan(3);
+  });
+
   test("the outline's previews are read in parts when together they pass 5 MB", async () => {
     const wide = (name: string) => ({ name, rows: Array.from({ length: 30 }, () => Array.from({ length: 120 }, () => "é".repeat(300))) });
     const fake = FakeExcel.fromSeed({ sheets: [wide("A"), wide("B"), wide("C")] });
