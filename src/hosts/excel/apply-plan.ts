@@ -369,41 +369,66 @@ export async function prepareApplyInExcel(ctx: Excel.RequestContext, plan: Plan,
     usedProxies.set(lower(name), ctx.workbook.worksheets.getItem(name).getUsedRangeOrNullObject(false).load("address"));
   };
   const tableRangeProxies = new Map<string, Excel.Range>();
-  for (const [key, t] of tableProxies) tableRangeProxies.set(key, t.getRange().load("address"));
-  edits.forEach((e, i) => {
-    if ("sheet" in e) touch(e.sheet);
-    if (!("sheet" in e) || !sheetExisted(e.sheet)) return;
-    const ws = ctx.workbook.worksheets.getItem(e.sheet);
-    switch (e.type) {
-      case "setDataValidation":
-        cap.validations.set(i, ws.getRange(e.address).dataValidation.load("type, rule, ignoreBlanks, prompt, errorAlert"));
-        break;
-      case "replaceConditionalFormats":
-        cap.conditionalFormats.set(i, ws.getRange(e.address).conditionalFormats.load("items/type, items/id"));
-        break;
-      case "setStyle":
-        cap.styles.set(i, ws.getRange(e.address).format.load("wrapText, horizontalAlignment, verticalAlignment, fill/color, font/bold, font/italic, font/color"));
-        break;
-      case "unmergeCells":
-      case "mergeCells":
-      case "createTable":
-      case "addTableColumns":
-      case "resizeTable":
-        if (options.readMerges) mergeReads.push({ index: i, sheet: e.sheet, range: growthArea(e) });
-        break;
-      case "setColumnWidths":
-        cap.widths.set(
-          i,
-          e.widths.map((w) => ws.getRange(`${w.column}1`).format.load("columnWidth")),
-        );
-        break;
-    }
-  });
   const metadataSheet = sheets.get(lower(METADATA_SHEET));
-  if (metadataSheet && edits.some((e) => e.type === "setMetadata")) {
-    cap.metadataUsed = ctx.workbook.worksheets.getItem(METADATA_SHEET).getUsedRangeOrNullObject(true).load("address, values");
+  /**
+   * Queues read 2; merged areas of ranges the plan names travel with it when
+   * `withMerges` (a read of more than 512 areas fails and takes the sync with it,
+   * so a refused sync is queued again without them).
+   */
+  const queueRead2 = (withMerges: boolean): Map<number, Excel.RangeAreas> => {
+    const merged = new Map<number, Excel.RangeAreas>();
+    usedProxies.clear();
+    mergeReads.length = 0;
+    cap.validations.clear();
+    cap.conditionalFormats.clear();
+    cap.styles.clear();
+    cap.widths.clear();
+    for (const [key, t] of tableProxies) tableRangeProxies.set(key, t.getRange().load("address"));
+    edits.forEach((e, i) => {
+      if ("sheet" in e) touch(e.sheet);
+      if (!("sheet" in e) || !sheetExisted(e.sheet)) return;
+      const ws = ctx.workbook.worksheets.getItem(e.sheet);
+      switch (e.type) {
+        case "setDataValidation":
+          cap.validations.set(i, ws.getRange(e.address).dataValidation.load("type, rule, ignoreBlanks, prompt, errorAlert"));
+          break;
+        case "replaceConditionalFormats":
+          cap.conditionalFormats.set(i, ws.getRange(e.address).conditionalFormats.load("items/type, items/id"));
+          break;
+        case "setStyle":
+          cap.styles.set(i, ws.getRange(e.address).format.load("wrapText, horizontalAlignment, verticalAlignment, fill/color, font/bold, font/italic, font/color"));
+          break;
+        case "unmergeCells":
+        case "mergeCells":
+        case "createTable":
+        case "addTableColumns":
+        case "resizeTable":
+          if (!options.readMerges) break;
+          mergeReads.push({ index: i, sheet: e.sheet, range: growthArea(e) });
+          if (withMerges && e.type !== "addTableColumns") merged.set(i, ws.getRange(e.address).getMergedAreasOrNullObject().load("address"));
+          break;
+        case "setColumnWidths":
+          cap.widths.set(
+            i,
+            e.widths.map((w) => ws.getRange(`${w.column}1`).format.load("columnWidth")),
+          );
+          break;
+      }
+    });
+    if (metadataSheet && edits.some((e) => e.type === "setMetadata")) {
+      cap.metadataUsed = ctx.workbook.worksheets.getItem(METADATA_SHEET).getUsedRangeOrNullObject(true).load("address, values");
+    }
+    return merged;
+  };
+  const merged2 = queueRead2(true);
+  try {
+    await ctx.sync();
+    for (const [i, areas] of merged2) cap.merges.set(i, areas.isNullObject ? [] : officeAreas(areas.address));
+  } catch (e) {
+    if (!merged2.size || (e as { code?: unknown })?.code === "ItemNotFound") throw e;
+    queueRead2(false);
+    await ctx.sync();
   }
-  await ctx.sync();
   for (const [key, proxy] of usedProxies) cap.usedRanges.set(key, proxy.isNullObject ? null : rangeOf(proxy.address));
   for (const [key, proxy] of tableRangeProxies) {
     const t = tables.get(key);
@@ -441,7 +466,7 @@ export async function prepareApplyInExcel(ctx: Excel.RequestContext, plan: Plan,
       needSync = true;
     }
     const merged = new Map<number, Excel.RangeAreas>();
-    for (const m of withMerges ? mergeReads : []) {
+    for (const m of withMerges ? mergeReads.filter((x) => !cap.merges.has(x.index)) : []) {
       const r = m.range ?? tableGrowth(edits[m.index] as Edit);
       if (!r) continue;
       merged.set(m.index, ctx.workbook.worksheets.getItem(m.sheet).getRange(formatRange(r)).getMergedAreasOrNullObject().load("address"));
@@ -457,7 +482,7 @@ export async function prepareApplyInExcel(ctx: Excel.RequestContext, plan: Plan,
     } catch (e) {
       if (!read3.merged.size || (e as { code?: unknown })?.code === "ItemNotFound") throw e;
       if (queueRead3(false).needSync) await ctx.sync();
-      for (const m of mergeReads) {
+      for (const m of mergeReads.filter((x) => !cap.merges.has(x.index))) {
         const r = m.range ?? tableGrowth(edits[m.index] as Edit);
         if (r) cap.merges.set(m.index, await readMergedAreas(ctx, m.sheet, r));
       }

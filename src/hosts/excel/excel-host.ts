@@ -270,13 +270,29 @@ export class ExcelHost implements WorkbookHost {
     const structureLog = new WriteLog();
     const restLog = new WriteLog();
     let prepared: PreparedApply | undefined;
+    const prepare = (ctx: Excel.RequestContext) => prepareApplyInExcel(ctx, plan, { readMerges: this.runner.supportsMergedAreas === true, rollingBack: !rollBack });
+    // Without sheet structure to write, reading, checking and writing share one run (in the group): nothing can
+    // change between the check and the writes. Should the record sheet turn out to be missing, that run ends
+    // before writing anything and the two runs below take over.
+    const mayChangeSheets = plan.edits.some(isStructureEdit) || (this.recordSheetSeen !== true && plan.edits.some((e) => e.type === "setMetadata"));
     try {
-      await this.run({}, async (ctx) => {
-        prepared = await prepareApplyInExcel(ctx, plan, { readMerges: this.runner.supportsMergedAreas === true, rollingBack: !rollBack });
-        if (prepared.structureEdits.length) await prepared.writeStructure(ctx, structureLog);
-      });
-      const ready = prepared as PreparedApply;
-      await this.run({ mergeUndoGroup: excelUndoGroup }, (ctx) => ready.writeRest(ctx, restLog, progress));
+      if (!mayChangeSheets) {
+        await this.run({ mergeUndoGroup: excelUndoGroup }, async (ctx) => {
+          const ready = await prepare(ctx);
+          if (ready.structureEdits.length) return;
+          prepared = ready;
+          await ready.writeRest(ctx, restLog, progress);
+        });
+      }
+      if (!prepared) {
+        await this.run({}, async (ctx) => {
+          prepared = await prepare(ctx);
+          if (prepared.structureEdits.length) await prepared.writeStructure(ctx, structureLog);
+        });
+        const ready = prepared as PreparedApply | undefined;
+        if (!ready) throw new Error("the apply was not prepared");
+        await this.run({ mergeUndoGroup: excelUndoGroup }, (ctx) => ready.writeRest(ctx, restLog, progress));
+      }
     } catch (e) {
       if (e instanceof WorkbookError || !rollBack) throw e;
       if (!prepared) throw new WorkbookError(`The changes were not applied: Excel could not read what the changes need (${messageOf(e)}). Nothing in the workbook was changed.`);
