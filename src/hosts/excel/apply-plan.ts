@@ -109,6 +109,18 @@ function officeInput(c: CellInput, textFormat = false): string | number | boolea
   return c;
 }
 
+/**
+ * "[@Col]" and "[[#This Row],[Col]]" name the table the cell is in, so a
+ * formula written before its table grows over the cell needs the table's
+ * name; Excel shows it without the name again once the cell is in the table.
+ */
+export function qualifyThisRow(formula: string, table: string): string {
+  return formula
+    .split('"')
+    .map((part, k) => (k % 2 ? part : part.replace(/(^|[^A-Za-z0-9_.\]])\[(@|\[#This Row\])/gi, `$1${table}[$2`)))
+    .join('"');
+}
+
 /** Cells before the plan over `range`, padded with blanks outside what was read. */
 function fullGrid(range: RangeAddress, part: { range: RangeAddress; cells: CellsRead } | null): CellsRead {
   const h = rangeHeight(range);
@@ -958,7 +970,8 @@ export async function prepareApplyInExcel(ctx: Excel.RequestContext, plan: Plan,
           const c = e.columns[j] as (typeof e.columns)[number];
           if (!c.values) continue;
           const anyFormula = c.values.some((v) => v !== null && typeof v === "object");
-          await writer.grid(e.sheet, bodyTop, left + j, c.values.map((v) => [officeInput(v)]), anyFormula ? "formulas" : "values");
+          const cells = c.values.map((v) => [v !== null && typeof v === "object" ? qualifyThisRow(v.formula, e.table) : officeInput(v)]);
+          await writer.grid(e.sheet, bodyTop, left + j, cells, anyFormula ? "formulas" : "values");
         }
         await writer.structural(i, () => ctx.workbook.tables.getItem(e.table).resize(sheetOf(e.sheet).getRange(formatRange(grown))));
         // A calculated column's formula only works inside the table; it stops above a shown totals row.

@@ -310,10 +310,13 @@ export class ExcelHost implements WorkbookHost {
   /** Puts back what a failed apply wrote; returns the error to show. */
   private async rollBack(plan: Plan, prepared: PreparedApply, structureLog: WriteLog, restLog: WriteLog, cause: unknown): Promise<WorkbookError> {
     const edits = await this.rollbackEdits(plan, prepared, structureLog, restLog);
-    // The first change not known to be written: the one Excel stopped at.
-    const failedAt = restLog.current >= 0 ? Math.min(restLog.syncedBelow, plan.edits.length - 1) : structureLog.current;
-    const failed = plan.edits[failedAt];
-    const what = failed ? `Excel stopped at change ${failedAt + 1} of ${plan.edits.length} (${describeEdit(failed)}): ${messageOf(cause)}` : `Excel stopped after the last change: ${messageOf(cause)}`;
+    // Changes share a sync, so Excel stopped somewhere from the first change not known to be written to the one being written.
+    const last = plan.edits.length - 1;
+    const from = restLog.current >= 0 ? Math.min(restLog.syncedBelow, last) : structureLog.current;
+    const to = restLog.current >= 0 ? Math.min(restLog.current, last) : structureLog.current;
+    const failed = plan.edits[from];
+    const where = to > from ? `between change ${from + 1} (${describeEdit(failed as Edit)}) and change ${to + 1} of ${plan.edits.length}` : `at change ${from + 1} of ${plan.edits.length} (${failed ? describeEdit(failed) : "the last"})`;
+    const what = `Excel stopped ${where}: ${messageOf(cause)}`;
     if (!edits.length) return new WorkbookError(`The changes were not applied. ${what}. Nothing in the workbook was changed.`);
     try {
       await this.applyPlan({ title: `Put back: ${plan.title}`, edits }, undefined, false);

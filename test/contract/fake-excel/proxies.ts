@@ -372,6 +372,10 @@ function writeCell(sheet: SheetState, row: number, col: number, x: unknown, asFo
   const store = rowOf(sheet, row);
   const written = asFormula && typeof x === "string" ? coerceTyped(x, store.nf[col]) : coerceWritten(x, store.nf[col]);
   if (!written) return;
+  if (written.formula !== undefined && THIS_ROW_UNQUALIFIED.test(outsideStrings(written.formula)) && !sheet.tables.some((t) => row > t.range.top && row <= t.range.bottom && col >= t.range.left && col <= t.range.right)) {
+    // "[@Col]" names a column of the table the cell is in; outside a table Excel refuses the formula.
+    throw new FakeOfficeError("InvalidArgument", `the formula ${written.formula} uses [@…] outside a table`);
+  }
   store.v[col] = written.value;
   store.f[col] = written.formula;
   if (written.numberFormat && (store.nf[col] === undefined || store.nf[col] === "General")) store.nf[col] = written.numberFormat;
@@ -379,6 +383,59 @@ function writeCell(sheet: SheetState, row: number, col: number, x: unknown, asFo
 }
 
 const MERGED_AREAS_LIMIT = 512;
+
+/** "[@Col]" or "[[#This Row],[Col]]" not preceded by a table name. */
+const THIS_ROW_UNQUALIFIED = /(^|[^A-Za-z0-9_.\]])\[(@|\[#This Row\])/i;
+
+/** A formula with its quoted strings blanked, so references are looked for only outside them. */
+function outsideStrings(formula: string): string {
+  return formula
+    .split('"')
+    .map((part, k) => (k % 2 ? "" : part))
+    .join('"');
+}
+
+/**
+ * Converting a table to a range turns its formulas' this-row references into
+ * cell references ("=[@Likelihood]*[@Impact]" in row 5 reads "=C5*D5").
+ */
+function thisRowRefsToA1(sheet: SheetState, table: TableState, areas: RangeAddress[] = [table.range]): void {
+  const header = rowOf(sheet, table.range.top);
+  const columnOf = (name: string): number | undefined => {
+    for (let c = table.range.left; c <= table.range.right; c++) if (String(header.v[c] ?? "").toLowerCase() === name.trim().toLowerCase()) return c;
+    return undefined;
+  };
+  const name = table.name.replace(/[.\\]/g, "\\$&");
+  const ref = new RegExp(`(^|[^A-Za-z0-9_.\\]])(?:${name})?\\[(?:@\\[([^\\]]+)\\]|@([^\\]\\[]+)|\\[#This Row\\],\\[([^\\]]+)\\])\\]?`, "gi");
+  for (let row = table.range.top + 1; row <= table.range.bottom; row++) {
+    const store = sheet.rows.get(row);
+    if (!store) continue;
+    for (let c = table.range.left; c <= table.range.right; c++) {
+      if (!areas.some((a) => row >= a.top && row <= a.bottom && c >= a.left && c <= a.right)) continue;
+      const f = store.f[c];
+      if (f === undefined) continue;
+      store.f[c] = f
+        .split('"')
+        .map((part, k) =>
+          k % 2
+            ? part
+            : part.replace(ref, (whole, lead: string, a?: string, b?: string, d?: string) => {
+                const col = columnOf(a ?? b ?? d ?? "");
+                return col === undefined ? whole : `${lead}${columnLetter(col)}${row}`;
+              }),
+        )
+        .join('"');
+    }
+  }
+}
+
+/** Excel shows a this-row reference to the table a cell is in without the table name ("Costs[@Cost]" reads "[@Cost]"). */
+function formulaAsShown(sheet: SheetState, row: number, col: number, formula: string): string {
+  const table = sheet.tables.find((t) => row > t.range.top && row <= t.range.bottom && col >= t.range.left && col <= t.range.right);
+  if (!table) return formula;
+  const name = table.name.replace(/[.\\]/g, "\\$&");
+  return formula.replace(new RegExp(`(^|[^A-Za-z0-9_.\\]])${name}\\[(@|\\[#This Row\\])`, "gi"), "$1[$2");
+}
 
 /**
  * "Fill formulas in tables to create calculated columns" (on by default):
@@ -470,7 +527,7 @@ export class FakeRange extends FakeClientObject<RangeTarget> {
       case "values":
         return grid(t, (s, c) => (s?.f[c] !== undefined ? "" : valueOut(s?.v[c])));
       case "formulas":
-        return grid(t, (s, c) => s?.f[c] ?? valueOut(s?.v[c]));
+        return gridAt(t, (s, row, c) => (s?.f[c] !== undefined ? formulaAsShown(t.sheet, row, c, s.f[c] as string) : valueOut(s?.v[c])));
       case "formulasR1C1":
         return gridAt(t, (s, row, c) => (s?.f[c] !== undefined ? toR1C1(s.f[c] as string, row, c) : valueOut(s?.v[c])));
       case "numberFormat":
@@ -1370,14 +1427,23 @@ export class FakeTable extends FakeClientObject<TableTarget> {
         throw new FakeOfficeError("InvalidArgument", "the headers must stay in the same row and the new range must overlap the table");
       }
       checkFree(this.ctx.state, t.sheet, r, t.table);
+      // Cells the table leaves behind lose their this-row references, as on converting to a range.
+      const leaving = subtractRange(t.table.range, r);
+      if (leaving.length) thisRowRefsToA1(t.sheet, t.table, leaving);
       t.table.range = r;
       normaliseHeaders(t.sheet, t.table);
+      // Formulas the table takes in show their this-row references to it without its name.
+      for (let row = r.top + 1; row <= r.bottom; row++) {
+        const store = t.sheet.rows.get(row);
+        for (let c = r.left; c <= r.right; c++) if (store?.f[c] !== undefined) store.f[c] = formulaAsShown(t.sheet, row, c, store.f[c] as string);
+      }
     });
   }
   convertToRange(): FakeRange {
     let before: RangeTarget | undefined;
     this.enqueueOn(0, (t) => {
       before = { sheet: t.sheet, r: { ...t.table.range } };
+      thisRowRefsToA1(t.sheet, t.table);
       t.sheet.tables = t.sheet.tables.filter((x) => x !== t.table);
     });
     return new FakeRange(this.ctx, () => before ?? null);
