@@ -281,23 +281,6 @@ export interface ApplyInExcelOptions {
   rollingBack?: boolean;
 }
 
-/** Areas of a RangeAreas address ("'Q1, risks'!A1:C1,'Q1, risks'!A6:A15"): split at commas outside quoted sheet names. */
-export function areasOf(address: string): RangeAddress[] {
-  const out: RangeAddress[] = [];
-  let quoted = false;
-  let start = 0;
-  for (let k = 0; k <= address.length; k++) {
-    const ch = address[k];
-    if (ch === "'") quoted = !quoted;
-    if (k === address.length || (ch === "," && !quoted)) {
-      const r = parseRange(address.slice(start, k).trim());
-      if (r) out.push(r);
-      start = k + 1;
-    }
-  }
-  return out;
-}
-
 const sameRange = (a: RangeAddress, b: RangeAddress) => a.top === b.top && a.left === b.left && a.bottom === b.bottom && a.right === b.right;
 
 /** What a prepared apply leaves for the writes: the undo plan, and the two write parts. */

@@ -254,12 +254,14 @@ export class ExcelHost implements WorkbookHost {
   }
 
   /**
-   * Two runs. The first reads and checks the whole plan (a refused plan
-   * writes nothing), then writes what Excel cannot undo everywhere (sheets
-   * added, hidden or deleted, the record sheet) outside any undo group. The
-   * second writes the rest inside `mergeUndoGroup` where ExcelApi 1.20 is
-   * there, so one Ctrl+Z takes that part back; the result names what it does
-   * not cover, which the pane's Undo (the inverse plan) does.
+   * A plan that adds, hides or deletes sheets takes two runs. The first reads
+   * and checks the whole plan (a refused plan writes nothing), then writes
+   * what Excel cannot undo everywhere (sheets added, hidden or deleted, the
+   * record sheet) outside any undo group. The second writes the rest inside
+   * `mergeUndoGroup` where ExcelApi 1.20 is there, so one Ctrl+Z takes that
+   * part back; the result names what it does not cover, which the pane's Undo
+   * (the inverse plan) does. Any other plan is read, checked and written in
+   * one run inside the group.
    *
    * Office.js does not roll back a run that fails halfway. When a write fails,
    * the inverse of what was already written is applied in a run of its own,

@@ -25,7 +25,7 @@ export async function readMergedAreas(ctx: Excel.RequestContext, sheet: string, 
     const upper = await readMergedAreas(ctx, sheet, { ...range, bottom: middle });
     const lower = await readMergedAreas(ctx, sheet, { ...range, top: middle + 1 });
     // An area crossing the cut is reported by both halves.
-    return [...upper, ...lower.filter((a) => !upper.some((u) => u.top === a.top && u.left === a.left && u.bottom === a.bottom && u.right === a.right))];
+    return [...upper, ...lower.filter((a) => !upper.some((u) => formatRange(u) === formatRange(a)))];
   }
   return areas.isNullObject ? [] : officeAreas(areas.address);
 }
