@@ -20,9 +20,9 @@ import { formulaAt, valueAt } from "../detect/sheet-cells";
 import type { RegisterRecord } from "../metadata/schema";
 import type { CellInput, CellStyle, ConditionalFormat, DataValidation, Edit } from "../plan/edits";
 import { plan as makePlan, type Plan } from "../plan/plan";
-import type { Template, TemplateColumn } from "../templates/schema";
-import { cellFormula, conditionalFormula, normaliseFormula, type FieldPlace } from "./formulas";
-import { restoreLabel } from "./messages";
+import { FIELD_REFERENCE, type Template, type TemplateColumn } from "../templates/schema";
+import { cellFormula, conditionalFormula, normaliseFormula, referencedFields, type FieldPlace } from "./formulas";
+import { keptFormulaNote, ownFormulasNote, restoreLabel } from "./messages";
 import {
   bodyAddress,
   cellText,
@@ -330,6 +330,51 @@ export function restoreTargets(state: FormulaCellState): number[] {
   return [...state.broken, ...(state.formulaCells > 0 ? state.overwritten : [])].sort((a, b) => a - b);
 }
 
+export interface ComputedColumnReview {
+  state: FormulaCellState;
+  /** Rows whose formula is the user's own (neither the template's nor broken): kept, and the column is left alone. */
+  ownFormulas: number[];
+  /** Rows a person may choose to give the template's formula back. */
+  restorable: number[];
+}
+
+/**
+ * A computed column as it stands: which cells hold the template's formula,
+ * which the user's own (their INDEX/MATCH scoring, say), which were typed
+ * over or broke. A column with the user's own formulas is theirs.
+ */
+export function computedColumnReview(s: RegisterSnapshot, g: RegisterGeometry, p: PlacedColumn, table: string, places: Record<string, FieldPlace>, contentRows: Set<number>): ComputedColumnReview {
+  const state = formulaCellStates(s, g, p.col, contentRows);
+  const ownFormulas: number[] = [];
+  const template = p.column.formula;
+  if (template) {
+    const broken = new Set(state.broken);
+    for (let r = g.firstBodyRow; r <= g.lastBodyRow; r++) {
+      const f = formulaAt(s.cells, r, p.col);
+      if (f === null || broken.has(r)) continue;
+      if (!isTemplateFormula(f, template, table, places, r)) ownFormulas.push(r);
+    }
+  }
+  return { state, ownFormulas, restorable: ownFormulas.length ? [] : restoreTargets(state) };
+}
+
+/** The formula is the template's, in the structured form or the A1 form the toolkit writes (or the shorthand Excel shows). */
+function isTemplateFormula(formula: string, template: string, table: string, places: Record<string, FieldPlace>, row: number): boolean {
+  const have = normaliseFormula(formula).replace(/\$/g, "");
+  const forms = [cellFormula(template, table, places, row), a1Formula(template, places, row), shorthandFormula(template, places)];
+  return forms.some((f) => f !== undefined && normaliseFormula(f).replace(/\$/g, "") === have);
+}
+
+function a1Formula(template: string, places: Record<string, FieldPlace>, row: number): string | undefined {
+  if (referencedFields(template).some((f) => !places[f])) return undefined;
+  return template.replace(FIELD_REFERENCE, (_, id: string) => `${columnLetter(places[id].col)}${row}`);
+}
+
+function shorthandFormula(template: string, places: Record<string, FieldPlace>): string | undefined {
+  if (referencedFields(template).some((f) => !places[f])) return undefined;
+  return template.replace(FIELD_REFERENCE, (_, id: string) => `[@[${places[id].header}]]`).replace(/\[@\[([^\]'#[]*)\]\]/g, (m, h: string) => (/^[A-Za-z0-9_]+$/.test(h) ? `[@${h}]` : m));
+}
+
 /** Format runs: body cells whose format is not what the column type wants (date columns keep any date format a person chose). */
 export function cellsNeedingFormat(s: RegisterSnapshot, g: RegisterGeometry, col: number, c: TemplateColumn, format: string): number[] {
   const rows: number[] = [];
@@ -403,6 +448,12 @@ export interface ApplyTemplateOptions {
    * record is stored with `confirmed: true` so detection honours it next time.
    */
   confirmedMapping?: boolean;
+  /**
+   * Computed columns (canonical field ids) whose typed-over or broken cells
+   * get the template's formula back. None unless a person chose them: a
+   * value someone typed is theirs until they say otherwise.
+   */
+  restoreFormulas?: readonly string[];
 }
 
 export function planApplyTemplate(s: RegisterSnapshot, template: Template, options: ApplyTemplateOptions = {}): ApplyPlanning {
@@ -481,18 +532,31 @@ export function planApplyTemplate(s: RegisterSnapshot, template: Template, optio
     });
   }
 
-  // Computed columns the user already has: restore cells that lost their formula, never touch the user's own formulas.
+  // Computed columns the user already has: their own formulas stay; typed-over or broken cells get the formula back only where a person chose it.
+  const restore = new Set(options.restoreFormulas ?? []);
   for (const p of placed) {
     if (p.added || !p.column.formula) continue;
-    const state = formulaCellStates(s, g, p.col, contentRows);
     const letter = columnLetter(p.col);
-    const targets = restoreTargets(state);
-    if (!targets.length) continue;
+    const review = computedColumnReview(s, g, p, tableName, places, contentRows);
+    if (review.ownFormulas.length) {
+      notes.push(ownFormulasNote(p.header, letter, review.ownFormulas.map((r) => `${letter}${r}`), formulaAt(s.cells, review.ownFormulas[0], p.col) ?? ""));
+      continue;
+    }
+    const targets = review.restorable;
+    if (!targets.length) {
+      if (review.state.overwritten.length > 0) notes.push(`${p.header} (column ${letter}) holds typed values, not the ${p.column.header} formula; they are left as they are`);
+      continue;
+    }
     if (p.lowConfidence) {
       notes.push(`${p.header} (column ${letter}) may not be the ${p.column.header} column (low confidence), so its cells are left as they are`);
       continue;
     }
-    const label = restoreLabel(p.column.header, targets.map((r) => `${letter}${r}`));
+    const cellsOf = targets.map((r) => `${letter}${r}`);
+    if (!restore.has(p.column.id)) {
+      notes.push(keptFormulaNote(p.header, p.column.id, cellsOf));
+      continue;
+    }
+    const label = restoreLabel(p.column.header, cellsOf);
     for (const [a, b] of runsOf(targets)) {
       const cells: CellInput[][] = [];
       for (let r = a; r <= b; r++) {
@@ -500,13 +564,6 @@ export function planApplyTemplate(s: RegisterSnapshot, template: Template, optio
         cells.push([f ? { formula: f as `=${string}` } : null]);
       }
       edits.push({ type: "setCells", sheet, address: `${letter}${a}:${letter}${b}`, cells, label });
-    }
-  }
-  for (const p of placed) {
-    if (p.added || !p.column.formula) continue;
-    const state = formulaCellStates(s, g, p.col, contentRows);
-    if (restoreTargets(state).length === 0 && state.overwritten.length > 0) {
-      notes.push(`${p.header} (column ${columnLetter(p.col)}) holds typed values, not the ${p.column.header} formula; they are left as they are`);
     }
   }
 

@@ -42,6 +42,8 @@ export interface PlanForRegisterOptions {
   mapping?: ColumnMapping;
   /** Record the mapping as confirmed, so detection honours it next time. */
   confirmed: boolean;
+  /** Computed columns whose typed-over formulas the person chose to restore. */
+  restoreFormulas?: readonly string[];
 }
 
 /** The template over one register as it was detected (no second detection, so the register shown is the one planned). */
@@ -49,7 +51,7 @@ export async function planForRegister(host: WorkbookHost, register: DetectedRegi
   const outline = await host.outline({ previewRows: PREVIEW_ROWS });
   const target = options.mapping ? withMapping(register, options.mapping, template) : register;
   const snapshot = await snapshotRegister(host, outline, target, template.columns.length);
-  const planning = planApplyTemplate(snapshot, template, { confirmedMapping: options.confirmed });
+  const planning = planApplyTemplate(snapshot, template, { confirmedMapping: options.confirmed, restoreFormulas: options.restoreFormulas });
   if (!planning.ok) return { kind: "refused", problem: planning.problem };
   // Drift measured against the mapping being applied, not a stored one it replaces.
   const record = options.confirmed ? storedRecordFor(snapshot.metadata, target, target.table) : undefined;
