@@ -55,6 +55,8 @@ export interface DetectedRegister {
   uncertainKind?: boolean;
   /** The first row of the header (group rows above the header row included). */
   headerTop?: number;
+  /** A person said where this register is (its header row); their word is kept when the mapping is stored. */
+  givenByPerson?: boolean;
 }
 
 export interface DetectOptions {
@@ -163,6 +165,7 @@ function toRegister(cells: SheetCells, located: LocatedRegister, reading: Regist
     ...(extent.repeatedHeaderRows.length ? { repeatedHeaderRows: extent.repeatedHeaderRows, subtotalRows: extent.subtotalRows } : {}),
     ...(located.groupRows.length ? { headerTop: located.groupRows[0] } : {}),
     ...(keep === "uncertain" ? { uncertainKind: true } : {}),
+    ...(keep === "given" ? { givenByPerson: true } : {}),
   };
 }
 

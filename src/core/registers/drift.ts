@@ -12,11 +12,13 @@ import { columnLetter } from "../grid/address";
 import { isBlank } from "../grid/cell";
 import { valueAt } from "../detect/sheet-cells";
 import type { Template } from "../templates/schema";
-import type { FieldPlace } from "./formulas";
+import { offScale } from "../risk/levels";
 import { driftMessage } from "./messages";
 import {
   cellsNeedingFormat,
+  bodyValues,
   computedColumnReview,
+  fieldPlaces,
   numberFormatFor,
   placeColumns,
   rowsWithContent,
@@ -29,7 +31,7 @@ import {
 } from "./plan-apply";
 import { registerGeometry, sameHeader, storedRecordFor, type RegisterSnapshot } from "./snapshot";
 
-export type DriftCode = "missing_column" | "renamed_column" | "lost_dropdown" | "formula_overwritten" | "formula_broken" | "own_formulas" | "value_not_allowed" | "number_format";
+export type DriftCode = "missing_column" | "renamed_column" | "lost_dropdown" | "formula_overwritten" | "formula_broken" | "own_formulas" | "formula_unscaled" | "level_off_scale" | "value_not_allowed" | "number_format";
 
 export interface DriftFinding {
   code: DriftCode;
@@ -58,7 +60,7 @@ export function registerDrift(s: RegisterSnapshot, template: Template): DriftFin
   const record = storedRecordFor(s.metadata, s.register, s.table?.name);
   const placed = placeColumns(s, template, g, headers, record);
   const contentRows = rowsWithContent(s, g, placed);
-  const places: Record<string, FieldPlace> = Object.fromEntries(placed.map((p) => [p.column.id, { header: p.header, col: p.col }]));
+  const places = fieldPlaces(s, g, placed);
   const out: DriftFinding[] = [];
   const push = (f: Omit<DriftFinding, "message">, details: Parameters<typeof driftMessage>[0]) => out.push({ ...f, message: driftMessage(details) });
 
@@ -83,8 +85,19 @@ export function registerDrift(s: RegisterSnapshot, template: Template): DriftFin
         const targets = new Set(review.restorable);
         const broken = review.state.broken.map((r) => `${letter}${r}`);
         const over = review.state.overwritten.filter((r) => targets.has(r)).map((r) => `${letter}${r}`);
+        const unscaled = review.unscaled.map((r) => `${letter}${r}`);
+        if (unscaled.length) push({ code: "formula_unscaled", field: id, cells: unscaled, repairable: false, restorable: true }, { code: "formula_unscaled", header, cells: unscaled });
         if (broken.length) push({ code: "formula_broken", field: id, cells: broken, repairable: false, restorable: true }, { code: "formula_broken", header, cells: broken });
         if (over.length) push({ code: "formula_overwritten", field: id, cells: over, repairable: false, restorable: true }, { code: "formula_overwritten", header, cells: over });
+      }
+    }
+    const scale = places[id]?.scale;
+    if (scale) {
+      const values = bodyValues(s, g, p.col);
+      const off = offScale(values, scale).map((i) => `${letter}${g.firstBodyRow + i}`);
+      if (off.length) {
+        const words = [...new Set(offScale(values, scale).map((i) => String(values[i]).trim()))];
+        push({ code: "level_off_scale", field: id, cells: off, repairable: false }, { code: "level_off_scale", header, cells: off, values: words, expected: scale.name });
       }
     }
     const allowed = p.column.allowedValues;

@@ -54,6 +54,10 @@ export function driftMessage(d: DriftDetails): string {
       return `the ${d.header} formula was typed over in ${cellsWord(cells.length)} (${cellList(cells)}); left as typed unless you choose to restore the formula`;
     case "formula_broken":
       return `the ${d.header} formula is broken (#REF!) in ${cellsWord(cells.length)} (${cellList(cells)}); restored only if you choose to`;
+    case "formula_unscaled":
+      return `the ${d.header} formula multiplies levels written as words without looking them up, so it shows #VALUE! in ${cellsWord(cells.length)} (${cellList(cells)}); choose to restore the formula to score them on their scale`;
+    case "level_off_scale":
+      return `${cellsWord(cells.length)} of ${d.header} (${cellList(cells)}) ${cells.length === 1 ? "holds a level" : "hold levels"} not on the ${d.expected ?? ""} scale (${(d.values ?? []).slice(0, 5).map((v) => `“${v}”`).join(", ")}); their score stays empty until the level is one of the scale's`;
     case "own_formulas":
       return `the ${d.header} column holds your own formulas in ${cellsWord(cells.length)} (${cellList(cells)}); the toolkit keeps them`;
     case "value_not_allowed":

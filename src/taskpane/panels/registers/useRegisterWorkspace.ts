@@ -53,7 +53,8 @@ export function useRegisterWorkspace(register: DetectedRegister, templates: read
   const [draft, setDraft] = React.useState<{ register: DetectedRegister; template: Template; mapping: ColumnMapping; remember: boolean } | null>(null);
   const own = draft && draft.register === register && draft.template === template ? draft : null;
   const mapping = own?.mapping ?? detected;
-  const remember = own?.remember ?? false;
+  // Where a person said the register is, remembering it is what they asked for.
+  const remember = own?.remember ?? register.givenByPerson === true;
   const corrected = !sameMapping(mapping, detected);
 
   const setColumn = React.useCallback(
