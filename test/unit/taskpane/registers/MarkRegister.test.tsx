@@ -18,22 +18,28 @@ function missedRegister(): XlsxHost {
   return host;
 }
 
+/** The panel over that workbook, with "This is a register" opened and the header row typed in. */
+async function openForm(headerRow: string) {
+  const user = userEvent.setup();
+  render(
+    <FluentProvider theme={webLightTheme}>
+      <WorkbookHostProvider host={missedRegister()}>
+        <RegistersPanel onReady={jest.fn()} saveFile={jest.fn()} />
+      </WorkbookHostProvider>
+    </FluentProvider>,
+  );
+  await user.click(await screen.findByRole("button", { name: /This is a register/ }, TIMEOUT));
+  const form = await screen.findByRole("region", { name: "Say where a register is" }, TIMEOUT);
+  await screen.findByRole("option", { name: "Team" }, TIMEOUT);
+  const row = within(form).getByRole("spinbutton", { name: "Header row" });
+  await user.clear(row);
+  await user.type(row, headerRow);
+  return { user, form };
+}
+
 describe("when detection misses a register", () => {
   it("the person says where its header is and what kind it is; the register opens with its mapping, to be remembered on apply", async () => {
-    const user = userEvent.setup();
-    render(
-      <FluentProvider theme={webLightTheme}>
-        <WorkbookHostProvider host={missedRegister()}>
-          <RegistersPanel onReady={jest.fn()} saveFile={jest.fn()} />
-        </WorkbookHostProvider>
-      </FluentProvider>,
-    );
-    await user.click(await screen.findByRole("button", { name: /This is a register/ }, TIMEOUT));
-    const form = await screen.findByRole("region", { name: "Say where a register is" }, TIMEOUT);
-    await screen.findByRole("option", { name: "Team" }, TIMEOUT);
-    const row = within(form).getByRole("spinbutton", { name: "Header row" });
-    await user.clear(row);
-    await user.type(row, "4");
+    const { user, form } = await openForm("4");
     await user.selectOptions(within(form).getByRole("combobox", { name: "Kind of register" }), "Issue log");
     await user.click(within(form).getByRole("button", { name: "Use this register" }));
 
@@ -44,20 +50,7 @@ describe("when detection misses a register", () => {
   }, 30_000);
 
   it("a row with no header is said so, and nothing is added", async () => {
-    const user = userEvent.setup();
-    render(
-      <FluentProvider theme={webLightTheme}>
-        <WorkbookHostProvider host={missedRegister()}>
-          <RegistersPanel onReady={jest.fn()} saveFile={jest.fn()} />
-        </WorkbookHostProvider>
-      </FluentProvider>,
-    );
-    await user.click(await screen.findByRole("button", { name: /This is a register/ }, TIMEOUT));
-    const form = await screen.findByRole("region", { name: "Say where a register is" }, TIMEOUT);
-    await screen.findByRole("option", { name: "Team" }, TIMEOUT);
-    const row = within(form).getByRole("spinbutton", { name: "Header row" });
-    await user.clear(row);
-    await user.type(row, "3");
+    const { user, form } = await openForm("3");
     await user.click(within(form).getByRole("button", { name: "Use this register" }));
     expect(await within(form).findByText(/Row 3 of “Team” holds no header/, {}, TIMEOUT)).toBeTruthy();
   }, 30_000);
