@@ -178,7 +178,7 @@ export async function detectRegisters(host: WorkbookHost, options: DetectOptions
 /** One register as `pmo inspect --json` shows it: detection's view without its working detail (how each column was matched, skipped rows). */
 export type InspectRegister = Pick<
   DetectedRegister,
-  "sheet" | "kind" | "templateId" | "table" | "headerRow" | "firstRow" | "lastRow" | "firstColumn" | "lastColumn" | "confidence" | "unmapped" | "notes" | "drift"
+  "sheet" | "kind" | "templateId" | "table" | "headerRow" | "firstRow" | "lastRow" | "firstColumn" | "lastColumn" | "confidence" | "unmapped" | "notes" | "drift" | "doubts" | "uncertainKind" | "repeatedHeaderRows" | "subtotalRows"
 > & { columns: Record<string, Omit<MappedColumn, "source">> };
 
 export interface InspectJson {
@@ -207,6 +207,9 @@ export function toInspectJson(file: string, registers: DetectedRegister[]): Insp
       unmapped: r.unmapped,
       notes: r.notes,
       drift: r.drift,
+      ...(r.doubts ? { doubts: r.doubts } : {}),
+      ...(r.uncertainKind ? { uncertainKind: true } : {}),
+      ...(r.repeatedHeaderRows ? { repeatedHeaderRows: r.repeatedHeaderRows, subtotalRows: r.subtotalRows ?? [] } : {}),
     })),
   };
 }

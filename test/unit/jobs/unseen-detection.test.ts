@@ -7,7 +7,7 @@
 import { XlsxHost } from "../../../src/hosts/xlsx/xlsx-host";
 import { detectRegisters } from "../../../src/jobs/registers/detect";
 import type { DetectedRegister } from "../../../src/core/detect/detect";
-import { unseenWorkbooks, type ExpectedRegister, type UnseenWorkbook } from "./unseen-workbooks";
+import { heldOutWorkbooks, unseenWorkbooks, type ExpectedRegister, type UnseenWorkbook } from "./unseen-workbooks";
 
 interface Score {
   found: number;
@@ -62,5 +62,15 @@ describe("detection on workbooks it has not seen", () => {
     );
     expect(s.found).toBe(s.registers);
     expect(s.columnsRight / s.columns).toBeGreaterThanOrEqual(0.9);
+  });
+});
+
+describe("detection on a held-out set, never tuned against", () => {
+  test("finds most registers and most key columns (figures printed)", async () => {
+    const s = await score(await heldOutWorkbooks());
+    const pct = Math.round((100 * s.columnsRight) / s.columns);
+    console.log(["| workbook | sheet | kind | found? | key columns | wrong |", "|---|---|---|---|---|---|", ...s.lines, `held out: ${s.found} of ${s.registers} registers found; ${s.columnsRight} of ${s.columns} key columns right (${pct}%)`].join("\n"));
+    expect(s.found / s.registers).toBeGreaterThanOrEqual(0.75);
+    expect(s.columnsRight / s.columns).toBeGreaterThanOrEqual(0.75);
   });
 });

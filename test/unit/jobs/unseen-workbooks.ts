@@ -448,3 +448,60 @@ export async function unseenWorkbooks(): Promise<UnseenWorkbook[]> {
     actionList(),
   ]);
 }
+
+/** One plain register on its own sheet, header on the given row: for the held-out set. */
+async function single(name: string, sheet: string, top: number, header: string[], rows: Cell[][], keys: Record<string, string>, kind: string): Promise<UnseenWorkbook> {
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet(sheet);
+  if (top > 1) ws.getCell("A1").value = `${sheet} – programme office`;
+  const reg = writeBlock(ws, { top, left: 1, header, rows, keys, kind });
+  return { name, bytes: await toBytes(wb), registers: [reg], untouchable: [] };
+}
+
+const times = <T>(n: number, f: (i: number) => T): T[] => Array.from({ length: n }, (_, i) => f(i));
+
+/**
+ * A second set, written after detection was settled and never tuned
+ * against: other spellings of the same registers, as other organisations
+ * head them. Its figures say how detection generalises.
+ */
+export async function heldOutWorkbooks(): Promise<UnseenWorkbook[]> {
+  return Promise.all([
+    single("helpdesk-style issue log", "Issues", 1,
+      ["Ticket", "Reported By", "Date Reported", "Problem Summary", "Severity", "Current State", "Resolved On"],
+      times(8, (i) => [`T-${300 + i}`, person(i), d(2026, 2, 1 + i), `Login page times out for branch ${i + 1}`, ["Critical", "Major", "Minor"][i % 3], ["Open", "Closed"][i % 2], i % 2 ? d(2026, 2, 10 + i) : null]),
+      { Ticket: "id", "Reported By": "raisedBy", "Date Reported": "dateRaised", "Problem Summary": "description", Severity: "severity", "Current State": "status", "Resolved On": "dateClosed" }, "issue"),
+    single("threat register with scales in headers", "Threats", 3,
+      ["Risk Ref.", "Threat", "Cause", "Prob. (1-5)", "Severity (1-5)", "Overall", "Countermeasure", "Risk Owner", "Review By"],
+      times(7, (i) => [`RR${i + 1}`, `Contractor insolvency on lot ${i + 1}`, "Market conditions", 1 + (i % 5), 1 + ((i + 2) % 5), (1 + (i % 5)) * (1 + ((i + 2) % 5)), "Parent company guarantee", person(i), d(2026, 9, 1 + i)]),
+      { "Risk Ref.": "id", "Prob. (1-5)": "probability", "Severity (1-5)": "impact", Overall: "score", Countermeasure: "mitigation", "Risk Owner": "owner", "Review By": "reviewDate" }, "risk"),
+    single("change requests with questions", "CRs", 2,
+      ["CR No.", "Raised", "Requester", "What Is Changing?", "Why?", "Cost (£)", "Days Delay", "Approved?"],
+      times(6, (i) => [`CR-${i + 1}`, d(2026, 3, 2 + i), person(i), `Extend the data retention period for archive ${i + 1}`, "Regulation", 2500 * (i + 1), i * 2, ["Yes", "No"][i % 2]]),
+      { "CR No.": "id", Raised: "dateRaised", Requester: "requestedBy", "What Is Changing?": "description", "Cost (£)": "costImpact", "Days Delay": "scheduleImpactDays" }, "change"),
+    single("stakeholder map", "Stakeholders", 1,
+      ["Name", "Job Title", "Dept", "Power", "Interest", "Comms Approach"],
+      times(6, (i) => [PEOPLE[i], ["CFO", "CIO", "Ops lead", "Union rep", "Auditor", "Supplier PM"][i], ["Finance", "IT", "Ops", "HR", "Audit", "Vendor"][i], ["High", "Medium", "Low"][i % 3], ["Low", "High", "Medium"][i % 3], "Monthly briefing"]),
+      { Name: "name", "Job Title": "role", Dept: "organisation", Power: "influence", Interest: "interest", "Comms Approach": "strategy" }, "stakeholder"),
+    single("benefits profile", "Benefits", 1,
+      ["Benefit Ref", "Benefit", "Benefit Owner", "KPI", "Baseline", "Target", "Target Date", "Status"],
+      times(5, (i) => [`B${i + 1}`, `Fewer manual journal entries in region ${i + 1}`, person(i), "Entries per month", 400 - i * 10, 100, d(2027, 3, 31), ["On track", "At risk"][i % 2]]),
+      { "Benefit Ref": "id", Benefit: "description", "Benefit Owner": "owner", KPI: "measure", Baseline: "baseline", Target: "target", "Target Date": "targetDate", Status: "status" }, "benefits"),
+    single("board decisions", "Board", 2,
+      ["Decision Ref", "Meeting Date", "Decision Taken", "Approved By", "Rationale"],
+      times(6, (i) => [`BD/${i + 1}`, d(2026, 1 + i, 12), `Release contingency tranche ${i + 1}`, "Programme Board", "Within tolerance"]),
+      { "Decision Ref": "id", "Meeting Date": "date", "Decision Taken": "description", "Approved By": "decisionMaker", Rationale: "rationale" }, "decision"),
+    single("key milestones", "Milestones", 1,
+      ["Key Milestone", "Due Date", "Forecast Date", "Achieved", "RAG", "Accountable"],
+      times(6, (i) => [`Go-live wave ${i + 1}`, d(2026, 4 + i, 1), d(2026, 4 + i, 8), i < 2 ? d(2026, 4 + i, 6) : null, ["Green", "Amber", "Red"][i % 3], person(i)]),
+      { "Key Milestone": "milestone", "Due Date": "baselineDate", "Forecast Date": "forecastDate", Achieved: "actualDate", Accountable: "owner" }, "milestone"),
+    single("retrospective lessons", "Lessons Learned", 2,
+      ["Lesson No.", "Project Stage", "What Worked Well?", "What Could Be Improved?", "Recommendation", "Submitted By"],
+      times(5, (i) => [i + 1, ["Initiation", "Delivery", "Closure"][i % 3], "Daily stand-ups with the vendor", `Earlier sign-off of test scripts (${i + 1})`, "Agree test scripts before build", person(i)]),
+      { "Lesson No.": "id", Recommendation: "recommendation", "Submitted By": "loggedBy" }, "lessons"),
+    single("cost centre budget", "Budget", 1,
+      ["Cost Centre", "Description", "FY Budget", "YTD Actual", "Committed", "Forecast Outturn", "Variance"],
+      times(8, (i) => [`CC-${500 + i}`, `Cost line ${i + 1}`, 50000 + i * 1000, 20000 + i * 500, 5000, 48000 + i * 900, 2000 + i * 100]),
+      { "Cost Centre": "costCode", "FY Budget": "budget", "YTD Actual": "actual", Committed: "committed", "Forecast Outturn": "eac", Variance: "variance" }, "budget"),
+  ]);
+}

@@ -11,7 +11,6 @@ import type { PanelProps } from "../types";
 import { usePanelStyles } from "../panelStyles.styles";
 import { NewRegister } from "./NewRegister";
 import { RegisterList } from "./RegisterList";
-import { RegisterWorkspace } from "./RegisterWorkspace";
 import { findRegisters, planForRegister, planNewRegister, registerAt, sheetNames, type PlanForRegisterOptions } from "./registerJobs";
 import { registerKey } from "./registerWords";
 import type { ImportFailure } from "./TemplatePicker";
@@ -21,6 +20,8 @@ import { downloadText, readFileText, saveTemplateFile, type SaveFileFn } from ".
 
 /** The "This is a register" form, fetched only when someone opens it. */
 const MarkRegister = React.lazy(() => import(/* webpackChunkName: "mark-register" */ "./MarkRegister"));
+/** One register's work (template, mapping, preview, apply): fetched when a register is chosen, so the pane's first download stays within budget. */
+const RegisterWorkspace = React.lazy(() => import(/* webpackChunkName: "register-workspace" */ "./RegisterWorkspace").then((m) => ({ default: m.RegisterWorkspace })));
 
 export interface RegistersPanelProps extends PanelProps {
   /**
@@ -137,18 +138,20 @@ export function RegistersPanel({ onReady, saveFile = downloadText }: RegistersPa
               setCreating(false);
             }}
             renderWork={(register, labelledBy) => (
-              <RegisterWorkspace
-                register={register}
-                labelledBy={labelledBy}
-                builtIn={BUILT_IN_TEMPLATES}
-                imported={imported}
-                plan={plan}
-                apply={apply}
-                onChanged={notifyChanged}
-                onImport={(f) => void onImport(f)}
-                onExport={onExport}
-                importFailure={importFailure}
-              />
+              <React.Suspense fallback={<Spinner size="small" label="Opening…" />}>
+                <RegisterWorkspace
+                  register={register}
+                  labelledBy={labelledBy}
+                  builtIn={BUILT_IN_TEMPLATES}
+                  imported={imported}
+                  plan={plan}
+                  apply={apply}
+                  onChanged={notifyChanged}
+                  onImport={(f) => void onImport(f)}
+                  onExport={onExport}
+                  importFailure={importFailure}
+                />
+              </React.Suspense>
             )}
           />
         </section>
