@@ -211,26 +211,16 @@ export function registerArea(r: DetectedRegister): RangeAddress {
   return { top: r.headerTop ?? r.headerRow, bottom: Math.max(r.headerRow, r.lastRow), left, right };
 }
 
+/** A second register on a sheet must be at least this sure (lookup lists and legends fall below it). */
+const FURTHER_REGISTER_CONFIDENCE = 0.5;
+
 /**
  * A second (third...) register on a sheet already holding one: stacked below
  * it or beside it. It must be a register in its own right: records under it,
  * a kind detection is fairly sure of, not lookup lists or a legend.
  */
 export function isFurtherRegister(r: DetectedRegister): boolean {
-  return !r.uncertainKind && r.confidence >= 0.5 && r.lastRow - r.firstRow >= 1 && !r.notes.some((n) => n.includes("lookup sheet"));
-}
-
-/** Every register in a sheet's cells (outside its Excel tables), best first, then those beside or below it. */
-export function detectAllInSheet(cells: SheetCells, options: DetectOptions = {}, excludeTables: RangeAddress[] = [], limit = 4): DetectedRegister[] {
-  const out: DetectedRegister[] = [];
-  const exclude = [...excludeTables];
-  while (out.length < limit) {
-    const r = detectInSheet(cells, options, exclude);
-    if (!r || (out.length > 0 && !isFurtherRegister(r))) break;
-    out.push(r);
-    exclude.push(registerArea(r));
-  }
-  return out;
+  return !r.uncertainKind && r.confidence >= FURTHER_REGISTER_CONFIDENCE && r.lastRow - r.firstRow >= 1;
 }
 
 /** Where a person says the register is: its header row (and a column inside it, when the row holds blocks side by side). */

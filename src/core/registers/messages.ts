@@ -116,6 +116,10 @@ export function driftSummary(findings: DriftFinding[], template: Template | unde
     const what = fs.length === 1 ? `${headerOf(fs[0].field, template)} formula` : `${fs.length} formulas`;
     parts.push(`${what} ${verb} in ${count(cellsIn(fs), "cell", "cells")}`);
   }
+  const unscaled = by("formula_unscaled");
+  if (unscaled.length) parts.push(`${unscaled.length === 1 ? `${headerOf(unscaled[0].field, template)} formula` : `${unscaled.length} formulas`} not reading word levels in ${count(cellsIn(unscaled), "cell", "cells")}`);
+  const offScale = by("level_off_scale");
+  if (offScale.length) parts.push(`${count(cellsIn(offScale), "level", "levels")} off their scale`);
   const outside = by("value_not_allowed");
   if (outside.length) parts.push(`${count(cellsIn(outside), "value", "values")} outside the lists`);
   const formats = by("number_format");

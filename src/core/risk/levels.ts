@@ -116,7 +116,8 @@ export function scaleOfColumn(values: readonly CellValue[]): LevelScale | null {
 export function offScale(values: readonly CellValue[], scale: LevelScale): number[] {
   const out: number[] = [];
   values.forEach((v, i) => {
-    if (typeof v === "string" && v.trim() !== "" && levelValue(v, scale) === null && !/^\s*-?\d+(?:\.\d+)?\s*$/.test(v)) out.push(i);
+    // A number typed as text is off the scale too: the formula cannot read it, so its score stays empty.
+    if (typeof v === "string" && v.trim() !== "" && levelValue(v, scale) === null) out.push(i);
   });
   return out;
 }
