@@ -14,7 +14,7 @@ import { builtInTemplate } from "../../src/core/templates/catalogue";
 import { isCellError } from "../../src/core/grid/cell";
 import { XlsxHost } from "../../src/hosts/xlsx/xlsx-host";
 import { planTemplateApplication } from "../../src/jobs/registers/apply";
-import { unseenWorkbooks } from "../unit/jobs/unseen-workbooks";
+import { heldOutWorkbooks, unseenWorkbooks } from "../unit/jobs/unseen-workbooks";
 import { applyEveryRegister } from "./apply-every-register";
 import { recalculate, sofficePath } from "./libreoffice";
 
@@ -23,12 +23,26 @@ const maybe = sofficePath() ? describe : describe.skip;
 maybe("apply never damages a workbook", () => {
   test("workbooks of the kinds new users bring: no new error cells, no typed value changed", async () => {
     const lines: string[] = [];
-    for (const book of await unseenWorkbooks()) {
+    for (const book of [...(await unseenWorkbooks()), ...(await heldOutWorkbooks())]) {
       const r = await applyEveryRegister(book.bytes, "book.xlsx");
       lines.push(`${book.name}: ${r.applied.length} applied, ${r.refused.length} refused, ${r.newErrors.length} new errors, ${r.typedChanged.length} typed values changed`);
       expect({ book: book.name, newErrors: r.newErrors, typedChanged: r.typedChanged }).toEqual({ book: book.name, newErrors: [], typedChanged: [] });
     }
     console.log(lines.join("\n"));
+  });
+
+  test("a risk plan scored by its own INDEX/MATCH over a matrix below: after apply the ratings still resolve", async () => {
+    const plan = (await unseenWorkbooks()).find((b) => b.name.startsWith("risk plan"));
+    if (!plan) throw new Error("no risk plan workbook");
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(plan.bytes as unknown as ArrayBuffer);
+    // Without the lists beside it the template has room to grow, so the apply goes ahead.
+    const ws = wb.getWorksheet("Risk Plan") as ExcelJS.Worksheet;
+    for (let r = 3; r <= 10; r++) for (let c = 11; c <= 13; c++) ws.getCell(r, c).value = null;
+    const r = await applyEveryRegister(new Uint8Array((await wb.xlsx.writeBuffer()) as ArrayBuffer), "plan.xlsx");
+    expect(r.applied).toHaveLength(1);
+    expect(r.notes.join("\n")).toMatch(/Rating \(column F\) holds your own formulas in 7 cells/);
+    expect({ newErrors: r.newErrors, typedChanged: r.typedChanged }).toEqual({ newErrors: [], typedChanged: [] });
   });
 
   test("a Score added over word levels looks them up; off-scale and blank levels give an empty score", async () => {
