@@ -79,6 +79,7 @@ export function formatInspectReport(report: InspectReport): string {
     const unsure = Object.values(r.columns).filter((c) => c.lowConfidence);
     if (unsure.length > 0) lines.push(`    Check these columns, the match is uncertain: ${unsure.map((c) => `${c.column} “${c.header}”`).join(", ")}.`);
     for (const note of r.notes) lines.push(`    - ${note}`);
+    for (const doubt of r.doubts ?? []) lines.push(`    ? ${doubt}`);
     if (!r.template) lines.push("");
     else if (!r.compared) lines.push(`    Not compared with the ${r.template.name} template: the match is too uncertain. Check the mapping in the task pane or name the sheet with pmo apply --sheet.`, "");
     else {

@@ -60,7 +60,14 @@ describe("drift after hand edits", () => {
     );
     for (const d of drift) expect(d.message.length).toBeGreaterThan(10);
 
-    const repair = await planTemplateApplication(edited, risk);
+    const unasked = await planTemplateApplication(edited, risk);
+    if (unasked.kind !== "existing") throw new Error("expected the existing register");
+    // Typed-over and broken formula cells are left alone unless a person chooses to restore them.
+    expect(unasked.plan.edits.filter((e) => e.type === "setCells" && e.address.startsWith(scoreLetter))).toEqual([]);
+    expect(unasked.notes.join("\n")).toContain("--restore-formulas score");
+    expect(drift.filter((d) => d.code.startsWith("formula_")).every((d) => d.restorable && !d.repairable)).toBe(true);
+
+    const repair = await planTemplateApplication(edited, risk, { restoreFormulas: ["score"] });
     if (repair.kind !== "existing") throw new Error("expected the existing register");
     const descriptions = repair.plan.edits.map((e) => ("label" in e ? `${e.type}:${e.label ?? ""}` : e.type));
     expect(descriptions).toContain(`setCells:restores the Score formula in 2 cells (${scoreLetter}5, ${scoreLetter}6)`);
@@ -70,6 +77,25 @@ describe("drift after hand edits", () => {
     const [after] = await registersDrift(repaired, await detectRegisters(repaired));
     expect(after.map((d) => d.code)).toEqual(["value_not_allowed"]);
     expect(repaired.sheet("Risks").getCell("F7").value).toBe("Parked");
+  });
+
+  test("a Score column of the user's own formulas is kept and reported, even when asked to restore", async () => {
+    const host = await book((ws) => {
+      ws.getRow(3).values = ["ID", "Title", "Owner", "Probability", "Impact", "Score", "Status"];
+      for (let i = 0; i < 5; i++) {
+        const r = 4 + i;
+        ws.getRow(r).values = [`R${i + 1}`, `Risk ${i + 1}`, "A. Patel", 1 + (i % 5), 5 - (i % 5), null, "Open"];
+        ws.getCell(`F${r}`).value = { formula: `INDEX($J$4:$N$8,D${r},E${r})` } as ExcelJS.CellFormulaValue;
+      }
+      ws.getCell("F6").value = 12; // typed over among the user's own formulas
+    });
+    for (const restoreFormulas of [undefined, ["score"]]) {
+      const a = await planTemplateApplication(host, risk, { restoreFormulas });
+      if (a.kind !== "existing") throw new Error("expected the existing register");
+      expect(a.plan.edits.filter((e) => e.type === "setCells" && /^F\d/.test(e.address))).toEqual([]);
+      expect(a.notes.join("\n")).toMatch(/Score \(column F\) holds your own formulas in 4 cells \(e\.g\. =INDEX/);
+      expect(a.drift).toContainEqual(expect.objectContaining({ code: "own_formulas", field: "score", repairable: false }));
+    }
   });
 
   test("a renamed header is reported against the stored mapping", async () => {
