@@ -5,6 +5,7 @@
  * in, no fs.
  */
 import JSZip from "jszip";
+import { oversizedPart } from "./inflate-limits";
 
 export type OpenProblemCode =
   | "empty"
@@ -14,7 +15,8 @@ export type OpenProblemCode =
   | "binaryWorkbook"
   | "encrypted"
   | "legacyXls"
-  | "otherOfficeFile";
+  | "otherOfficeFile"
+  | "partTooLarge";
 
 export interface OpenProblem {
   code: OpenProblemCode;
@@ -181,6 +183,8 @@ export async function examineWorkbookBytes(bytes: Uint8Array, fileName: string):
         message: `${file} is a zip file but not an Excel workbook (no xl/workbook.xml inside; a Word or PowerPoint file, perhaps). Check you picked the right file.`,
       });
     }
+    const oversized = await oversizedPart(zip, fileName);
+    if (oversized) return problem({ code: "partTooLarge", message: oversized });
     return { problem: null, zip };
   }
   return problem({
