@@ -170,6 +170,6 @@ export class OpcPackage {
     for (const p of this.changed) this.zip.file(p, this.texts.get(p) ?? "", { createFolders: false });
     this.changed.clear();
     this.removed.clear();
-    return this.zip.generateAsync({ type: "uint8array", compression: "DEFLATE", compressionOptions: { level: 6 } });
+    return this.zip.generateAsync({ type: "uint8array", compression: "DEFLATE", compressionOptions: { level: 3 } });
   }
 }

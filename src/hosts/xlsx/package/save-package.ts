@@ -92,15 +92,29 @@ function workBySheet(journal: readonly JournalEntry[]): Map<string, SheetWork> {
 }
 
 function styleResolver(work: SheetWork, styles: StyleSheet): (row: number, col: number, base: number) => number {
+  // Most cells share one of a few combinations of looks; the format for each combination is found once.
+  const known = new Map<string, number>();
   return (row, col, base) => {
-    let change: LookChange | undefined;
-    for (const look of work.looks) {
-      const r = look.range;
+    let key = "";
+    for (let i = 0; i < work.looks.length; i++) {
+      const r = work.looks[i].range;
       if (row < r.top || row > r.bottom || col < r.left || col > r.right) continue;
-      const c = typeof look.change === "function" ? look.change(row, col) : look.change;
-      change = change ? { ...change, ...c } : { ...c };
+      const c = work.looks[i].change;
+      key += typeof c === "function" ? `${i}:${c(row, col).numFmt}|` : `${i}|`;
     }
-    return change ? styles.cellFormat(base, change) : base;
+    if (!key) return base;
+    key = `${base}|${key}`;
+    let id = known.get(key);
+    if (id === undefined) {
+      let change: LookChange = {};
+      for (const look of work.looks) {
+        const r = look.range;
+        if (row < r.top || row > r.bottom || col < r.left || col > r.right) continue;
+        change = { ...change, ...(typeof look.change === "function" ? look.change(row, col) : look.change) };
+      }
+      known.set(key, (id = styles.cellFormat(base, change)));
+    }
+    return id;
   };
 }
 
@@ -143,6 +157,11 @@ export async function savePackage(original: Uint8Array, workbook: ExcelJS.Workbo
       xml = patched.xml;
       formulaRemoved ||= patched.formulaRemoved;
     }
+    // The sections are edited on the part without its cells (a big sheet's cells are nearly all of its text), then the cells go back in.
+    const data = findElement(xml, `${p}sheetData`);
+    if (!data) throw new Error(`${part} has no sheetData element`);
+    const cells = xml.slice(data.start, data.end);
+    xml = splice(xml, data, `<${p}sheetData/>`);
     if (sheetWork.merges || (!existing && mergedRanges(ws).length)) xml = setMergedAreas(xml, p, mergedRanges(ws));
     for (const j of sheetWork.structural) {
       const e = j.edit;
@@ -157,7 +176,8 @@ export async function savePackage(original: Uint8Array, workbook: ExcelJS.Workbo
       }
     }
     xml = await syncTables(pkg, part, xml, p, sheetTables(ws), tableIds);
-    pkg.put(part, xml);
+    const placeholder = xml.indexOf(`<${p}sheetData/>`);
+    pkg.put(part, xml.slice(0, placeholder) + cells + xml.slice(placeholder + `<${p}sheetData/>`.length));
     if (!existing) await addSheetEntry(pkg, ws, part);
   }
   if (formulaRemoved) await dropCalculationChain(pkg);

@@ -133,8 +133,10 @@ export function patchSheetCells(xml: string, changes: CellChanges, source: CellS
   };
 
   /** A shared formula's master cell: its group id and formula text. */
+  const formulaRe = new RegExp(`<${p}f\\b([^>]*)>([^<]*)</${p}f>`);
   const sharedMasterOf = (cellInner: string): { si: string; formula: string } | undefined => {
-    const m = new RegExp(`<${p}f\\b([^>]*)>([^<]*)</${p}f>`).exec(cellInner);
+    if (!cellInner.includes("shared")) return undefined;
+    const m = formulaRe.exec(cellInner);
     if (!m || attrOf(m[0], "t") !== "shared" || attrOf(m[0], "ref") === undefined) return undefined;
     const si = attrOf(m[0], "si");
     return si === undefined ? undefined : { si, formula: m[2] };

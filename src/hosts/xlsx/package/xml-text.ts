@@ -19,16 +19,25 @@ export function excelEscapeControls(s: string): string {
   return s.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g, (c) => `_x${c.charCodeAt(0).toString(16).padStart(4, "0").toUpperCase()}_`);
 }
 
+// One compiled pattern per attribute name: a sheet pass reads the same few attributes of a million cells.
+const ATTR_PATTERNS = new Map<string, RegExp>();
+
+function attrPattern(name: string): RegExp {
+  let re = ATTR_PATTERNS.get(name);
+  if (!re) ATTR_PATTERNS.set(name, (re = new RegExp(`\\s${name.replace(/[.:]/g, "\\$&")}\\s*=\\s*(?:"([^"]*)"|'([^']*)')`)));
+  return re;
+}
+
 /** The value of attribute `name` in a start tag (entities decoded), or undefined. */
 export function attrOf(tag: string, name: string): string | undefined {
-  const m = new RegExp(`\\s${name.replace(/[.:]/g, "\\$&")}\\s*=\\s*(?:"([^"]*)"|'([^']*)')`).exec(tag);
+  const m = attrPattern(name).exec(tag);
   return m ? decodeEntities(m[1] ?? m[2] ?? "") : undefined;
 }
 
 /** The start tag with attribute `name` set to `value` (added before the end when absent), or removed when value is undefined. */
 export function withAttr(tag: string, name: string, value: string | undefined): string {
-  const re = new RegExp(`\\s${name.replace(/[.:]/g, "\\$&")}\\s*=\\s*(?:"[^"]*"|'[^']*')`);
-  if (re.test(tag)) return value === undefined ? tag.replace(re, "") : tag.replace(re, ` ${name}="${escapeAttr(value)}"`);
+  const re = attrPattern(name);
+  if (re.test(tag)) return value === undefined ? tag.replace(re, "") : tag.replace(re, () => ` ${name}="${escapeAttr(value)}"`);
   if (value === undefined) return tag;
   const end = tag.endsWith("/>") ? tag.length - 2 : tag.length - 1;
   return `${tag.slice(0, end).replace(/\s+$/, "")} ${name}="${escapeAttr(value)}"${tag.slice(end)}`;
