@@ -7,6 +7,7 @@
  */
 import JSZip from "jszip";
 import { attrOf, escapeAttr, findElements, splice } from "./xml-text";
+import { writePackageZip } from "./zip-writer";
 
 export const CONTENT_TYPES = "[Content_Types].xml";
 export const REL_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
@@ -166,6 +167,9 @@ export class OpcPackage {
 
   /** The package as zip bytes: changed parts replaced, removed ones left out, every other entry as it was. */
   async bytes(): Promise<Uint8Array> {
+    const changed = new Map([...this.changed].map((p) => [p, this.texts.get(p) ?? ""]));
+    const written = await writePackageZip(this.zip, changed, this.removed);
+    if (written) return written;
     for (const p of this.removed) this.zip.remove(p);
     for (const p of this.changed) this.zip.file(p, this.texts.get(p) ?? "", { createFolders: false });
     this.changed.clear();
