@@ -7,7 +7,7 @@
  * the workbook through XlsxHost.
  */
 import type ExcelJS from "exceljs";
-import { formatRange, parseCell, parseRange, rangeHeight, rangesIntersect, rangeWidth, type RangeAddress } from "../../core/grid/address";
+import { formatRange, parseRange, rangeHeight, rangesIntersect, rangeWidth, type RangeAddress } from "../../core/grid/address";
 import { dateToSerial, type CellValue } from "../../core/grid/cell";
 import { decodeMetadataRows, emptyMetadata, METADATA_FIRST_ROW, METADATA_SHEET } from "../../core/metadata/schema";
 import type { Plan } from "../../core/plan/plan";
@@ -290,6 +290,29 @@ function stripPrefixes(el: XmlElement): XmlElement {
   return { ...el, name: el.name.replace(/^[\w.-]+:/, ""), children: el.children.map(stripPrefixes) };
 }
 
+const CELL_ATTR = /\s(r|s|t)\s*=\s*"([^"]*)"/g;
+
+/** A cell's r, s and t attributes in one scan (the three a read needs, on every cell of the sheet). */
+function cellAttrs(attrs: string): { r?: string; s?: string; t?: string } {
+  const out: { r?: string; s?: string; t?: string } = {};
+  CELL_ATTR.lastIndex = 0;
+  for (let m = CELL_ATTR.exec(attrs); m; m = CELL_ATTR.exec(attrs)) out[m[1] as "r" | "s" | "t"] = m[2];
+  return out;
+}
+
+/** The column number of a cell reference ("AB12" → 28). */
+function columnOf(ref: string): number | undefined {
+  let n = 0;
+  let i = 0;
+  for (; i < ref.length; i++) {
+    const code = ref.charCodeAt(i);
+    if (code >= 65 && code <= 90) n = n * 26 + code - 64;
+    else if (code >= 97 && code <= 122) n = n * 26 + code - 96;
+    else if (code !== 36) break;
+  }
+  return i > 0 && n > 0 ? n : undefined;
+}
+
 /** One pass over a sheet part: its rows and cells, merged areas, used range and the text outside the cells. */
 function parseSheet(xml: string, strings: string[]): ParsedSheet {
   const p = /<([\w.-]+:)?sheetData[\s/>]/.exec(xml)?.[1] ?? "";
@@ -314,12 +337,10 @@ function parseSheet(xml: string, strings: string[]): ParsedSheet {
     let prevCol = 0;
     cellRe.lastIndex = 0;
     for (let c = cellRe.exec(body); c; c = cellRe.exec(body)) {
-      const attrs = ` ${c[1]}`;
-      const ref = attrOf(attrs, "r");
-      const col = ref ? (parseCell(ref)?.col ?? prevCol + 1) : prevCol + 1;
+      const { r: ref, s: style, t = "n" } = cellAttrs(c[1]);
+      const col = ref ? (columnOf(ref) ?? prevCol + 1) : prevCol + 1;
       prevCol = col;
       const cellInner = c[2] ?? "";
-      const t = attrOf(attrs, "t") ?? "n";
       const v = vRe.exec(cellInner)?.[1];
       let value: CellValue = null;
       if (t === "s") value = v !== undefined ? (strings[Number(v)] ?? null) : null;
@@ -349,7 +370,7 @@ function parseSheet(xml: string, strings: string[]): ParsedSheet {
       row.cols.push(col);
       row.values.push(value);
       row.formulas.push(formula ? `=${formula}` : null);
-      row.styles.push(Number(attrOf(attrs, "s") ?? 0));
+      row.styles.push(style ? Number(style) : 0);
     }
     if (row.cols.length) rows.set(rowNum, row);
   }
