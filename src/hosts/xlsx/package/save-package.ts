@@ -127,8 +127,8 @@ export interface SavedPackage {
 
 /** The original package with the journal's changes made in the parts they touch. */
 export async function savePackage(original: Uint8Array, workbook: ExcelJS.Workbook, journal: readonly JournalEntry[]): Promise<SavedPackage> {
-  const pkg = new OpcPackage(await JSZip.loadAsync(original));
   if (!journal.length) return { bytes: original, written: [], removed: [] };
+  const pkg = new OpcPackage(await JSZip.loadAsync(original));
   const sheets = await workbookSheets(pkg);
   const byName = new Map(sheets.map((s) => [s.name.toLowerCase(), s]));
   const modelNames = new Set(workbook.worksheets.map((w) => w.name.toLowerCase()));
