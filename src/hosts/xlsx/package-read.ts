@@ -18,6 +18,7 @@ import { examineWorkbookBytes } from "./open-errors";
 import { OpcPackage, REL_NS, REL_TYPE, resolveTarget } from "./package/opc";
 import { slideFormula } from "./package/shared-formula";
 import { BUILT_IN_FORMATS } from "./package/style-sheet";
+import { decodeColumnName } from "./package/table-parts";
 import { attrOf, findElement, findElements, innerOf, prefixOf } from "./package/xml-text";
 import { readSheetRules } from "./read-rules";
 import { validationsFromSheetXml } from "./validations-load";
@@ -153,7 +154,7 @@ export class PackageWorkbook implements WorkbookHost {
       const ref = parseRange(attrOf(root, "ref") ?? "");
       if (!ref) continue;
       const cols = findElement(xml, `${p}tableColumns`);
-      const headers = cols ? findElements(xml, `${p}tableColumn`, cols.start, cols.end).map((c) => attrOf(c.tag, "name") ?? "") : [];
+      const headers = cols ? findElements(xml, `${p}tableColumn`, cols.start, cols.end).map((c) => decodeColumnName(attrOf(c.tag, "name") ?? "")) : [];
       out.push({ name: attrOf(root, "name") ?? "", sheet: entry.name, address: formatRange(ref), headers, showTotals: attrOf(root, "totalsRowCount") === "1" });
     }
     return out;

@@ -17,6 +17,7 @@ import { contentRange, mergedRanges, sheetTables, tableAddress } from "./sheet-a
 import { applyPlan } from "./apply";
 import type { JournalEntry } from "./package/change-journal";
 import { savePackage } from "./package/save-package";
+import { decodeColumnName } from "./package/table-parts";
 import { attachCalculatedColumns, hasCalculatedColumns, readCalculatedColumns, withoutCalculatedColumnFormulas, writeCalculatedColumns } from "./calculated-columns";
 import { readSheetLooks, readSheetRules } from "./read-rules";
 import { describeUnkept, repairConditionalFormats, unwritableRules, type UnkeptRule } from "./conditional-format-repair";
@@ -61,7 +62,11 @@ async function fixTableHeaderRows(workbook: ExcelJS.Workbook, zip: JSZip): Promi
     if (name && /\bheaderRowCount="0"/.test(open)) headerless.add(name);
   }
   for (const ws of workbook.worksheets) {
-    for (const t of sheetTables(ws)) t.model.headerRow = !headerless.has(t.name);
+    for (const t of sheetTables(ws)) {
+      t.model.headerRow = !headerless.has(t.name);
+      // Excel writes a line break in a column name as _x000a_; ExcelJS leaves the escape in.
+      for (const c of t.model.columns) c.name = decodeColumnName(c.name);
+    }
   }
 }
 

@@ -14,7 +14,8 @@ function encodeColumnName(name: string): string {
   return name.replace(/[\u0000-\u001f]/g, (c) => `_x${c.charCodeAt(0).toString(16).padStart(4, "0")}_`);
 }
 
-function decodeColumnName(name: string): string {
+/** A table column name as Excel means it: _xHHHH_ escapes (a line break is _x000a_) decoded. */
+export function decodeColumnName(name: string): string {
   return name.replace(/_x([0-9a-fA-F]{4})_/g, (_w, hex: string) => String.fromCharCode(parseInt(hex, 16)));
 }
 

@@ -122,4 +122,20 @@ describe("saving through the package", () => {
     expect(grid.values[0][0]).toBe("typed");
     expect(grid.formulas.map((r) => r[0])).toEqual([null, "=A2*2", "=A3*2", "=A4*2"]);
   });
+
+  test("a header with a line break names its table column as Excel does (_x000a_), and reads back as the header's text", async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet("R");
+    ws.getRow(1).values = ["ID", "Date\nRaised"];
+    ws.getRow(2).values = [1, 45000];
+    const host = await XlsxHost.open(new Uint8Array((await wb.xlsx.writeBuffer()) as ArrayBuffer), "r.xlsx");
+    await host.apply({ title: "t", edits: [{ type: "createTable", sheet: "R", address: "A1:B2", name: "Reg", style: "TableStyleMedium2" }] });
+    const saved = await host.save();
+    const table = await (await JSZip.loadAsync(saved)).file("xl/tables/table1.xml")!.async("string");
+    expect(table).toContain('name="Date_x000a_Raised"');
+    const again = await XlsxHost.open(saved, "r.xlsx");
+    expect((await again.outline()).sheets[0].tables[0].headers).toEqual(["ID", "Date\nRaised"]);
+    await again.apply({ title: "t", edits: [{ type: "setCells", sheet: "R", address: "A2", cells: [[2]] }] });
+    expect(await (await JSZip.loadAsync(await again.save())).file("xl/tables/table1.xml")!.async("string")).toBe(table);
+  });
 });
