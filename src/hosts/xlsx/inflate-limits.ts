@@ -21,6 +21,56 @@ interface StoredEntry {
   _data?: { compressedSize?: number; uncompressedSize?: number; compression?: { magic?: string }; compressedContent?: Uint8Array };
 }
 
+/** How much of a part's start is read to find a document type declaration (it can only stand before the root element). */
+const PROLOG_BYTES = 4096;
+
+/** The first bytes of an entry, inflating no more than that. */
+async function startOf(entry: StoredEntry["_data"]): Promise<Uint8Array | undefined> {
+  if (!entry?.compressedContent) return undefined;
+  if (entry.compression?.magic === "\x00\x00") return entry.compressedContent.subarray(0, PROLOG_BYTES);
+  if (entry.compression?.magic !== "\x08\x00" || typeof DecompressionStream === "undefined") return undefined;
+  const reader = new Blob([entry.compressedContent as Uint8Array<ArrayBuffer>]).stream().pipeThrough(new DecompressionStream("deflate-raw")).getReader();
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  try {
+    while (total < PROLOG_BYTES) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      chunks.push(value);
+      total += value.byteLength;
+    }
+    await reader.cancel();
+  } catch {
+    // a damaged stream: the reader that inflates it for real says so
+  }
+  const out = new Uint8Array(Math.min(total, PROLOG_BYTES));
+  let at = 0;
+  for (const c of chunks) {
+    if (at >= out.length) break;
+    out.set(c.subarray(0, out.length - at), at);
+    at += c.byteLength;
+  }
+  return out;
+}
+
+/**
+ * The first XML part that declares a document type (where entities are
+ * declared), in words; undefined when none does. Office Open XML forbids
+ * DTDs in its parts (ECMA-376 Part 2, 8.1.4) and Excel refuses such a file,
+ * so refusing it refuses nothing Excel opens; entities are never expanded.
+ */
+export async function partWithDtd(zip: JSZip, fileName: string): Promise<string | undefined> {
+  const decoder = new TextDecoder();
+  for (const [name, file] of Object.entries(zip.files)) {
+    if (file.dir || !/\.(xml|rels|vml)$/i.test(name)) continue;
+    const start = await startOf((file as unknown as StoredEntry)._data);
+    if (start && /<!DOCTYPE/i.test(decoder.decode(start))) {
+      return `“${fileName}” was not opened: its part ${name} declares a document type (<!DOCTYPE>), which workbook files may not contain and Excel does not open. Nothing was read.`;
+    }
+  }
+  return undefined;
+}
+
 const mebibytes = (n: number) => `${Math.round(n / (1024 * 1024)).toLocaleString("en-GB")} MB`;
 
 /** Bytes a raw-deflate stream inflates to, counting no further than `limit` + 1. */

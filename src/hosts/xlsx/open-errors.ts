@@ -5,7 +5,7 @@
  * in, no fs.
  */
 import JSZip from "jszip";
-import { oversizedPart } from "./inflate-limits";
+import { oversizedPart, partWithDtd } from "./inflate-limits";
 
 export type OpenProblemCode =
   | "empty"
@@ -16,7 +16,8 @@ export type OpenProblemCode =
   | "encrypted"
   | "legacyXls"
   | "otherOfficeFile"
-  | "partTooLarge";
+  | "partTooLarge"
+  | "documentType";
 
 export interface OpenProblem {
   code: OpenProblemCode;
@@ -185,6 +186,8 @@ export async function examineWorkbookBytes(bytes: Uint8Array, fileName: string):
     }
     const oversized = await oversizedPart(zip, fileName);
     if (oversized) return problem({ code: "partTooLarge", message: oversized });
+    const dtd = await partWithDtd(zip, fileName);
+    if (dtd) return problem({ code: "documentType", message: dtd });
     return { problem: null, zip };
   }
   return problem({
