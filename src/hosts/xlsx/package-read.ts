@@ -17,6 +17,7 @@ import { decodeEntities, parseXmlFragment, type XmlElement } from "./mini-xml";
 import { examineWorkbookBytes } from "./open-errors";
 import { OpcPackage, REL_NS, REL_TYPE, resolveTarget } from "./package/opc";
 import { slideFormula } from "./package/shared-formula";
+import { columnOfRef } from "./package/sheet-cells";
 import { BUILT_IN_FORMATS } from "./package/style-sheet";
 import { decodeColumnName } from "./package/table-parts";
 import { attrOf, findElement, findElements, innerOf, prefixOf } from "./package/xml-text";
@@ -301,19 +302,6 @@ function cellAttrs(attrs: string): { r?: string; s?: string; t?: string } {
   return out;
 }
 
-/** The column number of a cell reference ("AB12" → 28). */
-function columnOf(ref: string): number | undefined {
-  let n = 0;
-  let i = 0;
-  for (; i < ref.length; i++) {
-    const code = ref.charCodeAt(i);
-    if (code >= 65 && code <= 90) n = n * 26 + code - 64;
-    else if (code >= 97 && code <= 122) n = n * 26 + code - 96;
-    else if (code !== 36) break;
-  }
-  return i > 0 && n > 0 ? n : undefined;
-}
-
 /** One pass over a sheet part: its rows and cells, merged areas, used range and the text outside the cells. */
 function parseSheet(xml: string, strings: string[]): ParsedSheet {
   const p = /<([\w.-]+:)?sheetData[\s/>]/.exec(xml)?.[1] ?? "";
@@ -339,7 +327,7 @@ function parseSheet(xml: string, strings: string[]): ParsedSheet {
     cellRe.lastIndex = 0;
     for (let c = cellRe.exec(body); c; c = cellRe.exec(body)) {
       const { r: ref, s: style, t = "n" } = cellAttrs(c[1]);
-      const col = ref ? (columnOf(ref) ?? prevCol + 1) : prevCol + 1;
+      const col = ref ? (columnOfRef(ref) ?? prevCol + 1) : prevCol + 1;
       prevCol = col;
       const cellInner = c[2] ?? "";
       const v = vRe.exec(cellInner)?.[1];

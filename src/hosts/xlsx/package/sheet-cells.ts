@@ -90,6 +90,19 @@ interface SharedGroup {
   formula: string;
 }
 
+/** The column number of a cell reference ("AB12" → 28), read without building an address. */
+export function columnOfRef(ref: string): number | undefined {
+  let n = 0;
+  let i = 0;
+  for (; i < ref.length; i++) {
+    const code = ref.charCodeAt(i);
+    if (code >= 65 && code <= 90) n = n * 26 + code - 64;
+    else if (code >= 97 && code <= 122) n = n * 26 + code - 96;
+    else if (code !== 36) break;
+  }
+  return i > 0 && n > 0 ? n : undefined;
+}
+
 export function escapeCellText(s: string): string {
   return escapeText(excelEscapeControls(s));
 }
@@ -187,7 +200,7 @@ export function patchSheetCells(xml: string, changes: CellChanges, source: CellS
       }
       cellRe.lastIndex = end;
       const r = attrOf(tag, "r");
-      const col = r ? (parseCell(r)?.col ?? prevCol + 1) : prevCol + 1;
+      const col = r ? (columnOfRef(r) ?? prevCol + 1) : prevCol + 1;
       prevCol = col;
       const inValues = valueRanges.some((x) => inRange(x, rowNum, col));
       const inLooks = lookRanges.some((x) => inRange(x, rowNum, col));

@@ -40,9 +40,23 @@ export function crc32(bytes: Uint8Array): number {
   return (c ^ 0xffffffff) >>> 0;
 }
 
-async function deflateRaw(bytes: Uint8Array): Promise<Uint8Array> {
-  const stream = new Blob([bytes as Uint8Array<ArrayBuffer>]).stream().pipeThrough(new CompressionStream("deflate-raw"));
-  return new Uint8Array(await new Response(stream).arrayBuffer());
+/**
+ * Deflated bytes and the CRC-32 of the input, both from the platform: a gzip
+ * member is a raw deflate stream between a 10-byte header and a trailer
+ * holding the CRC-32 and size, so the checksum of a 50 MB sheet costs
+ * nothing on the main thread. Falls back to computing the CRC here when the
+ * header carries optional fields.
+ */
+async function deflateWithCrc(bytes: Uint8Array): Promise<{ compressed: Uint8Array; crc: number }> {
+  const stream = new Blob([bytes as Uint8Array<ArrayBuffer>]).stream().pipeThrough(new CompressionStream("gzip"));
+  const gz = new Uint8Array(await new Response(stream).arrayBuffer());
+  const plainHeader = gz.length >= 18 && gz[0] === 0x1f && gz[1] === 0x8b && gz[2] === 8 && gz[3] === 0;
+  if (plainHeader) {
+    const v = new DataView(gz.buffer, gz.byteOffset, gz.byteLength);
+    if (v.getUint32(gz.length - 4, true) === bytes.length >>> 0) return { compressed: gz.subarray(10, gz.length - 8), crc: v.getUint32(gz.length - 8, true) };
+  }
+  const raw = new Blob([bytes as Uint8Array<ArrayBuffer>]).stream().pipeThrough(new CompressionStream("deflate-raw"));
+  return { compressed: new Uint8Array(await new Response(raw).arrayBuffer()), crc: crc32(bytes) };
 }
 
 function dosDateTime(d: Date): { date: number; time: number } {
@@ -67,7 +81,8 @@ export async function writePackageZip(zip: JSZip, changed: Map<string, string>, 
     const text = changed.get(name);
     if (text !== undefined) {
       const raw = encoder.encode(text);
-      entries.push({ name: encoder.encode(name), method: 8, crc: crc32(raw), compressed: await deflateRaw(raw), size: raw.length, date: zip.files[name]?.date ?? now });
+      const { compressed, crc } = await deflateWithCrc(raw);
+      entries.push({ name: encoder.encode(name), method: 8, crc, compressed, size: raw.length, date: zip.files[name]?.date ?? now });
       continue;
     }
     const file = zip.files[name] as unknown as StoredEntry & { dir: boolean };
