@@ -36,20 +36,23 @@ async function applied(host: XlsxHost): Promise<XlsxHost> {
 describe("drift after hand edits", () => {
   test("finds each kind of drift; apply repairs all but the values outside the list", async () => {
     const host = await applied(await book(simpleRegister));
-    const ws = host.sheet("Risks");
     const outline = await host.outline({ previewRows: 0 });
     const table = outline.sheets[0].tables[0];
     const scoreCol = 1 + table.headers.indexOf("Score");
-    const statusModel = (ws as unknown as { dataValidations: { model: Record<string, unknown> } }).dataValidations.model;
-    ws.getCell(5, scoreCol).value = 99; // typed over
-    ws.getCell(6, scoreCol).value = { formula: "#REF!*2" } as ExcelJS.CellFormulaValue; // broken
-    for (const k of Object.keys(statusModel)) if (k.startsWith("F")) delete statusModel[k];
-    ws.getCell("F7").value = "Parked";
+    const scoreLetter = String.fromCharCode(64 + scoreCol);
+    // What a user does by hand in Excel, made as edits (a save writes what edits changed).
+    await host.apply({
+      title: "hand edits",
+      edits: [
+        { type: "setCells", sheet: "Risks", address: `${scoreLetter}5:${scoreLetter}6`, cells: [[99], [{ formula: "=#REF!*2" }]] }, // typed over, broken
+        { type: "setDataValidation", sheet: "Risks", address: "F1:F1048576", validation: null },
+        { type: "setCells", sheet: "Risks", address: "F7", cells: [["Parked"]] },
+      ],
+    });
     const edited = await XlsxHost.open(await host.save(), "book.xlsx");
 
     const [drift] = await registersDrift(edited, await detectRegisters(edited));
     const codes = drift.map((d) => `${d.code}:${d.field}${d.cells ? `:${d.cells.join(",")}` : ""}`);
-    const scoreLetter = String.fromCharCode(64 + scoreCol);
     expect(codes).toEqual(
       expect.arrayContaining([
         `formula_overwritten:score:${scoreLetter}5`,
@@ -100,7 +103,7 @@ describe("drift after hand edits", () => {
 
   test("a renamed header is reported against the stored mapping", async () => {
     const host = await applied(await book(simpleRegister));
-    host.sheet("Risks").getCell("D3").value = "Likelihood";
+    await host.apply({ title: "hand edit", edits: [{ type: "setCells", sheet: "Risks", address: "D3", cells: [["Likelihood"]] }] });
     const edited = await XlsxHost.open(await host.save(), "book.xlsx");
     const [drift] = await registersDrift(edited, await detectRegisters(edited));
     expect(drift).toContainEqual(expect.objectContaining({ code: "renamed_column", field: "probability", cells: ["D3"] }));
