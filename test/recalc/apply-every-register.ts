@@ -70,6 +70,16 @@ export async function applyEveryRegister(bytes: Uint8Array, name: string): Promi
     if (t.formula !== null || t.value === null) continue;
     if (namedHeaders.has(address)) continue;
     const a = after.get(address);
+    // LibreOffice itself rewrites some stored values on the untouched original
+    // (a pivot table's output is re-rendered from its source on load): those
+    // are the engine's, not the plan's, so they count only if the apply moved them too.
+    const b = before.get(address);
+    const engineRewrote = !b || (b.formula === null && !same(b.value, t.value));
+    const asEngineLeftIt = b ? a !== undefined && a.formula === null && same(a.value, b.value) : a === undefined;
+    if (engineRewrote && asEngineLeftIt) {
+      result.notes.push(`${address}: LibreOffice rewrites this stored value on the original too (${JSON.stringify(t.value)} → ${b ? JSON.stringify(b.value) : "(empty)"})`);
+      continue;
+    }
     if (!a || a.formula !== null || !same(a.value, t.value)) result.typedChanged.push(`${address} ${JSON.stringify(t.value)} → ${a ? (a.formula ?? JSON.stringify(a.value)) : "(empty)"}`);
   }
   return result;
