@@ -9,9 +9,12 @@ import { gzipSync } from "node:zlib";
 
 export interface BundleSize {
   /** Files counted, relative to dist/, with their raw and gzipped sizes in bytes. */
-  files: { file: string; bytes: number; gzipBytes: number }[];
+  files: { file: string; bytes: number; gzipBytes: number; atStart: boolean }[];
   totalBytes: number;
   totalGzipBytes: number;
+  /** What the page fetches when it opens (its <script src> files): the figure the download budget is about. */
+  startBytes: number;
+  startGzipBytes: number;
   /** When dist/taskpane.html was written: the figures are only as fresh as that build. */
   builtAt: string | null;
 }
@@ -27,13 +30,15 @@ export async function taskpaneBundleSize(distDir: string): Promise<BundleSize | 
   const entries = await readdir(distDir, { recursive: true });
   const names = new Set(entries.filter((f) => /(^|[\\/])taskpane[^\\/]*\.js$/.test(f)).map((f) => f.split(path.sep).join("/")));
   const html = path.join(distDir, "taskpane.html");
+  const atStart = new Set<string>();
   if (existsSync(html)) {
     for (const m of (await readFile(html, "utf8")).matchAll(/<script\b[^>]*\bsrc="([^"]+)"/g)) {
       const src = m[1];
       if (/^(https?:)?\/\//.test(src) || /office\.js$/i.test(src)) continue; // CDN scripts, office.js
-      names.add(src.replace(/^\.?\//, "").split("?")[0]);
+      atStart.add(src.replace(/^\.?\//, "").split("?")[0]);
     }
   }
+  for (const f of atStart) names.add(f);
   if (names.size === 0) return { missing: `no taskpane*.js in ${path.basename(distDir)}/` };
   const hashed = entries
     .map((f) => f.split(path.sep).join("/"))
@@ -52,8 +57,16 @@ export async function taskpaneBundleSize(distDir: string): Promise<BundleSize | 
   const files = [];
   for (const file of [...names].sort()) {
     const bytes = await readFile(path.join(distDir, file));
-    files.push({ file, bytes: bytes.byteLength, gzipBytes: gzipSync(bytes, { level: 9 }).byteLength });
+    files.push({ file, bytes: bytes.byteLength, gzipBytes: gzipSync(bytes, { level: 9 }).byteLength, atStart: atStart.has(file) });
   }
+  const start = files.filter((f) => f.atStart);
   const builtAt = existsSync(html) ? (await stat(html)).mtime.toISOString() : null;
-  return { files, builtAt, totalBytes: files.reduce((n, f) => n + f.bytes, 0), totalGzipBytes: files.reduce((n, f) => n + f.gzipBytes, 0) };
+  return {
+    files,
+    builtAt,
+    totalBytes: files.reduce((n, f) => n + f.bytes, 0),
+    totalGzipBytes: files.reduce((n, f) => n + f.gzipBytes, 0),
+    startBytes: start.reduce((n, f) => n + f.bytes, 0),
+    startGzipBytes: start.reduce((n, f) => n + f.gzipBytes, 0),
+  };
 }

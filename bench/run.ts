@@ -194,17 +194,19 @@ async function benchBundle(smoke: boolean) {
   if ("missing" in size && !smoke) {
     progress(`task pane bundle: ${size.missing}; running npm run build...`);
     const build = spawnSync("npm", ["run", "build"], { cwd: REPO, stdio: ["ignore", process.stderr, "inherit"] });
-    if (build.status !== 0) return { gzip: figure(null, "kB", { goalMax: BUNDLE_GOAL_KB, note: `npm run build failed (exit ${build.status ?? build.signal})` }) };
+    if (build.status !== 0) return { gzip: figure(null, "KiB", { goalMax: BUNDLE_GOAL_KB, note: `npm run build failed (exit ${build.status ?? build.signal})` }) };
     size = await taskpaneBundleSize(dist);
   }
   if ("missing" in size) {
-    return { gzip: figure(null, "kB", { goalMax: BUNDLE_GOAL_KB, note: `${size.missing}${smoke ? "; --smoke does not build (run npm run build first)" : ""}` }) };
+    return { gzip: figure(null, "KiB", { goalMax: BUNDLE_GOAL_KB, note: `${size.missing}${smoke ? "; --smoke does not build (run npm run build first)" : ""}` }) };
   }
   return {
-    gzip: figure(round(size.totalGzipBytes / 1000, 1), "kB", { goalMax: BUNDLE_GOAL_KB, note: "gzip -9 of the task pane's own scripts; office.js (CDN) excluded" }),
-    raw: figure(round(size.totalBytes / 1000, 1), "kB"),
+    // KiB, as scripts/bundle-size.js (npm run size, CI) counts the same budget.
+    gzip: figure(kibibytes(size.startGzipBytes), "KiB", { goalMax: BUNDLE_GOAL_KB, note: "gzip -9 of the scripts taskpane.html fetches when it opens; office.js (CDN) excluded; panels loaded later are in allPanelsGzip" }),
+    raw: figure(kibibytes(size.startBytes), "KiB"),
+    allPanelsGzip: figure(kibibytes(size.totalGzipBytes), "KiB", { note: "the start plus every chunk loaded when a panel is first opened" }),
     builtAt: size.builtAt,
-    files: size.files.map((f) => ({ file: f.file, raw: figure(kibibytes(f.bytes), "KiB"), gzip: figure(kibibytes(f.gzipBytes), "KiB") })),
+    files: size.files.map((f) => ({ file: f.file, atStart: f.atStart, raw: figure(kibibytes(f.bytes), "KiB"), gzip: figure(kibibytes(f.gzipBytes), "KiB") })),
   };
 }
 
@@ -301,7 +303,7 @@ async function main(): Promise<void> {
     }
   }
   if ("failed" in taskpaneBundle) lines.push(`Task pane bundle: FAILED: ${taskpaneBundle.failed}`);
-  else lines.push(`Task pane bundle (gzip): ${fmt(taskpaneBundle.gzip)}${verdict(taskpaneBundle.gzip)}`);
+  else lines.push(`Task pane start (gzip): ${fmt(taskpaneBundle.gzip)}${verdict(taskpaneBundle.gzip)}${"allPanelsGzip" in taskpaneBundle && taskpaneBundle.allPanelsGzip ? `; with every panel ${fmt(taskpaneBundle.allPanelsGzip)}` : ""}`);
   if ("skipped" in paneStartup) lines.push(`Pane start-up: skipped: ${paneStartup.skipped}`);
   else if ("failed" in paneStartup) lines.push(`Pane start-up: FAILED: ${paneStartup.failed}`);
   else for (const p of paneStartup.pages) lines.push(`Pane start-up, ${p.page}: ${fmt(p.medianMs)} (median of ${paneStartup.runs})`);
