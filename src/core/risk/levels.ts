@@ -1,0 +1,152 @@
+/**
+ * Levels written as words ("High", "Med", "L", "Very High", "Likely",
+ * "25% to 50%") and the numbers they stand for. One place for detection
+ * (is this a column of levels?), apply (the Score formula looks the level up
+ * on this scale), validation and heat maps (which cell of the matrix).
+ *
+ * Each family is an ordered scale, lowest first, and every family has five
+ * steps, so High × High scores 16 whichever spelling a register uses, and a
+ * register that uses three of the five steps (Low, Medium, High) scores on
+ * the same bands as one that uses all five. Percentage bands are ordered by
+ * where they start.
+ */
+import type { CellValue } from "../grid/cell";
+
+/** One step of a scale: the words that mean it and its value. */
+export interface LevelStep {
+  value: number;
+  words: string[];
+}
+
+export interface LevelScale {
+  /** What the scale is, for messages: "Very Low … Very High". */
+  name: string;
+  steps: LevelStep[];
+}
+
+const FAMILIES: LevelScale[] = [
+  {
+    name: "Very Low … Very High",
+    steps: [
+      { value: 1, words: ["very low", "vl", "v low", "lowest", "очень низкая", "очень низкое", "очень низкий"] },
+      { value: 2, words: ["low", "l", "lo", "низкая", "низкое", "низкий"] },
+      { value: 3, words: ["medium", "med", "m", "mid", "moderate", "средняя", "среднее", "средний"] },
+      { value: 4, words: ["high", "h", "hi", "высокая", "высокое", "высокий"] },
+      { value: 5, words: ["very high", "vh", "v high", "highest", "очень высокая", "очень высокое", "очень высокий"] },
+    ],
+  },
+  {
+    name: "Rare … Almost certain",
+    steps: [
+      { value: 1, words: ["rare", "very unlikely", "remote"] },
+      { value: 2, words: ["unlikely", "improbable"] },
+      { value: 3, words: ["possible", "possibly"] },
+      { value: 4, words: ["likely", "probable"] },
+      { value: 5, words: ["almost certain", "very likely", "certain", "expected"] },
+    ],
+  },
+  {
+    name: "Insignificant … Catastrophic",
+    steps: [
+      { value: 1, words: ["insignificant", "negligible", "trivial"] },
+      { value: 2, words: ["minor"] },
+      { value: 3, words: ["moderate", "significant"] },
+      { value: 4, words: ["major", "serious", "severe"] },
+      { value: 5, words: ["catastrophic", "critical", "extreme", "disastrous"] },
+    ],
+  },
+];
+
+function key(text: string): string {
+  return text.normalize("NFKC").trim().toLowerCase().replace(/\s+/g, " ");
+}
+
+/** Every word of every family, for telling a column of levels from other text. */
+const ALL_LEVEL_WORDS = new Set(FAMILIES.flatMap((f) => f.steps.flatMap((s) => s.words)));
+
+export function isLevelWord(text: string): boolean {
+  return ALL_LEVEL_WORDS.has(key(text));
+}
+
+const PERCENT_BAND = /^\s*[<>≤≥]?\s*(\d+(?:[.,]\d+)?)\s*%?\s*(?:(?:-|–|—|to)\s*(\d+(?:[.,]\d+)?)\s*%)?\s*$/i;
+
+/** A band like "25% to 50%" or "> 70%": where it starts, or null. */
+function bandStart(text: string): number | null {
+  if (!/%/.test(text)) return null;
+  const m = PERCENT_BAND.exec(text);
+  if (!m) return null;
+  const start = Number(m[1].replace(",", "."));
+  return /^\s*</.test(text) ? start - 0.5 : start;
+}
+
+/** The value of a level on a scale; null when the text is not on it. */
+export function levelValue(text: string, scale: LevelScale): number | null {
+  const k = key(text);
+  for (const s of scale.steps) if (s.words.includes(k)) return s.value;
+  return null;
+}
+
+function textsOf(values: readonly CellValue[]): string[] {
+  return values.filter((v): v is string => typeof v === "string" && v.trim() !== "").map((v) => v.trim());
+}
+
+/**
+ * The scale a column's levels are written on, or null when the column holds
+ * numbers (they need no lookup) or words of no known scale. The family that
+ * names most of the column's words wins; percentage bands make a scale of
+ * their own, ordered by where each starts.
+ */
+export function scaleOfColumn(values: readonly CellValue[]): LevelScale | null {
+  const texts = textsOf(values);
+  const numbers = values.filter((v) => typeof v === "number").length;
+  if (texts.length === 0 || numbers >= texts.length) return null;
+  let best: { scale: LevelScale; hits: number } | null = null;
+  for (const f of FAMILIES) {
+    const hits = texts.filter((t) => levelValue(t, f) !== null).length;
+    if (hits > 0 && (!best || hits > best.hits)) best = { scale: f, hits };
+  }
+  const bands = [...new Set(texts.filter((t) => bandStart(t) !== null))].sort((a, b) => (bandStart(a) as number) - (bandStart(b) as number));
+  if (bands.length >= 2 && (!best || bands.length > best.hits)) {
+    return { name: `${bands[0]} … ${bands[bands.length - 1]}`, steps: bands.map((b, i) => ({ value: i + 1, words: [key(b)] })) };
+  }
+  return best && best.hits * 2 >= texts.length ? best.scale : null;
+}
+
+/** Cells (by index) whose text is not on the scale: a score cannot be worked out for them. */
+export function offScale(values: readonly CellValue[], scale: LevelScale): number[] {
+  const out: number[] = [];
+  values.forEach((v, i) => {
+    // A number typed as text is off the scale too: the formula cannot read it, so its score stays empty.
+    if (typeof v === "string" && v.trim() !== "" && levelValue(v, scale) === null) out.push(i);
+  });
+  return out;
+}
+
+/** A level cell's number: itself when it is one, its step on the scale when it is a word; null when neither. */
+export function levelNumber(v: CellValue, scale: LevelScale | undefined): number | null {
+  if (typeof v === "number") return v;
+  if (typeof v !== "string" || v.trim() === "") return null;
+  if (scale) return levelValue(v, scale);
+  const n = Number(v.trim());
+  return Number.isFinite(n) ? n : null;
+}
+
+/**
+ * The spreadsheet expression for a level cell's number: the cell itself when
+ * it holds a number, else its step looked up on the scale. An off-scale word
+ * gives #N/A here, which the caller turns into an empty score.
+ */
+export function levelLookupExpression(ref: string, scale: LevelScale): string {
+  const words: string[] = [];
+  const values: number[] = [];
+  for (const s of scale.steps) {
+    for (const w of s.words) {
+      // Only the words a person would type; the inline list stays short.
+      if (/"/.test(w)) continue;
+      words.push(w);
+      values.push(s.value);
+    }
+  }
+  const list = words.map((w) => `"${w}"`).join(",");
+  return `IF(ISNUMBER(${ref}),${ref},INDEX({${values.join(",")}},MATCH(TRIM(${ref}),{${list}},0)))`;
+}
