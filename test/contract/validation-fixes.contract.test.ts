@@ -72,3 +72,16 @@ describe("validation's syncs in Excel", () => {
     expect(large - small).toBeLessThanOrEqual(6);
   });
 });
+
+describe("choosing a finding in Excel", () => {
+  test("activates its sheet and selects its cell in one sync", async () => {
+    const fake = FakeExcel.fromSeed({ sheets: [{ name: "Notes", rows: [["x"]] }, { name: "Risk Log", rows: [["ID"], ["R-1"]] }] });
+    const host = excelHostOver(fake);
+    const before = fake.runs.length;
+    await host.selectCell?.("Risk Log", "A2");
+    expect(fake.runs.slice(before).reduce((n, r) => n + r.syncs.length, 0)).toBe(1);
+    const sheet = fake.state.sheets.find((s) => s.name === "Risk Log");
+    expect(fake.state.activeSheetId).toBe(sheet?.id);
+    expect(fake.state.selection).toEqual({ sheetId: sheet?.id, address: "A2" });
+  });
+});

@@ -33,6 +33,7 @@ export type Problem =
   | { code: "not_whole"; value: number }
   | { code: "level_off_scale"; value: number; min: number; max: number }
   | { code: "level_word_unknown"; text: string; scale: string | null }
+  | { code: "level_word_among_numbers"; text: string }
   | { code: "not_a_date"; text: string }
   | { code: "date_as_text"; text: string; iso: string }
   | { code: "date_ambiguous"; text: string; readings: string[] }

@@ -36,6 +36,8 @@ export function problemMessage(problem: Problem, field: string): string {
       return problem.scale
         ? `${field} ${quote(problem.text)} is not a level of the column's scale (${problem.scale}); its score cannot be worked out.`
         : `${field} ${quote(problem.text)} is not a level the toolkit can read (a number or a word such as High, Medium, Low).`;
+    case "level_word_among_numbers":
+      return `${field} ${quote(problem.text)} is a word where the rest of the column holds numbers; its score cannot be worked out. Type the level's number.`;
     case "not_a_date":
       return `${field} should be a date; ${quote(problem.text)} is not one.`;
     case "date_as_text":

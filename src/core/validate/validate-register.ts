@@ -5,7 +5,7 @@
  * Pure: rows in, findings out.
  */
 import { formatCell, columnIndex } from "../grid/address";
-import { levelNumber, levelValue, scaleOfColumn, type LevelScale } from "../risk/levels";
+import { isLevelWord, levelNumber, levelValue, scaleOfColumn, type LevelScale } from "../risk/levels";
 import type { TemplateColumn } from "../templates/schema";
 import { checkCustomRules } from "./custom-checks";
 import { blank, checkCell, dateSerial, isoOf, type CellProblem } from "./field-checks";
@@ -67,6 +67,7 @@ function levelProblems(level: LevelColumn, cell: CellRead | undefined): CellProb
   if (v.trim() !== "" && Number.isFinite(n) && Number.isInteger(n) && n >= level.min && n <= level.max) {
     return [{ rule: "type", severity: "warning", problem: { code: "number_as_text", text: v, value: n }, fix: { value: n, description: `store ${n} as a number` } }];
   }
+  if (!level.scale && isLevelWord(v)) return [{ rule: "type", severity: "error", problem: { code: "level_word_among_numbers", text: v.trim() } }];
   return [{ rule: "type", severity: "error", problem: { code: "level_word_unknown", text: v, scale: level.scale?.name ?? null } }];
 }
 
