@@ -43,7 +43,7 @@ export function formatValidateReport(file: string, report: ValidationReport): st
   const fixable = report.findings.filter((f) => f.fix).length;
   const lines = [`${file}: ${plural(report.registers.length, "register")} checked, ${plural(errors, "error")}, ${plural(warnings, "warning")}${fixable ? ` (${fixable} can be fixed safely in the task pane)` : ""}`, ""];
   for (const r of report.registers) {
-    lines.push(`  ${r.sheet}, ${r.range}: ${r.kind} register, ${r.skipped ?? `${plural(r.rows, "row")} checked against the ${r.templateId} template${r.onTemplate ? "" : " (not applied yet: its own values are warnings)"}`}`);
+    lines.push(`  ${r.sheet}, ${r.range}: ${r.kind} register, ${r.skipped ?? `${plural(r.rows, "row")} checked against the ${r.templateId} template${r.placeholderRows ? ` (${plural(r.placeholderRows, "row")} with only an ID left out)` : ""}${r.onTemplate ? "" : " (not applied yet: its own values are warnings)"}`}`);
   }
   for (const w of report.settingsIssues) lines.push(`  Warning: ${w}`);
   if (report.findings.length === 0) return lines.join("\n");

@@ -6,7 +6,7 @@
  */
 import { formatCell, columnIndex } from "../grid/address";
 import { isLevelWord, levelNumber, levelValue, scaleOfColumn, type LevelScale } from "../risk/levels";
-import type { TemplateColumn } from "../templates/schema";
+import type { Template, TemplateColumn } from "../templates/schema";
 import { checkCustomRules } from "./custom-checks";
 import { blank, checkCell, dateSerial, isoOf, type CellProblem } from "./field-checks";
 import type { Finding } from "./finding";
@@ -71,11 +71,33 @@ function levelProblems(level: LevelColumn, cell: CellRead | undefined): CellProb
   return [{ rule: "type", severity: "error", problem: { code: "level_word_unknown", text: v, scale: level.scale?.name ?? null } }];
 }
 
-/** A level cell's number on its column's scale; null where it has none. */
+/** A level cell's number on its column's scale; null where it has none or it lies off the scale (a score from it means nothing). */
 function levelOf(levels: Map<string, LevelColumn>, field: string, cell: CellRead | undefined): number | null {
   const level = levels.get(field);
   if (!cell || !level) return null;
-  return levelNumber(cell.value, level.scale ?? undefined);
+  const n = levelNumber(cell.value, level.scale ?? undefined);
+  if (n === null || level.fractional || level.scale) return n;
+  return Number.isInteger(n) && n >= level.min && n <= level.max ? n : null;
+}
+
+/**
+ * A row numbered in advance and not filled in yet: nothing typed in any
+ * mapped field but its ID (formulas aside). It is a placeholder, not a record
+ * with every field missing.
+ */
+export function isPlaceholderRow(cells: Record<string, CellRead>): boolean {
+  return Object.entries(cells).every(([field, cell]) => field === "id" || cell.formula !== null || blank(cell));
+}
+
+/**
+ * A second line of the record above (a longer plan typed on the next row):
+ * no ID and nothing typed but free text. Its fields belong to that record,
+ * so they are not checked as a record of their own.
+ */
+export function isContinuationRow(cells: Record<string, CellRead>, template: Template): boolean {
+  if (!blank(cells.id)) return false;
+  const filled = Object.entries(cells).filter(([, cell]) => !blank(cell));
+  return filled.length > 0 && filled.every(([field]) => template.columns.find((c) => c.id === field)?.type === "text" && field !== "description" && field !== "title");
 }
 
 function numberOf(cell: CellRead | undefined): number | null {
@@ -106,7 +128,8 @@ export function validateRegister(reg: RegisterRows, settings: ValidationSettings
   };
 
   const firstIdAt = new Map<string, string>();
-  for (const { row, cells } of reg.rows) {
+  for (const [i, { row, cells }] of reg.rows.entries()) {
+    if (isPlaceholderRow(cells) || (i > 0 && isContinuationRow(cells, reg.template))) continue;
     for (const field of Object.keys(reg.columns)) {
       const column = columnsById.get(field);
       if (!column) continue;

@@ -11,7 +11,7 @@ import { DRIFT_MIN_CONFIDENCE } from "../../core/registers/drift";
 import { storedRecordFor } from "../../core/registers/snapshot";
 import { builtInTemplate, templateForKind } from "../../core/templates/catalogue";
 import type { Template } from "../../core/templates/schema";
-import { validateRegister, type Finding, type RegisterRows, type ValidationSettings } from "../../core/validate";
+import { isPlaceholderRow, validateRegister, type Finding, type RegisterRows, type ValidationSettings } from "../../core/validate";
 import type { WorkbookHost, WorkbookOutline } from "../../hosts/host";
 import { detectRegisters, PREVIEW_ROWS } from "../registers/detect";
 
@@ -32,6 +32,8 @@ export interface ValidatedRegister {
   range: string;
   rows: number;
   onTemplate: boolean;
+  /** Rows numbered in advance and not filled in yet (only an ID typed): not checked. */
+  placeholderRows: number;
   /** Why a register was found but not checked (detection too unsure of its columns). */
   skipped?: string;
 }
@@ -104,13 +106,14 @@ export async function validateWorkbook(host: WorkbookHost, options: ValidateOpti
     const template = templateOf(register, record?.templateId, options.templates ?? []);
     const onTemplate = !!record;
     const range = `${register.firstColumn}${register.firstRow}:${register.lastColumn}${register.lastRow}`;
-    const summary: ValidatedRegister = { sheet: register.sheet, kind: register.kind, templateId: template.id, range, rows: Math.max(0, register.lastRow - register.firstRow + 1), onTemplate };
+    const summary: ValidatedRegister = { sheet: register.sheet, kind: register.kind, templateId: template.id, range, rows: Math.max(0, register.lastRow - register.firstRow + 1), onTemplate, placeholderRows: 0 };
     if (!onTemplate && register.confidence < DRIFT_MIN_CONFIDENCE) {
       report.registers.push({ ...summary, skipped: `not checked: the columns were matched with ${Math.round(register.confidence * 100)}% confidence; confirm the mapping in the Registers panel first` });
       continue;
     }
     const rows = await readRegisterRows(host, register, template, onTemplate);
-    summary.rows = rows.rows.length;
+    summary.placeholderRows = rows.rows.filter((r) => isPlaceholderRow(r.cells)).length;
+    summary.rows = rows.rows.length - summary.placeholderRows;
     report.registers.push(summary);
     report.findings.push(...validateRegister(rows, settings));
   }

@@ -44,3 +44,30 @@ describe("a template's own rules", () => {
     expect(validateRegister(rows(templateForKind("issue"), false), settings).map((f) => f.severity)).toEqual(["warning"]);
   });
 });
+
+describe("rows that are not records of their own", () => {
+  const cell = (value: string | number | null) => ({ value, format: "General", formula: null });
+  const risk = templateForKind("risk");
+  const register = (rows: RegisterRows["rows"]): RegisterRows => ({
+    sheet: "Risks",
+    kind: "risk",
+    template: risk,
+    onTemplate: false,
+    columns: { id: "A", description: "B", probability: "C", impact: "D", mitigation: "E", status: "F" },
+    headers: {},
+    rows,
+  });
+
+  test("a row numbered in advance and a second line of the plan above raise nothing; a half-filled record does", () => {
+    const findings = validateRegister(
+      register([
+        { row: 2, cells: { id: cell("R-1"), description: cell("Supplier late"), probability: cell(2), impact: cell(3), mitigation: cell("1. chase weekly"), status: cell("Open") } },
+        { row: 3, cells: { id: cell(null), description: cell(null), probability: cell(null), impact: cell(null), mitigation: cell("2. second source"), status: cell(null) } },
+        { row: 4, cells: { id: cell("R-2"), description: cell(null), probability: cell(null), impact: cell(null), mitigation: cell(null), status: cell(null) } },
+        { row: 5, cells: { id: cell("R-3"), description: cell(null), probability: cell(4), impact: cell(null), mitigation: cell(null), status: cell("Open") } },
+      ]),
+      settings,
+    );
+    expect(findings.map((f) => `${f.cell} ${f.rule}`)).toEqual(["B5 required", "D5 required"]);
+  });
+});
