@@ -74,6 +74,7 @@ export const commands: CommandTable = [
     positionals: [{ name: "workbook", description: "An .xlsx, .xlsm or .csv file" }],
     flags: {
       sheet: { type: "string", valueName: "S", description: "Check only the register(s) on sheet S" },
+      template: { type: "string", valueName: "T", description: "Check against template T (a built-in id or a JSON template file with its own rules) instead of each register's own" },
       "as-of": { type: "string", valueName: "YYYY-MM-DD", description: "Count overdue and past review dates from this day instead of today" },
       json: { type: "boolean", description: jsonHelp },
     },
@@ -81,6 +82,7 @@ export const commands: CommandTable = [
       .object({
         workbook: pathArgument("<workbook>"),
         sheet: z.string().trim().min(1, "--sheet needs a sheet name").optional(),
+        template: z.string().trim().min(1, "--template needs a template id or file").optional(),
         "as-of": z
           .string()
           .regex(/^\d{4}-\d{2}-\d{2}$/, "--as-of takes a date as YYYY-MM-DD")
@@ -89,7 +91,7 @@ export const commands: CommandTable = [
         json: jsonFlag,
       })
       .strict()
-      .transform((v): ValidateOptions => ({ workbook: v.workbook, json: v.json, ...(v.sheet ? { sheet: v.sheet } : {}), ...(v["as-of"] ? { asOf: v["as-of"] } : {}) })),
+      .transform((v): ValidateOptions => ({ workbook: v.workbook, json: v.json, ...(v.sheet ? { sheet: v.sheet } : {}), ...(v["as-of"] ? { asOf: v["as-of"] } : {}), ...(v.template ? { template: v.template } : {}) })),
     notes: [
       "Checks required fields, types (numbers, levels on their scale, dates and amounts typed as text), allowed values, unique IDs and the cross-field rules (closed items dated, high risks owned and answered, scores that match probability × impact, residual not above inherent, overdue milestones, unexplained budget variances, past review dates). Nothing in the workbook is changed.",
       "Exit code 1 when any finding is an error, 0 otherwise. With --json: { \"findings\": [ { \"sheet\", \"cell\", \"field\", \"rule\", \"severity\", \"message\" } ] }.",

@@ -4,15 +4,19 @@
  */
 import * as path from "node:path";
 import type { Finding } from "../../core/validate";
+import type { Template } from "../../core/templates/schema";
 import { openWorkbookFile } from "../../hosts/xlsx/workbook-file";
 import { countByRule, validateWorkbook, type ValidationReport } from "../../jobs/validation/validate";
 import { EXIT, ExitError } from "../errors";
+import { resolveTemplate } from "./apply";
 import { alignColumns, plural } from "../format";
 import type { CliIo } from "../io";
 
 export interface ValidateOptions {
   workbook: string;
   sheet?: string;
+  /** A built-in template id or a JSON template file whose columns and rules registers of its kind are checked against. */
+  template?: string;
   /** YYYY-MM-DD: the day overdue and review rules count from. */
   asOf?: string;
   json: boolean;
@@ -61,7 +65,16 @@ function localDay(iso: string): Date {
 export async function validate(options: ValidateOptions, io: CliIo): Promise<void> {
   io.progress(`Reading ${options.workbook}...`);
   const host = await openWorkbookFile(path.resolve(io.cwd, options.workbook));
-  const report = await validateWorkbook(host, { ...(options.sheet ? { sheet: options.sheet } : {}), ...(options.asOf ? { today: localDay(options.asOf) } : {}) });
+  let templates: Template[] = [];
+  if (options.template) {
+    const resolved = await resolveTemplate(options.template, io.cwd);
+    if (!resolved.ok) {
+      for (const line of resolved.lines) io.err(line);
+      throw new ExitError(EXIT.usage);
+    }
+    templates = [resolved.template];
+  }
+  const report = await validateWorkbook(host, { templates, ...(options.sheet ? { sheet: options.sheet } : {}), ...(options.asOf ? { today: localDay(options.asOf) } : {}) });
   if (options.sheet && report.registers.length === 0) {
     const sheets = (await host.outline({ previewRows: 0 })).sheets.map((s) => s.name);
     const exists = sheets.some((s) => s.toLowerCase() === options.sheet?.toLowerCase());

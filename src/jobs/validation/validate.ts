@@ -20,7 +20,7 @@ export interface ValidateOptions {
   sheet?: string;
   /** Today, for overdue and review rules; defaults to the machine's date. */
   today?: Date;
-  /** A PMO's own templates (with their rules); a register recorded as following one is checked against it. */
+  /** A PMO's own templates (with their rules): a register recorded as following one, or of its kind, is checked against it. */
   templates?: readonly Template[];
 }
 
@@ -57,9 +57,11 @@ export function validationSettings(outline: WorkbookOutline, today: Date): { set
   };
 }
 
+/** The register's recorded template; else a given template of its kind (a PMO's own, with its rules); else detection's match. */
 function templateOf(register: DetectedRegister, recordedId: string | undefined, custom: readonly Template[]): Template {
   const id = recordedId ?? register.templateId;
-  return custom.find((t) => t.id === id) ?? builtInTemplate(id) ?? templateForKind(register.kind);
+  const recorded = custom.find((t) => t.id === id) ?? (recordedId ? builtInTemplate(recordedId) : undefined);
+  return recorded ?? custom.find((t) => t.kind === register.kind) ?? builtInTemplate(id) ?? templateForKind(register.kind);
 }
 
 /** One register's mapped columns, row by row, from one read of its block. */

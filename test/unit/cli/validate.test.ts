@@ -20,6 +20,16 @@ beforeAll(async () => {
   ws.addRow(["I-2", "Supplier", "Supplier late", "Low", "In progress"]);
   await clean.xlsx.writeFile(path.join(dir, "clean.xlsx"));
   await writeFile(path.join(dir, "notes.xlsx"), "just text");
+  const owned = new ExcelJS.Workbook();
+  const issues = owned.addWorksheet("Issues");
+  issues.addRow(["Issue ID", "Title", "Description", "Owner", "Priority", "Status"]);
+  issues.addRow(["I-1", "Server", "The server is slow", null, "High", "Open"]);
+  issues.addRow(["I-2", "Supplier", "Supplier is late", null, "Low", "Open"]);
+  issues.addRow(["I-3", "Budget", "Budget was cut", "Ann Cole", "High", "Open"]);
+  await owned.xlsx.writeFile(path.join(dir, "owners.xlsx"));
+  const rule = { id: "owner-for-high", field: "owner", check: "required", when: { field: "priority", equals: ["high"] }, severity: "error", message: "High-priority issues need an owner." };
+  await writeFile(path.join(dir, "our-issues.json"), JSON.stringify({ extends: "issue", id: "our-issues", rules: [rule] }));
+  await writeFile(path.join(dir, "bad-rules.json"), JSON.stringify({ extends: "issue", id: "bad", rules: [{ ...rule, field: "sponsor" }] }));
 });
 
 afterAll(async () => {
@@ -68,6 +78,21 @@ describe("pmo validate", () => {
     const run = await runCaptured(["validate", "clean.xlsx", "--sheet", "Risks"], { cwd: dir });
     expect(run.code).toBe(2);
     expect(run.stderr).toContain("has no sheet “Risks”; its sheets are “Issues”");
+  });
+
+  test("--template adds a PMO's own rules from its template file", async () => {
+    const plain = await runCaptured(["validate", "owners.xlsx", "--json"], { cwd: dir });
+    expect(plain.code).toBe(0);
+    const run = await runCaptured(["validate", "owners.xlsx", "--template", "our-issues.json", "--json"], { cwd: dir });
+    expect(run.code).toBe(1);
+    const doc = JSON.parse(run.stdout) as { findings: Record<string, string>[] };
+    expect(doc.findings).toEqual([{ sheet: "Issues", cell: "D2", field: "owner", rule: "custom:owner-for-high", severity: "error", message: "High-priority issues need an owner." }]);
+  });
+
+  test("a rule about a column the template does not have is refused, naming it", async () => {
+    const run = await runCaptured(["validate", "owners.xlsx", "--template", "bad-rules.json"], { cwd: dir });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('rules[0].field: "sponsor" is not a column of this template');
   });
 
   test("a file that is not a workbook is bad input (exit 2)", async () => {
