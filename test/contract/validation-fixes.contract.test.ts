@@ -7,6 +7,7 @@
  */
 import { validateWorkbook } from "../../src/jobs/validation/validate";
 import { isFixable, safeFixPlan } from "../../src/jobs/validation/fixes";
+import { HIGHLIGHT_FILLS, highlightPlan } from "../../src/jobs/validation/highlight";
 import type { Finding } from "../../src/core/validate";
 import { CHECK_DAY, seededWorkbook } from "../unit/jobs/validation/seeded-registers";
 import { FakeExcel } from "./fake-excel/fake-excel";
@@ -53,6 +54,29 @@ describe("validation and its safe fixes on every host", () => {
 
   test("the inverse plan gives every finding back", () => {
     for (const s of states) expect(s.undone).toEqual(s.before);
+  });
+});
+
+describe("highlighting invalid cells on every host", () => {
+  test("fills each finding's cell and is removed cleanly, a cell's own fill included", async () => {
+    const wb = await seededWorkbook(5, 12, 4);
+    const seed = await seedFromXlsx(wb.bytes);
+    for (const kind of HOST_KINDS) {
+      const { host } = await hostFrom(kind, seed);
+      const report = await validateWorkbook(host, { today: CHECK_DAY });
+      const target = report.findings[0];
+      // The user's own fill on the first finding's cell must come back.
+      await host.apply({ title: "user fill", edits: [{ type: "setStyle", sheet: target.sheet, address: target.cell, style: { fill: "#00B050" } }] });
+      const looks = async () => Promise.all(report.findings.map(async (f) => (await host.readLooks?.(f.sheet, f.cell))?.[0]?.[0]?.fill ?? null));
+      const before = await looks();
+      const result = await host.apply(highlightPlan(report.findings));
+      const during = await looks();
+      expect(during.every((fill) => fill === HIGHLIGHT_FILLS.error || fill === HIGHLIGHT_FILLS.warning)).toBe(true);
+      await host.apply(result.undo.inverse);
+      const after = await looks();
+      expect({ kind, after }).toEqual({ kind, after: before });
+      expect(before[0]).toBe("#00B050");
+    }
   });
 });
 

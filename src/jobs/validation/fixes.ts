@@ -13,10 +13,10 @@ import { validateWorkbook, type ValidateOptions } from "./validate";
 
 type Fixable = Finding & { fix: NonNullable<Finding["fix"]> };
 
-/** Runs of fixes in one column on consecutive rows, so a host writes each run as one block. */
-function runs(fixes: Fixable[]): Fixable[][] {
+/** Runs of findings in one column on consecutive rows, so a host writes each run as one block. */
+export function runs<F extends Finding>(fixes: F[]): F[][] {
   const sorted = [...fixes].sort((a, b) => a.sheet.localeCompare(b.sheet) || (columnIndex(a.column) ?? 0) - (columnIndex(b.column) ?? 0) || a.row - b.row);
-  const out: Fixable[][] = [];
+  const out: F[][] = [];
   for (const f of sorted) {
     const last = out[out.length - 1];
     const prev = last?.[last.length - 1];

@@ -9,7 +9,9 @@ import { Body1, Button, Caption1, Spinner, Subtitle1, Subtitle2, makeStyles, mer
 import { ArrowClockwiseRegular } from "@fluentui/react-icons";
 import type { Finding } from "../../../core/validate";
 import { safeFixPlan } from "../../../jobs/validation/fixes";
+import { highlightPlan } from "../../../jobs/validation/highlight";
 import { validateWorkbook } from "../../../jobs/validation/validate";
+import type { ApplyResult } from "../../../hosts/host";
 import { ApplyPlan, ErrorMessage, PlanPreview } from "../../components";
 import { useWorkbookHost } from "../../hostContext";
 import { useHostRead } from "../../hooks/useHostRead";
@@ -120,6 +122,27 @@ export function ChecksPanel({ onReady, today }: ChecksPanelProps): React.JSX.Ele
     [selectCell],
   );
   const apply = React.useCallback<typeof host.apply>((p, progress) => host.apply(p, progress), [host]);
+  // The highlight's own undo: applying it back puts every cell's previous fill in place.
+  const [highlight, setHighlight] = React.useState<ApplyResult | null>(null);
+  const [highlightBusy, setHighlightBusy] = React.useState(false);
+  const [highlightError, setHighlightError] = React.useState<unknown>(null);
+  const toggleHighlight = React.useCallback(async () => {
+    setHighlightBusy(true);
+    setHighlightError(null);
+    try {
+      if (highlight) {
+        await host.apply(highlight.undo.inverse);
+        setHighlight(null);
+      } else if (report) {
+        setHighlight(await host.apply(highlightPlan(report.findings)));
+      }
+      notifyChanged();
+    } catch (e) {
+      setHighlightError(e);
+    } finally {
+      setHighlightBusy(false);
+    }
+  }, [highlight, host, notifyChanged, report]);
   const counts = { error: 0, warning: 0, info: 0 };
   for (const f of report?.findings ?? []) counts[f.severity]++;
   const checked = report?.registers.filter((r) => !r.skipped) ?? [];
@@ -171,6 +194,12 @@ export function ChecksPanel({ onReady, today }: ChecksPanelProps): React.JSX.Ele
               )}
             </section>
           ) : null}
+          {report.findings.length > 0 || highlight ? (
+            <Button appearance="secondary" onClick={() => void toggleHighlight()} disabled={highlightBusy} aria-pressed={highlight !== null}>
+              {highlight ? "Remove the highlight" : "Highlight the cells"}
+            </Button>
+          ) : null}
+          {highlightError ? <ErrorMessage error={highlightError} doing="highlighting the cells" /> : null}
           {chooseError ? <ErrorMessage error={chooseError} doing="selecting the cell" /> : null}
           {groups.map((g) => (
             <FindingGroupSection key={g.rule} group={g} onChoose={selectCell ? choose : undefined} />

@@ -73,4 +73,22 @@ describe("the Checks panel", () => {
     expect(await screen.findByText("1 register checked: 1 error, 3 warnings.", undefined, TIMEOUT)).toBeTruthy();
     expect(host.workbook.getWorksheet("Issues")?.getCell("F2").value).toBe("OPEN");
   });
+
+  it("highlights the invalid cells and removes the highlight cleanly", async () => {
+    const host = issueWorkbook();
+    const ws = host.workbook.getWorksheet("Issues");
+    ws!.getCell("F2").fill = { type: "pattern", pattern: "solid", fgColor: { argb: "FF00B050" } };
+    renderPanel(host);
+    await userEvent.click(await screen.findByRole("button", { name: "Highlight the cells" }, TIMEOUT));
+    const remove = await screen.findByRole("button", { name: "Remove the highlight" }, TIMEOUT);
+    const fillOf = (cell: string) => JSON.stringify(ws!.getCell(cell).fill ?? null);
+    expect(fillOf("A4")).toContain("FFC7CE");
+    expect(fillOf("F3")).toContain("FFEB9C");
+    expect(fillOf("F2")).toContain("FFEB9C");
+    await userEvent.click(remove);
+    await screen.findByRole("button", { name: "Highlight the cells" }, TIMEOUT);
+    expect(fillOf("F2")).toContain("00B050");
+    expect(fillOf("A4")).not.toContain("FFC7CE");
+    expect(fillOf("F3")).not.toContain("FFEB9C");
+  });
 });
