@@ -33,6 +33,17 @@ export type ListMatch = { kind: "exact" } | { kind: "spelling"; canonical: strin
  */
 export function matchAllowed(text: string, allowed: readonly string[]): ListMatch {
   if (allowed.includes(text)) return { kind: "exact" };
+  // Registers repeat their values: each distinct one is matched once per list.
+  let known = matches.get(allowed);
+  if (!known) matches.set(allowed, (known = new Map()));
+  let m = known.get(text);
+  if (!m) known.set(text, (m = matchOutsideList(text, allowed)));
+  return m;
+}
+
+const matches = new WeakMap<readonly string[], Map<string, ListMatch>>();
+
+function matchOutsideList(text: string, allowed: readonly string[]): ListMatch {
   const key = listKey(text);
   const same = allowed.filter((a) => listKey(a) === key);
   if (same.length === 1) return { kind: "spelling", canonical: same[0] };
