@@ -3,13 +3,11 @@
  * heap and peak memory). Prints one JSON line on stdout.
  *
  *   load <file>       ExcelJS Workbook.xlsx.readFile: the whole workbook loaded into ExcelJS's model
- *   validate <file>   pmo validate's work: open the file through the xlsx host, find the registers, check them
+ *   validate <file>   pmo validate's work: open the package read-only (no workbook model), find the registers, check them
  */
 import { performance } from "node:perf_hooks";
-import { readFile } from "node:fs/promises";
-import * as path from "node:path";
 import ExcelJS from "exceljs";
-import { XlsxHost } from "../src/hosts/xlsx/xlsx-host";
+import { openWorkbookForReading } from "../src/hosts/xlsx/workbook-file";
 import { validateWorkbook } from "../src/jobs/validation/validate";
 import type { PhaseResult } from "./xlsx-phase";
 
@@ -25,7 +23,7 @@ async function load(file: string): Promise<PhaseResult> {
 
 async function validate(file: string): Promise<PhaseResult & { findings: number; rows: number }> {
   const t0 = performance.now();
-  const host = await XlsxHost.open(new Uint8Array(await readFile(file)), path.basename(file));
+  const host = await openWorkbookForReading(file);
   const t1 = performance.now();
   const report = await validateWorkbook(host, { today: new Date(2026, 0, 1) });
   const t2 = performance.now();

@@ -20,6 +20,8 @@ import { dateToSerial } from "../src/core/grid/cell";
 import type { CellInput, Edit } from "../src/core/plan/edits";
 import { plan } from "../src/core/plan/plan";
 import { XlsxHost } from "../src/hosts/xlsx/xlsx-host";
+import { openWorkbookForReading } from "../src/hosts/xlsx/workbook-file";
+import { inspectRegisters } from "../src/jobs/registers/drift";
 import { builtInTemplate } from "../src/core/templates/catalogue";
 import { planTemplateApplication } from "../src/jobs/registers/apply";
 import {
@@ -82,6 +84,25 @@ async function start(file: string): Promise<PhaseResult> {
   ws.getCell("B3").numFmt = DATE_FORMAT;
   await wb.xlsx.writeFile(file);
   return { phase: "start", ms: { total: performance.now() - t0 }, peakRssBytes: peakRss(), fileBytes: (await readFile(file)).byteLength };
+}
+
+/** ExcelJS reading the whole workbook into its model: what a read-only job is measured against. */
+async function load(file: string): Promise<PhaseResult> {
+  const t0 = performance.now();
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(file);
+  if (!wb.worksheets.length) throw new Error(`ExcelJS read no sheet from ${file}`);
+  return { phase: "load", ms: { total: performance.now() - t0 }, peakRssBytes: peakRss(), fileBytes: (await readFile(file)).byteLength };
+}
+
+/** `pmo inspect` as the CLI runs it: the outline, detection and drift, read from the package. */
+async function inspectJob(file: string): Promise<PhaseResult> {
+  const t0 = performance.now();
+  const host = await openWorkbookForReading(file);
+  const outline = await host.outline({ previewRows: 0 });
+  const registers = await inspectRegisters(host, path.basename(file));
+  if (!registers.length) throw new Error(`inspect found no register in ${file} (${outline.sheets.length} sheets)`);
+  return { phase: "inspect", ms: { total: performance.now() - t0 }, peakRssBytes: peakRss(), fileBytes: (await readFile(file)).byteLength };
 }
 
 async function baseline(file: string, out: string): Promise<PhaseResult> {
@@ -212,6 +233,12 @@ async function main(): Promise<void> {
       break;
     case "registers":
       result = await registers(file, third);
+      break;
+    case "load":
+      result = await load(file);
+      break;
+    case "inspect":
+      result = await inspectJob(file);
       break;
     case "samework":
       result = await sameWork(file, third, rows(fourth));

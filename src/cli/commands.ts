@@ -42,6 +42,8 @@ export const commands: CommandTable = [
     flags: {
       sheet: { type: "string", valueName: "S", description: "Apply to the register on sheet S (or start a new register on a new sheet S)" },
       ...outputTargetFlags,
+      "restore-formulas": { type: "string", valueName: "FIELD,...", description: "Put the template's formula back in these computed columns (e.g. score) where it was typed over or broke; by default typed values stay" },
+      "header-row": { type: "string", valueName: "N", description: "With --sheet: the register's header is on row N (when detection misses or misreads it); remembered in the workbook" },
       "dry-run": { type: "boolean", description: "Show what would change and write nothing (--out/--in-place may be left out)" },
       json: { type: "boolean", description: jsonHelp },
     },
@@ -52,15 +54,31 @@ export const commands: CommandTable = [
         sheet: z.string().trim().min(1, "--sheet needs a sheet name").optional(),
         out: z.string().optional(),
         "in-place": z.boolean().optional(),
+        "restore-formulas": z
+          .string()
+          .transform((t) => t.split(",").map((f) => f.trim()).filter(Boolean))
+          .refine((l) => l.length > 0, "name one or more computed columns by field id, e.g. score,residualScore")
+          .optional(),
+        "header-row": z.coerce.number().int("the header row is a whole number").min(1, "rows start at 1").optional(),
         "dry-run": z.boolean().default(false),
         json: jsonFlag,
       })
       .strict()
+      .refine((v) => v["header-row"] === undefined || v.sheet !== undefined, { message: "--header-row needs --sheet (the sheet the header row is on)", path: ["header-row"] })
       .transform((v, ctx): ApplyOptions => {
         const dryRun = v["dry-run"];
         const given = v.out !== undefined || v["in-place"] === true;
         const target = dryRun && !given ? undefined : outputTarget(v, ctx);
-        return { template: v.template, workbook: v.workbook, ...(v.sheet ? { sheet: v.sheet } : {}), ...(target ? { target } : {}), dryRun, json: v.json };
+        return {
+          template: v.template,
+          workbook: v.workbook,
+          ...(v.sheet ? { sheet: v.sheet } : {}),
+          ...(v["header-row"] !== undefined ? { headerRow: v["header-row"] } : {}),
+          ...(v["restore-formulas"] ? { restoreFormulas: v["restore-formulas"] } : {}),
+          ...(target ? { target } : {}),
+          dryRun,
+          json: v.json,
+        };
       }),
     notes: [
       "Finds the register the template fits (the most confident one, or the one on --sheet) and makes it an Excel table where it stands: your columns stay where they are, missing template columns are added at the end, and formats, drop-downs, colour rules and formulas are laid over. Values outside the drop-down lists are reported, never changed.",

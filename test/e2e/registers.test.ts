@@ -154,8 +154,8 @@ describe("bringing the sample's risk register to the risk template", () => {
     const originalHeaders: string[] = [];
     for (let c = 2; c <= 14; c++) originalHeaders.push(String(was.getCell(5, c).value));
     const names = table.columns.map((c) => c.name);
-    // Table column names keep the headers' words; line breaks inside a header read as spaces there.
-    expect(names.slice(0, originalHeaders.length)).toEqual(originalHeaders.map((h) => h.replace(/\s+/g, " ")));
+    // Table column names are the header cells' text; a line break is stored as Excel stores it, _x000a_ (ExcelJS leaves the escape in).
+    expect(names.slice(0, originalHeaders.length)).toEqual(originalHeaders.map((h) => h.replace(/\r?\n/g, "_x000a_")));
     const added = names.slice(originalHeaders.length);
     expect(added).toEqual(expect.arrayContaining(["Residual Probability", "Residual Impact", "Residual Score", "Trend", "Date Closed"]));
     const template = builtInTemplate("risk");

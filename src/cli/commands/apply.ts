@@ -24,6 +24,10 @@ export interface ApplyOptions {
   template: string;
   workbook: string;
   sheet?: string;
+  /** The register's header row on `sheet`, as the person says. */
+  headerRow?: number;
+  /** Computed columns (field ids) whose typed-over or broken formulas are put back. */
+  restoreFormulas?: string[];
   /** Absent only with --dry-run. */
   target?: OutputTarget;
   dryRun: boolean;
@@ -101,6 +105,14 @@ export async function apply(options: ApplyOptions, io: CliIo): Promise<void> {
     throw new ExitError(EXIT.usage);
   }
   const template = resolved.template;
+  const computed = template.columns.filter((c) => c.formula).map((c) => c.id);
+  const unknown = (options.restoreFormulas ?? []).filter((f) => !computed.includes(f));
+  if (unknown.length) {
+    io.err(
+      `pmo apply: --restore-formulas: ${unknown.join(", ")} ${unknown.length === 1 ? "is not a computed column" : "are not computed columns"} of ${template.name}${computed.length ? ` (its computed columns: ${computed.join(", ")})` : " (it has none)"}`,
+    );
+    throw new ExitError(EXIT.usage);
+  }
   const source = path.resolve(io.cwd, options.workbook);
   const target = options.target;
   if (target?.kind === "file" && samePath(path.resolve(io.cwd, target.path), source)) {
@@ -110,7 +122,7 @@ export async function apply(options: ApplyOptions, io: CliIo): Promise<void> {
 
   io.progress(`Reading ${options.workbook}...`);
   const host = await openWorkbookFile(source);
-  const application = await planTemplateApplication(host, template, { sheet: options.sheet });
+  const application = await planTemplateApplication(host, template, { sheet: options.sheet, headerRow: options.headerRow, restoreFormulas: options.restoreFormulas });
   if (application.kind === "refused") {
     io.err(`pmo apply: ${options.workbook}: ${application.problem.message}`);
     throw new ExitError(EXIT.usage);

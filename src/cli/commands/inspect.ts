@@ -5,7 +5,7 @@
  */
 import * as path from "node:path";
 import type { SheetOutline, WorkbookOutline } from "../../hosts/host";
-import { openWorkbookFile } from "../../hosts/xlsx/workbook-file";
+import { openWorkbookForReading } from "../../hosts/xlsx/workbook-file";
 import { inspectRegisters } from "../../jobs/registers/drift";
 import { driftSummary } from "../../core/registers/messages";
 import { builtInTemplate } from "../../core/templates/catalogue";
@@ -38,7 +38,7 @@ type InspectedRegister = Awaited<ReturnType<typeof inspectRegisters>>[number];
 
 export async function inspect(options: InspectOptions, io: CliIo): Promise<void> {
   io.progress(`Reading ${options.workbook}...`);
-  const host = await openWorkbookFile(path.resolve(io.cwd, options.workbook));
+  const host = await openWorkbookForReading(path.resolve(io.cwd, options.workbook));
   const report = inspectReport(options.workbook, await host.outline({ previewRows: 0 }));
   report.registers = await inspectRegisters(host, options.workbook);
   io.out(options.json ? JSON.stringify(report, null, 2) : formatInspectReport(report));
@@ -79,6 +79,7 @@ export function formatInspectReport(report: InspectReport): string {
     const unsure = Object.values(r.columns).filter((c) => c.lowConfidence);
     if (unsure.length > 0) lines.push(`    Check these columns, the match is uncertain: ${unsure.map((c) => `${c.column} “${c.header}”`).join(", ")}.`);
     for (const note of r.notes) lines.push(`    - ${note}`);
+    for (const doubt of r.doubts ?? []) lines.push(`    ? ${doubt}`);
     if (!r.template) lines.push("");
     else if (!r.compared) lines.push(`    Not compared with the ${r.template.name} template: the match is too uncertain. Check the mapping in the task pane or name the sheet with pmo apply --sheet.`, "");
     else {

@@ -5,7 +5,7 @@
 import * as path from "node:path";
 import type { Finding } from "../../core/validate";
 import type { Template } from "../../core/templates/schema";
-import { openWorkbookFile } from "../../hosts/xlsx/workbook-file";
+import { openWorkbookForReading } from "../../hosts/xlsx/workbook-file";
 import { countByRule, validateWorkbook, type ValidationReport } from "../../jobs/validation/validate";
 import { EXIT, ExitError } from "../errors";
 import { resolveTemplate } from "./apply";
@@ -64,7 +64,7 @@ function localDay(iso: string): Date {
 
 export async function validate(options: ValidateOptions, io: CliIo): Promise<void> {
   io.progress(`Reading ${options.workbook}...`);
-  const host = await openWorkbookFile(path.resolve(io.cwd, options.workbook));
+  const host = await openWorkbookForReading(path.resolve(io.cwd, options.workbook));
   let templates: Template[] = [];
   if (options.template) {
     const resolved = await resolveTemplate(options.template, io.cwd);

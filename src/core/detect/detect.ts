@@ -4,14 +4,15 @@
  * guessed silently: each column carries a confidence, weak ones are flagged,
  * and plain-words notes say what was seen (group rows, totals, placeholders).
  */
-import { columnLetter, type RangeAddress } from "../grid/address";
+import { columnIndex, columnLetter, type RangeAddress } from "../grid/address";
 import { BUILT_IN_TEMPLATES } from "../templates/catalogue";
 import type { Template, TemplateKind } from "../templates/schema";
 import { measureExtent } from "./extent";
-import { assignFields, headerCellsOf, locateRegister, mapByContent, type Assignment, type HeaderCell, type LocatedRegister } from "./locate";
+import { assignFields, headerBlocks, headerCellsOf, locateAtHeader, locateRegister, locateRegisterShapedBlock, mapByContent, type Assignment, type HeaderCell, type LocatedRegister } from "./locate";
+import { words } from "./normalise";
 import { buildVocabularies, type TemplateVocabulary } from "./match";
 import { profileColumn } from "./profile";
-import { bottomRow, isDateCell, valueAt, type SheetCells } from "./sheet-cells";
+import { bottomRow, hasContent, isDateCell, valueAt, type SheetCells } from "./sheet-cells";
 
 /** Below this a column mapping is shown as needing a person to confirm it. */
 export const LOW_CONFIDENCE = 0.6;
@@ -45,6 +46,17 @@ export interface DetectedRegister {
   notes: string[];
   /** Where the sheet no longer matches a stored, confirmed mapping. */
   drift: string[];
+  /** Why where the register starts or ends is in doubt; a register with doubts is never called sure. */
+  doubts?: string[];
+  /** Header rows repeated inside the register (blocks with subtotals between them): a table cannot hold them. */
+  repeatedHeaderRows?: number[];
+  subtotalRows?: number[];
+  /** A block shaped like a register whose kind detection could not tell: offered for a person to confirm. */
+  uncertainKind?: boolean;
+  /** The first row of the header (group rows above the header row included). */
+  headerTop?: number;
+  /** A person said where this register is (its header row); their word is kept when the mapping is stored. */
+  givenByPerson?: boolean;
 }
 
 export interface DetectOptions {
@@ -96,12 +108,23 @@ function looksLikeLookupLists(cells: SheetCells, headerRow: number, cols: number
   return lengths.size >= 3;
 }
 
-function toRegister(cells: SheetCells, located: LocatedRegister, table?: { name: string; lastBodyRow: number }, body: SheetCells = cells): DetectedRegister | null {
+interface RegisterReading {
+  table?: { name: string; lastBodyRow: number };
+  /** Kept whatever the confidence: a person said this is a register, or it is offered as one of uncertain kind. */
+  keep?: "given" | "uncertain";
+}
+
+function toRegister(cells: SheetCells, located: LocatedRegister, reading: RegisterReading = {}, body: SheetCells = cells): DetectedRegister | null {
+  const { table, keep } = reading;
   const { best, runnerUp, headerRow, firstCol, lastCol, headerCells } = located;
   const lookupLike = !table && looksLikeLookupLists(cells, headerRow, headerCells.map((h) => h.col));
-  const confidence = registerConfidence(best, runnerUp, lookupLike, located.rowFactor);
-  if (confidence < MIN_REGISTER_CONFIDENCE) return null;
+  if (lookupLike && keep === "uncertain") return null;
+  let confidence = registerConfidence(best, runnerUp, lookupLike, located.rowFactor);
+  if (keep === "uncertain") confidence = Math.min(LOW_CONFIDENCE - 0.1, Math.max(MIN_REGISTER_CONFIDENCE, confidence));
+  if (confidence < MIN_REGISTER_CONFIDENCE && !keep) return null;
   const notes = [...located.notes];
+  if (keep === "given") notes.unshift(`header row ${headerRow} as you said`);
+  if (keep === "uncertain") notes.unshift(`shaped like a register, but its kind is uncertain (${best.template.kind} fits best): confirm it or choose its kind`);
   if (table) notes.unshift(`Excel table “${table.name}”; its header row is used`);
   if (lookupLike) notes.push("columns are independent lists of different lengths: looks like a lookup sheet, not a register");
   if (runnerUp && runnerUp.evidence > best.evidence * 0.75) notes.push(`could also be another kind of register: ${runnerUp.template.kind}`);
@@ -109,6 +132,9 @@ function toRegister(cells: SheetCells, located: LocatedRegister, table?: { name:
   const idCol = best.matches.find((m) => m.fieldId === "id")?.col;
   const extent = measureExtent(body, { headerRow, firstCol, lastCol, idCol, maxRow: table?.lastBodyRow });
   notes.push(...extent.notes);
+  const doubts = [...extent.doubts];
+  if (!table) doubts.push(...besideDoubts(cells, extent.firstRow, extent.lastRow, firstCol, lastCol));
+  if (extent.repeatedHeaderRows.length) doubts.push("the header repeats inside the register: check that the blocks are one register");
 
   const columns: Record<string, MappedColumn> = {};
   for (const m of best.matches) {
@@ -135,7 +161,25 @@ function toRegister(cells: SheetCells, located: LocatedRegister, table?: { name:
     skippedRows: { blank: extent.blankRows.filter((r) => r <= extent.lastRow), idOnly: extent.idOnlyRows },
     notes,
     drift: [],
+    ...(doubts.length ? { doubts } : {}),
+    ...(extent.repeatedHeaderRows.length ? { repeatedHeaderRows: extent.repeatedHeaderRows, subtotalRows: extent.subtotalRows } : {}),
+    ...(located.groupRows.length ? { headerTop: located.groupRows[0] } : {}),
+    ...(keep === "uncertain" ? { uncertainKind: true } : {}),
+    ...(keep === "given" ? { givenByPerson: true } : {}),
   };
+}
+
+/** Columns right beside the register with values under no header: they may belong to it, or be something else. */
+function besideDoubts(cells: SheetCells, firstRow: number, lastRow: number, firstCol: number, lastCol: number): string[] {
+  const out: string[] = [];
+  const last = Math.min(lastRow, firstRow + 40);
+  for (const col of [firstCol - 1, lastCol + 1]) {
+    if (col < 1) continue;
+    let filled = 0;
+    for (let r = firstRow; r <= last; r++) if (hasContent(valueAt(cells, r, col))) filled++;
+    if (filled >= 2) out.push(`column ${columnLetter(col)}, beside the register, holds values under no header: it is left out; check it is not part of the register`);
+  }
+  return out;
 }
 
 /**
@@ -145,10 +189,75 @@ function toRegister(cells: SheetCells, located: LocatedRegister, table?: { name:
  * finding its last row without reading the whole sheet.
  */
 export function detectInSheet(cells: SheetCells, options: DetectOptions = {}, excludeTables: RangeAddress[] = [], body?: SheetCells): DetectedRegister | null {
-  const located = locateRegister(cells, vocabulariesFor(options.templates ?? BUILT_IN_TEMPLATES), excludeTables);
+  const vocabularies = vocabulariesFor(options.templates ?? BUILT_IN_TEMPLATES);
+  const located = locateRegister(cells, vocabularies, excludeTables);
+  if (located) {
+    mapByContent(cells, located);
+    const found = toRegister(cells, located, {}, body ?? cells);
+    if (found) return found;
+  }
+  const shaped = locateRegisterShapedBlock(cells, vocabularies, excludeTables);
+  if (!shaped) return null;
+  mapByContent(cells, shaped);
+  const offered = toRegister(cells, shaped, { keep: "uncertain" }, body ?? cells);
+  // Offered only when rows of records lie below it.
+  return offered && offered.lastRow - offered.firstRow >= 1 ? offered : null;
+}
+
+/** Where a register found on a sheet sits, header (and group rows) to last row: what the next search on the sheet leaves out. */
+export function registerArea(r: DetectedRegister): RangeAddress {
+  const left = columnIndex(r.firstColumn) ?? 1;
+  const right = columnIndex(r.lastColumn) ?? left;
+  return { top: r.headerTop ?? r.headerRow, bottom: Math.max(r.headerRow, r.lastRow), left, right };
+}
+
+/** A second register on a sheet must be at least this sure (lookup lists and legends fall below it). */
+const FURTHER_REGISTER_CONFIDENCE = 0.5;
+
+/**
+ * A second (third...) register on a sheet already holding one: stacked below
+ * it or beside it. It must be a register in its own right: records under it,
+ * a kind detection is fairly sure of, not lookup lists or a legend.
+ */
+export function isFurtherRegister(r: DetectedRegister): boolean {
+  return !r.uncertainKind && r.confidence >= FURTHER_REGISTER_CONFIDENCE && r.lastRow - r.firstRow >= 1;
+}
+
+/** Where a person says the register is: its header row (and a column inside it, when the row holds blocks side by side). */
+export interface HeaderChoice {
+  headerRow: number;
+  column?: number;
+  /** The template the person says it follows; otherwise the best fit. */
+  templateId?: string;
+}
+
+/** The register whose header is where a person said: mapped as well as detection can, never dropped for low confidence. */
+export function detectAtHeader(cells: SheetCells, choice: HeaderChoice, options: DetectOptions = {}, body?: SheetCells): DetectedRegister | null {
+  const vocabularies = vocabulariesFor(options.templates ?? BUILT_IN_TEMPLATES);
+  const row = choice.headerRow;
+  const blocks = headerBlocks(cells, row, headerCellsOf(cells, row).cells);
+  const inBlock = (b: HeaderCell[]) => choice.column !== undefined && b[0].col <= choice.column && choice.column <= b[b.length - 1].col;
+  const header = blocks.find(inBlock) ?? [...blocks].sort((a, b) => b.length - a.length)[0];
+  if (!header?.length) return null;
+  const located = locateAtHeader(cells, vocabularies, row, header, choice.templateId);
   if (!located) return null;
   mapByContent(cells, located);
-  return toRegister(cells, located, undefined, body ?? cells);
+  return toRegister(cells, located, { keep: "given" }, body ?? cells);
+}
+
+function profilesUnder(cells: SheetCells, headerRow: number, header: HeaderCell[], lastRow = bottomRow(cells)): Map<number, ReturnType<typeof profileColumn>> {
+  const profiles = new Map<number, ReturnType<typeof profileColumn>>();
+  const last = Math.min(bottomRow(cells), lastRow, headerRow + 30);
+  for (const h of header) {
+    const vals = [];
+    const dates = [];
+    for (let r = headerRow + 1; r <= last; r++) {
+      vals.push(valueAt(cells, r, h.col));
+      dates.push(isDateCell(cells, r, h.col));
+    }
+    profiles.set(h.col, profileColumn(vals, dates));
+  }
+  return profiles;
 }
 
 export interface TableInput {
@@ -164,18 +273,8 @@ export function detectTable(cells: SheetCells, table: TableInput, options: Detec
   const headerRow = table.range.top;
   const headerCells: HeaderCell[] = headerCellsOf(cells, headerRow).cells.filter((h) => h.col >= table.range.left && h.col <= table.range.right);
   if (!headerCells.length) return null;
-  const profiles = new Map<number, ReturnType<typeof profileColumn>>();
-  const last = Math.min(bottomRow(cells), table.range.bottom, headerRow + 30);
-  for (const h of headerCells) {
-    const vals = [];
-    const dates = [];
-    for (let r = headerRow + 1; r <= last; r++) {
-      vals.push(valueAt(cells, r, h.col));
-      dates.push(isDateCell(cells, r, h.col));
-    }
-    profiles.set(h.col, profileColumn(vals, dates));
-  }
-  const ranked = vocabularies.map((v) => assignFields(headerCells, v, profiles)).sort((a, b) => b.evidence - a.evidence);
+  const profiles = profilesUnder(cells, headerRow, headerCells, table.range.bottom);
+  const ranked = vocabularies.map((v) => assignFields(headerCells, v, profiles, { words: words(cells.sheet) })).sort((a, b) => b.evidence - a.evidence);
   const best = ranked[0];
   if (!best || best.matches.length === 0) return null;
   const runnerUp = ranked.find((a) => a.template.kind !== best.template.kind) ?? null;
@@ -192,5 +291,5 @@ export function detectTable(cells: SheetCells, table: TableInput, options: Detec
   };
   mapByContent(cells, located);
   const lastBodyRow = table.range.bottom - (table.showTotals ? 1 : 0);
-  return toRegister(cells, located, { name: table.name, lastBodyRow });
+  return toRegister(cells, located, { table: { name: table.name, lastBodyRow } });
 }

@@ -6,13 +6,19 @@
  * Records merged over two rows count as one record.
  */
 import { parseRange } from "../grid/address";
-import { bottomRow, formulaAt, hasContent, mergeAt, valueAt, type SheetCells } from "./sheet-cells";
+import { bottomRow, formulaAt, hasContent, isDateCell, mergeAt, valueAt, type SheetCells } from "./sheet-cells";
 
 export interface Extent {
   firstRow: number;
   lastRow: number;
   blankRows: number[];
   idOnlyRows: number[];
+  /** Rows inside the register that repeat its header (one block per group, as in a budget by department). */
+  repeatedHeaderRows: number[];
+  /** Subtotal rows between such blocks. */
+  subtotalRows: number[];
+  /** Why where the register ends is a judgement a person should check (empty when it is clear). */
+  doubts: string[];
   notes: string[];
 }
 
@@ -116,6 +122,97 @@ function sameShape(shape: RowShape, fillCounts: Map<number, number>, dataCount: 
   return hit / common.length >= 0.6;
 }
 
+type ValueClass = "number" | "date" | "id" | "text" | "other";
+
+const ID_TEXT = /^[A-Za-zА-Яа-я]{1,8}[-_ ./]?\d{1,6}[A-Za-z]?$/;
+
+function classOf(cells: SheetCells, row: number, col: number): ValueClass | null {
+  const v = valueAt(cells, row, col);
+  if (!hasContent(v)) return null;
+  if (typeof v === "number") return isDateCell(cells, row, col) ? "date" : "number";
+  if (typeof v === "string") {
+    const t = v.trim();
+    // Numbers typed as text are numbers to a reader; "R004" and 4 are both ids.
+    if (/^-?[\d.,]+\s*%?$/.test(t)) return "number";
+    return ID_TEXT.test(t) ? "id" : "text";
+  }
+  return "other";
+}
+
+function isIdLike(k: ValueClass): boolean {
+  return k === "id" || k === "number";
+}
+
+/** What the records above hold in each column: the kinds of value (numbers, dates, ids, text). */
+class ColumnKinds {
+  private classes = new Map<number, Map<ValueClass, number>>();
+  private rows = 0;
+
+  add(cells: SheetCells, row: number, cols: number[]): void {
+    this.rows++;
+    for (const c of cols) {
+      const k = classOf(cells, row, c);
+      if (!k) continue;
+      const m = this.classes.get(c) ?? this.classes.set(c, new Map()).get(c)!;
+      m.set(k, (m.get(k) ?? 0) + 1);
+    }
+  }
+
+  /** Every record so far has an id of one shape, and this row has none of that shape: it is not a record. */
+  lacksId(cells: SheetCells, row: number, idCol: number | undefined): boolean {
+    if (idCol === undefined || this.rows < 2) return false;
+    const seen = this.classes.get(idCol);
+    if (!seen) return false;
+    const [main, n] = [...seen.entries()].sort((a, b) => b[1] - a[1])[0];
+    if (n < this.rows * 0.9 || main === "text") return false;
+    const here = classOf(cells, row, idCol);
+    // Ids may be numbers in some rows and "R004" in others; a label or nothing is no id.
+    return here === null || (here === "text" && isIdLike(main));
+  }
+
+  /** Share of the row's comparable cells that hold what their column held above; null when nothing compares. */
+  agreement(cells: SheetCells, row: number, cols: number[]): number | null {
+    let compared = 0;
+    let agree = 0;
+    for (const c of cols) {
+      const k = classOf(cells, row, c);
+      const seen = this.classes.get(c);
+      if (!k || !seen) continue;
+      const total = [...seen.values()].reduce((a, b) => a + b, 0);
+      const [main, n] = [...seen.entries()].sort((a, b) => b[1] - a[1])[0];
+      if (total < 2 || n / total < 0.6) continue;
+      compared++;
+      if (k === main || (isIdLike(k) && isIdLike(main))) agree++;
+    }
+    return compared >= 2 ? agree / compared : null;
+  }
+}
+
+/** A row that says again what the header row says (the header of the next block of the same register). */
+function repeatsHeader(cells: SheetCells, row: number, input: ExtentInput): boolean {
+  let same = 0;
+  let filled = 0;
+  for (let c = input.firstCol; c <= input.lastCol; c++) {
+    const v = valueAt(cells, row, c);
+    if (!hasContent(v)) continue;
+    filled++;
+    const h = valueAt(cells, input.headerRow, c);
+    if (typeof v === "string" && typeof h === "string" && v.replace(/\s+/g, " ").trim().toLowerCase() === h.replace(/\s+/g, " ").trim().toLowerCase()) same++;
+  }
+  return same >= 2 && same * 10 >= filled * 6;
+}
+
+/** After a subtotal: does the register go on (blank or label rows, then its header again)? Returns that header row. */
+function nextBlockHeader(cells: SheetCells, after: number, end: number, input: ExtentInput): number | null {
+  for (let r = after + 1; r <= Math.min(end, after + 4); r++) {
+    if (repeatsHeader(cells, r, input)) return r;
+    let filled = 0;
+    for (let c = input.firstCol; c <= input.lastCol; c++) if (hasContent(valueAt(cells, r, c))) filled++;
+    if (filled > 1) return null;
+  }
+  return null;
+}
+
 export function measureExtent(cells: SheetCells, input: ExtentInput): Extent {
   const notes: string[] = [];
   let firstRow = input.headerRow + 1;
@@ -128,11 +225,28 @@ export function measureExtent(cells: SheetCells, input: ExtentInput): Extent {
   const fillCounts = new Map<number, number>();
   const blankRows: number[] = [];
   const idOnlyRows: number[] = [];
+  const repeatedHeaderRows: number[] = [];
+  const subtotalRows: number[] = [];
+  const doubts: string[] = [];
+  const kinds = new ColumnKinds();
   let lastRow = firstRow - 1;
   let gap = 0;
   for (let row = firstRow; row <= end; row++) {
+    if (input.maxRow === undefined && dataRows.length && repeatsHeader(cells, row, input)) {
+      repeatedHeaderRows.push(row);
+      gap = 0;
+      continue;
+    }
     const shape = rowShape(cells, row, input, dataRows);
     if (shape.kind === "total") {
+      const next = input.maxRow === undefined ? nextBlockHeader(cells, row, end, input) : null;
+      if (next !== null) {
+        subtotalRows.push(row);
+        repeatedHeaderRows.push(next);
+        row = next;
+        gap = 0;
+        continue;
+      }
       notes.push(`total row at ${row} kept outside the register`);
       break;
     }
@@ -145,12 +259,23 @@ export function measureExtent(cells: SheetCells, input: ExtentInput): Extent {
       lastRow = row;
       continue;
     }
-    if (gap >= 2 && input.maxRow === undefined && !sameShape(shape, fillCounts, dataRows.length, input)) {
+    if (gap >= 1 && input.maxRow === undefined && dataRows.length >= 2) {
+      const agreement = dataRows.length >= 3 ? kinds.agreement(cells, row, shape.filledCols) : null;
+      const shaped = sameShape(shape, fillCounts, dataRows.length, input);
+      const other = kinds.lacksId(cells, row, input.idCol) || (agreement !== null ? agreement < 0.65 || (gap >= 2 && !shaped) : gap >= 2 && !shaped);
+      if (other) {
+        notes.push(`block at row ${row} (after ${gap} blank row${gap === 1 ? "" : "s"}) holds other kinds of values; kept outside the register`);
+        if (agreement !== null && agreement >= 0.45) doubts.push(`rows from ${row} on might belong to the register too`);
+        break;
+      }
+      if (agreement !== null && agreement < 0.8) doubts.push(`rows from ${row} (after a blank row) differ somewhat from the records above; check where the register ends`);
+    } else if (gap >= 2 && input.maxRow === undefined && !sameShape(shape, fillCounts, dataRows.length, input)) {
       notes.push(`block at row ${row} (after ${gap} blank rows) has another shape; kept outside the register`);
       break;
     }
     gap = 0;
     dataRows.push(row);
+    kinds.add(cells, row, shape.filledCols);
     for (const c of shape.filledCols) fillCounts.set(c, (fillCounts.get(c) ?? 0) + 1);
     lastRow = row;
     // A record merged over several rows ends where its merges end.
@@ -180,5 +305,10 @@ export function measureExtent(cells: SheetCells, input: ExtentInput): Extent {
   });
   if (tallRecords.length && tallRecords.length * 2 >= dataRows.length) notes.push("records span more than one row (vertical merges)");
   if (lastRow < firstRow) notes.push("no records below the header yet");
-  return { firstRow, lastRow, blankRows, idOnlyRows, notes };
+  const repeats = repeatedHeaderRows.filter((r) => r < lastRow);
+  const subtotals = subtotalRows.filter((r) => r < lastRow);
+  if (repeats.length) {
+    notes.push(`the header repeats at row${repeats.length === 1 ? "" : "s"} ${ranges(repeats)}${subtotals.length ? `, with subtotal row${subtotals.length === 1 ? "" : "s"} ${ranges(subtotals)} between the blocks` : ""}`);
+  }
+  return { firstRow, lastRow, blankRows, idOnlyRows, repeatedHeaderRows: repeats, subtotalRows: subtotals, doubts, notes };
 }

@@ -8,8 +8,9 @@
  */
 import { columnLetter, type RangeAddress } from "../grid/address";
 import type { Template } from "../templates/schema";
+import { contextMentions, idNounOf, itemNounOf, kindNouns } from "./kind-words";
 import { headerFieldScore, isResidualHeader, type TemplateVocabulary } from "./match";
-import { normaliseHeader, words } from "./normalise";
+import { normaliseHeader, words, type HeaderWords } from "./normalise";
 import { contentFit, profileColumn, type ColumnProfile } from "./profile";
 import { bottomRow, headerTextOf, isDateCell, mergeAt, rightColumn, valueAt, type SheetCells } from "./sheet-cells";
 
@@ -89,6 +90,46 @@ export function headerCellsOf(cells: SheetCells, row: number, exclude: RangeAddr
   return { cells: out, numbers, labels };
 }
 
+/** Rows under a header looked at to tell a spacer column from a column with no header. */
+const GAP_LOOKAHEAD = 12;
+
+/** A column with nothing in the header row and nothing below it: what separates two blocks side by side. */
+function emptyColumn(cells: SheetCells, row: number, col: number): boolean {
+  const last = Math.min(bottomRow(cells), row + GAP_LOOKAHEAD);
+  for (let r = row; r <= last; r++) {
+    const m = mergeAt(cells, r, col);
+    const v = m ? valueAt(cells, m.top, m.left) : valueAt(cells, r, col);
+    if (v !== null && !(typeof v === "string" && v.trim() === "")) return false;
+  }
+  return true;
+}
+
+/**
+ * A header row's cells split into blocks side by side: a register, then
+ * (after an empty column) the lists its drop-downs read, notes, or a second
+ * register. Each block is a candidate of its own.
+ */
+export function headerBlocks(cells: SheetCells, row: number, header: HeaderCell[]): HeaderCell[][] {
+  const blocks: HeaderCell[][] = [];
+  let current: HeaderCell[] = [];
+  for (const h of header) {
+    const prev = current[current.length - 1];
+    if (prev) {
+      const m = mergeAt(cells, row, prev.col);
+      const from = m ? m.right + 1 : prev.col + 1;
+      let split = false;
+      for (let c = from; c < h.col && !split; c++) split = emptyColumn(cells, row, c);
+      if (split) {
+        blocks.push(current);
+        current = [];
+      }
+    }
+    current.push(h);
+  }
+  if (current.length) blocks.push(current);
+  return blocks;
+}
+
 function profilesBelow(cells: SheetCells, row: number, cols: number[]): Map<number, ColumnProfile> {
   const last = Math.min(bottomRow(cells), row + PROFILE_ROWS);
   const out = new Map<number, ColumnProfile>();
@@ -107,8 +148,31 @@ function profilesBelow(cells: SheetCells, row: number, cols: number[]): Map<numb
 }
 
 /** Best one-to-one mapping of header cells to one template's fields. */
-export function assignFields(headerCells: HeaderCell[], vocab: TemplateVocabulary, profiles: Map<number, ColumnProfile>): Assignment {
+/** What surrounds a header: the sheet's name and the titles above it, as words. */
+export interface HeaderContext {
+  words: string[];
+}
+
+/** Evidence a kind gets from an id column named for it ("Decision ID Code"). */
+const OWN_ID_EVIDENCE = 0.8;
+/** Evidence a kind gets from its noun in the sheet name or title ("Assumptions"). */
+const CONTEXT_EVIDENCE = 0.35;
+
+/**
+ * The field a header made of the kind's noun belongs to: "Assumption" or
+ * "Milestone name" names each record; "Change summary" or "Risk details"
+ * describes it.
+ */
+function itemField(fieldIds: Set<string>, h: HeaderWords): string | undefined {
+  const describes = h.baseTokens.length === 2 && !["name", "title"].includes(h.baseTokens[1]);
+  const order = describes ? ["description", "event", "title", "milestone", "name"] : ["title", "milestone", "name", "event", "description"];
+  return order.find((f) => fieldIds.has(f));
+}
+
+export function assignFields(headerCells: HeaderCell[], vocab: TemplateVocabulary, profiles: Map<number, ColumnProfile>, context?: HeaderContext): Assignment {
   const fieldIds = new Set(vocab.fields.map((f) => f.column.id));
+  const nouns = kindNouns(vocab.template);
+  let ownId = false;
   const candidates: { fieldId: string; cell: HeaderCell; score: number; note?: string }[] = [];
   const words0 = new Map<number, string>();
   for (const cell of headerCells) {
@@ -116,8 +180,13 @@ export function assignFields(headerCells: HeaderCell[], vocab: TemplateVocabular
     words0.set(cell.col, h.baseTokens.join(" "));
     const residual = isResidualHeader(h, cell.groupWords);
     const profile = profiles.get(cell.col);
+    const idNoun = idNounOf(h);
+    const itemNoun = itemNounOf(h);
     for (const f of vocab.fields) {
       let s = headerFieldScore(h, f);
+      // An id named for a kind is that kind's id, and no other kind's.
+      if (idNoun && f.column.id === "id") s = nouns.includes(idNoun) ? Math.max(s, 0.97) : 0;
+      if (itemNoun && nouns.includes(itemNoun) && f.column.id === itemField(fieldIds, h)) s = Math.max(s, 0.9);
       if (s < 0.4) continue;
       if (profile) s *= contentFit(f.column.type, f.column.id, profile);
       const id = f.column.id;
@@ -138,6 +207,7 @@ export function assignFields(headerCells: HeaderCell[], vocab: TemplateVocabular
     usedField.add(c.fieldId);
     usedCol.add(c.cell.col);
     matches.push({ fieldId: c.fieldId, col: c.cell.col, header: c.cell.text, confidence: Math.min(1, c.score), source: "header", note: c.note });
+    if (c.fieldId === "id" && idNounOf(normaliseHeader(c.cell.text))) ownId = true;
   }
   // A repeated header ("Likelihood" twice): the later one is the residual reading when the template has it.
   for (const cell of headerCells) {
@@ -158,7 +228,9 @@ export function assignFields(headerCells: HeaderCell[], vocab: TemplateVocabular
     }
   }
   matches.sort((a, b) => a.col - b.col);
-  const evidence = matches.reduce((sum, m) => sum + (vocab.weight.get(m.fieldId) ?? 0.5) * m.confidence, 0);
+  const named = matches.reduce((sum, m) => sum + (vocab.weight.get(m.fieldId) ?? 0.5) * m.confidence, 0);
+  const inContext = context && contextMentions(vocab.template, context.words);
+  const evidence = named + (ownId ? OWN_ID_EVIDENCE : 0) + (inContext && matches.length >= 2 ? CONTEXT_EVIDENCE : 0);
   return { template: vocab.template, matches, evidence, namedCells: matches.length };
 }
 
@@ -202,6 +274,23 @@ function textRowAbove(cells: SheetCells, row: number, header: HeaderCell[]): boo
   return filled >= 3 && filled >= header.length * 0.6;
 }
 
+/** Words of the title-like rows just above a header block (one or two text cells over its columns). */
+function titleWordsAbove(cells: SheetCells, row: number, header: HeaderCell[]): string[] {
+  const first = header[0].col;
+  const last = header[header.length - 1].col;
+  const out: string[] = [];
+  for (let r = row - 1; r >= Math.max(cells.top, row - 4); r--) {
+    const texts: string[] = [];
+    for (let c = first; c <= last; c++) {
+      const t = headerTextOf(valueAt(cells, r, c));
+      if (t) texts.push(t);
+    }
+    if (texts.length > 2) break;
+    for (const t of texts) out.push(...words(t));
+  }
+  return out;
+}
+
 /** Rows above the header that label groups of its columns (not titles, not label:value blocks). */
 function findGroupRows(cells: SheetCells, headerRow: number, firstCol: number, lastCol: number, headerCount: number): number[] {
   const rows: number[] = [];
@@ -240,22 +329,28 @@ function applyGroups(cells: SheetCells, headerCells: HeaderCell[], groupRows: nu
  */
 export function locateRegister(cells: SheetCells, vocabularies: TemplateVocabulary[], exclude: RangeAddress[] = []): LocatedRegister | null {
   let winner: { row: number; header: HeaderCell[]; rowFactor: number; ranked: { a: Assignment; score: number }[] } | null = null;
+  const sheetWords = words(cells.sheet);
   const lastRow = Math.min(bottomRow(cells), cells.top + HEADER_SEARCH_ROWS - 1);
   for (let row = cells.top; row <= lastRow; row++) {
-    const { cells: header, numbers, labels } = headerCellsOf(cells, row, exclude);
-    if (header.length < 3 || numbers > header.length || labels * 2 >= header.length) continue;
-    const profiles = profilesBelow(cells, row, header.map((h) => h.col));
-    const avgLength = header.reduce((s, h) => s + h.text.length, 0) / header.length;
-    const density = headerDensity(cells, row, header);
-    const dataAbove = textRowAbove(cells, row, header);
-    const rowFactor = rowFactorOf(avgLength, density, dataAbove);
-    const ranked = vocabularies
-      .map((v) => assignFields(header, v, profiles))
-      .filter(isUsable)
-      .map((a) => ({ a, score: rowScore(a, header.length, rowFactor) }))
-      .sort((x, y) => y.score - x.score);
-    if (!ranked.length) continue;
-    if (!winner || ranked[0].score > winner.ranked[0].score + 1e-9) winner = { row, header, rowFactor, ranked };
+    const whole = headerCellsOf(cells, row, exclude);
+    for (const header of headerBlocks(cells, row, whole.cells)) {
+      const numbers = whole.numbers;
+      const labels = header.filter((h) => LABEL_VALUE.test(h.text)).length;
+      if (header.length < 3 || numbers > header.length || labels * 2 >= header.length) continue;
+      const profiles = profilesBelow(cells, row, header.map((h) => h.col));
+      const avgLength = header.reduce((s, h) => s + h.text.length, 0) / header.length;
+      const density = headerDensity(cells, row, header);
+      const dataAbove = textRowAbove(cells, row, header);
+      const rowFactor = rowFactorOf(avgLength, density, dataAbove);
+      const context: HeaderContext = { words: [...sheetWords, ...titleWordsAbove(cells, row, header)] };
+      const ranked = vocabularies
+        .map((v) => assignFields(header, v, profiles, context))
+        .filter(isUsable)
+        .map((a) => ({ a, score: rowScore(a, header.length, rowFactor) }))
+        .sort((x, y) => y.score - x.score);
+      if (!ranked.length) continue;
+      if (!winner || ranked[0].score > winner.ranked[0].score + 1e-9) winner = { row, header, rowFactor, ranked };
+    }
   }
   if (!winner) return null;
   const { row: headerRow, header } = winner;
@@ -293,4 +388,65 @@ export function mapByContent(cells: SheetCells, located: LocatedRegister): void 
       best.matches.sort((a, b) => a.col - b.col);
     }
   }
+}
+
+/** Words register headers of every kind use: identifiers, dates, people, statuses, descriptions. */
+const REGISTER_WORDS = new Set([
+  "id", "no", "ref", "reference", "number", "#", "№", "date", "raised", "logged", "due", "deadline", "target", "owner", "responsible",
+  "assigned", "assignee", "author", "by", "status", "state", "progress", "description", "details", "summary", "name", "title", "type",
+  "category", "priority", "comments", "notes", "action", "actions", "update", "impact", "resolution", "outcome", "closed", "opened",
+]);
+
+/**
+ * When no template fits well enough: a block with a header row of
+ * register-like words over rows of records is still offered, as a register
+ * of uncertain kind, rather than said not to be there.
+ */
+export function locateRegisterShapedBlock(cells: SheetCells, vocabularies: TemplateVocabulary[], exclude: RangeAddress[] = []): LocatedRegister | null {
+  let pick: { row: number; header: HeaderCell[]; words: number; records: number } | null = null;
+  const lastRow = Math.min(bottomRow(cells), cells.top + HEADER_SEARCH_ROWS - 1);
+  for (let row = cells.top; row <= lastRow; row++) {
+    const whole = headerCellsOf(cells, row, exclude);
+    if (whole.numbers > 0 || whole.labels > 0) continue;
+    for (const header of headerBlocks(cells, row, whole.cells)) {
+      if (header.length < 3) continue;
+      const avgLength = header.reduce((n, h) => n + h.text.length, 0) / header.length;
+      if (rowFactorOf(avgLength, headerDensity(cells, row, header), textRowAbove(cells, row, header)) < 0.7) continue;
+      const registerWords = header.filter((h) => normaliseHeader(h.text).baseTokens.some((w) => REGISTER_WORDS.has(w))).length;
+      if (registerWords < 2) continue;
+      let records = 0;
+      for (let r = row + 1; r <= Math.min(bottomRow(cells), row + 10); r++) {
+        if (inExcluded(r, header[0].col, exclude)) break;
+        const filled = header.filter((h) => headerTextOf(valueAt(cells, r, h.col)) !== "" || typeof valueAt(cells, r, h.col) === "number").length;
+        if (filled * 2 >= header.length) records++;
+      }
+      if (records < 2) continue;
+      if (!pick || registerWords > pick.words || (registerWords === pick.words && records > pick.records)) pick = { row, header, words: registerWords, records };
+    }
+  }
+  if (!pick) return null;
+  return locateAtHeader(cells, vocabularies, pick.row, pick.header);
+}
+
+/**
+ * A register read at a header already chosen (by a person, or as a block of
+ * uncertain kind): every template tried, the one named first when given.
+ */
+export function locateAtHeader(cells: SheetCells, vocabularies: TemplateVocabulary[], row: number, header: HeaderCell[], templateId?: string): LocatedRegister | null {
+  const profiles = profilesBelow(cells, row, header.map((h) => h.col));
+  const context: HeaderContext = { words: [...words(cells.sheet), ...titleWordsAbove(cells, row, header)] };
+  const ranked = vocabularies.map((v) => assignFields(header, v, profiles, context)).sort((a, b) => b.evidence - a.evidence);
+  const best = (templateId ? ranked.find((a) => a.template.id === templateId) : undefined) ?? ranked[0];
+  if (!best) return null;
+  return {
+    headerRow: row,
+    groupRows: [],
+    headerCells: header,
+    firstCol: header[0].col,
+    lastCol: header[header.length - 1].col,
+    best,
+    runnerUp: ranked.find((a) => a.template.kind !== best.template.kind) ?? null,
+    rowFactor: 1,
+    notes: row > cells.top ? [`header on row ${row}`] : [],
+  };
 }

@@ -33,6 +33,37 @@ export function words(text: string): string[] {
   return spaced ? spaced.split(" ").filter((w) => !STOP_WORDS.has(w)) : [];
 }
 
+/**
+ * Words that make a header a question or an instruction ("What was the
+ * impact?", "Describe what happened"): the rest of the header is what the
+ * column holds.
+ */
+const QUESTION_WORDS = new Set([
+  "what", "how", "why", "who", "which", "where", "when", "was", "were", "is", "are", "did", "does", "do", "has", "have", "had",
+  "describe", "explain", "list", "state", "give", "provide", "enter", "please", "briefly", "this", "that", "these", "there",
+  "you", "we", "us", "your", "our", "will", "would", "should", "could", "can", "any", "if", "so", "they", "them",
+]);
+const QUESTION_START = /^\s*(?:what|how|why|who|which|where|when|did|does|do|is|are|was|were|has|have|describe|explain|list|state|give|provide|please)\b/i;
+
+/** A question or instruction header's content words, or null when the header is not one. */
+function questionContent(raw: string, tokens: string[]): string[] | null {
+  if (!/\?\s*$/.test(raw) && !QUESTION_START.test(raw)) return null;
+  const rest = tokens.filter((w) => !QUESTION_WORDS.has(w));
+  if (!rest.length || rest.length === tokens.length) return null;
+  // "Who raised it?" asks for a person: "raised by"; "When was it logged?" asks for a date: "date logged".
+  if (tokens[0] === "who" && rest.length <= 2 && !rest.includes("by")) return [...rest, "by"];
+  if (tokens[0] === "when" && rest.length <= 2 && !rest.includes("date")) return ["date", ...rest];
+  return rest;
+}
+
+/** "Requested on", "Closed on": a date column named by its event, as "date requested" names it. */
+function onDate(raw: string, tokens: string[]): string[] {
+  return tokens.length === 1 && /\S\s+on\s*$/i.test(raw) ? ["date", tokens[0]] : tokens;
+}
+
+/** Verbs that mean the same for a register's record: a lesson noted or recorded is a lesson logged. */
+const SAME_MEANING: Record<string, string> = { noted: "logged", recorded: "logged", entered: "logged", agreed: "decided" };
+
 export function normaliseHeader(raw: string): HeaderWords {
   let scale = false;
   const listedValues: string[] = [];
@@ -49,8 +80,9 @@ export function normaliseHeader(raw: string): HeaderWords {
     scale = true;
     base = base.replace(SCALE_SUFFIX, " ");
   }
-  const baseTokens = words(base);
   const tokens = words(raw.replace(SCALE_SUFFIX, " "));
+  const own = words(base);
+  const baseTokens = onDate(raw, questionContent(raw, own) ?? own).map((w) => SAME_MEANING[w] ?? w);
   return { raw, tokens, baseTokens: baseTokens.length ? baseTokens : tokens, scale, listedValues };
 }
 

@@ -5,6 +5,7 @@
  * recognise a column whose header is in no vocabulary (ids like "rs-1").
  */
 import type { CellValue } from "../grid/cell";
+import { isLevelWord } from "../risk/levels";
 import type { ColumnType } from "../templates/schema";
 
 export interface ColumnProfile {
@@ -24,12 +25,7 @@ export interface ColumnProfile {
 
 const RESPONSE_WORDS = /^(?:avoid|avoidance|reduce|reduction|mitigate|mitigation|fallback|transfer|share|accept|acceptance|exploit|enhance|reject|escalate|смягчение|предотвращение|предотвращени|перенос|принятие|уклонение)$/i;
 
-const LEVEL_WORDS = new Set([
-  "very high", "high", "medium", "med", "moderate", "low", "very low", "h", "m", "l", "vh", "vl",
-  "rare", "unlikely", "possible", "likely", "very likely", "almost certain", "certain",
-  "insignificant", "minor", "major", "severe", "extreme", "catastrophic", "critical", "significant",
-  "высокое", "высокая", "высокий", "среднее", "средняя", "средний", "низкое", "низкая", "низкий",
-]);
+
 const ID = /^[A-Za-zА-Яа-я]{1,8}[-_ ./]?\d{1,6}[A-Za-z]?$/;
 const PERCENT_TEXT = /^-?\d+(?:[.,]\d+)?\s*%(?:\s*(?:to|-|–)\s*\d+(?:[.,]\d+)?\s*%)?$/;
 const MONEY_TEXT = /^-?(?:[$£€¥]\s*)?-?\d{1,3}(?:[,\s]\d{3})*(?:\.\d+)?\s*(?:[A-Z]{3}|[$£€¥]|k|m)?$/i;
@@ -55,7 +51,7 @@ export function profileColumn(values: CellValue[], isDate: boolean[]): ColumnPro
     }
     const s = v.trim();
     const lower = s.toLowerCase();
-    if (LEVEL_WORDS.has(lower)) p.levels++;
+    if (isLevelWord(lower)) p.levels++;
     if (RESPONSE_WORDS.test(lower.replace(/\s*\(.*\)$/, ""))) p.responses++;
     if (PERCENT_TEXT.test(s)) {
       p.percents++;

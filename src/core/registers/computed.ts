@@ -6,6 +6,7 @@
  * this; tests compare it with what a spreadsheet engine calculates.
  */
 import { isCellError, type CellValue } from "../grid/cell";
+import { levelNumber, type LevelScale } from "../risk/levels";
 
 /** A cell's value as a formula operand: null when Excel would give #VALUE!. */
 export function operandOf(v: CellValue): number | null {
@@ -26,12 +27,21 @@ export function canEvaluate(formula: string): boolean {
   return BINARY.test(formula);
 }
 
-/** The value of a template formula for one row; null for no value (a #VALUE! or #DIV/0! in Excel). */
-export function evaluateTemplateFormula(formula: string, row: Record<string, CellValue>): number | null {
+/**
+ * The value of a template formula for one row; null for no value (a #VALUE!
+ * or #DIV/0! in Excel). A field with a scale holds levels as words: each is
+ * looked up on the scale, and a level missing or off the scale gives no
+ * value, as the formula the toolkit writes gives an empty cell.
+ */
+export function evaluateTemplateFormula(formula: string, row: Record<string, CellValue>, scales: Record<string, LevelScale | undefined> = {}): number | null {
   const m = BINARY.exec(formula);
   if (!m) throw new Error(`core cannot evaluate the formula ${formula}`);
-  const a = operandOf(row[m[1]] ?? null);
-  const b = operandOf(row[m[3]] ?? null);
+  const operand = (id: string) => {
+    const scale = scales[id];
+    return scale ? levelNumber(row[id] ?? null, scale) : operandOf(row[id] ?? null);
+  };
+  const a = operand(m[1]);
+  const b = operand(m[3]);
   if (a === null || b === null) return null;
   switch (m[2]) {
     case "*":

@@ -4,19 +4,23 @@
  * detection matched): missing or renamed columns, lost drop-downs, formulas
  * typed over or broken, values outside the allowed lists, formats. Findings
  * are data with a code; the sentences come from `messages`. Applying the
- * template repairs all but values outside lists, which are a person's to fix.
+ * template repairs columns, drop-downs and formats; formulas typed over are
+ * put back only where a person chooses, and values outside lists and the
+ * user's own formulas are theirs.
  */
 import { columnLetter } from "../grid/address";
 import { isBlank } from "../grid/cell";
 import { valueAt } from "../detect/sheet-cells";
 import type { Template } from "../templates/schema";
+import { offScale } from "../risk/levels";
 import { driftMessage } from "./messages";
 import {
   cellsNeedingFormat,
-  formulaCellStates,
+  bodyValues,
+  computedColumnReview,
+  fieldPlaces,
   numberFormatFor,
   placeColumns,
-  restoreTargets,
   rowsWithContent,
   sameValidation,
   tableHeaderNames,
@@ -27,7 +31,7 @@ import {
 } from "./plan-apply";
 import { registerGeometry, sameHeader, storedRecordFor, type RegisterSnapshot } from "./snapshot";
 
-export type DriftCode = "missing_column" | "renamed_column" | "lost_dropdown" | "formula_overwritten" | "formula_broken" | "value_not_allowed" | "number_format";
+export type DriftCode = "missing_column" | "renamed_column" | "lost_dropdown" | "formula_overwritten" | "formula_broken" | "own_formulas" | "formula_unscaled" | "level_off_scale" | "value_not_allowed" | "number_format";
 
 export interface DriftFinding {
   code: DriftCode;
@@ -38,6 +42,8 @@ export interface DriftFinding {
   message: string;
   /** Whether applying the template repairs it. */
   repairable: boolean;
+  /** A formula a person may choose to restore on apply (never done unasked). */
+  restorable?: boolean;
 }
 
 /** Detection confidence from which a register without a stored record is compared with its template. */
@@ -54,6 +60,7 @@ export function registerDrift(s: RegisterSnapshot, template: Template): DriftFin
   const record = storedRecordFor(s.metadata, s.register, s.table?.name);
   const placed = placeColumns(s, template, g, headers, record);
   const contentRows = rowsWithContent(s, g, placed);
+  const places = fieldPlaces(s, g, placed);
   const out: DriftFinding[] = [];
   const push = (f: Omit<DriftFinding, "message">, details: Parameters<typeof driftMessage>[0]) => out.push({ ...f, message: driftMessage(details) });
 
@@ -70,12 +77,28 @@ export function registerDrift(s: RegisterSnapshot, template: Template): DriftFin
       push({ code: "renamed_column", field: id, cells: [`${letter}${g.headerRow}`], repairable: false }, { code: "renamed_column", header: stored, found: p.header, expected: header });
     }
     if (p.column.formula && !p.lowConfidence) {
-      const state = formulaCellStates(s, g, p.col, contentRows);
-      const targets = new Set(restoreTargets(state));
-      const broken = state.broken.map((r) => `${letter}${r}`);
-      const over = state.overwritten.filter((r) => targets.has(r)).map((r) => `${letter}${r}`);
-      if (broken.length) push({ code: "formula_broken", field: id, cells: broken, repairable: true }, { code: "formula_broken", header, cells: broken });
-      if (over.length) push({ code: "formula_overwritten", field: id, cells: over, repairable: true }, { code: "formula_overwritten", header, cells: over });
+      const review = computedColumnReview(s, g, p, s.table?.name ?? "", places, contentRows);
+      if (review.ownFormulas.length) {
+        const own = review.ownFormulas.map((r) => `${letter}${r}`);
+        push({ code: "own_formulas", field: id, cells: own, repairable: false }, { code: "own_formulas", header, cells: own });
+      } else {
+        const targets = new Set(review.restorable);
+        const broken = review.state.broken.map((r) => `${letter}${r}`);
+        const over = review.state.overwritten.filter((r) => targets.has(r)).map((r) => `${letter}${r}`);
+        const unscaled = review.unscaled.map((r) => `${letter}${r}`);
+        if (unscaled.length) push({ code: "formula_unscaled", field: id, cells: unscaled, repairable: false, restorable: true }, { code: "formula_unscaled", header, cells: unscaled });
+        if (broken.length) push({ code: "formula_broken", field: id, cells: broken, repairable: false, restorable: true }, { code: "formula_broken", header, cells: broken });
+        if (over.length) push({ code: "formula_overwritten", field: id, cells: over, repairable: false, restorable: true }, { code: "formula_overwritten", header, cells: over });
+      }
+    }
+    const scale = places[id]?.scale;
+    if (scale) {
+      const values = bodyValues(s, g, p.col);
+      const off = offScale(values, scale).map((i) => `${letter}${g.firstBodyRow + i}`);
+      if (off.length) {
+        const words = [...new Set(offScale(values, scale).map((i) => String(values[i]).trim()))];
+        push({ code: "level_off_scale", field: id, cells: off, repairable: false }, { code: "level_off_scale", header, cells: off, values: words, expected: scale.name });
+      }
     }
     const allowed = p.column.allowedValues;
     if (allowed?.length) {

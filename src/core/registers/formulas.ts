@@ -9,6 +9,7 @@
  * fixed and the row relative to the top of the formatted range.
  */
 import { columnLetter } from "../grid/address";
+import { levelLookupExpression, type LevelScale } from "../risk/levels";
 import { FIELD_REFERENCE } from "../templates/schema";
 
 /** A header usable inside a structured reference without surprises in either engine. */
@@ -37,20 +38,29 @@ export interface FieldPlace {
   header: string;
   /** 1-based sheet column. */
   col: number;
+  /** The scale the column's levels are written on, when they are words ("High", "Med"): the formula looks them up. */
+  scale?: LevelScale;
 }
 
 /**
  * The formula for one body row. Structured references when every header is
  * safe to quote; otherwise plain A1 references to the same row, which every
  * engine reads and which still follow the row when sorted within the table.
+ * Fields whose levels are words are looked up on their scale, and the whole
+ * formula gives an empty cell, never #VALUE! or #N/A, when a level is off
+ * the scale or missing.
  */
-export function cellFormula(template: string, table: string, places: Record<string, FieldPlace>, row: number): string | undefined {
+export function cellFormula(template: string, table: string, places: Record<string, FieldPlace>, row: number, withScales = true): string | undefined {
   const fields = referencedFields(template);
   if (fields.some((f) => !places[f])) return undefined;
   const structured = fields.every((f) => isStructuredSafe(places[f].header));
-  return template.replace(FIELD_REFERENCE, (_, id: string) =>
-    structured ? thisRowReference(table, places[id].header) : `${columnLetter(places[id].col)}${row}`,
-  );
+  const scaled = withScales && fields.some((f) => places[f].scale);
+  const body = template.replace(FIELD_REFERENCE, (_, id: string) => {
+    const ref = structured ? thisRowReference(table, places[id].header) : `${columnLetter(places[id].col)}${row}`;
+    const scale = withScales ? places[id].scale : undefined;
+    return scale ? levelLookupExpression(ref, scale) : ref;
+  });
+  return scaled ? `=IFERROR(${body.replace(/^=/, "")},"")` : body;
 }
 
 /** True when the formula does not change from row to row (structured form). */

@@ -19,6 +19,17 @@ export function restoreLabel(header: string, cells: string[]): string {
   return `restores the ${header} formula in ${cellsWord(cells.length)} (${cellList(cells)})`;
 }
 
+/** Why a computed column with the user's own formulas is left alone. */
+export function ownFormulasNote(header: string, letter: string, cells: string[], example: string): string {
+  const shown = example.length > 60 ? `${example.slice(0, 57)}…` : example;
+  return `${header} (column ${letter}) holds your own formulas in ${cellsWord(cells.length)} (e.g. ${shown.startsWith("=") ? shown : `=${shown}`}); they are kept, not replaced by the template's`;
+}
+
+/** Typed-over or broken formula cells the plan leaves as they are, and how to choose otherwise. */
+export function keptFormulaNote(header: string, field: string, cells: string[]): string {
+  return `${header}: the formula is typed over or broken in ${cellsWord(cells.length)} (${cellList(cells)}); they are left as they are unless you choose to restore the formula (in the task pane's preview, or pmo apply --restore-formulas ${field})`;
+}
+
 export interface DriftDetails {
   code: DriftCode;
   header: string;
@@ -40,9 +51,15 @@ export function driftMessage(d: DriftDetails): string {
         ? `the ${d.header} drop-down is missing in ${cellsWord(cells.length)} (${cellList(cells)}); applying the template puts it back`
         : `the ${d.header} drop-down is missing on part or all of the column; applying the template puts it back`;
     case "formula_overwritten":
-      return `the ${d.header} formula was typed over in ${cellsWord(cells.length)} (${cellList(cells)}); applying the template restores it`;
+      return `the ${d.header} formula was typed over in ${cellsWord(cells.length)} (${cellList(cells)}); left as typed unless you choose to restore the formula`;
     case "formula_broken":
-      return `the ${d.header} formula is broken (#REF!) in ${cellsWord(cells.length)} (${cellList(cells)}); applying the template restores it`;
+      return `the ${d.header} formula is broken (#REF!) in ${cellsWord(cells.length)} (${cellList(cells)}); restored only if you choose to`;
+    case "formula_unscaled":
+      return `the ${d.header} formula multiplies levels written as words without looking them up, so it shows #VALUE! in ${cellsWord(cells.length)} (${cellList(cells)}); choose to restore the formula to score them on their scale`;
+    case "level_off_scale":
+      return `${cellsWord(cells.length)} of ${d.header} (${cellList(cells)}) ${cells.length === 1 ? "holds a level" : "hold levels"} not on the ${d.expected ?? ""} scale (${(d.values ?? []).slice(0, 5).map((v) => `“${v}”`).join(", ")}); their score stays empty until the level is one of the scale's`;
+    case "own_formulas":
+      return `the ${d.header} column holds your own formulas in ${cellsWord(cells.length)} (${cellList(cells)}); the toolkit keeps them`;
     case "value_not_allowed":
       return `${cellsWord(cells.length)} of ${d.header} (${cellList(cells)}) ${cells.length === 1 ? "holds a value" : "hold values"} outside the list (${(d.values ?? []).slice(0, 5).map((v) => `“${v}”`).join(", ")}); fix them by hand, the toolkit leaves them as they are`;
     case "number_format":
@@ -99,6 +116,10 @@ export function driftSummary(findings: DriftFinding[], template: Template | unde
     const what = fs.length === 1 ? `${headerOf(fs[0].field, template)} formula` : `${fs.length} formulas`;
     parts.push(`${what} ${verb} in ${count(cellsIn(fs), "cell", "cells")}`);
   }
+  const unscaled = by("formula_unscaled");
+  if (unscaled.length) parts.push(`${unscaled.length === 1 ? `${headerOf(unscaled[0].field, template)} formula` : `${unscaled.length} formulas`} not reading word levels in ${count(cellsIn(unscaled), "cell", "cells")}`);
+  const offScale = by("level_off_scale");
+  if (offScale.length) parts.push(`${count(cellsIn(offScale), "level", "levels")} off their scale`);
   const outside = by("value_not_allowed");
   if (outside.length) parts.push(`${count(cellsIn(outside), "value", "values")} outside the lists`);
   const formats = by("number_format");

@@ -15,14 +15,15 @@
  * a multi-row header) are outside the table and untouched.
  */
 import { columnLetter, formatCell, formatRange, quoteSheetName, rangesIntersect, type RangeAddress } from "../grid/address";
-import { isBlank, isCellError, isDateFormat } from "../grid/cell";
+import { isBlank, isCellError, isDateFormat, type CellValue } from "../grid/cell";
 import { formulaAt, valueAt } from "../detect/sheet-cells";
 import type { RegisterRecord } from "../metadata/schema";
 import type { CellInput, CellStyle, ConditionalFormat, DataValidation, Edit } from "../plan/edits";
 import { plan as makePlan, type Plan } from "../plan/plan";
-import type { Template, TemplateColumn } from "../templates/schema";
-import { cellFormula, conditionalFormula, normaliseFormula, type FieldPlace } from "./formulas";
-import { restoreLabel } from "./messages";
+import { scaleOfColumn } from "../risk/levels";
+import { FIELD_REFERENCE, type Template, type TemplateColumn } from "../templates/schema";
+import { cellFormula, conditionalFormula, normaliseFormula, referencedFields, type FieldPlace } from "./formulas";
+import { keptFormulaNote, ownFormulasNote, restoreLabel } from "./messages";
 import {
   bodyAddress,
   cellText,
@@ -42,7 +43,7 @@ export const LISTS_SHEET = "PMO Lists";
 export const TYPED_LIST_LIMIT = 255;
 
 export interface ApplyProblem {
-  code: "no_room" | "no_body";
+  code: "no_room" | "no_body" | "repeated_header";
   sheet: string;
   cells: string[];
   message: string;
@@ -165,6 +166,15 @@ function isInside(inner: string, outer: string): boolean {
   return i.top >= o.top && i.bottom <= o.bottom && i.left >= o.left && i.right <= o.right;
 }
 
+/** What a repeated header means, when detection knows ("residual" for a second Likelihood read as residual probability). */
+function repeatMeaning(s: RegisterSnapshot, col: number): string | undefined {
+  const letter = columnLetter(col);
+  const field = Object.entries(s.register.columns).find(([, m]) => m.column === letter)?.[0];
+  if (!field) return undefined;
+  if (field.startsWith("residual")) return "residual";
+  return undefined;
+}
+
 /** Header names Excel gives a new table: text as typed, "ColumnN" for blanks, a number appended to repeats. */
 export function tableHeaderNames(s: RegisterSnapshot, g: RegisterGeometry): { names: string[]; fixes: { col: number; from: string; to: string; why: string }[] } {
   const used = new Set<string>();
@@ -176,12 +186,17 @@ export function tableHeaderNames(s: RegisterSnapshot, g: RegisterGeometry): { na
     const text = v === null || isCellError(v) ? "" : String(v);
     let name = text.trim() === "" ? `Column${c - g.left + 1}` : text;
     const base = name;
+    const meaning = used.has(name.toLowerCase()) ? repeatMeaning(s, c) : undefined;
+    if (meaning && !used.has(`${base} (${meaning})`.toLowerCase())) name = `${base} (${meaning})`;
     for (let k = 2; used.has(name.toLowerCase()); k++) name = `${base}${k}`;
     used.add(name.toLowerCase());
     names.push(name);
     const at = formatCell({ row: g.headerRow, col: c });
     if (text.trim() === "") fixes.push({ col: c, from: "", to: name, why: `${at} is blank; a table column needs a name, so it gets “${name}”` });
-    else if (name !== text) fixes.push({ col: c, from: text, to: name, why: `“${text}” in ${at} repeats an earlier header; table headers must be unique, so it becomes “${name}”` });
+    else if (name !== text) {
+      const read = name.endsWith(")") ? `, and it holds the ${name.slice(base.length + 2, -1)} reading` : "";
+      fixes.push({ col: c, from: text, to: name, why: `“${text}” in ${at} repeats an earlier header; table headers must be unique${read}, so it becomes “${name}”` });
+    }
     else if (f !== null) fixes.push({ col: c, from: text, to: name, why: `${at} holds a formula; table headers are text, so it keeps its text “${name}”` });
     else if (typeof v !== "string") fixes.push({ col: c, from: text, to: name, why: `${at} holds the number ${text}; table headers are text, so it becomes the text “${name}”` });
   }
@@ -268,6 +283,23 @@ function columnIndexOf(letters: string): number | undefined {
   return letters.split("").reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
 }
 
+/** A body column's values, top to bottom. */
+export function bodyValues(s: RegisterSnapshot, g: RegisterGeometry, col: number): CellValue[] {
+  const out: CellValue[] = [];
+  for (let r = g.firstBodyRow; r <= g.lastBodyRow; r++) out.push(valueAt(s.cells, r, col));
+  return out;
+}
+
+/** Where each template field sits, and for level columns written in words the scale their words are on. */
+export function fieldPlaces(s: RegisterSnapshot, g: RegisterGeometry, placed: PlacedColumn[]): Record<string, FieldPlace> {
+  return Object.fromEntries(
+    placed.map((p) => {
+      const scale = !p.added && p.column.type === "level" ? scaleOfColumn(bodyValues(s, g, p.col)) : null;
+      return [p.column.id, { header: p.header, col: p.col, ...(scale ? { scale } : {}) }];
+    }),
+  );
+}
+
 /** Runs of consecutive rows, for one edit per run. */
 export function runsOf(rows: number[]): [number, number][] {
   const out: [number, number][] = [];
@@ -328,6 +360,64 @@ export function formulaCellStates(s: RegisterSnapshot, g: RegisterGeometry, col:
  */
 export function restoreTargets(state: FormulaCellState): number[] {
   return [...state.broken, ...(state.formulaCells > 0 ? state.overwritten : [])].sort((a, b) => a - b);
+}
+
+export interface ComputedColumnReview {
+  state: FormulaCellState;
+  /** Rows holding the template's formula without the level lookup its word levels need (it shows #VALUE!). */
+  unscaled: number[];
+  /** Rows whose formula is the user's own (neither the template's nor broken): kept, and the column is left alone. */
+  ownFormulas: number[];
+  /** Rows a person may choose to give the template's formula back. */
+  restorable: number[];
+}
+
+/**
+ * A computed column as it stands: which cells hold the template's formula,
+ * which the user's own (their INDEX/MATCH scoring, say), which were typed
+ * over or broke. A column with the user's own formulas is theirs.
+ */
+export function computedColumnReview(s: RegisterSnapshot, g: RegisterGeometry, p: PlacedColumn, table: string, places: Record<string, FieldPlace>, contentRows: Set<number>): ComputedColumnReview {
+  const state = formulaCellStates(s, g, p.col, contentRows);
+  const ownFormulas: number[] = [];
+  const unscaled: number[] = [];
+  const template = p.column.formula;
+  if (template) {
+    const broken = new Set(state.broken);
+    for (let r = g.firstBodyRow; r <= g.lastBodyRow; r++) {
+      const f = formulaAt(s.cells, r, p.col);
+      if (f === null || broken.has(r)) continue;
+      const form = templateFormulaForm(f, template, table, places, r);
+      if (form === "other") ownFormulas.push(r);
+      else if (form === "unscaled") unscaled.push(r);
+    }
+  }
+  const restorable = ownFormulas.length ? [] : [...restoreTargets(state), ...unscaled].sort((a, b) => a - b);
+  return { state, ownFormulas, unscaled, restorable };
+}
+
+/**
+ * Whether a formula is the template's: as the toolkit writes it now
+ * ("current"), the same product over word levels without their lookup
+ * ("unscaled"), or something else, the user's own ("other").
+ */
+function templateFormulaForm(formula: string, template: string, table: string, places: Record<string, FieldPlace>, row: number): "current" | "unscaled" | "other" {
+  const have = normaliseFormula(formula).replace(/\$/g, "");
+  const same = (f: string | undefined) => f !== undefined && normaliseFormula(f).replace(/\$/g, "") === have;
+  if (same(cellFormula(template, table, places, row))) return "current";
+  const plain = [cellFormula(template, table, places, row, false), a1Formula(template, places, row), shorthandFormula(template, places)];
+  if (!plain.some(same)) return "other";
+  return Object.values(places).some((p) => p.scale) && referencedFields(template).some((f) => places[f]?.scale) ? "unscaled" : "current";
+}
+
+function a1Formula(template: string, places: Record<string, FieldPlace>, row: number): string | undefined {
+  if (referencedFields(template).some((f) => !places[f])) return undefined;
+  return template.replace(FIELD_REFERENCE, (_, id: string) => `${columnLetter(places[id].col)}${row}`);
+}
+
+function shorthandFormula(template: string, places: Record<string, FieldPlace>): string | undefined {
+  if (referencedFields(template).some((f) => !places[f])) return undefined;
+  return template.replace(FIELD_REFERENCE, (_, id: string) => `[@[${places[id].header}]]`).replace(/\[@\[([^\]'#[]*)\]\]/g, (m, h: string) => (/^[A-Za-z0-9_]+$/.test(h) ? `[@${h}]` : m));
 }
 
 /** Format runs: body cells whose format is not what the column type wants (date columns keep any date format a person chose). */
@@ -403,6 +493,12 @@ export interface ApplyTemplateOptions {
    * record is stored with `confirmed: true` so detection honours it next time.
    */
   confirmedMapping?: boolean;
+  /**
+   * Computed columns (canonical field ids) whose typed-over or broken cells
+   * get the template's formula back. None unless a person chose them: a
+   * value someone typed is theirs until they say otherwise.
+   */
+  restoreFormulas?: readonly string[];
 }
 
 export function planApplyTemplate(s: RegisterSnapshot, template: Template, options: ApplyTemplateOptions = {}): ApplyPlanning {
@@ -411,6 +507,19 @@ export function planApplyTemplate(s: RegisterSnapshot, template: Template, optio
   const notes: string[] = [];
   const edits: Edit[] = [];
   const tableRange: RangeAddress = { top: g.headerRow, bottom: g.lastBodyRow, left: g.left, right: g.right };
+  const repeats = s.table ? [] : (s.register.repeatedHeaderRows ?? []);
+  if (repeats.length) {
+    const subtotals = s.register.subtotalRows ?? [];
+    return {
+      ok: false,
+      problem: {
+        code: "repeated_header",
+        sheet,
+        cells: repeats.map((r) => formatCell({ row: r, col: g.left })),
+        message: `Sheet “${sheet}”: the register repeats its header at row${repeats.length === 1 ? "" : "s"} ${repeats.join(", ")}${subtotals.length ? `, with subtotal row${subtotals.length === 1 ? "" : "s"} ${subtotals.join(", ")} between its blocks` : ""}. An Excel table cannot hold those rows, and its formulas would give errors on them, so nothing was changed. Make the blocks one list (headers and subtotals out of it) and apply again.`,
+      },
+    };
+  }
 
   let tableName: string;
   let headers: string[];
@@ -466,7 +575,7 @@ export function planApplyTemplate(s: RegisterSnapshot, template: Template, optio
     }
   }
 
-  const places: Record<string, FieldPlace> = Object.fromEntries(placed.map((p) => [p.column.id, { header: p.header, col: p.col }]));
+  const places = fieldPlaces(s, g, placed);
   const contentRows = rowsWithContent(s, g, placed);
 
   if (added.length) {
@@ -481,18 +590,32 @@ export function planApplyTemplate(s: RegisterSnapshot, template: Template, optio
     });
   }
 
-  // Computed columns the user already has: restore cells that lost their formula, never touch the user's own formulas.
+  // Computed columns the user already has: their own formulas stay; typed-over or broken cells get the formula back only where a person chose it.
+  const restore = new Set(options.restoreFormulas ?? []);
   for (const p of placed) {
     if (p.added || !p.column.formula) continue;
-    const state = formulaCellStates(s, g, p.col, contentRows);
     const letter = columnLetter(p.col);
-    const targets = restoreTargets(state);
-    if (!targets.length) continue;
+    const review = computedColumnReview(s, g, p, tableName, places, contentRows);
+    if (review.ownFormulas.length) {
+      notes.push(ownFormulasNote(p.header, letter, review.ownFormulas.map((r) => `${letter}${r}`), formulaAt(s.cells, review.ownFormulas[0], p.col) ?? ""));
+      continue;
+    }
+    const targets = review.restorable;
+    if (!targets.length) {
+      if (review.state.overwritten.length > 0) notes.push(`${p.header} (column ${letter}) holds typed values, not the ${p.column.header} formula; they are left as they are`);
+      continue;
+    }
     if (p.lowConfidence) {
       notes.push(`${p.header} (column ${letter}) may not be the ${p.column.header} column (low confidence), so its cells are left as they are`);
       continue;
     }
-    const label = restoreLabel(p.column.header, targets.map((r) => `${letter}${r}`));
+    const cellsOf = targets.map((r) => `${letter}${r}`);
+    if (!restore.has(p.column.id)) {
+      notes.push(keptFormulaNote(p.header, p.column.id, cellsOf));
+      continue;
+    }
+    if (review.unscaled.length) notes.push(`${p.header} (column ${letter}): the formula now looks each level up on its scale, so words such as “High” give a score and a level off the scale gives an empty cell`);
+    const label = restoreLabel(p.column.header, cellsOf);
     for (const [a, b] of runsOf(targets)) {
       const cells: CellInput[][] = [];
       for (let r = a; r <= b; r++) {
@@ -500,13 +623,6 @@ export function planApplyTemplate(s: RegisterSnapshot, template: Template, optio
         cells.push([f ? { formula: f as `=${string}` } : null]);
       }
       edits.push({ type: "setCells", sheet, address: `${letter}${a}:${letter}${b}`, cells, label });
-    }
-  }
-  for (const p of placed) {
-    if (p.added || !p.column.formula) continue;
-    const state = formulaCellStates(s, g, p.col, contentRows);
-    if (restoreTargets(state).length === 0 && state.overwritten.length > 0) {
-      notes.push(`${p.header} (column ${columnLetter(p.col)}) holds typed values, not the ${p.column.header} formula; they are left as they are`);
     }
   }
 

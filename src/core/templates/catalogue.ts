@@ -75,8 +75,8 @@ export const DEFAULT_RISK_SCALES: RiskScales = {
 };
 
 const PROBABILITY_WORDS = ["probability", "likelihood", "prob", "p", "chance", "probability rating", "likelihood rating", "probability of occurring", "probability of occurrence", "likelihood of occurrence", "вероятность", "вероятность риска"];
-const IMPACT_WORDS = ["impact", "i", "consequence", "consequences", "impact rating", "impact of the consequences", "impact score", "effect rating", "magnitude", "влияние", "влияние риска", "последствия"];
-const SCORE_WORDS = ["score", "risk score", "rating", "risk rating", "risk level", "level", "exposure", "risk exposure", "inherent risk", "inherent score", "inherent risk score", "initial score", "pxi", "p x i", "p*i", "severity score", "risk priority number", "rpn", "ev", "expected value", "уровень риска", "оценка риска"];
+const IMPACT_WORDS = ["impact", "i", "consequence", "consequences", "severity", "seriousness", "impact rating", "impact of the consequences", "impact score", "effect rating", "magnitude", "влияние", "влияние риска", "последствия"];
+const SCORE_WORDS = ["score", "risk score", "rating", "risk rating", "risk level", "level", "exposure", "risk exposure", "inherent risk", "inherent score", "inherent risk score", "initial score", "pxi", "p x i", "p*i", "severity score", "risk priority number", "rpn", "ev", "expected value", "overall", "overall rating", "overall score", "overall risk", "уровень риска", "оценка риска"];
 
 const riskColumns: TemplateColumn[] = [
   common.id(["risk id", "risk no", "risk number", "risk ref", "risk #", "risk reference"]),
@@ -91,14 +91,14 @@ const riskColumns: TemplateColumn[] = [
   col("impact", "Impact", "level", IMPACT_WORDS, { required: true, width: 11 }),
   col("score", "Score", "number", SCORE_WORDS, { formula: "=[probability]*[impact]", width: 9 }),
   col("response", "Response", "list", ["response", "responses", "response type", "response strategy", "risk response", "strategy", "risk strategy", "treatment", "treatment strategy", "response category", "тип стратегии", "тип стратегии обработки риска", "стратегия", "стратегия реагирования"], { allowedValues: ["Avoid", "Reduce", "Fallback", "Transfer", "Share", "Accept", "Exploit", "Enhance", "Reject"], width: 14 }),
-  col("mitigation", "Mitigation", "text", ["mitigation", "mitigation action", "mitigation actions", "mitigation plan", "mitigation strategy", "actions", "action", "actions to mitigate", "actions to mitigate or resolve", "response action", "response plan", "risk plan", "management plan", "control", "controls", "меры", "план б", "план снижения"], { width: 40 }),
+  col("mitigation", "Mitigation", "text", ["mitigation", "mitigation action", "mitigation actions", "mitigation plan", "mitigation strategy", "actions", "action", "actions to mitigate", "actions to mitigate or resolve", "response action", "response plan", "risk plan", "management plan", "control", "controls", "countermeasure", "countermeasures", "treatment action", "treatment actions", "меры", "план б", "план снижения", "response"], { width: 40 }),
   col("contingency", "Contingency", "text", ["contingency", "contingency plan", "fallback plan", "plan b", "contingency action", "план а"], { width: 30 }),
   col("proximity", "Proximity", "list", ["proximity", "timeframe", "time frame", "when", "близость"], { allowedValues: ["Imminent", "Within stage", "Within project", "Beyond project"], width: 14 }),
   col("residualProbability", "Residual Probability", "level", ["residual probability", "residual likelihood", "post mitigation probability", "post mitigation likelihood", "target probability", "остаточная вероятность"], { width: 11 }),
   col("residualImpact", "Residual Impact", "level", ["residual impact", "post mitigation impact", "target impact", "остаточное влияние"], { width: 11 }),
   col("residualScore", "Residual Score", "number", ["residual score", "residual risk", "residual rating", "residual risk score", "residual exposure", "post mitigation score", "target score", "остаточный риск"], { formula: "=[residualProbability]*[residualImpact]", width: 9 }),
   common.status(["Open", "Closed"], ["risk status", "статус риска"]),
-  col("reviewDate", "Review Date", "date", ["review date", "next review", "next review date", "date of review", "last reviewed", "review"], { numberFormat: DATE, width: 12 }),
+  col("reviewDate", "Review Date", "date", ["review date", "next review", "next review date", "date of review", "last reviewed", "review", "review by", "review due"], { numberFormat: DATE, width: 12 }),
   common.dateClosed(),
   col("trend", "Trend", "list", ["trend", "direction", "movement", "тренд"], { allowedValues: ["Up", "Down", "Same"], width: 8 }),
 ];
@@ -191,7 +191,7 @@ const change: Template = {
     common.dateRaised(["date submitted", "date requested", "request date", "date of request"]),
     col("requestedBy", "Requested By", "text", ["requested by", "requestor", "requester", "raised by", "submitted by", "originator", "change requestor"], { width: 16 }),
     col("title", "Title", "text", ["title", "change title", "change", "change name", "name", "change request"], { width: 30 }),
-    common.description(["change description", "summary description", "description of change"]),
+    common.description(["change description", "summary description", "description of change", "changing", "proposed change", "change details", "what is changing"]),
     col("type", "Type", "list", ["type", "change type", "category", "change category"], { allowedValues: ["Scope", "Budget", "Schedule", "Other"], width: 12 }),
     common.priority(),
     common.status(["Submitted", "Assessed", "Pending decision", "Approved", "Rejected", "Deferred", "Closed"], ["change status"]),
@@ -212,9 +212,9 @@ const decision: Template = {
   version: "1.0.0",
   columns: [
     common.id(["decision id", "decision no", "decision #", "decision ref"]),
-    col("date", "Date", "date", ["date", "decision date", "date decided", "date made", "date of decision"], { numberFormat: DATE, width: 12 }),
-    common.description(["decision", "decision description", "decision made", "what was decided"]),
-    col("decisionMaker", "Decision Maker", "text", ["decision maker", "decided by", "made by", "approver", "approved by", "authority"], { width: 18 }),
+    col("date", "Date", "date", ["date", "decision date", "date decided", "date made", "date of decision", "date approved", "date signed off", "meeting date", "date of meeting"], { numberFormat: DATE, width: 12 }),
+    common.description(["decision", "decision description", "decision made", "decision taken", "what was decided"]),
+    col("decisionMaker", "Decision Maker", "text", ["decision maker", "decided by", "made by", "approver", "approved by", "authority", "signed off by", "decision owner"], { width: 18 }),
     col("alternatives", "Alternatives", "text", ["alternatives", "options", "options considered", "alternatives considered"], { width: 30 }),
     col("rationale", "Rationale", "text", ["rationale", "reason", "reasons", "justification", "basis", "why"], { width: 36 }),
     col("impact", "Impact", "text", ["impact", "implications", "consequences", "effect"], { width: 30 }),
@@ -234,11 +234,11 @@ const lessons: Template = {
     col("dateLogged", "Date Logged", "date", ["date logged", "date", "logged", "date raised", "date identified", "date captured"], { numberFormat: DATE, width: 12 }),
     col("loggedBy", "Logged By", "text", ["logged by", "raised by", "author", "submitted by", "identified by", "captured by"], { width: 16 }),
     col("lessonType", "Lesson Type", "list", ["lesson type", "type", "scope", "level"], { allowedValues: ["Project", "Corporate/programme", "Both"], width: 14 }),
-    col("event", "Event", "text", ["event", "what happened", "situation", "lesson", "lesson learned", "lessons learned", "title", "description"], { width: 36 }),
-    col("effect", "Effect", "text", ["effect", "impact", "consequence", "result", "outcome"], { width: 30 }),
+    col("event", "Event", "text", ["event", "what happened", "happened", "situation", "lesson", "lesson learned", "lessons learned", "title", "description", "observation", "what went well", "what went wrong", "went well", "went wrong", "finding", "experience"], { width: 36 }),
+    col("effect", "Effect", "text", ["effect", "impact", "consequence", "result", "outcome", "cost", "what it cost"], { width: 30 }),
     col("cause", "Cause", "text", ["cause", "root cause", "causes", "trigger", "why"], { width: 30 }),
     col("earlyWarning", "Early Warning", "text", ["early warning", "early warning indicators", "warning signs", "indicators"], { width: 24 }),
-    col("recommendation", "Recommendation", "text", ["recommendation", "recommendations", "what to do next time", "action", "lesson to apply", "advice"], { width: 36 }),
+    col("recommendation", "Recommendation", "text", ["recommendation", "recommendations", "what to do next time", "next time", "action", "lesson to apply", "advice", "future projects", "future", "do differently", "improvement", "improvements", "suggested improvement", "apply in future"], { width: 36 }),
     col("wasRisk", "Was It a Risk?", "list", ["was risk", "was it a risk", "identified as risk", "risk identified", "was this a risk"], { allowedValues: ["Yes", "No"], width: 10 }),
     common.priority(),
   ],
@@ -274,7 +274,7 @@ const stakeholder: Template = {
     common.id(["stakeholder id", "stakeholder no"]),
     col("name", "Name", "text", ["name", "stakeholder", "stakeholder name", "full name", "person", "contact", "имя", "заинтересованная сторона"], { required: true, width: 22 }),
     col("role", "Role", "text", ["role", "title", "job title", "position", "project role", "роль"], { width: 22 }),
-    col("organisation", "Organisation", "text", ["organisation", "organization", "org", "company", "department", "business unit", "team", "group", "организация"], { width: 20 }),
+    col("organisation", "Organisation", "text", ["organisation", "organization", "org", "company", "department", "dept", "division", "directorate", "business unit", "team", "group", "организация"], { width: 20 }),
     col("internalExternal", "Internal/External", "list", ["internal external", "internal or external", "int ext", "internal", "external", "type"], { allowedValues: ["Internal", "External"], width: 12 }),
     col("interest", "Interest", "list", ["interest", "level of interest", "interest level"], { allowedValues: HIGH_MEDIUM_LOW, width: 10 }),
     col("influence", "Influence", "list", ["influence", "power", "level of influence", "influence level", "power influence"], { allowedValues: HIGH_MEDIUM_LOW, width: 10 }),
@@ -298,7 +298,7 @@ const milestone: Template = {
     common.owner(),
     col("baselineDate", "Baseline Date", "date", ["baseline date", "baseline", "planned date", "plan date", "original date", "due date", "due", "target date", "planned finish", "baseline finish"], { numberFormat: DATE, required: true, width: 12 }),
     col("forecastDate", "Forecast Date", "date", ["forecast date", "forecast", "expected date", "revised date", "current forecast", "estimated date", "forecast finish"], { numberFormat: DATE, width: 12 }),
-    col("actualDate", "Actual Date", "date", ["actual date", "actual", "completed", "date completed", "completion date", "actual finish", "date achieved"], { numberFormat: DATE, width: 12 }),
+    col("actualDate", "Actual Date", "date", ["actual date", "actual", "completed", "date completed", "completion date", "actual finish", "date achieved", "achieved", "achieved on", "completed on"], { numberFormat: DATE, width: 12 }),
     common.status(["Not started", "In progress", "Done", "Late"]),
   ],
 };
@@ -313,7 +313,7 @@ const budget: Template = {
     col("costCode", "Cost Code", "text", ["cost code", "cost centre", "cost center", "code", "account", "account code", "wbs", "gl code", "budget line"], { width: 14 }),
     col("category", "Category", "list", ["category", "cost category", "cost type", "type", "capex opex", "expense type", "cost factor"], { width: 14 }),
     col("period", "Period", "text", ["period", "month", "fiscal period", "financial period", "quarter", "year"], { width: 10 }),
-    col("budget", "Budget", "currency", ["budget", "approved budget", "original budget", "baseline budget", "budget amount", "planned cost", "bac", "allocation"], { numberFormat: MONEY, required: true, width: 14 }),
+    col("budget", "Budget", "currency", ["budget", "approved budget", "original budget", "baseline budget", "budget amount", "planned cost", "planned spend", "budgeted spend", "budgeted cost", "budgeted", "plan amount", "bac", "allocation"], { numberFormat: MONEY, required: true, width: 14 }),
     col("approvedChanges", "Approved Changes", "currency", ["approved changes", "budget changes", "change requests", "adjustments"], { numberFormat: MONEY, width: 14 }),
     col("committed", "Committed", "currency", ["committed", "commitments", "committed cost", "purchase orders", "pos raised"], { numberFormat: MONEY, width: 14 }),
     col("actual", "Actual", "currency", ["actual", "actuals", "actual spend", "actual cost", "spend", "spent", "spend to date", "actual to date", "expenditure", "cost to date"], { numberFormat: MONEY, width: 14 }),
@@ -352,7 +352,7 @@ const ledger: Template = {
     col("period", "Period", "text", ["period", "fiscal period", "fiscal year period", "posting period", "accounting period", "month", "fy month"], { required: true, width: 10 }),
     col("amount", "Amount", "currency", ["amount", "value", "cost", "net amount", "amount gbp", "amount usd", "debit", "total", "cost$", "cost $", "spend"], { numberFormat: MONEY, required: true, width: 14 }),
     col("documentId", "Document ID", "text", ["document id", "document", "document number", "doc no", "doc id", "voucher", "journal", "journal id", "invoice", "invoice number", "reference", "transaction id"], { width: 14 }),
-    col("description", "Description", "text", ["description", "line description", "narrative", "text", "memo", "details", "wbs description"], { width: 36 }),
+    col("description", "Description", "text", ["description", "line description", "narrative", "text", "memo", "details", "wbs description", "line text", "item text", "posting text", "booking text"], { width: 36 }),
     col("postingDate", "Posting Date", "date", ["posting date", "posted", "date posted", "transaction date", "gl date", "date", "document date"], { numberFormat: DATE, width: 12 }),
   ],
 };

@@ -54,6 +54,7 @@ import { formulaFiller } from "./formula-fill";
 import { shareIfUnstyled, styleOf } from "./shared-styles";
 import { contentRange, mergedRanges, sheetTables, type SheetTable } from "./sheet-access";
 import { clearValidations, putValidation, validationModel, validationPieces } from "./validation-model";
+import { cellsWrittenBy, journalSheetOf } from "./package/change-journal";
 import type { XlsxHost } from "./xlsx-host";
 
 /** Cells per progress report in big writes. */
@@ -818,6 +819,11 @@ function unitsOf(e: Edit): number {
 }
 
 function applyEdit(ctx: Ctx, e: Edit): Edit[] {
+  const tableRange = (sheet: string, name: string) => {
+    const ws = ctx.host.findSheet(sheet);
+    return ws ? sheetTables(ws).find((t) => t.name.toLowerCase() === name.toLowerCase())?.range : undefined;
+  };
+  ctx.host.journal.push({ edit: e, sheet: journalSheetOf(e), cells: cellsWrittenBy(e, tableRange, parseRange) });
   switch (e.type) {
     case "addSheet":
       return addSheet(ctx, e);

@@ -5,6 +5,7 @@
  * in, no fs.
  */
 import JSZip from "jszip";
+import { oversizedPart, partWithDtd } from "./inflate-limits";
 
 export type OpenProblemCode =
   | "empty"
@@ -14,7 +15,9 @@ export type OpenProblemCode =
   | "binaryWorkbook"
   | "encrypted"
   | "legacyXls"
-  | "otherOfficeFile";
+  | "otherOfficeFile"
+  | "partTooLarge"
+  | "documentType";
 
 export interface OpenProblem {
   code: OpenProblemCode;
@@ -181,6 +184,10 @@ export async function examineWorkbookBytes(bytes: Uint8Array, fileName: string):
         message: `${file} is a zip file but not an Excel workbook (no xl/workbook.xml inside; a Word or PowerPoint file, perhaps). Check you picked the right file.`,
       });
     }
+    const oversized = await oversizedPart(zip, fileName);
+    if (oversized) return problem({ code: "partTooLarge", message: oversized });
+    const dtd = await partWithDtd(zip, fileName);
+    if (dtd) return problem({ code: "documentType", message: dtd });
     return { problem: null, zip };
   }
   return problem({

@@ -6,10 +6,26 @@
  */
 import { promises as fs } from "fs";
 import * as path from "path";
-import { WorkbookError } from "../host";
+import { WorkbookError, type WorkbookHost } from "../host";
+import { PackageWorkbook } from "./package-read";
 import { XlsxHost } from "./xlsx-host";
 
+/**
+ * Opens a workbook for a job that only reads (inspect): .xlsx/.xlsm are read
+ * from the package, sheet by sheet as asked, with no whole-workbook model;
+ * .csv goes through the file host.
+ */
+export async function openWorkbookForReading(filePath: string): Promise<WorkbookHost> {
+  if (/\.csv$/i.test(filePath)) return openWorkbookFile(filePath);
+  const bytes = await readWorkbookBytes(filePath);
+  return PackageWorkbook.open(bytes, path.basename(filePath));
+}
+
 export async function openWorkbookFile(filePath: string): Promise<XlsxHost> {
+  return XlsxHost.open(await readWorkbookBytes(filePath), path.basename(filePath));
+}
+
+async function readWorkbookBytes(filePath: string): Promise<Uint8Array> {
   const name = path.basename(filePath);
   let stat;
   try {
@@ -28,7 +44,7 @@ export async function openWorkbookFile(filePath: string): Promise<XlsxHost> {
       file: name,
     });
   }
-  return XlsxHost.open(new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength), name);
+  return new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength);
 }
 
 export interface SaveWorkbookOptions {

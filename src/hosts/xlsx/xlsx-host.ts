@@ -15,6 +15,9 @@ import { csvFieldValue, decodeCsvBytes, parseCsvText } from "./csv";
 import { examineWorkbookBytes } from "./open-errors";
 import { contentRange, mergedRanges, sheetTables, tableAddress } from "./sheet-access";
 import { applyPlan } from "./apply";
+import type { JournalEntry } from "./package/change-journal";
+import { savePackage } from "./package/save-package";
+import { decodeColumnName } from "./package/table-parts";
 import { attachCalculatedColumns, hasCalculatedColumns, readCalculatedColumns, withoutCalculatedColumnFormulas, writeCalculatedColumns } from "./calculated-columns";
 import { readSheetLooks, readSheetRules } from "./read-rules";
 import { describeUnkept, repairConditionalFormats, unwritableRules, type UnkeptRule } from "./conditional-format-repair";
@@ -59,7 +62,11 @@ async function fixTableHeaderRows(workbook: ExcelJS.Workbook, zip: JSZip): Promi
     if (name && /\bheaderRowCount="0"/.test(open)) headerless.add(name);
   }
   for (const ws of workbook.worksheets) {
-    for (const t of sheetTables(ws)) t.model.headerRow = !headerless.has(t.name);
+    for (const t of sheetTables(ws)) {
+      t.model.headerRow = !headerless.has(t.name);
+      // Excel writes a line break in a column name as _x000a_; ExcelJS leaves the escape in.
+      for (const c of t.model.columns) c.name = decodeColumnName(c.name);
+    }
   }
 }
 
@@ -83,7 +90,12 @@ export class XlsxHost implements WorkbookHost {
     readonly unkeptRules: readonly UnkeptRule[] = [],
     /** Shapes, text boxes and charts ExcelJS does not write back; a save drops them, and the outline says so. */
     readonly unkeptDrawings: readonly UnkeptDrawing[] = [],
+    /** The file's bytes as opened (.xlsx/.xlsm): a save writes this package with only the changed parts replaced. */
+    private readonly original?: Uint8Array,
   ) {}
+
+  /** Every edit applied since the file was opened, in order; a save replays it over the original package. */
+  readonly journal: JournalEntry[] = [];
 
   /** Opens .xlsx/.xlsm bytes (or .csv text); bad files get a WorkbookError that says what to do. */
   static async open(data: Uint8Array | ArrayBuffer, fileName: string): Promise<XlsxHost> {
@@ -132,7 +144,7 @@ export class XlsxHost implements WorkbookHost {
       }
     }
     shareEmptyStyles(workbook);
-    return new XlsxHost(workbook, fileName, unkept, drawings);
+    return new XlsxHost(workbook, fileName, unkept, drawings, zip ? bytes : undefined);
   }
 
   static create(fileName = "Workbook.xlsx"): XlsxHost {
@@ -156,6 +168,7 @@ export class XlsxHost implements WorkbookHost {
 
   /** The workbook as .xlsx bytes; refuses (writing nothing) rather than leave out a rule the outline did not announce. */
   async save(): Promise<Uint8Array> {
+    if (this.original) return (await savePackage(this.original, this.workbook, this.journal)).bytes;
     const bad = unwritableRules(this.workbook);
     if (bad.length) {
       const first = bad[0];
@@ -222,7 +235,8 @@ export class XlsxHost implements WorkbookHost {
       });
     });
     const { metadata, metadataIssues } = this.readMetadata();
-    const notKeptOnSave = [...this.unkeptRules.map(describeUnkept), ...describeUnkeptDrawings(this.unkeptDrawings)];
+    // Saved through the package, the file keeps what ExcelJS cannot model; only a workbook built here is written by ExcelJS.
+    const notKeptOnSave = this.original ? [] : [...this.unkeptRules.map(describeUnkept), ...describeUnkeptDrawings(this.unkeptDrawings)];
     return { name: this.fileName, sheets, metadata, metadataIssues, ...(notKeptOnSave.length ? { notKeptOnSave } : {}) };
   }
 

@@ -13,7 +13,7 @@ import { bodyAddress, registerGeometry, type ColumnRules, type ExistingTable, ty
 import { registerDrift, type DriftFinding } from "../../core/registers/drift";
 import type { Plan } from "../../core/plan/plan";
 import type { WorkbookHost, WorkbookOutline } from "../../hosts/host";
-import { detectRegisters, gridToCells, PREVIEW_ROWS } from "./detect";
+import { detectRegisterAt, detectRegisters, gridToCells, PREVIEW_ROWS } from "./detect";
 import { rememberingReads } from "./remembered-reads";
 
 export type TemplateApplication =
@@ -88,12 +88,33 @@ export function chooseRegister(registers: DetectedRegister[], template: Template
     .sort((a, b) => b.confidence - a.confidence)[0];
 }
 
-export async function planTemplateApplication(host: WorkbookHost, template: Template, options: { sheet?: string } = {}): Promise<TemplateApplication> {
+export interface TemplateApplicationOptions {
+  sheet?: string;
+  /** The register's header row on `sheet`, as a person says: wins over detection, and the mapping is stored as confirmed. */
+  headerRow?: number;
+  /** Computed columns (field ids) whose typed-over or broken formulas are put back; none by default. */
+  restoreFormulas?: readonly string[];
+}
+
+export async function planTemplateApplication(host: WorkbookHost, template: Template, options: TemplateApplicationOptions = {}): Promise<TemplateApplication> {
   const outline = await host.outline({ previewRows: PREVIEW_ROWS });
   // Detection and the snapshot read the same long register; the second read comes from the first.
   const reading = rememberingReads(host);
-  const registers = await detectRegisters(reading, { templates: detectionTemplates(template) }, outline);
-  const register = chooseRegister(registers, template, options.sheet);
+  const given = options.sheet !== undefined && options.headerRow !== undefined;
+  const register = given
+    ? await detectRegisterAt(reading, outline, options.sheet as string, { headerRow: options.headerRow as number, templateId: template.id }, { templates: detectionTemplates(template) })
+    : chooseRegister(await detectRegisters(reading, { templates: detectionTemplates(template) }, outline), template, options.sheet);
+  if (!register && given) {
+    return {
+      kind: "refused",
+      problem: {
+        code: "no_body",
+        sheet: options.sheet as string,
+        cells: [`A${options.headerRow}`],
+        message: `Sheet “${options.sheet}”: row ${options.headerRow} holds no header (no text cells there, or the sheet does not exist); nothing was changed.`,
+      },
+    };
+  }
   if (!register) {
     const named = options.sheet ? outline.sheets.find((s) => s.name.toLowerCase() === options.sheet?.toLowerCase()) : undefined;
     if (named) {
@@ -119,7 +140,7 @@ export async function planTemplateApplication(host: WorkbookHost, template: Temp
     return { kind: "new", sheet, plan, notes: [`no ${template.name.toLowerCase()} was found, so a new one is made on sheet “${sheet}”`, ...savingLosses(outline)] };
   }
   const snapshot = await snapshotRegister(reading, outline, register, template.columns.length);
-  const planning: ApplyPlanning = planApplyTemplate(snapshot, template);
+  const planning: ApplyPlanning = planApplyTemplate(snapshot, template, { restoreFormulas: options.restoreFormulas, confirmedMapping: given });
   if (!planning.ok) return { kind: "refused", problem: planning.problem };
   return { kind: "existing", register, plan: planning.plan, notes: [...planning.notes, ...savingLosses(outline)], table: planning.table, drift: registerDrift(snapshot, template) };
 }

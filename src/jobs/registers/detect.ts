@@ -7,7 +7,17 @@
  */
 import { columnLetter, formatRange, parseRange, type RangeAddress } from "../../core/grid/address";
 import { measureExtent } from "../../core/detect/extent";
-import { detectInSheet, detectTable, type DetectedRegister, type DetectOptions, type MappedColumn } from "../../core/detect/detect";
+import {
+  detectAtHeader,
+  detectInSheet,
+  detectTable,
+  isFurtherRegister,
+  registerArea,
+  type DetectedRegister,
+  type DetectOptions,
+  type HeaderChoice,
+  type MappedColumn,
+} from "../../core/detect/detect";
 import type { SheetCells } from "../../core/detect/sheet-cells";
 import { METADATA_SHEET, type RegisterRecord } from "../../core/metadata/schema";
 import { builtInTemplate } from "../../core/templates/catalogue";
@@ -92,16 +102,53 @@ async function detectSheet(host: WorkbookHost, sheet: SheetOutline, options: Det
   }
   if (!sheet.preview) return found;
   const preview = gridToCells(sheet.preview, sheet.merges);
-  const first = detectInSheet(preview, options, tableRanges);
-  if (!first) return found;
   const used = sheet.usedRange ? parseRange(sheet.usedRange) : undefined;
+  const exclude = [...tableRanges];
+  // Registers stacked or side by side: each one found is left out of the next search.
+  const own: DetectedRegister[] = [];
+  while (own.length < REGISTERS_PER_SHEET) {
+    const first = detectInSheet(preview, options, exclude);
+    if (!first || ((own.length > 0 || found.length > 0) && !isFurtherRegister(first))) break;
+    const reg = (await withBody(host, sheet, preview, used, first, (body) => detectInSheet(preview, options, exclude, body))) ?? first;
+    own.push(reg);
+    exclude.push(registerArea(reg));
+  }
+  return [...found, ...own];
+}
+
+/** Registers looked for on one sheet, beyond its Excel tables. */
+const REGISTERS_PER_SHEET = 4;
+
+/** A register that runs past the preview: read just its columns to the end of the used range and measure it again. */
+async function withBody(
+  host: WorkbookHost,
+  sheet: SheetOutline,
+  preview: SheetCells,
+  used: RangeAddress | undefined,
+  first: DetectedRegister,
+  again: (body: SheetCells) => DetectedRegister | null,
+): Promise<DetectedRegister | null> {
   const previewBottom = preview.top + preview.values.length - 1;
-  if (!used || used.bottom <= previewBottom) return [...found, first];
-  // The register runs past the preview: read just its columns to the end of the used range.
+  if (!used || used.bottom <= previewBottom || first.lastRow < previewBottom - 5) return first;
   const left = parseRange(`${first.firstColumn}1`)?.left ?? preview.left;
   const right = parseRange(`${first.lastColumn}1`)?.left ?? left;
   const body = gridToCells(await host.read(sheet.name, formatRange({ top: preview.top, bottom: used.bottom, left, right })), sheet.merges);
-  return [...found, detectInSheet(preview, options, tableRanges, body) ?? first];
+  return again(body);
+}
+
+/**
+ * The register whose header is on the row a person gave (or whose header
+ * holds the cell they selected), on one sheet.
+ */
+export async function detectRegisterAt(host: WorkbookHost, outline: WorkbookOutline, sheetName: string, choice: HeaderChoice, options: DetectOptions = {}): Promise<DetectedRegister | null> {
+  const sheet = outline.sheets.find((s) => s.name.toLowerCase() === sheetName.toLowerCase());
+  const used = sheet?.usedRange ? parseRange(sheet.usedRange) : undefined;
+  if (!sheet || !used || choice.headerRow > used.bottom) return null;
+  const top = Math.max(1, choice.headerRow - 4);
+  const cells = gridToCells(await host.read(sheet.name, formatRange({ top, bottom: Math.min(used.bottom, choice.headerRow + PREVIEW_ROWS), left: 1, right: used.right })), sheet.merges);
+  const first = detectAtHeader(cells, choice, options);
+  if (!first) return null;
+  return (await withBody(host, sheet, cells, used, first, (body) => detectAtHeader(cells, choice, options, body))) ?? first;
 }
 
 /**
@@ -131,7 +178,7 @@ export async function detectRegisters(host: WorkbookHost, options: DetectOptions
 /** One register as `pmo inspect --json` shows it: detection's view without its working detail (how each column was matched, skipped rows). */
 export type InspectRegister = Pick<
   DetectedRegister,
-  "sheet" | "kind" | "templateId" | "table" | "headerRow" | "firstRow" | "lastRow" | "firstColumn" | "lastColumn" | "confidence" | "unmapped" | "notes" | "drift"
+  "sheet" | "kind" | "templateId" | "table" | "headerRow" | "firstRow" | "lastRow" | "firstColumn" | "lastColumn" | "confidence" | "unmapped" | "notes" | "drift" | "doubts" | "uncertainKind" | "repeatedHeaderRows" | "subtotalRows"
 > & { columns: Record<string, Omit<MappedColumn, "source">> };
 
 export interface InspectJson {
@@ -160,6 +207,9 @@ export function toInspectJson(file: string, registers: DetectedRegister[]): Insp
       unmapped: r.unmapped,
       notes: r.notes,
       drift: r.drift,
+      ...(r.doubts ? { doubts: r.doubts } : {}),
+      ...(r.uncertainKind ? { uncertainKind: true } : {}),
+      ...(r.repeatedHeaderRows ? { repeatedHeaderRows: r.repeatedHeaderRows, subtotalRows: r.subtotalRows ?? [] } : {}),
     })),
   };
 }

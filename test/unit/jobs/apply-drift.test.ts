@@ -36,20 +36,23 @@ async function applied(host: XlsxHost): Promise<XlsxHost> {
 describe("drift after hand edits", () => {
   test("finds each kind of drift; apply repairs all but the values outside the list", async () => {
     const host = await applied(await book(simpleRegister));
-    const ws = host.sheet("Risks");
     const outline = await host.outline({ previewRows: 0 });
     const table = outline.sheets[0].tables[0];
     const scoreCol = 1 + table.headers.indexOf("Score");
-    const statusModel = (ws as unknown as { dataValidations: { model: Record<string, unknown> } }).dataValidations.model;
-    ws.getCell(5, scoreCol).value = 99; // typed over
-    ws.getCell(6, scoreCol).value = { formula: "#REF!*2" } as ExcelJS.CellFormulaValue; // broken
-    for (const k of Object.keys(statusModel)) if (k.startsWith("F")) delete statusModel[k];
-    ws.getCell("F7").value = "Parked";
+    const scoreLetter = String.fromCharCode(64 + scoreCol);
+    // What a user does by hand in Excel, made as edits (a save writes what edits changed).
+    await host.apply({
+      title: "hand edits",
+      edits: [
+        { type: "setCells", sheet: "Risks", address: `${scoreLetter}5:${scoreLetter}6`, cells: [[99], [{ formula: "=#REF!*2" }]] }, // typed over, broken
+        { type: "setDataValidation", sheet: "Risks", address: "F1:F1048576", validation: null },
+        { type: "setCells", sheet: "Risks", address: "F7", cells: [["Parked"]] },
+      ],
+    });
     const edited = await XlsxHost.open(await host.save(), "book.xlsx");
 
     const [drift] = await registersDrift(edited, await detectRegisters(edited));
     const codes = drift.map((d) => `${d.code}:${d.field}${d.cells ? `:${d.cells.join(",")}` : ""}`);
-    const scoreLetter = String.fromCharCode(64 + scoreCol);
     expect(codes).toEqual(
       expect.arrayContaining([
         `formula_overwritten:score:${scoreLetter}5`,
@@ -60,7 +63,14 @@ describe("drift after hand edits", () => {
     );
     for (const d of drift) expect(d.message.length).toBeGreaterThan(10);
 
-    const repair = await planTemplateApplication(edited, risk);
+    const unasked = await planTemplateApplication(edited, risk);
+    if (unasked.kind !== "existing") throw new Error("expected the existing register");
+    // Typed-over and broken formula cells are left alone unless a person chooses to restore them.
+    expect(unasked.plan.edits.filter((e) => e.type === "setCells" && e.address.startsWith(scoreLetter))).toEqual([]);
+    expect(unasked.notes.join("\n")).toContain("--restore-formulas score");
+    expect(drift.filter((d) => d.code.startsWith("formula_")).every((d) => d.restorable && !d.repairable)).toBe(true);
+
+    const repair = await planTemplateApplication(edited, risk, { restoreFormulas: ["score"] });
     if (repair.kind !== "existing") throw new Error("expected the existing register");
     const descriptions = repair.plan.edits.map((e) => ("label" in e ? `${e.type}:${e.label ?? ""}` : e.type));
     expect(descriptions).toContain(`setCells:restores the Score formula in 2 cells (${scoreLetter}5, ${scoreLetter}6)`);
@@ -72,9 +82,28 @@ describe("drift after hand edits", () => {
     expect(repaired.sheet("Risks").getCell("F7").value).toBe("Parked");
   });
 
+  test("a Score column of the user's own formulas is kept and reported, even when asked to restore", async () => {
+    const host = await book((ws) => {
+      ws.getRow(3).values = ["ID", "Title", "Owner", "Probability", "Impact", "Score", "Status"];
+      for (let i = 0; i < 5; i++) {
+        const r = 4 + i;
+        ws.getRow(r).values = [`R${i + 1}`, `Risk ${i + 1}`, "A. Patel", 1 + (i % 5), 5 - (i % 5), null, "Open"];
+        ws.getCell(`F${r}`).value = { formula: `INDEX($J$4:$N$8,D${r},E${r})` } as ExcelJS.CellFormulaValue;
+      }
+      ws.getCell("F6").value = 12; // typed over among the user's own formulas
+    });
+    for (const restoreFormulas of [undefined, ["score"]]) {
+      const a = await planTemplateApplication(host, risk, { restoreFormulas });
+      if (a.kind !== "existing") throw new Error("expected the existing register");
+      expect(a.plan.edits.filter((e) => e.type === "setCells" && /^F\d/.test(e.address))).toEqual([]);
+      expect(a.notes.join("\n")).toMatch(/Score \(column F\) holds your own formulas in 4 cells \(e\.g\. =INDEX/);
+      expect(a.drift).toContainEqual(expect.objectContaining({ code: "own_formulas", field: "score", repairable: false }));
+    }
+  });
+
   test("a renamed header is reported against the stored mapping", async () => {
     const host = await applied(await book(simpleRegister));
-    host.sheet("Risks").getCell("D3").value = "Likelihood";
+    await host.apply({ title: "hand edit", edits: [{ type: "setCells", sheet: "Risks", address: "D3", cells: [["Likelihood"]] }] });
     const edited = await XlsxHost.open(await host.save(), "book.xlsx");
     const [drift] = await registersDrift(edited, await detectRegisters(edited));
     expect(drift).toContainEqual(expect.objectContaining({ code: "renamed_column", field: "probability", cells: ["D3"] }));

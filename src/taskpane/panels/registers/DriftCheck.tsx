@@ -18,6 +18,14 @@ export interface DriftCheckProps {
   maxShown?: number;
 }
 
+function repairWords(total: number, byHand: number, byChoice: number): string {
+  const repaired = total - byHand - byChoice;
+  const parts = [repaired === total ? "Applying the template repairs all of them." : repaired ? `Applying the template repairs ${repaired === 1 ? "1" : repaired}.` : "Applying the template repairs none of them."];
+  if (byChoice) parts.push(`Typed-over formulas stay as typed unless you choose to put them back below.`);
+  if (byHand) parts.push(`${byHand === 1 ? "1 needs" : `${byHand} need`} fixing by hand, or ${byHand === 1 ? "is" : "are"} yours to keep.`);
+  return parts.join(" ");
+}
+
 /** "Is this register standard?": a one-line answer, then each difference in a sentence. */
 export function DriftCheck({ findings, template, maxShown = 4 }: DriftCheckProps): React.JSX.Element {
   const styles = useRegistersStyles();
@@ -26,7 +34,8 @@ export function DriftCheck({ findings, template, maxShown = 4 }: DriftCheckProps
   const [all, setAll] = React.useState(false);
   const summary = driftSummary(findings, template);
   const shown = all ? findings : findings.slice(0, maxShown);
-  const byHand = findings.filter((f) => !f.repairable).length;
+  const byHand = findings.filter((f) => !f.repairable && !f.restorable).length;
+  const byChoice = findings.filter((f) => f.restorable).length;
   return (
     <section className={panel.section} aria-labelledby={headingId}>
       <Subtitle2 as="h3" id={headingId} className={panel.sectionTitle}>
@@ -49,9 +58,7 @@ export function DriftCheck({ findings, template, maxShown = 4 }: DriftCheckProps
             </Button>
           ) : null}
           <Body1 className={styles.description}>
-            {byHand
-              ? `Applying the template repairs ${byHand === findings.length ? "none" : "the others"}; ${byHand === 1 ? "1 needs" : `${byHand} need`} fixing by hand.`
-              : "Applying the template repairs all of them."}
+            {repairWords(findings.length, byHand, byChoice)}
           </Body1>
         </>
       ) : null}

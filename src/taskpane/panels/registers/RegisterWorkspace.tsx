@@ -1,6 +1,7 @@
 import * as React from "react";
-import { MessageBar, MessageBarBody, MessageBarTitle, Spinner } from "@fluentui/react-components";
+import { Checkbox, MessageBar, MessageBarBody, MessageBarTitle, Spinner } from "@fluentui/react-components";
 import type { DetectedRegister } from "../../../core/detect/detect";
+import type { DriftFinding } from "../../../core/registers/drift";
 import { plan as emptyPlan } from "../../../core/plan/plan";
 import type { Template } from "../../../core/templates/schema";
 import { ApplyPlan, ErrorMessage, PlanPreview, type ApplyFn } from "../../components";
@@ -30,6 +31,36 @@ export interface RegisterWorkspaceProps {
 }
 
 const PLANNING = emptyPlan("Planning", []);
+
+interface FormulaRestoreChoiceProps {
+  drift: readonly DriftFinding[];
+  template: Template;
+  chosen: readonly string[];
+  onChange: (field: string, on: boolean) => void;
+}
+
+/** Typed-over formulas stay as typed unless the person ticks the column here. */
+function FormulaRestoreChoice({ drift, template, chosen, onChange }: FormulaRestoreChoiceProps): React.JSX.Element | null {
+  const panel = usePanelStyles();
+  const fields = [...new Set(drift.filter((f) => f.restorable).map((f) => f.field))];
+  if (!fields.length) return null;
+  return (
+    <section className={panel.section} aria-label="Formulas typed over">
+      {fields.map((field) => {
+        const cells = drift.filter((f) => f.restorable && f.field === field).reduce((n, f) => n + (f.cells?.length ?? 0), 0);
+        const header = template.columns.find((c) => c.id === field)?.header ?? field;
+        return (
+          <Checkbox
+            key={field}
+            checked={chosen.includes(field)}
+            onChange={(_, d) => onChange(field, d.checked === true)}
+            label={`Put the ${header} formula back in ${cells === 1 ? "1 cell" : `${cells} cells`} (replaces what was typed there)`}
+          />
+        );
+      })}
+    </section>
+  );
+}
 
 /** One register brought to a template: choose it, check the mapping, see the plan, apply, undo. */
 export function RegisterWorkspace({ register, builtIn, imported, plan, apply, onChanged, onImport, onExport, importFailure, labelledBy }: RegisterWorkspaceProps): React.JSX.Element {
@@ -102,6 +133,7 @@ export function RegisterWorkspace({ register, builtIn, imported, plan, apply, on
               </ul>
             </section>
           ) : null}
+          {result.kind === "existing" ? <FormulaRestoreChoice drift={result.drift} template={ws.template} chosen={ws.restoreFormulas} onChange={ws.setRestoreFormula} /> : null}
           <PlanPreview plan={result.plan} emptyMessage={`Nothing to change: this register already follows the ${ws.template.name} template.`} />
         </>
       ) : null}

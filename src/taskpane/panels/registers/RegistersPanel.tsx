@@ -11,13 +11,17 @@ import type { PanelProps } from "../types";
 import { usePanelStyles } from "../panelStyles.styles";
 import { NewRegister } from "./NewRegister";
 import { RegisterList } from "./RegisterList";
-import { RegisterWorkspace } from "./RegisterWorkspace";
-import { findRegisters, planForRegister, planNewRegister, type PlanForRegisterOptions } from "./registerJobs";
+import { findRegisters, planForRegister, planNewRegister, registerAt, sheetNames, type PlanForRegisterOptions } from "./registerJobs";
 import { registerKey } from "./registerWords";
 import type { ImportFailure } from "./TemplatePicker";
 import { useRegisters } from "./useRegisters";
 import { useRegistersStyles } from "./useRegistersStyles.styles";
 import { downloadText, readFileText, saveTemplateFile, type SaveFileFn } from "./templateFiles";
+
+/** The "This is a register" form, fetched only when someone opens it. */
+const MarkRegister = React.lazy(() => import(/* webpackChunkName: "mark-register" */ "./MarkRegister"));
+/** One register's work (template, mapping, preview, apply): fetched when a register is chosen, so the pane's first download stays within budget. */
+const RegisterWorkspace = React.lazy(() => import(/* webpackChunkName: "register-workspace" */ "./RegisterWorkspace").then((m) => ({ default: m.RegisterWorkspace })));
 
 export interface RegistersPanelProps extends PanelProps {
   /**
@@ -38,6 +42,20 @@ export function RegistersPanel({ onReady, saveFile = downloadText }: RegistersPa
   const { found, error, loading, reload } = useRegisters(find, imported, revision, onReady);
   const [selected, setSelected] = React.useState<string | null>(null);
   const [creating, setCreating] = React.useState(false);
+  const [marking, setMarking] = React.useState(false);
+  // A register the person pointed to, kept until the workbook changes (applying it stores it, and detection then finds it).
+  const [marked, setMarked] = React.useState<{ register: DetectedRegister; revision: number } | null>(null);
+  const listSheets = React.useCallback(() => sheetNames(host), [host]);
+  const findAt = React.useCallback((sheet: string, row: number, t: Template) => registerAt(host, sheet, row, t, imported), [host, imported]);
+  const onMarked = React.useCallback(
+    (r: DetectedRegister) => {
+      setMarked({ register: r, revision });
+      setSelected(registerKey(r));
+      setMarking(false);
+      setCreating(false);
+    },
+    [revision],
+  );
 
   const plan = React.useCallback((r: DetectedRegister, t: Template, o: PlanForRegisterOptions) => planForRegister(host, r, t, o), [host]);
   const planNew = React.useCallback((t: Template) => planNewRegister(host, t), [host]);
@@ -66,7 +84,9 @@ export function RegistersPanel({ onReady, saveFile = downloadText }: RegistersPa
   }, []);
   const onExport = React.useCallback((t: Template) => saveTemplateFile(t, saveFile), [saveFile]);
 
-  const registers = found?.registers ?? [];
+  const detected = found?.registers ?? [];
+  const pointed = marked && marked.revision === revision ? marked.register : null;
+  const registers = pointed ? [...detected.filter((r) => registerKey(r) !== registerKey(pointed)), pointed] : detected;
   // One register needs no choosing.
   const current = registers.find((r) => registerKey(r) === selected) ?? (registers.length === 1 && !creating ? registers[0] : undefined);
   const showNew = found !== null && (registers.length === 0 || creating);
@@ -84,6 +104,15 @@ export function RegistersPanel({ onReady, saveFile = downloadText }: RegistersPa
           Refresh
         </Button>
       </div>
+      {marking ? (
+        <React.Suspense fallback={<Spinner size="small" label="Opening…" />}>
+          <MarkRegister templates={[...imported, ...BUILT_IN_TEMPLATES]} listSheets={listSheets} findAt={findAt} onFound={onMarked} onCancel={() => setMarking(false)} />
+        </React.Suspense>
+      ) : found ? (
+        <Button className={local.noShrink} size="small" appearance="subtle" onClick={() => setMarking(true)}>
+          A register is missing or misread? This is a register…
+        </Button>
+      ) : null}
       {error ? <ErrorMessage error={error} doing="look for registers" /> : null}
       {loading && !found ? <Spinner size="small" label="Looking for registers…" /> : null}
       {registers.length ? (
@@ -101,7 +130,7 @@ export function RegistersPanel({ onReady, saveFile = downloadText }: RegistersPa
           {!current && !showNew ? <Body1 className={styles.subtle}>Choose a register to check it against a template.</Body1> : null}
           <RegisterList
             registers={registers}
-            drift={found?.drift ?? []}
+            drift={registers.map((r) => (r === pointed ? [] : (found?.drift[detected.indexOf(r)] ?? [])))}
             templates={[...imported, ...BUILT_IN_TEMPLATES]}
             selected={current && !showNew ? registerKey(current) : null}
             onSelect={(key) => {
@@ -109,18 +138,20 @@ export function RegistersPanel({ onReady, saveFile = downloadText }: RegistersPa
               setCreating(false);
             }}
             renderWork={(register, labelledBy) => (
-              <RegisterWorkspace
-                register={register}
-                labelledBy={labelledBy}
-                builtIn={BUILT_IN_TEMPLATES}
-                imported={imported}
-                plan={plan}
-                apply={apply}
-                onChanged={notifyChanged}
-                onImport={(f) => void onImport(f)}
-                onExport={onExport}
-                importFailure={importFailure}
-              />
+              <React.Suspense fallback={<Spinner size="small" label="Opening…" />}>
+                <RegisterWorkspace
+                  register={register}
+                  labelledBy={labelledBy}
+                  builtIn={BUILT_IN_TEMPLATES}
+                  imported={imported}
+                  plan={plan}
+                  apply={apply}
+                  onChanged={notifyChanged}
+                  onImport={(f) => void onImport(f)}
+                  onExport={onExport}
+                  importFailure={importFailure}
+                />
+              </React.Suspense>
             )}
           />
         </section>

@@ -6,14 +6,15 @@
  */
 import type { DetectedRegister } from "../../../core/detect/detect";
 import { registerDrift, type DriftFinding } from "../../../core/registers/drift";
-import { planApplyTemplate, type ApplyProblem } from "../../../core/registers/plan-apply";
+import { LISTS_SHEET, planApplyTemplate, type ApplyProblem } from "../../../core/registers/plan-apply";
 import { storedRecordFor } from "../../../core/registers/snapshot";
 import type { Plan } from "../../../core/plan/plan";
 import { BUILT_IN_TEMPLATES } from "../../../core/templates/catalogue";
 import type { Template } from "../../../core/templates/schema";
 import type { WorkbookHost } from "../../../hosts/host";
 import { planTemplateApplication, snapshotRegister } from "../../../jobs/registers/apply";
-import { detectRegisters, PREVIEW_ROWS } from "../../../jobs/registers/detect";
+import { detectRegisterAt, detectRegisters, PREVIEW_ROWS } from "../../../jobs/registers/detect";
+import { METADATA_SHEET } from "../../../core/metadata/schema";
 import { registersDrift } from "../../../jobs/registers/drift";
 import { withMapping, type ColumnMapping } from "./columnMapping";
 
@@ -42,6 +43,8 @@ export interface PlanForRegisterOptions {
   mapping?: ColumnMapping;
   /** Record the mapping as confirmed, so detection honours it next time. */
   confirmed: boolean;
+  /** Computed columns whose typed-over formulas the person chose to restore. */
+  restoreFormulas?: readonly string[];
 }
 
 /** The template over one register as it was detected (no second detection, so the register shown is the one planned). */
@@ -49,12 +52,25 @@ export async function planForRegister(host: WorkbookHost, register: DetectedRegi
   const outline = await host.outline({ previewRows: PREVIEW_ROWS });
   const target = options.mapping ? withMapping(register, options.mapping, template) : register;
   const snapshot = await snapshotRegister(host, outline, target, template.columns.length);
-  const planning = planApplyTemplate(snapshot, template, { confirmedMapping: options.confirmed });
+  const planning = planApplyTemplate(snapshot, template, { confirmedMapping: options.confirmed, restoreFormulas: options.restoreFormulas });
   if (!planning.ok) return { kind: "refused", problem: planning.problem };
   // Drift measured against the mapping being applied, not a stored one it replaces.
   const record = options.confirmed ? storedRecordFor(snapshot.metadata, target, target.table) : undefined;
   const forDrift = record ? { ...snapshot, metadata: { ...snapshot.metadata, registers: snapshot.metadata.registers.filter((r) => r !== record) } } : snapshot;
   return { kind: "existing", plan: planning.plan, notes: planning.notes, drift: registerDrift(forDrift, template) };
+}
+
+/** The register whose header is on the row a person points to, read as the template they chose; null when that row holds no header. */
+export async function registerAt(host: WorkbookHost, sheet: string, headerRow: number, template: Template, imported: readonly Template[]): Promise<DetectedRegister | null> {
+  const outline = await host.outline({ previewRows: 0 });
+  const templates = [template, ...imported.filter((t) => t.id !== template.id), ...BUILT_IN_TEMPLATES.filter((b) => b.id !== template.id && !imported.some((t) => t.id === b.id))];
+  return detectRegisterAt(host, outline, sheet, { headerRow, templateId: template.id }, { templates });
+}
+
+/** The names of the workbook's sheets a register can be on. */
+export async function sheetNames(host: WorkbookHost): Promise<string[]> {
+  const outline = await host.outline({ previewRows: 0 });
+  return outline.sheets.filter((s) => s.usedRange && s.name !== METADATA_SHEET && s.name !== LISTS_SHEET).map((s) => s.name);
 }
 
 /** A new register of the template on a new sheet (the workbook has none to apply it to). */

@@ -42,11 +42,14 @@ export function confidenceWords(r: DetectedRegister): ConfidenceWords {
   const confirmed = Object.values(r.columns).some((c) => c.source === "stored");
   const percent = Math.round(r.confidence * 100);
   const band: ConfidenceBand = r.confidence >= 0.8 ? "high" : r.confidence >= LOW_CONFIDENCE ? "fair" : "low";
-  const sure = band !== "low" && weakFields.length === 0;
+  const doubts = r.doubts ?? [];
+  const sure = (confirmed || (band !== "low" && !r.uncertainKind && doubts.length === 0)) && weakFields.length === 0;
   let words: string;
   if (confirmed) words = "Mapping confirmed earlier in this workbook";
+  else if (r.uncertainKind) words = `Shaped like a register, but of uncertain kind (${percent}%): check its kind and mapping`;
   else if (band === "low") words = `Found with low confidence (${percent}%): it may not be a register`;
   else words = `Found with ${band} confidence (${percent}%)`;
+  if (!confirmed && doubts.length) words += `; where it ends is in doubt: ${doubts[0]}`;
   if (weakFields.length) words += `; ${weakFields.length === 1 ? "1 column needs" : `${weakFields.length} columns need`} a check`;
   return { band, badge: sure ? "Sure" : "Check the mapping", sure, words, weakFields };
 }

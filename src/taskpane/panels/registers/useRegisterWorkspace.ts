@@ -25,6 +25,9 @@ export interface RegisterWorkspaceState {
   resetMapping: () => void;
   /** Field id → why its choice cannot be applied. */
   problems: Record<string, string>;
+  /** Computed columns whose typed-over formulas the person chose to put back (none unless they tick them). */
+  restoreFormulas: readonly string[];
+  setRestoreFormula: (field: string, on: boolean) => void;
   planned: PlannedChange;
 }
 
@@ -50,7 +53,8 @@ export function useRegisterWorkspace(register: DetectedRegister, templates: read
   const [draft, setDraft] = React.useState<{ register: DetectedRegister; template: Template; mapping: ColumnMapping; remember: boolean } | null>(null);
   const own = draft && draft.register === register && draft.template === template ? draft : null;
   const mapping = own?.mapping ?? detected;
-  const remember = own?.remember ?? false;
+  // Where a person said the register is, remembering it is what they asked for.
+  const remember = own?.remember ?? register.givenByPerson === true;
   const corrected = !sameMapping(mapping, detected);
 
   const setColumn = React.useCallback(
@@ -75,11 +79,22 @@ export function useRegisterWorkspace(register: DetectedRegister, templates: read
   const problems = React.useMemo(() => mappingProblems(mapping, template, headers), [mapping, template, headers]);
   const blocked = Object.keys(problems).length > 0;
 
+  const [restoring, setRestoring] = React.useState<{ key: string; templateId: string; fields: readonly string[] } | null>(null);
+  const restoreFormulas = React.useMemo(() => (restoring && restoring.key === key && restoring.templateId === template.id ? restoring.fields : []), [restoring, key, template.id]);
+  const setRestoreFormula = React.useCallback(
+    (field: string, on: boolean) =>
+      setRestoring((r) => {
+        const before = r && r.key === key && r.templateId === template.id ? r.fields : [];
+        return { key, templateId: template.id, fields: on ? [...before.filter((f) => f !== field), field] : before.filter((f) => f !== field) };
+      }),
+    [key, template.id],
+  );
+
   const planner = React.useMemo(
-    () => (blocked ? null : () => plan(register, template, { mapping: corrected || remember ? mapping : undefined, confirmed: remember })),
-    [blocked, plan, register, template, corrected, remember, mapping],
+    () => (blocked ? null : () => plan(register, template, { mapping: corrected || remember ? mapping : undefined, confirmed: remember, restoreFormulas })),
+    [blocked, plan, register, template, corrected, remember, mapping, restoreFormulas],
   );
   const planned = usePlannedChange(planner);
 
-  return { template, chooseTemplate, headers, mapping, lowFields, setColumn, corrected, remember, setRemember, resetMapping, problems, planned };
+  return { template, chooseTemplate, headers, mapping, lowFields, setColumn, corrected, remember, setRemember, resetMapping, problems, restoreFormulas, setRestoreFormula, planned };
 }

@@ -42,7 +42,7 @@ describe("the Registers panel", () => {
       // The details are the button's description, so a screen reader hears them with the name.
       const details = document.getElementById(card.getAttribute("aria-describedby") ?? "")?.textContent;
       expect(details).toContain("Risk register · Rows 4–7 · columns A–H · header in row 3");
-      expect(details).toContain("Found with fair confidence (74%)");
+      expect(details).toContain("Found with fair confidence (77%)");
       expect(details).toContain("Not standard: 15 columns missing, Status drop-down lost");
       expect(onReady).toHaveBeenCalled();
     });

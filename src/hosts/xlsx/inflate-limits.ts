@@ -1,0 +1,113 @@
+/**
+ * A workbook part that inflates far beyond what any reader here can hold is
+ * refused before anything inflates it for real. The limit is the longest
+ * text a JavaScript engine holds (V8: about 2^29 characters): a part over
+ * it could never be read ("Invalid string length", after seconds and
+ * gigabytes), so no file this tool can open is refused by it, and Excel's
+ * own limits (1,048,576 rows × 16,384 columns) are not what decides.
+ *
+ * A deflated stream inflates to at most about 1,032 times its size, so only
+ * parts stored with more than LIMIT / 1,032 compressed bytes could pass the
+ * limit; those are inflated once in a stream that counts and discards, so
+ * memory stays bounded whatever a file's headers claim.
+ */
+import type JSZip from "jszip";
+
+export const MAX_PART_BYTES = 512 * 1024 * 1024;
+const DEFLATE_MAX_RATIO = 1032;
+
+/** What JSZip keeps of an entry it has not inflated (left out of its typings). */
+interface StoredEntry {
+  _data?: { compressedSize?: number; uncompressedSize?: number; compression?: { magic?: string }; compressedContent?: Uint8Array };
+}
+
+/** How much of a part's start is read to find a document type declaration (it can only stand before the root element). */
+const PROLOG_BYTES = 4096;
+
+/** The first bytes of an entry, inflating no more than that. */
+async function startOf(entry: StoredEntry["_data"]): Promise<Uint8Array | undefined> {
+  if (!entry?.compressedContent) return undefined;
+  if (entry.compression?.magic === "\x00\x00") return entry.compressedContent.subarray(0, PROLOG_BYTES);
+  if (entry.compression?.magic !== "\x08\x00" || typeof DecompressionStream === "undefined") return undefined;
+  const reader = new Blob([entry.compressedContent as Uint8Array<ArrayBuffer>]).stream().pipeThrough(new DecompressionStream("deflate-raw")).getReader();
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  try {
+    while (total < PROLOG_BYTES) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      chunks.push(value);
+      total += value.byteLength;
+    }
+    await reader.cancel();
+  } catch {
+    // a damaged stream: the reader that inflates it for real says so
+  }
+  const out = new Uint8Array(Math.min(total, PROLOG_BYTES));
+  let at = 0;
+  for (const c of chunks) {
+    if (at >= out.length) break;
+    out.set(c.subarray(0, out.length - at), at);
+    at += c.byteLength;
+  }
+  return out;
+}
+
+/**
+ * The first XML part that declares a document type (where entities are
+ * declared), in words; undefined when none does. Office Open XML forbids
+ * DTDs in its parts (ECMA-376 Part 2, 8.1.4) and Excel refuses such a file,
+ * so refusing it refuses nothing Excel opens; entities are never expanded.
+ */
+export async function partWithDtd(zip: JSZip, fileName: string): Promise<string | undefined> {
+  const decoder = new TextDecoder();
+  for (const [name, file] of Object.entries(zip.files)) {
+    if (file.dir || !/\.(xml|rels|vml)$/i.test(name)) continue;
+    const start = await startOf((file as unknown as StoredEntry)._data);
+    if (start && /<!DOCTYPE/i.test(decoder.decode(start))) {
+      return `“${fileName}” was not opened: its part ${name} declares a document type (<!DOCTYPE>), which workbook files may not contain and Excel does not open. Nothing was read.`;
+    }
+  }
+  return undefined;
+}
+
+const mebibytes = (n: number) => `${Math.round(n / (1024 * 1024)).toLocaleString("en-GB")} MB`;
+
+/** Bytes a raw-deflate stream inflates to, counting no further than `limit` + 1. */
+async function inflatedSize(compressed: Uint8Array, limit: number): Promise<number | undefined> {
+  if (typeof DecompressionStream === "undefined") return undefined;
+  const stream = new Blob([compressed as Uint8Array<ArrayBuffer>]).stream().pipeThrough(new DecompressionStream("deflate-raw"));
+  const reader = stream.getReader();
+  let total = 0;
+  try {
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) return total;
+      total += value.byteLength;
+      if (total > limit) {
+        await reader.cancel();
+        return total;
+      }
+    }
+  } catch {
+    return total; // a damaged stream: the reader that inflates it for real says so
+  }
+}
+
+/** The first part over the limit, in words naming the part and the limit; undefined when every part is within it. */
+export async function oversizedPart(zip: JSZip, fileName: string, limit = MAX_PART_BYTES): Promise<string | undefined> {
+  for (const [name, file] of Object.entries(zip.files)) {
+    if (file.dir) continue;
+    const data = (file as unknown as StoredEntry)._data;
+    const declared = data?.uncompressedSize ?? 0;
+    const compressed = data?.compressedSize ?? 0;
+    let size = declared;
+    if (declared <= limit && compressed * DEFLATE_MAX_RATIO > limit && data?.compressedContent && data.compression?.magic === "\x08\x00") {
+      size = Math.max(declared, (await inflatedSize(data.compressedContent, limit)) ?? 0);
+    }
+    if (size > limit) {
+      return `“${fileName}” was not opened: its part ${name} inflates from ${mebibytes(compressed)} to more than ${mebibytes(limit)}, the most one part of a workbook can hold here (a file built to exhaust memory, or one no spreadsheet program could open). Nothing was read.`;
+    }
+  }
+  return undefined;
+}

@@ -1,0 +1,463 @@
+/**
+ * A read-only host over the package itself: the outline, cell reads, rules
+ * and header looks come from the parts, with no whole-workbook model built.
+ * Each sheet's cells are read in one forward pass over its part, the first
+ * time something asks for that sheet; sheets nobody asks about are never
+ * inflated. Read-only jobs (inspect) use it; a job that applies a plan opens
+ * the workbook through XlsxHost.
+ */
+import type ExcelJS from "exceljs";
+import { formatRange, parseRange, rangeHeight, rangesIntersect, rangeWidth, type RangeAddress } from "../../core/grid/address";
+import { dateToSerial, type CellValue } from "../../core/grid/cell";
+import { decodeMetadataRows, emptyMetadata, METADATA_FIRST_ROW, METADATA_SHEET } from "../../core/metadata/schema";
+import type { Plan } from "../../core/plan/plan";
+import { WorkbookError, type ApplyResult, type CellLook, type Grid, type RangeRules, type SheetOutline, type TableOutline, type WorkbookHost, type WorkbookOutline } from "../host";
+import { repairConditionalFormats, styleOfDxf } from "./conditional-format-repair";
+import { decodeEntities, parseXmlFragment, type XmlElement } from "./mini-xml";
+import { examineWorkbookBytes } from "./open-errors";
+import { OpcPackage, REL_NS, REL_TYPE, resolveTarget } from "./package/opc";
+import { slideFormula } from "./package/shared-formula";
+import { columnOfRef } from "./package/sheet-cells";
+import { BUILT_IN_FORMATS } from "./package/style-sheet";
+import { decodeColumnName } from "./package/table-parts";
+import { attrOf, findElement, findElements, innerOf, prefixOf } from "./package/xml-text";
+import { readSheetRules } from "./read-rules";
+import { validationsFromSheetXml } from "./validations-load";
+import { MAX_READ_CELLS } from "./xlsx-host";
+
+const WORKBOOK = "xl/workbook.xml";
+const FORMAT_CODES = new Map(Object.entries(BUILT_IN_FORMATS).map(([code, id]) => [id, code]));
+
+interface SheetEntry {
+  name: string;
+  state: SheetOutline["visibility"];
+  part: string;
+}
+
+interface Format {
+  numFmt: string;
+  bold: boolean;
+  fill: string | null;
+  wrapText: boolean;
+}
+
+interface Row {
+  cols: number[];
+  values: CellValue[];
+  formulas: (string | null)[];
+  styles: number[];
+}
+
+interface ParsedSheet {
+  rows: Map<number, Row>;
+  merges: RangeAddress[];
+  used: RangeAddress | null;
+  /** The part without its cells (validations and colour rules are read from it). */
+  outside: string;
+  tables: TableOutline[];
+}
+
+/** Text of <t> elements, leaving out phonetic runs (<rPh>), as ExcelJS reads them. */
+function textOf(xml: string): string {
+  const plain = xml.replace(/<([\w.-]+:)?rPh\b[\s\S]*?<\/([\w.-]+:)?rPh>/g, "");
+  let out = "";
+  const re = /<(?:[\w.-]+:)?t(?:\s[^>]*)?>([^<]*)<\/(?:[\w.-]+:)?t>/g;
+  for (let m = re.exec(plain); m; m = re.exec(plain)) out += xmlText(m[1]);
+  return out;
+}
+
+/** Element text as an XML parser hands it over: line ends normalised (XML 1.0 §2.11), entities decoded. */
+function xmlText(s: string): string {
+  return decodeEntities(s.includes("\r") ? s.replace(/\r\n?/g, "\n") : s);
+}
+
+function hexOf(rgb: string | undefined): string | null {
+  return rgb && /^[0-9A-Fa-f]{8}$/.test(rgb) ? `#${rgb.slice(2).toUpperCase()}` : null;
+}
+
+export class PackageWorkbook implements WorkbookHost {
+  private readonly parsed = new Map<string, ParsedSheet>();
+  private strings: string[] | undefined;
+
+  private constructor(
+    private readonly pkg: OpcPackage,
+    readonly fileName: string,
+    private readonly sheets: SheetEntry[],
+    private readonly formats: Format[],
+    private readonly dxfs: XmlElement[],
+  ) {}
+
+  /** Opens .xlsx/.xlsm bytes for reading; bad files get the same WorkbookError XlsxHost.open gives. */
+  static async open(data: Uint8Array, fileName: string): Promise<PackageWorkbook> {
+    const { problem, zip } = await examineWorkbookBytes(data, fileName);
+    if (problem) throw new WorkbookError(problem.message, { file: fileName });
+    if (!zip) throw new WorkbookError(`“${fileName}” is not a workbook package; open .csv files with the file host`, { file: fileName });
+    const pkg = new OpcPackage(zip);
+    const workbook = (await pkg.text(WORKBOOK)) ?? "";
+    const rels = await pkg.relationships(WORKBOOK);
+    const p = prefixOf(workbook, "workbook");
+    const sheets: SheetEntry[] = [];
+    for (const el of findElements(workbook, `${p}sheet`)) {
+      const rid = /\s([\w.-]+:)?id\s*=\s*"([^"]*)"/.exec(el.tag)?.[2];
+      const rel = rels.find((r) => r.id === rid);
+      // Only worksheets: chart sheets and dialog sheets hold no cells.
+      if (!rel || rel.type !== REL_TYPE.worksheet) continue;
+      const state = attrOf(el.tag, "state");
+      sheets.push({ name: attrOf(el.tag, "name") ?? "", state: state === "hidden" || state === "veryHidden" ? state : "visible", part: resolveTarget(WORKBOOK, rel.target) });
+    }
+    const stylesRel = rels.find((r) => r.type === `${REL_NS}/styles`);
+    const styles = stylesRel ? ((await pkg.text(resolveTarget(WORKBOOK, stylesRel.target))) ?? "") : "";
+    const { formats, dxfs } = readStyles(styles);
+    return new PackageWorkbook(pkg, fileName, sheets, formats, dxfs);
+  }
+
+  private async sharedStrings(): Promise<string[]> {
+    if (this.strings) return this.strings;
+    const rel = (await this.pkg.relationships(WORKBOOK)).find((r) => r.type === `${REL_NS}/sharedStrings`);
+    const xml = rel ? ((await this.pkg.text(resolveTarget(WORKBOOK, rel.target))) ?? "") : "";
+    const p = prefixOf(xml, "sst");
+    this.strings = findElements(xml, `${p}si`).map((s) => textOf(xml.slice(s.start, s.end)));
+    return this.strings;
+  }
+
+  private entry(name: string): SheetEntry {
+    const lower = name.toLowerCase();
+    const s = this.sheets.find((x) => x.name.toLowerCase() === lower);
+    if (!s) {
+      const tabs = this.sheets.filter((x) => x.name !== METADATA_SHEET).map((x) => `“${x.name}”`).join(", ");
+      throw new WorkbookError(`“${this.fileName}” has no sheet named “${name}”. Check the sheet name (tabs: ${tabs}).`, { file: this.fileName, sheet: name });
+    }
+    return s;
+  }
+
+  private async sheet(entry: SheetEntry): Promise<ParsedSheet> {
+    const known = this.parsed.get(entry.part);
+    if (known) return known;
+    const xml = (await this.pkg.text(entry.part)) ?? "";
+    const parsed = parseSheet(xml, await this.sharedStrings());
+    parsed.tables = await this.tablesOf(entry, parsed.outside);
+    this.parsed.set(entry.part, parsed);
+    // The text of the part is not needed again; let it go.
+    this.pkg.put(entry.part, "");
+    return parsed;
+  }
+
+  private async tablesOf(entry: SheetEntry, outside: string): Promise<TableOutline[]> {
+    const out: TableOutline[] = [];
+    const rels = await this.pkg.relationships(entry.part);
+    const ids = [...outside.matchAll(/<(?:[\w.-]+:)?tablePart\b[^>]*?\s(?:[\w.-]+:)?id="([^"]*)"/g)].map((m) => m[1]);
+    for (const id of ids) {
+      const rel = rels.find((r) => r.id === id && r.type === REL_TYPE.table);
+      if (!rel) continue;
+      const xml = (await this.pkg.text(resolveTarget(entry.part, rel.target))) ?? "";
+      const p = prefixOf(xml, "table");
+      const root = findElement(xml, `${p}table`)?.tag ?? "";
+      const ref = parseRange(attrOf(root, "ref") ?? "");
+      if (!ref) continue;
+      const cols = findElement(xml, `${p}tableColumns`);
+      const headers = cols ? findElements(xml, `${p}tableColumn`, cols.start, cols.end).map((c) => decodeColumnName(attrOf(c.tag, "name") ?? "")) : [];
+      out.push({ name: attrOf(root, "name") ?? "", sheet: entry.name, address: formatRange(ref), headers, showTotals: attrOf(root, "totalsRowCount") === "1" });
+    }
+    return out;
+  }
+
+  async outline(opts: { previewRows?: number } = {}): Promise<WorkbookOutline> {
+    const previewRows = opts.previewRows ?? 30;
+    const sheets: SheetOutline[] = [];
+    let metadata: Pick<WorkbookOutline, "metadata" | "metadataIssues"> = { metadata: emptyMetadata(), metadataIssues: [] };
+    for (const [position, entry] of this.sheets.entries()) {
+      const s = await this.sheet(entry);
+      if (entry.name === METADATA_SHEET) {
+        metadata = metadataOf(s);
+        continue;
+      }
+      const preview = s.used && previewRows > 0 ? { ...s.used, bottom: Math.min(s.used.bottom, s.used.top + previewRows - 1) } : null;
+      sheets.push({
+        name: entry.name,
+        position,
+        visibility: entry.state,
+        usedRange: s.used ? formatRange(s.used) : null,
+        tables: s.tables,
+        merges: preview ? s.merges.filter((m) => m.top <= preview.bottom && m.bottom >= preview.top).map(formatRange) : [],
+        preview: preview ? this.gridOf(entry.name, s, preview) : null,
+      });
+    }
+    return { name: this.fileName, sheets, ...metadata };
+  }
+
+  async read(sheet: string, address: string): Promise<Grid> {
+    const entry = this.entry(sheet);
+    const range = parseRange(address);
+    if (!range) throw new WorkbookError(`“${address}” is not a cell range on sheet “${entry.name}” of “${this.fileName}”`, { file: this.fileName, sheet: entry.name, cell: address });
+    return this.gridOf(entry.name, await this.sheet(entry), range);
+  }
+
+  private gridOf(name: string, s: ParsedSheet, range: RangeAddress): Grid {
+    const width = rangeWidth(range);
+    if (width * rangeHeight(range) > MAX_READ_CELLS) {
+      throw new WorkbookError(`Reading ${formatRange(range)} on sheet “${name}” of “${this.fileName}” asks for more than ${MAX_READ_CELLS.toLocaleString("en-GB")} cells; read it in blocks.`, { file: this.fileName, sheet: name });
+    }
+    const values: CellValue[][] = [];
+    const formulas: (string | null)[][] = [];
+    const numberFormats: string[][] = [];
+    for (let r = range.top; r <= range.bottom; r++) {
+      const v: CellValue[] = new Array(width).fill(null);
+      const f: (string | null)[] = new Array(width).fill(null);
+      const n: string[] = new Array(width).fill("General");
+      const row = s.rows.get(r);
+      if (row) {
+        for (let i = 0; i < row.cols.length; i++) {
+          const c = row.cols[i];
+          if (c < range.left || c > range.right) continue;
+          v[c - range.left] = row.values[i];
+          f[c - range.left] = row.formulas[i];
+          n[c - range.left] = this.formats[row.styles[i]]?.numFmt ?? "General";
+        }
+      }
+      values.push(v);
+      formulas.push(f);
+      numberFormats.push(n);
+    }
+    const merges = s.merges.filter((m) => rangesIntersect(m, range)).map(formatRange);
+    return { sheet: name, address: formatRange(range), values, formulas, numberFormats, ...(merges.length ? { merges } : {}) };
+  }
+
+  async readLooks(sheet: string, address: string): Promise<CellLook[][]> {
+    const entry = this.entry(sheet);
+    const s = await this.sheet(entry);
+    const range = parseRange(address);
+    if (!range) return [];
+    const out: CellLook[][] = [];
+    for (let r = range.top; r <= range.bottom; r++) {
+      const row = s.rows.get(r);
+      const line: CellLook[] = [];
+      for (let c = range.left; c <= range.right; c++) {
+        const i = row ? row.cols.indexOf(c) : -1;
+        const f = i >= 0 && row ? this.formats[row.styles[i]] : undefined;
+        line.push({ bold: f?.bold ?? false, fill: f?.fill ?? null, wrapText: f?.wrapText ?? false });
+      }
+      out.push(line);
+    }
+    return out;
+  }
+
+  async readRules(sheet: string, addresses: string[]): Promise<RangeRules[]> {
+    const entry = this.entry(sheet);
+    const s = await this.sheet(entry);
+    // read-rules.ts reads an ExcelJS sheet's validation model and rule list; the same two, read from the part.
+    const view = { name: entry.name, dataValidations: { model: validationsFromSheetXml(s.outside) }, conditionalFormattings: colourRules(s.outside, this.dxfs) };
+    repairConditionalFormats(view as unknown as ExcelJS.Worksheet, "");
+    return readSheetRules(view as unknown as ExcelJS.Worksheet, addresses.map((a) => parseRange(a)).filter((r): r is RangeAddress => !!r));
+  }
+
+  async apply(_plan: Plan): Promise<ApplyResult> {
+    throw new WorkbookError(`“${this.fileName}” was opened for reading only; open it with the file host to change it`, { file: this.fileName });
+  }
+}
+
+function readStyles(xml: string): { formats: Format[]; dxfs: XmlElement[] } {
+  const p = prefixOf(xml, "styleSheet");
+  const custom = new Map<number, string>();
+  // ExcelJS reads a format code with its backslash escapes taken out ("\\(" as "("); codes are compared with what it reads.
+  for (const el of findElements(xml, `${p}numFmt`)) custom.set(Number(attrOf(el.tag, "numFmtId")), (attrOf(el.tag, "formatCode") ?? "").replace(/\\(.)/g, "$1"));
+  const list = (local: string, child: string): string[] => {
+    const span = findElement(xml, p + local);
+    return span ? findElements(xml, p + child, span.start, span.end).map((el) => xml.slice(el.start, el.end)) : [];
+  };
+  const fonts = list("fonts", "font");
+  const fills = list("fills", "fill");
+  const formats = list("cellXfs", "xf").map((xf): Format => {
+    const tag = xf.slice(0, xf.indexOf(">") + 1);
+    const id = Number(attrOf(tag, "numFmtId") ?? 0);
+    const font = fonts[Number(attrOf(tag, "fontId") ?? 0)] ?? "";
+    const fill = fills[Number(attrOf(tag, "fillId") ?? 0)] ?? "";
+    const b = /<(?:[\w.-]+:)?b(\s[^>]*)?\/?>/.exec(font);
+    const pattern = /<(?:[\w.-]+:)?patternFill\b[^>]*>/.exec(fill)?.[0] ?? "";
+    const fg = /<(?:[\w.-]+:)?fgColor\b[^>]*>/.exec(fill)?.[0] ?? "";
+    const align = /<(?:[\w.-]+:)?alignment\b[^>]*>/.exec(xf)?.[0] ?? "";
+    const wrap = attrOf(align, "wrapText");
+    return {
+      numFmt: custom.get(id) ?? FORMAT_CODES.get(id) ?? "General",
+      bold: !!b && !/val="(0|false)"/.test(b[0]),
+      fill: attrOf(pattern, "patternType") === "solid" ? hexOf(attrOf(fg, "rgb")) : null,
+      wrapText: wrap === "1" || wrap === "true",
+    };
+  });
+  const dxfSpan = findElement(xml, `${p}dxfs`);
+  const dxfs = dxfSpan ? parseXmlFragment(innerOf(xml, dxfSpan)).filter((e) => e.name.replace(/^[\w.-]+:/, "") === "dxf") : [];
+  return { formats, dxfs: dxfs.map(stripPrefixes) };
+}
+
+function stripPrefixes(el: XmlElement): XmlElement {
+  return { ...el, name: el.name.replace(/^[\w.-]+:/, ""), children: el.children.map(stripPrefixes) };
+}
+
+const CELL_ATTR = /\s(r|s|t)\s*=\s*"([^"]*)"/g;
+
+/** A cell's r, s and t attributes in one scan (the three a read needs, on every cell of the sheet). */
+function cellAttrs(attrs: string): { r?: string; s?: string; t?: string } {
+  const out: { r?: string; s?: string; t?: string } = {};
+  CELL_ATTR.lastIndex = 0;
+  for (let m = CELL_ATTR.exec(attrs); m; m = CELL_ATTR.exec(attrs)) out[m[1] as "r" | "s" | "t"] = m[2];
+  return out;
+}
+
+/** One pass over a sheet part: its rows and cells, merged areas, used range and the text outside the cells. */
+function parseSheet(xml: string, strings: string[]): ParsedSheet {
+  const p = /<([\w.-]+:)?sheetData[\s/>]/.exec(xml)?.[1] ?? "";
+  const data = findElement(xml, `${p}sheetData`);
+  const outside = data ? xml.slice(0, data.start) + `<${p}sheetData/>` + xml.slice(data.end) : xml;
+  const inner = data ? innerOf(xml, data) : "";
+  const rows = new Map<number, Row>();
+  const shared = new Map<string, { formula: string; master: string }>();
+  const rowRe = new RegExp(`<${p}row\\b[^>]*?(/>|>)`, "g");
+  const cellRe = new RegExp(`<${p}c\\b([^>]*?)(?:/>|>([\\s\\S]*?)</${p}c>)`, "g");
+  const fRe = new RegExp(`<${p}f\\b([^>]*?)(?:/>|>([^<]*)</${p}f>)`);
+  const vRe = new RegExp(`<${p}v(?:\\s[^>]*)?>([^<]*)</${p}v>`);
+  let prevRow = 0;
+  for (let m = rowRe.exec(inner); m; m = rowRe.exec(inner)) {
+    const rowNum = Number(attrOf(m[0], "r") ?? prevRow + 1);
+    prevRow = rowNum;
+    if (m[1] === "/>") continue;
+    const close = inner.indexOf(`</${p}row>`, rowRe.lastIndex);
+    const body = inner.slice(rowRe.lastIndex, close < 0 ? inner.length : close);
+    rowRe.lastIndex = close < 0 ? inner.length : close;
+    const row: Row = { cols: [], values: [], formulas: [], styles: [] };
+    let prevCol = 0;
+    cellRe.lastIndex = 0;
+    for (let c = cellRe.exec(body); c; c = cellRe.exec(body)) {
+      const { r: ref, s: style, t = "n" } = cellAttrs(c[1]);
+      const col = ref ? (columnOfRef(ref) ?? prevCol + 1) : prevCol + 1;
+      prevCol = col;
+      const cellInner = c[2] ?? "";
+      const v = vRe.exec(cellInner)?.[1];
+      let value: CellValue = null;
+      if (t === "s") value = v !== undefined ? (strings[Number(v)] ?? null) : null;
+      else if (t === "inlineStr") value = textOf(cellInner);
+      else if (t === "str") value = v !== undefined ? xmlText(v) : null;
+      else if (t === "b") value = v !== undefined ? v === "1" || v === "true" : null;
+      else if (t === "e") value = v !== undefined ? { error: decodeEntities(v) } : null;
+      else if (t === "d") value = v !== undefined ? dateToSerial(new Date(decodeEntities(v))) : null;
+      else value = v !== undefined && v !== "" ? Number(v) : null;
+      let formula: string | null = null;
+      const f = cellInner.includes("<") ? fRe.exec(cellInner) : null;
+      if (f) {
+        const fAttrs = ` ${f[1]}`;
+        const text = f[2] !== undefined ? xmlText(f[2]) : "";
+        const here = ref ?? `${col}`;
+        if (attrOf(fAttrs, "t") === "shared") {
+          const si = attrOf(fAttrs, "si") ?? "";
+          if (text) {
+            shared.set(si, { formula: text, master: here });
+            formula = text;
+          } else {
+            const group = shared.get(si);
+            formula = group ? slideFormula(group.formula, group.master, here) : null;
+          }
+        } else formula = text || null;
+      }
+      row.cols.push(col);
+      row.values.push(value);
+      row.formulas.push(formula ? `=${formula}` : null);
+      row.styles.push(style ? Number(style) : 0);
+    }
+    if (row.cols.length) rows.set(rowNum, row);
+  }
+  const merges: RangeAddress[] = [];
+  const mergeList = findElement(outside, `${p}mergeCells`);
+  if (mergeList) {
+    for (const el of findElements(outside, `${p}mergeCell`, mergeList.start, mergeList.end)) {
+      const r = parseRange(attrOf(el.tag, "ref") ?? "");
+      if (r) merges.push(r);
+    }
+  }
+  // A merged area's other cells show nothing: their value belongs to the top-left cell.
+  for (const m of merges) {
+    for (let r = m.top; r <= m.bottom; r++) {
+      const row = rows.get(r);
+      if (!row) continue;
+      row.cols.forEach((c, i) => {
+        if (c >= m.left && c <= m.right && (r !== m.top || c !== m.left)) {
+          row.values[i] = null;
+          row.formulas[i] = null;
+        }
+      });
+    }
+  }
+  return { rows, merges, used: usedRange(rows), outside, tables: [] };
+}
+
+/** The tight range of cells that hold something (a value other than "", or a formula). */
+function usedRange(rows: Map<number, Row>): RangeAddress | null {
+  let top = Infinity;
+  let bottom = 0;
+  let left = Infinity;
+  let right = 0;
+  for (const [r, row] of rows) {
+    for (let i = 0; i < row.cols.length; i++) {
+      const v = row.values[i];
+      if ((v === null || v === "") && row.formulas[i] === null) continue;
+      const c = row.cols[i];
+      if (r < top) top = r;
+      if (r > bottom) bottom = r;
+      if (c < left) left = c;
+      if (c > right) right = c;
+    }
+  }
+  return bottom === 0 ? null : { top, left, bottom, right };
+}
+
+function metadataOf(s: ParsedSheet): Pick<WorkbookOutline, "metadata" | "metadataIssues"> {
+  const rows: CellValue[][] = [];
+  const last = s.used?.bottom ?? 0;
+  for (let r = METADATA_FIRST_ROW; r <= last; r++) {
+    const row = s.rows.get(r);
+    const cells: CellValue[] = [];
+    if (row) {
+      const width = Math.max(0, ...row.cols);
+      for (let c = 1; c <= width; c++) cells.push(null);
+      row.cols.forEach((c, i) => (cells[c - 1] = row.values[i]));
+    }
+    rows.push(cells);
+  }
+  const { metadata, issues } = decodeMetadataRows(rows);
+  return { metadata, metadataIssues: issues };
+}
+
+/** The sheet's colour rules (main and x14) in ExcelJS's rule shape, for read-rules.ts. */
+function colourRules(outside: string, dxfs: XmlElement[]): { ref: string; rules: Record<string, unknown>[] }[] {
+  const out: { ref: string; rules: Record<string, unknown>[] }[] = [];
+  const p = /<([\w.-]+:)?sheetData[\s/>]/.exec(outside)?.[1] ?? "";
+  for (const cf of findElements(outside, `${p}conditionalFormatting`)) {
+    const rules = findElements(outside, `${p}cfRule`, cf.start, cf.end).map((r) => {
+      const src = outside.slice(r.start, r.end);
+      const formulae = [...src.matchAll(new RegExp(`<${p}formula>([^<]*)</${p}formula>`, "g"))].map((m) => decodeEntities(m[1]));
+      const dxf = dxfs[Number(attrOf(r.tag, "dxfId") ?? -1)];
+      return rule(r.tag, formulae, dxf ? styleOfDxf(dxf) : undefined);
+    });
+    out.push({ ref: attrOf(cf.tag, "sqref") ?? "", rules });
+  }
+  const x14 = /<([\w.-]+):conditionalFormattings\b/.exec(outside)?.[1];
+  if (x14) {
+    for (const cf of findElements(outside, `${x14}:conditionalFormatting`)) {
+      const src = outside.slice(cf.start, cf.end);
+      const ref = /<(?:[\w.-]+:)?sqref>([^<]*)</.exec(src)?.[1] ?? "";
+      const rules = findElements(src, `${x14}:cfRule`).map((r) => {
+        const body = src.slice(r.start, r.end);
+        const formulae = [...body.matchAll(/<(?:[\w.-]+:)?f>([^<]*)<\//g)].map((m) => decodeEntities(m[1]));
+        const dxfXml = /<([\w.-]+:)?dxf>[\s\S]*?<\/([\w.-]+:)?dxf>/.exec(body)?.[0];
+        const dxf = dxfXml ? stripPrefixes(parseXmlFragment(dxfXml)[0]) : undefined;
+        return rule(r.tag, formulae, dxf ? styleOfDxf(dxf) : undefined);
+      });
+      out.push({ ref, rules });
+    }
+  }
+  return out;
+}
+
+function rule(tag: string, formulae: string[], style: Record<string, unknown> | undefined): Record<string, unknown> {
+  const type = attrOf(tag, "type") ?? "";
+  const operator = attrOf(tag, "operator");
+  const text = attrOf(tag, "text");
+  return { type, ...(operator ? { operator } : {}), ...(text ? { text } : {}), formulae, ...(style ? { style } : {}), priority: Number(attrOf(tag, "priority") ?? 0) };
+}

@@ -1,0 +1,296 @@
+/**
+ * The cells of one worksheet part, rewritten in one pass: rows the plan did
+ * not touch are copied as the text they came in as; in a touched row, cells
+ * outside the plan's ranges are copied too, cells inside are written from
+ * the workbook as the plan left it, and new rows and cells go in at their
+ * place in row and column order. Nothing else in the part changes here.
+ */
+import { formatCell, parseCell, type RangeAddress } from "../../../core/grid/address";
+import { slideFormula } from "./shared-formula";
+import { attrOf, escapeText, excelEscapeControls, findElement, withAttr } from "./xml-text";
+
+/** What a cell holds after the plan, as cell XML: `t` and the children, or null for an empty cell, or "keep" for the content the file has. */
+export type CellContent = { t?: string; inner: string } | null | "keep";
+
+/** The workbook as the plan left it, for the cells the part writer asks about. */
+export interface CellSource {
+  /** Row numbers with cells in the workbook, ascending. */
+  rows(): number[];
+  /** Column numbers with cells in a row, ascending. */
+  columns(row: number): number[];
+  /** `p` is the namespace prefix the part writes its elements with. */
+  content(row: number, col: number, p: string): CellContent;
+}
+
+export interface CellChanges {
+  /** Cells whose content the plan wrote (or may have). */
+  values: RangeAddress[];
+  /** Cells whose look the plan changed; the format index for each comes from `styleOf`. */
+  looks: RangeAddress[];
+  /** The format index a cell gets, from the one it had (or would have, for a new cell). */
+  styleOf(row: number, col: number, base: number): number;
+}
+
+export interface PatchedCells {
+  xml: string;
+  /** A cell that held a formula holds none now (a calculation chain listing it would be stale). */
+  formulaRemoved: boolean;
+}
+
+interface Intervals {
+  starts: number[];
+  ends: number[];
+}
+
+function rowIntervals(ranges: RangeAddress[]): Intervals {
+  const sorted = ranges.map((r) => [r.top, r.bottom]).sort((a, b) => a[0] - b[0]);
+  const starts: number[] = [];
+  const ends: number[] = [];
+  for (const [t, b] of sorted) {
+    if (ends.length && t <= ends[ends.length - 1] + 1) ends[ends.length - 1] = Math.max(ends[ends.length - 1], b);
+    else {
+      starts.push(t);
+      ends.push(b);
+    }
+  }
+  return { starts, ends };
+}
+
+function inIntervals(iv: Intervals, n: number): boolean {
+  let lo = 0;
+  let hi = iv.starts.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (n < iv.starts[mid]) hi = mid - 1;
+    else if (n > iv.ends[mid]) lo = mid + 1;
+    else return true;
+  }
+  return false;
+}
+
+const inRange = (r: RangeAddress, row: number, col: number) => row >= r.top && row <= r.bottom && col >= r.left && col <= r.right;
+
+/** Column styles from <cols>: the format a new cell in that column takes. */
+function columnStyles(xml: string, p: string): (col: number) => number {
+  const cols = findElement(xml, `${p}cols`);
+  const spans: { min: number; max: number; s: number }[] = [];
+  if (cols) {
+    const re = new RegExp(`<${p}col\\b[^>]*>`, "g");
+    const text = xml.slice(cols.start, cols.end);
+    for (let m = re.exec(text); m; m = re.exec(text)) {
+      const s = Number(attrOf(m[0], "style") ?? 0);
+      if (s) spans.push({ min: Number(attrOf(m[0], "min")), max: Number(attrOf(m[0], "max")), s });
+    }
+  }
+  return (col) => spans.find((x) => col >= x.min && col <= x.max)?.s ?? 0;
+}
+
+interface SharedGroup {
+  master: string;
+  formula: string;
+}
+
+/** The column number of a cell reference ("AB12" → 28), read without building an address. */
+export function columnOfRef(ref: string): number | undefined {
+  let n = 0;
+  let i = 0;
+  for (; i < ref.length; i++) {
+    const code = ref.charCodeAt(i);
+    if (code >= 65 && code <= 90) n = n * 26 + code - 64;
+    else if (code >= 97 && code <= 122) n = n * 26 + code - 96;
+    else if (code !== 36) break;
+  }
+  return i > 0 && n > 0 ? n : undefined;
+}
+
+export function escapeCellText(s: string): string {
+  return escapeText(excelEscapeControls(s));
+}
+
+/** Rewrites the sheetData of a worksheet part for the cells in `changes`. */
+export function patchSheetCells(xml: string, changes: CellChanges, source: CellSource): PatchedCells {
+  const p = /<([\w.-]+:)?sheetData[\s/>]/.exec(xml)?.[1] ?? "";
+  const span = findElement(xml, `${p}sheetData`);
+  if (!span) throw new Error("the sheet part has no sheetData element");
+  const all = [...changes.values, ...changes.looks];
+  const rowsTouched = rowIntervals(all);
+  const colStyle = columnStyles(xml, p);
+  const inner = span.selfClosing ? "" : xml.slice(span.start + span.tag.length, span.end - `</${p}sheetData>`.length);
+  const newRows = source.rows().filter((r) => inIntervals(rowsTouched, r));
+  let nextNew = 0;
+  const out: string[] = [];
+  let formulaRemoved = false;
+  const broken = new Map<string, SharedGroup>(); // shared groups whose master the plan overwrote
+  let extent: RangeAddress | undefined;
+  const grow = (row: number, col: number) => {
+    if (!extent) extent = { top: row, bottom: row, left: col, right: col };
+    else extent = { top: Math.min(extent.top, row), bottom: Math.max(extent.bottom, row), left: Math.min(extent.left, col), right: Math.max(extent.right, col) };
+  };
+
+  const renderContent = (row: number, col: number, base: number, tagIn: string | undefined, innerIn: string, styleOnly: boolean): string => {
+    const ref = formatCell({ row, col });
+    const s = changes.styleOf(row, col, base);
+    const content: CellContent = styleOnly ? "keep" : source.content(row, col, p);
+    if (content === "keep") {
+      if (tagIn === undefined) return s ? (grow(row, col), `<${p}c r="${ref}" s="${s}"/>`) : "";
+      grow(row, col);
+      const tag = withAttr(tagIn, "s", s ? String(s) : undefined);
+      return tagIn.endsWith("/>") ? tag : `${tag}${keepShared(ref, innerIn)}</${p}c>`;
+    }
+    if (/<([\w.-]+:)?f[\s/>]/.test(innerIn) && !(content && /<([\w.-]+:)?f[\s>]/.test(content.inner))) formulaRemoved = true;
+    const master = sharedMasterOf(innerIn);
+    if (master) broken.set(master.si, { master: ref, formula: master.formula });
+    if (content === null) return s ? (grow(row, col), `<${p}c r="${ref}" s="${s}"/>`) : "";
+    grow(row, col);
+    return `<${p}c r="${ref}"${s ? ` s="${s}"` : ""}${content.t ? ` t="${content.t}"` : ""}>${content.inner}</${p}c>`;
+  };
+
+  /** A shared formula's master cell: its group id and formula text. */
+  const formulaRe = new RegExp(`<${p}f\\b([^>]*)>([^<]*)</${p}f>`);
+  const sharedMasterOf = (cellInner: string): { si: string; formula: string } | undefined => {
+    if (!cellInner.includes("shared")) return undefined;
+    const m = formulaRe.exec(cellInner);
+    if (!m || attrOf(m[0], "t") !== "shared" || attrOf(m[0], "ref") === undefined) return undefined;
+    const si = attrOf(m[0], "si");
+    return si === undefined ? undefined : { si, formula: m[2] };
+  };
+
+  /** A cell's children, with a formula it shared from an overwritten master written out in full. */
+  const keepShared = (ref: string, cellInner: string): string => {
+    if (!broken.size || !cellInner.includes("shared")) return cellInner;
+    return cellInner.replace(new RegExp(`<${p}f\\b[^>]*?(?:/>|>[^<]*</${p}f>)`), (f) => {
+      if (attrOf(f, "t") !== "shared") return f;
+      const group = broken.get(attrOf(f, "si") ?? "");
+      if (!group) return f;
+      return `<${p}f>${slideFormula(group.formula, group.master, ref)}</${p}f>`;
+    });
+  };
+
+  const cellRe = new RegExp(`<${p}c\\b[^>]*?(/>|>)`, "g");
+  const patchRow = (rowNum: number, rowTag: string, rowInner: string): string => {
+    const valueRanges = changes.values.filter((r) => rowNum >= r.top && rowNum <= r.bottom);
+    const lookRanges = changes.looks.filter((r) => rowNum >= r.top && rowNum <= r.bottom);
+    const rowStyle = attrOf(rowTag, "customFormat") === "1" || attrOf(rowTag, "customFormat") === "true" ? Number(attrOf(rowTag, "s") ?? 0) : undefined;
+    const baseOf = (col: number) => rowStyle ?? colStyle(col);
+    const wanted = (valueRanges.length || lookRanges.length ? source.columns(rowNum) : []).filter(
+      (c) => valueRanges.some((r) => inRange(r, rowNum, c)) || lookRanges.some((r) => inRange(r, rowNum, c)),
+    );
+    const cells: string[] = [];
+    let w = 0;
+    let prevCol = 0;
+    const emitNew = (upTo: number) => {
+      for (; w < wanted.length && wanted[w] < upTo; w++) {
+        const c = wanted[w];
+        const inValues = valueRanges.some((r) => inRange(r, rowNum, c));
+        cells.push(renderContent(rowNum, c, baseOf(c), undefined, "", !inValues));
+      }
+    };
+    cellRe.lastIndex = 0;
+    let copyFrom = 0;
+    for (let m = cellRe.exec(rowInner); m; m = cellRe.exec(rowInner)) {
+      const start = m.index;
+      const tag = m[0];
+      let end = start + tag.length;
+      let cellInner = "";
+      if (m[1] === ">") {
+        const close = rowInner.indexOf(`</${p}c>`, end);
+        if (close < 0) throw new Error(`row ${rowNum} has a cell that is not closed`);
+        cellInner = rowInner.slice(end, close);
+        end = close + `</${p}c>`.length;
+      }
+      cellRe.lastIndex = end;
+      const r = attrOf(tag, "r");
+      const col = r ? (columnOfRef(r) ?? prevCol + 1) : prevCol + 1;
+      prevCol = col;
+      const inValues = valueRanges.some((x) => inRange(x, rowNum, col));
+      const inLooks = lookRanges.some((x) => inRange(x, rowNum, col));
+      if (w < wanted.length && wanted[w] < col) {
+        // New cells go in before this one, in column order.
+        cells.push(rowInner.slice(copyFrom, start));
+        copyFrom = start;
+        emitNew(col);
+      }
+      if (!inValues && !inLooks) {
+        if (broken.size && cellInner.includes("shared")) {
+          const kept = keepShared(r ?? formatCell({ row: rowNum, col }), cellInner);
+          if (kept !== cellInner) {
+            cells.push(rowInner.slice(copyFrom, start), `${tag}${kept}</${p}c>`);
+            copyFrom = end;
+          }
+        }
+        continue;
+      }
+      cells.push(rowInner.slice(copyFrom, start));
+      if (w < wanted.length && wanted[w] === col) w++;
+      cells.push(renderContent(rowNum, col, Number(attrOf(tag, "s") ?? 0), withAttr(tag, "r", formatCell({ row: rowNum, col })), cellInner, !inValues));
+      copyFrom = end;
+    }
+    // New cells after the last cell the row had, and whatever followed the cells.
+    const tail = rowInner.slice(copyFrom);
+    const before = cells.length;
+    emitNew(Number.MAX_SAFE_INTEGER);
+    const added = cells.splice(before);
+    const newTag = withAttr(rowTag.replace(/\s*\/>$/, ">"), "spans", undefined);
+    return `${newTag.endsWith("/>") ? newTag.slice(0, -2) + ">" : newTag}${cells.join("")}${added.join("")}${tail}</${p}row>`;
+  };
+
+  const newRow = (rowNum: number) => {
+    const body = patchRow(rowNum, `<${p}row r="${rowNum}">`, "");
+    return body === `<${p}row r="${rowNum}"></${p}row>` ? "" : body;
+  };
+
+  const rowRe = new RegExp(`<${p}row\\b[^>]*?(/>|>)`, "g");
+  let copyFrom = 0;
+  let prevRow = 0;
+  for (let m = rowRe.exec(inner); m; m = rowRe.exec(inner)) {
+    const start = m.index;
+    let end = start + m[0].length;
+    let rowInner = "";
+    if (m[1] === ">") {
+      const close = inner.indexOf(`</${p}row>`, end);
+      if (close < 0) throw new Error("a row is not closed");
+      rowInner = inner.slice(end, close);
+      end = close + `</${p}row>`.length;
+    }
+    rowRe.lastIndex = end;
+    const rowNum = Number(attrOf(m[0], "r") ?? prevRow + 1);
+    prevRow = rowNum;
+    const touched = inIntervals(rowsTouched, rowNum);
+    const sharesBroken = broken.size > 0 && rowInner.includes("shared");
+    if (!touched && !sharesBroken) {
+      if (nextNew < newRows.length && newRows[nextNew] < rowNum) {
+        out.push(inner.slice(copyFrom, start));
+        copyFrom = start;
+        for (; nextNew < newRows.length && newRows[nextNew] < rowNum; nextNew++) out.push(newRow(newRows[nextNew]));
+      }
+      continue;
+    }
+    out.push(inner.slice(copyFrom, start));
+    for (; nextNew < newRows.length && newRows[nextNew] < rowNum; nextNew++) out.push(newRow(newRows[nextNew]));
+    if (nextNew < newRows.length && newRows[nextNew] === rowNum) nextNew++;
+    out.push(patchRow(rowNum, withAttr(m[0], "r", String(rowNum)), rowInner));
+    copyFrom = end;
+  }
+  out.push(inner.slice(copyFrom));
+  for (; nextNew < newRows.length; nextNew++) out.push(newRow(newRows[nextNew]));
+  const sheetData = `<${p}sheetData>${out.join("")}</${p}sheetData>`;
+  let result = xml.slice(0, span.start) + sheetData + xml.slice(span.end);
+  if (extent) result = widenDimension(result, p, extent);
+  return { xml: result, formulaRemoved };
+}
+
+/** The <dimension> element widened to hold `extent` (the used range Excel reports on open). */
+function widenDimension(xml: string, p: string, extent: RangeAddress): string {
+  const dim = findElement(xml, `${p}dimension`);
+  if (!dim) return xml;
+  const ref = attrOf(dim.tag, "ref") ?? "A1";
+  const [a, b] = ref.split(":");
+  const tl = parseCell(a ?? "");
+  const br = parseCell(b ?? a ?? "");
+  const empty = ref === "A1" && !/<([\w.-]+:)?c\b/.test(xml.slice(dim.end, dim.end + 2000)) && !tl;
+  const cur = tl && br && !empty ? { top: tl.row, left: tl.col, bottom: br.row, right: br.col } : undefined;
+  const u = cur ? { top: Math.min(cur.top, extent.top), left: Math.min(cur.left, extent.left), bottom: Math.max(cur.bottom, extent.bottom), right: Math.max(cur.right, extent.right) } : extent;
+  const text = u.top === u.bottom && u.left === u.right ? formatCell({ row: u.top, col: u.left }) : `${formatCell({ row: u.top, col: u.left })}:${formatCell({ row: u.bottom, col: u.right })}`;
+  if (text === ref) return xml;
+  return xml.slice(0, dim.start) + withAttr(dim.tag, "ref", text) + xml.slice(dim.end);
+}

@@ -1,0 +1,154 @@
+/**
+ * Writes the saved package as a zip: entries nobody changed are copied as
+ * the compressed bytes they came in as (with their CRC and sizes), changed
+ * and new parts are deflated by the platform's own compressor
+ * (CompressionStream, native in Node and browsers), which is several times
+ * faster than deflating in JavaScript. Returns undefined where it cannot
+ * write the package (no CompressionStream, an entry it cannot copy, sizes
+ * that would need ZIP64); the caller then lets JSZip write it.
+ */
+import type JSZip from "jszip";
+
+interface StoredEntry {
+  name: string;
+  date?: Date;
+  _data?: { compressedSize?: number; uncompressedSize?: number; crc32?: number; compression?: { magic?: string }; compressedContent?: Uint8Array };
+}
+
+interface Entry {
+  name: Uint8Array;
+  method: number;
+  crc: number;
+  compressed: Uint8Array;
+  size: number;
+  date: Date;
+}
+
+const CRC_TABLE = (() => {
+  const t = new Uint32Array(256);
+  for (let n = 0; n < 256; n++) {
+    let c = n;
+    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+    t[n] = c >>> 0;
+  }
+  return t;
+})();
+
+export function crc32(bytes: Uint8Array): number {
+  let c = 0xffffffff;
+  for (let i = 0; i < bytes.length; i++) c = CRC_TABLE[(c ^ bytes[i]) & 0xff] ^ (c >>> 8);
+  return (c ^ 0xffffffff) >>> 0;
+}
+
+/**
+ * Deflated bytes and the CRC-32 of the input, both from the platform: a gzip
+ * member is a raw deflate stream between a 10-byte header and a trailer
+ * holding the CRC-32 and size, so the checksum of a 50 MB sheet costs
+ * nothing on the main thread. Falls back to computing the CRC here when the
+ * header carries optional fields.
+ */
+async function deflateWithCrc(bytes: Uint8Array): Promise<{ compressed: Uint8Array; crc: number }> {
+  const stream = new Blob([bytes as Uint8Array<ArrayBuffer>]).stream().pipeThrough(new CompressionStream("gzip"));
+  const gz = new Uint8Array(await new Response(stream).arrayBuffer());
+  const plainHeader = gz.length >= 18 && gz[0] === 0x1f && gz[1] === 0x8b && gz[2] === 8 && gz[3] === 0;
+  if (plainHeader) {
+    const v = new DataView(gz.buffer, gz.byteOffset, gz.byteLength);
+    if (v.getUint32(gz.length - 4, true) === bytes.length >>> 0) return { compressed: gz.subarray(10, gz.length - 8), crc: v.getUint32(gz.length - 8, true) };
+  }
+  const raw = new Blob([bytes as Uint8Array<ArrayBuffer>]).stream().pipeThrough(new CompressionStream("deflate-raw"));
+  return { compressed: new Uint8Array(await new Response(raw).arrayBuffer()), crc: crc32(bytes) };
+}
+
+function dosDateTime(d: Date): { date: number; time: number } {
+  const year = Math.max(1980, d.getFullYear());
+  return {
+    time: (d.getHours() << 11) | (d.getMinutes() << 5) | Math.floor(d.getSeconds() / 2),
+    date: ((year - 1980) << 9) | ((d.getMonth() + 1) << 5) | d.getDate(),
+  };
+}
+
+const MAGIC_METHOD: Record<string, number> = { "\x00\x00": 0, "\x08\x00": 8 };
+
+/** The zip of `zip`'s entries (minus `removed`) with `changed` parts replaced or added, in the original order then the new ones. */
+export async function writePackageZip(zip: JSZip, changed: Map<string, string>, removed: Set<string>): Promise<Uint8Array | undefined> {
+  if (typeof CompressionStream === "undefined") return undefined;
+  const encoder = new TextEncoder();
+  const entries: Entry[] = [];
+  const now = new Date();
+  const names = Object.keys(zip.files).filter((n) => !removed.has(n));
+  for (const n of changed.keys()) if (!zip.files[n]) names.push(n);
+  for (const name of names) {
+    const text = changed.get(name);
+    if (text !== undefined) {
+      const raw = encoder.encode(text);
+      const { compressed, crc } = await deflateWithCrc(raw);
+      entries.push({ name: encoder.encode(name), method: 8, crc, compressed, size: raw.length, date: zip.files[name]?.date ?? now });
+      continue;
+    }
+    const file = zip.files[name] as unknown as StoredEntry & { dir: boolean };
+    const data = file._data;
+    const method = MAGIC_METHOD[data?.compression?.magic ?? ""];
+    if (!data?.compressedContent || method === undefined || data.crc32 === undefined || data.uncompressedSize === undefined) {
+      if (file.dir) {
+        entries.push({ name: encoder.encode(name), method: 0, crc: 0, compressed: new Uint8Array(0), size: 0, date: file.date ?? now });
+        continue;
+      }
+      return undefined;
+    }
+    entries.push({ name: encoder.encode(name), method, crc: data.crc32 >>> 0, compressed: data.compressedContent, size: data.uncompressedSize, date: file.date ?? now });
+  }
+  let total = 22;
+  for (const e of entries) total += 30 + e.name.length + e.compressed.length + 46 + e.name.length;
+  if (entries.length > 0xffff || total > 0xffffffff || entries.some((e) => e.size > 0xffffffff)) return undefined;
+  const out = new Uint8Array(total);
+  const v = new DataView(out.buffer);
+  let at = 0;
+  const offsets: number[] = [];
+  for (const e of entries) {
+    const { date, time } = dosDateTime(e.date);
+    offsets.push(at);
+    v.setUint32(at, 0x04034b50, true);
+    v.setUint16(at + 4, 20, true);
+    v.setUint16(at + 6, 0x0800, true); // names are UTF-8
+    v.setUint16(at + 8, e.method, true);
+    v.setUint16(at + 10, time, true);
+    v.setUint16(at + 12, date, true);
+    v.setUint32(at + 14, e.crc, true);
+    v.setUint32(at + 18, e.compressed.length, true);
+    v.setUint32(at + 22, e.size, true);
+    v.setUint16(at + 26, e.name.length, true);
+    v.setUint16(at + 28, 0, true);
+    out.set(e.name, at + 30);
+    out.set(e.compressed, at + 30 + e.name.length);
+    at += 30 + e.name.length + e.compressed.length;
+  }
+  const directory = at;
+  entries.forEach((e, i) => {
+    const { date, time } = dosDateTime(e.date);
+    v.setUint32(at, 0x02014b50, true);
+    v.setUint16(at + 4, 20, true);
+    v.setUint16(at + 6, 20, true);
+    v.setUint16(at + 8, 0x0800, true);
+    v.setUint16(at + 10, e.method, true);
+    v.setUint16(at + 12, time, true);
+    v.setUint16(at + 14, date, true);
+    v.setUint32(at + 16, e.crc, true);
+    v.setUint32(at + 20, e.compressed.length, true);
+    v.setUint32(at + 24, e.size, true);
+    v.setUint16(at + 28, e.name.length, true);
+    v.setUint16(at + 30, 0, true); // extra
+    v.setUint16(at + 32, 0, true); // comment
+    v.setUint16(at + 34, 0, true); // disk
+    v.setUint16(at + 36, 0, true); // internal attributes
+    v.setUint32(at + 38, 0, true); // external attributes
+    v.setUint32(at + 42, offsets[i], true);
+    out.set(e.name, at + 46);
+    at += 46 + e.name.length;
+  });
+  v.setUint32(at, 0x06054b50, true);
+  v.setUint16(at + 8, entries.length, true);
+  v.setUint16(at + 10, entries.length, true);
+  v.setUint32(at + 12, at - directory, true);
+  v.setUint32(at + 16, directory, true);
+  return out;
+}

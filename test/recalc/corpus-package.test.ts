@@ -1,0 +1,54 @@
+/**
+ * The corpus workbooks after the register job's plan, saved through the
+ * package, opened and recalculated by LibreOffice (an independent engine):
+ * each opens, and no cell shows an error that did not show one when
+ * LibreOffice recalculated the original.
+ */
+import { readdirSync, readFileSync } from "node:fs";
+import * as path from "node:path";
+import ExcelJS from "exceljs";
+import { formatCell } from "../../src/core/grid/address";
+import { builtInTemplate, templateForKind } from "../../src/core/templates/catalogue";
+import { cellValueOf } from "../../src/hosts/xlsx/cell-values";
+import { XlsxHost } from "../../src/hosts/xlsx/xlsx-host";
+import { planTemplateApplication } from "../../src/jobs/registers/apply";
+import { detectRegisters } from "../../src/jobs/registers/detect";
+import { recalculate, sofficePath } from "./libreoffice";
+
+const CORPUS = path.resolve(__dirname, "../../../shared/corpus");
+const files = readdirSync(CORPUS).filter((f) => /\.(xlsx|xlsm)$/i.test(f));
+
+/** "Sheet!A1 #DIV/0!" for every cell showing an error after LibreOffice recalculated the workbook. */
+async function errorCells(bytes: Uint8Array, name: string): Promise<string[]> {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load((await recalculate(bytes, name)) as unknown as ArrayBuffer);
+  const out: string[] = [];
+  for (const ws of wb.worksheets) {
+    ws.eachRow((row, r) =>
+      row.eachCell((cell, c) => {
+        const v = cellValueOf(cell);
+        if (v !== null && typeof v === "object") out.push(`${ws.name}!${formatCell({ row: r, col: c })} ${v.error}`);
+      }),
+    );
+  }
+  return out;
+}
+
+const maybe = sofficePath() ? describe : describe.skip;
+
+maybe("corpus workbooks after a plan, recalculated in LibreOffice", () => {
+  test.each(files)("%s", async (file) => {
+    const original = new Uint8Array(readFileSync(path.join(CORPUS, file)));
+    const host = await XlsxHost.open(original, file);
+    const top = (await detectRegisters(host)).sort((a, b) => b.confidence - a.confidence)[0];
+    if (!top) return;
+    const template = builtInTemplate(top.templateId) ?? templateForKind(top.kind);
+    const application = await planTemplateApplication(host, template, { sheet: top.sheet });
+    if (application.kind === "refused") return;
+    await host.apply(application.plan);
+    const saved = await host.save();
+    const before = new Set(await errorCells(original, file));
+    const after = await errorCells(saved, file);
+    expect(after.filter((e) => !before.has(e))).toEqual([]);
+  });
+});

@@ -1,0 +1,41 @@
+import { isLevelWord, levelLookupExpression, levelNumber, offScale, scaleOfColumn } from "../../../../src/core/risk/levels";
+
+describe("the scale a column of levels is written on", () => {
+  test.each([
+    [["High", "Med", "Low", "H"], "Very Low … Very High"],
+    [["Likely", "Rare", "Almost certain"], "Rare … Almost certain"],
+    [["Major", "Minor", "Catastrophic"], "Insignificant … Catastrophic"],
+    [["Высокая", "Низкая"], "Very Low … Very High"],
+  ])("%j → %s", (values, name) => {
+    expect(scaleOfColumn(values)?.name).toBe(name);
+  });
+
+  test("numbers need no scale; words of no scale get none", () => {
+    expect(scaleOfColumn([1, 2, 3, "4"])).toBeNull();
+    expect(scaleOfColumn(["Supplier", "Budget", "Staff"])).toBeNull();
+  });
+
+  test("percentage bands are ordered by where they start", () => {
+    const s = scaleOfColumn(["50% to 75%", "0% to 25%", "> 75%", "25% to 50%"]);
+    expect(s?.steps.map((x) => x.words[0])).toEqual(["0% to 25%", "25% to 50%", "50% to 75%", "> 75%"]);
+  });
+
+  test("every spelling of a step has its value; High is 4 whether or not the register uses Very High", () => {
+    const s = scaleOfColumn(["High", "Low"]);
+    if (!s) throw new Error("no scale");
+    expect(["high", " H ", "Hi"].map((w) => levelNumber(w, s))).toEqual([4, 4, 4]);
+    expect(levelNumber("Med", s)).toBe(3);
+    expect(levelNumber(5, s)).toBe(5);
+    expect(levelNumber("TBC", s)).toBeNull();
+    expect(offScale(["High", "TBC", null, "3"], s)).toEqual([1, 3]);
+  });
+
+  test("the lookup a formula uses: the number itself, else its step on the scale", () => {
+    const s = scaleOfColumn(["Low", "High"]);
+    if (!s) throw new Error("no scale");
+    const f = levelLookupExpression("T[[#This Row],[Likelihood]]", s);
+    expect(f.startsWith("IF(ISNUMBER(T[[#This Row],[Likelihood]]),T[[#This Row],[Likelihood]],INDEX({1,1,")).toBe(true);
+    expect(f).toContain('MATCH(TRIM(T[[#This Row],[Likelihood]]),{"very low","vl",');
+    expect(isLevelWord("Almost Certain")).toBe(true);
+  });
+});
