@@ -17,6 +17,7 @@ import * as path from "node:path";
 import { taskpaneBundleSize } from "./bundle-size";
 import { measureExcelHostOnFake } from "./excel-fake";
 import { measurePaneStartup } from "./pane-startup";
+import { benchValidation } from "./validation";
 import { figure, kibibytes, mebibytes, round, seconds, type Figure } from "./figures";
 import type { PhaseResult } from "./xlsx-phase";
 
@@ -233,6 +234,7 @@ async function main(): Promise<void> {
   const xlsxHost = await section("xlsx host", () => benchXlsxHost(opts.rows, (what) => failures.push(what)));
   const registerJob = await section("register job", () => benchRegisterJob(opts.rows));
   const excelHostOnFake = await section("Excel host on the fake", () => measureExcelHostOnFake(opts.excelRows, progress));
+  const validation = await section("validation", () => benchValidation(opts.rows, opts.excelRows, progress));
   progress("task pane bundle...");
   const taskpaneBundle = await section("task pane bundle", () => benchBundle(opts.smoke));
 
@@ -257,6 +259,7 @@ async function main(): Promise<void> {
     xlsxHost,
     registerJob,
     excelHostOnFake,
+    validation,
     taskpaneBundle,
     paneStartup,
     benchDuration: figure(seconds(Date.now() - started), "s"),
@@ -302,6 +305,15 @@ async function main(): Promise<void> {
       lines.push(`  ${r.rows.toLocaleString("en-GB")} rows: ${fmt(r.syncs)} (apply ${fmt(r.applySyncs)}), largest payload per sync ${fmt(r.largestPayloadPerSync)}${verdict(r.largestPayloadPerSync)}`);
     }
   }
+  if ("failed" in validation) lines.push(`Validation: FAILED: ${validation.failed}`);
+  else
+    lines.push(
+      `Validation (pmo validate's work), ${opts.rows.toLocaleString("en-GB")} rows, ${validation.workload.findings} findings:`,
+      `  baseline ExcelJS full load    ${fmt(validation.baseline.total)}`,
+      `  measured                      ${fmt(validation.measured.total)} (open ${fmt(validation.measured.open)}, check ${fmt(validation.measured.check)})`,
+      `  ratio ${fmt(validation.ratio)}${verdict(validation.ratio)}`,
+      `  Excel host on the fake: ${validation.excelFakeSyncs.map((r) => `${r.rows.toLocaleString("en-GB")} rows ${fmt(r.syncs)}`).join(", ")}`,
+    );
   if ("failed" in taskpaneBundle) lines.push(`Task pane bundle: FAILED: ${taskpaneBundle.failed}`);
   else lines.push(`Task pane start (gzip): ${fmt(taskpaneBundle.gzip)}${verdict(taskpaneBundle.gzip)}${"allPanelsGzip" in taskpaneBundle && taskpaneBundle.allPanelsGzip ? `; with every panel ${fmt(taskpaneBundle.allPanelsGzip)}` : ""}`);
   if ("skipped" in paneStartup) lines.push(`Pane start-up: skipped: ${paneStartup.skipped}`);

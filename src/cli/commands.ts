@@ -8,6 +8,7 @@ import { jsonFlag, outputTarget, outputTargetFlags, pathArgument } from "./optio
 import type { InspectOptions } from "./commands/inspect";
 import type { ApplyOptions } from "./commands/apply";
 import type { TemplatesOptions } from "./commands/templates";
+import type { ValidateOptions } from "./commands/validate";
 
 const jsonHelp = "Print one JSON document on stdout instead of text";
 
@@ -84,5 +85,35 @@ export const commands: CommandTable = [
       "Applying the same template again changes nothing. With --dry-run --json the changes are printed as { \"edits\": [ { \"type\", \"description\", ... } ] }; an empty list means the workbook already follows the template.",
     ],
     load: async () => (await import("./commands/apply")).apply,
+  }),
+  defineCommand<ValidateOptions>({
+    name: "validate",
+    summary: "Check every register in a workbook against its template's rules",
+    positionals: [{ name: "workbook", description: "An .xlsx, .xlsm or .csv file" }],
+    flags: {
+      sheet: { type: "string", valueName: "S", description: "Check only the register(s) on sheet S" },
+      template: { type: "string", valueName: "T", description: "Check against template T (a built-in id or a JSON template file with its own rules) instead of each register's own" },
+      "as-of": { type: "string", valueName: "YYYY-MM-DD", description: "Count overdue and past review dates from this day instead of today" },
+      json: { type: "boolean", description: jsonHelp },
+    },
+    schema: z
+      .object({
+        workbook: pathArgument("<workbook>"),
+        sheet: z.string().trim().min(1, "--sheet needs a sheet name").optional(),
+        template: z.string().trim().min(1, "--template needs a template id or file").optional(),
+        "as-of": z
+          .string()
+          .regex(/^\d{4}-\d{2}-\d{2}$/, "--as-of takes a date as YYYY-MM-DD")
+          .refine((d) => !Number.isNaN(Date.parse(`${d}T00:00:00Z`)) && new Date(`${d}T00:00:00Z`).toISOString().startsWith(d), "--as-of takes a real day, e.g. 2026-03-31")
+          .optional(),
+        json: jsonFlag,
+      })
+      .strict()
+      .transform((v): ValidateOptions => ({ workbook: v.workbook, json: v.json, ...(v.sheet ? { sheet: v.sheet } : {}), ...(v["as-of"] ? { asOf: v["as-of"] } : {}), ...(v.template ? { template: v.template } : {}) })),
+    notes: [
+      "Checks required fields, types (numbers, levels on their scale, dates and amounts typed as text), allowed values, unique IDs and the cross-field rules (closed items dated, high risks owned and answered, scores that match probability × impact, residual not above inherent, overdue milestones, unexplained budget variances, past review dates). Nothing in the workbook is changed.",
+      "Exit code 1 when any finding is an error, 0 otherwise. With --json: { \"findings\": [ { \"sheet\", \"cell\", \"field\", \"rule\", \"severity\", \"message\" } ] }.",
+    ],
+    load: async () => (await import("./commands/validate")).validate,
   }),
 ];

@@ -104,6 +104,8 @@ export interface WorkbookHost {
    * undo an apply of `plan`, and the changes it would leave (in words).
    */
   undoCoverage?(plan: Plan): { excelUndo: boolean; notInExcelUndo: string[] };
+  /** Optional: shows a cell to the user (activates its sheet and selects it), e.g. for a finding they chose. */
+  selectCell?(sheet: string, address: string): Promise<void>;
 }
 
 /** A problem the user can act on: what went wrong, where, and what to do. */

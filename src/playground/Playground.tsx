@@ -5,6 +5,7 @@ import { METADATA_SHEET } from "../core/metadata/schema";
 import { ErrorMessage } from "../taskpane/components";
 import { PaneRoot } from "../taskpane/PaneRoot";
 import { SheetView } from "./SheetView";
+import { withCellSelection } from "./cellSelection";
 import { usePlaygroundStyles } from "./usePlaygroundStyles.styles";
 import { usePlaygroundWorkbook } from "./usePlaygroundWorkbook";
 
@@ -19,6 +20,17 @@ export function Playground(): React.JSX.Element {
   );
   const [selected, setSelected] = React.useState<string | null>(null);
   const current = sheets.find((s) => s.name === selected) ?? sheets[0];
+  const [chosenCell, setChosenCell] = React.useState<{ sheet: string; cell: string } | null>(null);
+  const paneHost = React.useMemo(
+    () =>
+      wb.host
+        ? withCellSelection(wb.host, (sheet, cell) => {
+            setSelected(sheet);
+            setChosenCell({ sheet, cell });
+          })
+        : null,
+    [wb.host],
+  );
 
   return (
     <FluentProvider theme={webLightTheme}>
@@ -63,7 +75,7 @@ export function Playground(): React.JSX.Element {
         ) : null}
         <div className={styles.body}>
           <aside className={styles.pane} aria-label="Task pane" data-testid="pane">
-            {wb.host ? <PaneRoot key={wb.hostKey} host={wb.host} onChanged={wb.changed} /> : null}
+            {paneHost ? <PaneRoot key={wb.hostKey} host={paneHost} onChanged={wb.changed} /> : null}
           </aside>
           <main className={styles.sheet} aria-label="Workbook">
             {wb.host && current ? (
@@ -81,7 +93,7 @@ export function Playground(): React.JSX.Element {
                     </Tab>
                   ))}
                 </TabList>
-                <SheetView workbook={wb.host.workbook} sheetName={current.name} tables={current.tables} revision={wb.revision} />
+                <SheetView workbook={wb.host.workbook} sheetName={current.name} tables={current.tables} revision={wb.revision} selectedCell={chosenCell?.sheet === current.name ? chosenCell.cell : undefined} />
               </>
             ) : wb.loading ? (
               <Spinner className={styles.loading} label="Building the sample workbook…" />

@@ -44,6 +44,8 @@ const TemplateFileSchema = z
     /** Base columns to leave out, by id. */
     removeColumns: z.array(FieldIdSchema).default([]),
     scales: RiskScalesSchema.optional(),
+    /** The PMO's own declarative checks (see core/validate/custom-rules). */
+    rules: TemplateSchema.shape.rules,
   })
   .strict();
 
@@ -192,6 +194,7 @@ export function parseTemplateFile(jsonText: string, fileName: string): TemplateP
       description: file.description ?? base.description,
       columns: mergeColumns(base.columns, file.columns, file.removeColumns, errors),
       scales: file.scales ?? base.scales,
+      ...(file.rules ?? base.rules ? { rules: file.rules ?? base.rules } : {}),
     };
   } else {
     for (const key of ["kind", "name", "version"] as const) {
@@ -219,6 +222,7 @@ export function parseTemplateFile(jsonText: string, fileName: string): TemplateP
       description: file.description,
       columns,
       scales: file.scales,
+      rules: file.rules,
     }) as Template;
   }
   const whole = TemplateSchema.safeParse(template);
@@ -229,6 +233,15 @@ export function parseTemplateFile(jsonText: string, fileName: string): TemplateP
       if (!written.has(c.id)) written.set(c.id, i);
     });
     crossCheck(whole.data, errors, file.extends === undefined ? (_id, i) => i : (id) => written.get(id));
+  }
+  if (whole.success) {
+    // A rule about a field the template does not have would never fire: say so now, not silently later.
+    const ids = new Set(whole.data.columns.map((c) => c.id));
+    (whole.data.rules ?? []).forEach((r, i) => {
+      for (const [key, field] of [["field", r.field], ["when.field", r.when?.field], ["other", r.check === "notBefore" ? r.other : undefined]] as const) {
+        if (field !== undefined && !ids.has(field)) errors.push({ path: `rules[${i}].${key}`, message: `"${field}" is not a column of this template` });
+      }
+    });
   }
   if (errors.length || !whole.success) return { ok: false, errors };
   return { ok: true, value: whole.data };

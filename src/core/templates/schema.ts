@@ -6,6 +6,7 @@
  */
 import { z } from "zod";
 import { ConditionalFormatSchema } from "../plan/edits";
+import { CustomRulesSchema } from "../validate/custom-rules";
 
 export const TEMPLATE_KINDS = [
   "risk",
@@ -28,8 +29,8 @@ export const COLUMN_TYPES = ["text", "number", "integer", "level", "percent", "c
 export const ColumnTypeSchema = z.enum(COLUMN_TYPES);
 export type ColumnType = z.infer<typeof ColumnTypeSchema>;
 
-/** Canonical field ids are camelCase (PMO reference §1): "residualProbability". */
-export const FieldIdSchema = z.string().regex(/^[a-z][A-Za-z0-9]*$/, "field ids are camelCase, e.g. residualProbability");
+export { FieldIdSchema } from "./field-id";
+import { FieldIdSchema } from "./field-id";
 
 /** `[probability]` style references to other columns' canonical ids. */
 export const FIELD_REFERENCE = /\[([A-Za-z][A-Za-z0-9]*)\]/g;
@@ -91,6 +92,8 @@ export const TemplateSchema = z
     description: z.string().optional(),
     columns: z.array(TemplateColumnSchema).min(1, "a template needs at least one column"),
     scales: RiskScalesSchema.optional(),
+    /** A PMO's own checks, run by validation after the template's column rules. */
+    rules: CustomRulesSchema.optional(),
   })
   .strict();
 export type Template = z.infer<typeof TemplateSchema>;

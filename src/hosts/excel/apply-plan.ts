@@ -1068,7 +1068,11 @@ export async function prepareApplyInExcel(ctx: Excel.RequestContext, plan: Plan,
     if (e.style.wrapText !== undefined) s.wrapText = f.wrapText ?? false;
     if (e.style.horizontalAlignment !== undefined) s.horizontalAlignment = (f.horizontalAlignment ?? "General") as CellStyle["horizontalAlignment"];
     if (e.style.verticalAlignment !== undefined) s.verticalAlignment = (f.verticalAlignment ?? "Bottom") as CellStyle["verticalAlignment"];
-    return [[s]];
+    // One look for every cell of the range, so the undo covers all of them, not just the top-left one.
+    const r = parseRange(e.address);
+    const rows = r ? r.bottom - r.top + 1 : 1;
+    const cols = r ? r.right - r.left + 1 : 1;
+    return Array.from({ length: rows }, () => new Array<CellStyle>(cols).fill(s));
   }
 }
 

@@ -249,6 +249,16 @@ export class ExcelHost implements WorkbookHost {
   }
 
   /** Every run passes delayForCellEdit, so a user typing in a cell delays the toolkit instead of failing it. */
+  /** One sync: activate the sheet and select the cell, as a person clicking it would. */
+  async selectCell(sheet: string, address: string): Promise<void> {
+    await this.run({}, async (ctx) => {
+      const ws = ctx.workbook.worksheets.getItem(sheet);
+      ws.activate();
+      ws.getRange(address).select();
+      await ctx.sync();
+    });
+  }
+
   private run<T>(options: ExcelRunOptions, batch: (ctx: Excel.RequestContext) => Promise<T>): Promise<T> {
     return this.runner.run({ ...options, delayForCellEdit: true }, batch);
   }

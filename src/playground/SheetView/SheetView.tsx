@@ -4,7 +4,7 @@ import { cellDisplay } from "./cellDisplay";
 import { cellKey, tablePartAt, type SheetModel } from "./sheetModel";
 import type { SheetViewProps } from "./SheetView.types";
 import { useSheetView } from "./useSheetView";
-import { TABLE_COLOURS, useSheetViewStyles, WRAP_LINE_PX } from "./useSheetViewStyles.styles";
+import { SELECTED_OUTLINE, TABLE_COLOURS, useSheetViewStyles, WRAP_LINE_PX } from "./useSheetViewStyles.styles";
 
 /** A read-only view of one worksheet: values as formatted, fills, bold, merges, and table outlines. */
 export function SheetView(props: SheetViewProps): React.JSX.Element {
@@ -12,7 +12,7 @@ export function SheetView(props: SheetViewProps): React.JSX.Element {
   const { model, scrollerRef, firstRow, lastRow, onScroll } = useSheetView(props);
   if (!model) return <div className={styles.note}>The sheet “{props.sheetName}” is not in the workbook any more.</div>;
   const rows: React.ReactNode[] = [];
-  for (let r = firstRow; r <= lastRow; r++) rows.push(<SheetRow key={r} model={model} row={r} styles={styles} />);
+  for (let r = firstRow; r <= lastRow; r++) rows.push(<SheetRow key={r} model={model} row={r} styles={styles} selectedCell={props.selectedCell} />);
   const above = model.rowTops[firstRow - 1];
   const below = model.rowTops[model.rowCount] - model.rowTops[lastRow];
   const width = 44 + model.colWidths.reduce((a, b) => a + b, 0);
@@ -68,12 +68,13 @@ export function SheetView(props: SheetViewProps): React.JSX.Element {
 }
 
 interface SheetRowProps {
+  selectedCell?: string;
   model: SheetModel;
   row: number;
   styles: ReturnType<typeof useSheetViewStyles>;
 }
 
-function SheetRow({ model, row, styles }: SheetRowProps): React.JSX.Element {
+function SheetRow({ model, row, styles, selectedCell }: SheetRowProps): React.JSX.Element {
   const height = model.rowTops[row] - model.rowTops[row - 1];
   const xlRow = model.worksheet.findRow(row);
   const cells: React.ReactNode[] = [];
@@ -112,6 +113,7 @@ function SheetRow({ model, row, styles }: SheetRowProps): React.JSX.Element {
         className={styles.cell}
         title={part?.header ? `Table ${part.table.name}${d.title ? `: ${d.title}` : ""}` : d.title}
         data-cell={`${model.letters[c - 1]}${row}`}
+        data-selected={selectedCell === `${model.letters[c - 1]}${row}` ? "true" : undefined}
         style={{
           textAlign: d.align,
           verticalAlign: d.vertical,
@@ -119,7 +121,7 @@ function SheetRow({ model, row, styles }: SheetRowProps): React.JSX.Element {
           fontStyle: d.italic ? "italic" : undefined,
           backgroundColor: fill ?? "#FFFFFF",
           color,
-          boxShadow: shadows.length ? shadows.join(", ") : undefined,
+          boxShadow: selectedCell === `${model.letters[c - 1]}${row}` ? `inset 0 0 0 2px ${SELECTED_OUTLINE}` : shadows.length ? shadows.join(", ") : undefined,
         }}
       >
         <div className={mergeClasses(styles.text, d.wrap && styles.wrap, spills && styles.spill)} style={{ maxHeight: d.wrap ? Math.max(1, Math.floor((height - 2) / WRAP_LINE_PX)) * WRAP_LINE_PX : height - 1 }}>

@@ -10,4 +10,6 @@ export interface SheetViewProps {
   tables: TableOutline[];
   /** Changes after every apply or undo, so the view reads the sheet again. */
   revision: number;
+  /** A1 address of the cell the pane asked to show (a finding chosen in Checks): outlined and scrolled into view. */
+  selectedCell?: string;
 }

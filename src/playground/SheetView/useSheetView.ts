@@ -1,4 +1,5 @@
 import * as React from "react";
+import { parseCell } from "../../core/grid/address";
 import { buildSheetModel, rowAt, type SheetModel } from "./sheetModel";
 import type { SheetViewProps } from "./SheetView.types";
 
@@ -14,7 +15,7 @@ export interface SheetViewState {
 }
 
 /** The sheet model and which rows are on screen: only those are read and drawn, so 10,000-row sheets stay quick. */
-export function useSheetView({ workbook, sheetName, tables, revision }: SheetViewProps): SheetViewState {
+export function useSheetView({ workbook, sheetName, tables, revision, selectedCell }: SheetViewProps): SheetViewState {
   const model = React.useMemo(() => {
     const ws = workbook.getWorksheet(sheetName);
     return ws ? buildSheetModel(ws, tables) : null;
@@ -46,6 +47,16 @@ export function useSheetView({ workbook, sheetName, tables, revision }: SheetVie
   React.useEffect(() => {
     scrollerRef.current?.scrollTo?.({ top: 0, left: 0 });
   }, [sheetName, workbook]);
+
+  // A chosen cell is brought into view, a few rows below the top, as Excel's Go To does.
+  React.useEffect(() => {
+    const at = selectedCell ? parseCell(selectedCell) : undefined;
+    const el = scrollerRef.current;
+    if (!at || !el || !model || at.row > model.rowCount) return;
+    const left = model.colWidths.slice(0, at.col - 1).reduce((a, b) => a + b, 0);
+    el.scrollTo?.({ top: Math.max(0, model.rowTops[at.row - 1] - 3 * 20), left: Math.max(0, left - 80) });
+    measure();
+  }, [selectedCell, model, measure]);
 
   const lastRow = model ? Math.min(windowRows[1], model.rowCount) : 0;
   return { model, scrollerRef, firstRow: Math.min(windowRows[0], lastRow || 1), lastRow, onScroll: measure };

@@ -61,4 +61,7 @@ export const useSheetViewStyles = makeStyles({
 });
 
 /** TableStyleMedium2's colours, so tables a job creates look as they will in Excel. */
+/** Excel's green selection outline. */
+export const SELECTED_OUTLINE = "#107C41";
+
 export const TABLE_COLOURS = { header: "#4472C4", headerText: "#FFFFFF", band: "#D9E1F2", outline: "#2F5597" };

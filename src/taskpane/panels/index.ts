@@ -3,7 +3,8 @@
  * tab bar, the keyboard order and the browser tests all follow this list.
  */
 import * as React from "react";
-import { DocumentTableRegular, SettingsRegular, TableSettingsRegular } from "@fluentui/react-icons";
+import { CheckmarkCircleRegular, DocumentTableRegular, SettingsRegular, TableSettingsRegular } from "@fluentui/react-icons";
+import { ChecksPanel } from "./checks";
 import { OverviewPanel } from "./overview";
 import { RegistersPanel } from "./registers";
 import { SettingsPanel } from "./settings";
@@ -12,6 +13,7 @@ import type { PanelDefinition } from "./types";
 export const PANELS: readonly PanelDefinition[] = [
   { id: "overview", label: "Workbook", icon: React.createElement(DocumentTableRegular), component: OverviewPanel },
   { id: "registers", label: "Registers", icon: React.createElement(TableSettingsRegular), component: RegistersPanel },
+  { id: "checks", label: "Checks", icon: React.createElement(CheckmarkCircleRegular), component: ChecksPanel },
   { id: "settings", label: "Settings", icon: React.createElement(SettingsRegular), component: SettingsPanel },
 ];
 

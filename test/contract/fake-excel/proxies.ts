@@ -300,6 +300,13 @@ export class FakeWorksheet extends FakeClientObject<SheetState> {
       true,
     );
   }
+  /** Makes the sheet the one the user sees; Excel refuses for a hidden sheet. */
+  activate(): void {
+    this.enqueueOn(0, (s) => {
+      if (s.visibility !== "Visible") throw new FakeOfficeError("InvalidOperation", "a hidden sheet cannot be activated");
+      this.ctx.state.activeSheetId = s.id;
+    });
+  }
   delete(): void {
     this.enqueueOn(0, (s) => {
       this.ctx.refuseInUndoGroup("Worksheet.delete", false);
@@ -685,6 +692,13 @@ export class FakeRange extends FakeClientObject<RangeTarget> {
         }
         t.sheet.merges.push({ ...area });
       }
+    });
+  }
+  /** Selects the range; Excel selects only on the active sheet. */
+  select(): void {
+    this.enqueueOn(0, (t) => {
+      if (activeSheet(this.ctx.state)?.id !== t.sheet.id) throw new FakeOfficeError("InvalidOperation", "a range can be selected only on the active sheet");
+      this.ctx.state.selection = { sheetId: t.sheet.id, address: formatRange(t.r) };
     });
   }
   /** ExcelApi 1.2. Splits every merged area that touches the range; values stay where they are (in each area's top-left cell). */

@@ -80,6 +80,8 @@ export interface WorkbookState {
   calculationMode?: "Automatic" | "AutomaticExceptTables" | "Manual";
   /** The sheet the user has open; the first visible one when unset. */
   activeSheetId?: number;
+  /** The selected range, as Range.select() left it. */
+  selection?: { sheetId: number; address: string };
 }
 
 export function activeSheet(wb: WorkbookState): SheetState | undefined {

@@ -1,0 +1,19 @@
+/**
+ * The playground's answer to the port's optional selectCell: the file host
+ * has no screen, so choosing a finding in the pane switches the playground's
+ * sheet view to that sheet and outlines the cell, as Excel would select it.
+ */
+import type { WorkbookHost } from "../hosts/host";
+
+export function withCellSelection(host: WorkbookHost, select: (sheet: string, address: string) => void): WorkbookHost {
+  const { readRules, readLooks, undoCoverage } = host;
+  return {
+    outline: (opts) => host.outline(opts),
+    read: (sheet, address) => host.read(sheet, address),
+    apply: (plan, progress) => host.apply(plan, progress),
+    ...(readRules ? { readRules: readRules.bind(host) } : {}),
+    ...(readLooks ? { readLooks: readLooks.bind(host) } : {}),
+    ...(undoCoverage ? { undoCoverage: undoCoverage.bind(host) } : {}),
+    selectCell: async (sheet, address) => select(sheet, address),
+  };
+}

@@ -1,0 +1,94 @@
+/** @jest-environment jsdom */
+import { render, screen, within } from "@testing-library/react";
+import userEvent from "@testing-library/user-event";
+import { FluentProvider, webLightTheme } from "@fluentui/react-components";
+import { WorkbookHostProvider } from "../../../../src/taskpane/hostContext";
+import { ChecksPanel } from "../../../../src/taskpane/panels/checks/ChecksPanel";
+import { XlsxHost } from "../../../../src/hosts/xlsx/xlsx-host";
+
+const TIMEOUT = { timeout: 10_000 };
+const TODAY = new Date(Date.UTC(2026, 5, 30));
+
+/** An issue log kept by hand: one status in capitals (a safe fix), one misspelt, an ID used twice. */
+function issueWorkbook(): XlsxHost {
+  const host = XlsxHost.create("Issues.xlsx");
+  const ws = host.workbook.addWorksheet("Issues");
+  ws.addRow(["Issue ID", "Title", "Description", "Owner", "Priority", "Status"]);
+  ws.addRow(["I-1", "Server", "The server is slow", "Ann Cole", "High", "OPEN"]);
+  ws.addRow(["I-2", "Supplier", "Supplier is late", "Tom Reid", "Low", "In progeress"]);
+  ws.addRow(["I-2", "Budget", "Budget was cut", "Ann Cole", "Medium", "Closed"]);
+  ws.addRow(["I-4", "Office", "Office move", "Priya Shah", "Low", "open"]);
+  ws.addRow(["I-5", "Licences", "Licences expire", "Tom Reid", "High", "In progress"]);
+  ws.addRow(["I-6", "Network", "Network outage", "Priya Shah", "Medium", "Open"]);
+  return host;
+}
+
+function renderPanel(host: XlsxHost) {
+  const onReady = jest.fn();
+  render(
+    <FluentProvider theme={webLightTheme}>
+      <WorkbookHostProvider host={host}>
+        <ChecksPanel onReady={onReady} today={TODAY} />
+      </WorkbookHostProvider>
+    </FluentProvider>,
+  );
+  return { onReady };
+}
+
+describe("the Checks panel", () => {
+  it("lists the findings grouped by rule with counts, errors first", async () => {
+    const { onReady } = renderPanel(issueWorkbook());
+    expect(await screen.findByText("1 register checked: 1 error, 3 warnings.", undefined, TIMEOUT)).toBeTruthy();
+    const headings = screen.getAllByRole("heading", { level: 3 }).map((h) => h.textContent);
+    expect(headings).toEqual(["IDs used twice (1)", "Values outside the allowed list (3)"]);
+    const allowed = screen.getByRole("list", { name: "Values outside the allowed list (3)" });
+    expect(within(allowed).getAllByRole("button").map((b) => b.textContent)).toEqual([
+      "Warning Issues!F2 Status “OPEN” is written differently from the list. Fix: write “Open”.",
+      "Warning Issues!F3 Status “In progeress” is not one of the allowed values (Open, In progress, Closed). Did you mean “In progress”?",
+      "Warning Issues!F5 Status “open” is written differently from the list. Fix: write “Open”.",
+    ]);
+    expect(onReady).toHaveBeenCalled();
+  });
+
+  it("selects a finding's cell where the host can", async () => {
+    const host = issueWorkbook();
+    const selectCell = jest.fn().mockResolvedValue(undefined);
+    Object.assign(host, { selectCell });
+    renderPanel(host);
+    const button = await screen.findByRole("button", { name: /^Error Issues!A4 / }, TIMEOUT);
+    button.focus();
+    await userEvent.keyboard("{Enter}");
+    expect(selectCell).toHaveBeenCalledWith("Issues", "A4");
+  });
+
+  it("fixes the safe ones as a previewed plan, checks again, and undoes", async () => {
+    const host = issueWorkbook();
+    renderPanel(host);
+    await userEvent.click(await screen.findByRole("button", { name: "Fix 2 safely…" }, TIMEOUT));
+    await userEvent.click(await screen.findByRole("button", { name: "Fix them" }));
+    expect(await screen.findByText("1 register checked: 1 error, 1 warning.", undefined, TIMEOUT)).toBeTruthy();
+    expect(host.workbook.getWorksheet("Issues")?.getCell("F2").value).toBe("Open");
+    expect(host.workbook.getWorksheet("Issues")?.getCell("F3").value).toBe("In progeress");
+    await userEvent.click(screen.getByRole("button", { name: "Undo" }));
+    expect(await screen.findByText("1 register checked: 1 error, 3 warnings.", undefined, TIMEOUT)).toBeTruthy();
+    expect(host.workbook.getWorksheet("Issues")?.getCell("F2").value).toBe("OPEN");
+  });
+
+  it("highlights the invalid cells and removes the highlight cleanly", async () => {
+    const host = issueWorkbook();
+    const ws = host.workbook.getWorksheet("Issues");
+    ws!.getCell("F2").fill = { type: "pattern", pattern: "solid", fgColor: { argb: "FF00B050" } };
+    renderPanel(host);
+    await userEvent.click(await screen.findByRole("button", { name: "Highlight the cells" }, TIMEOUT));
+    const remove = await screen.findByRole("button", { name: "Remove the highlight" }, TIMEOUT);
+    const fillOf = (cell: string) => JSON.stringify(ws!.getCell(cell).fill ?? null);
+    expect(fillOf("A4")).toContain("FFC7CE");
+    expect(fillOf("F3")).toContain("FFEB9C");
+    expect(fillOf("F2")).toContain("FFEB9C");
+    await userEvent.click(remove);
+    await screen.findByRole("button", { name: "Highlight the cells" }, TIMEOUT);
+    expect(fillOf("F2")).toContain("00B050");
+    expect(fillOf("A4")).not.toContain("FFC7CE");
+    expect(fillOf("F3")).not.toContain("FFEB9C");
+  });
+});
