@@ -197,7 +197,7 @@ function repeatsHeader(cells: SheetCells, row: number, input: ExtentInput, heade
     if (!hasContent(v)) continue;
     filled++;
     const h = header[c - input.firstCol];
-    if (typeof v === "string" && h !== null && comparableText(v) === h) same++;
+    if (typeof v === "string" && h !== null && mayRead(v, h) && comparableText(v) === h) same++;
   }
   return same >= 2 && same * 10 >= filled * 6;
 }
@@ -207,6 +207,18 @@ type HeaderTexts = (string | null)[];
 
 function comparableText(text: string): string {
   return text.replace(/\s+/g, " ").trim().toLowerCase();
+}
+
+/**
+ * Whether `v` can read as header text `h`, from its first character alone:
+ * most rows differ there, and lower-casing every text cell of every row to
+ * find out was the larger part of measuring a long register. Only a plain
+ * ASCII first character is judged; anything else is compared in full.
+ */
+function mayRead(v: string, h: string): boolean {
+  const c = v.charCodeAt(0);
+  if (c <= 32 || c >= 127) return true;
+  return h.charCodeAt(0) === (c >= 65 && c <= 90 ? c + 32 : c);
 }
 
 /** Read once per register: every row below is compared with the same header. */
