@@ -189,19 +189,42 @@ function besideDoubts(cells: SheetCells, firstRow: number, lastRow: number, firs
  * finding its last row without reading the whole sheet.
  */
 export function detectInSheet(cells: SheetCells, options: DetectOptions = {}, excludeTables: RangeAddress[] = [], body?: SheetCells): DetectedRegister | null {
+  return findInSheet(cells, options, excludeTables).measure(body);
+}
+
+/** Where a sheet's register is and how its columns map, measured to its last row on demand. */
+export interface SheetFinding {
+  /** The register measured down `body` (the searched cells when not given). */
+  measure(body?: SheetCells): DetectedRegister | null;
+}
+
+/**
+ * The header search of detectInSheet, done once: a register that runs past
+ * the cells searched is measured again down a taller read of its columns
+ * without searching its header again.
+ */
+export function findInSheet(cells: SheetCells, options: DetectOptions = {}, excludeTables: RangeAddress[] = []): SheetFinding {
   const vocabularies = vocabulariesFor(options.templates ?? BUILT_IN_TEMPLATES);
-  const located = locateRegister(cells, vocabularies, excludeTables);
-  if (located) {
-    mapByContent(cells, located);
-    const found = toRegister(cells, located, {}, body ?? cells);
-    if (found) return found;
-  }
-  const shaped = locateRegisterShapedBlock(cells, vocabularies, excludeTables);
-  if (!shaped) return null;
-  mapByContent(cells, shaped);
-  const offered = toRegister(cells, shaped, { keep: "uncertain" }, body ?? cells);
-  // Offered only when rows of records lie below it.
-  return offered && offered.lastRow - offered.firstRow >= 1 ? offered : null;
+  const exclude = [...excludeTables];
+  const located = locateRegister(cells, vocabularies, exclude);
+  if (located) mapByContent(cells, located);
+  let shaped: LocatedRegister | null | undefined;
+  return {
+    measure(body = cells) {
+      if (located) {
+        const found = toRegister(cells, located, {}, body);
+        if (found) return found;
+      }
+      if (shaped === undefined) {
+        shaped = locateRegisterShapedBlock(cells, vocabularies, exclude);
+        if (shaped) mapByContent(cells, shaped);
+      }
+      if (!shaped) return null;
+      const offered = toRegister(cells, shaped, { keep: "uncertain" }, body);
+      // Offered only when rows of records lie below it.
+      return offered && offered.lastRow - offered.firstRow >= 1 ? offered : null;
+    },
+  };
 }
 
 /** Where a register found on a sheet sits, header (and group rows) to last row: what the next search on the sheet leaves out. */

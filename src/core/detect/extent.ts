@@ -189,23 +189,52 @@ class ColumnKinds {
 }
 
 /** A row that says again what the header row says (the header of the next block of the same register). */
-function repeatsHeader(cells: SheetCells, row: number, input: ExtentInput): boolean {
+function repeatsHeader(cells: SheetCells, row: number, input: ExtentInput, header: HeaderTexts): boolean {
   let same = 0;
   let filled = 0;
   for (let c = input.firstCol; c <= input.lastCol; c++) {
     const v = valueAt(cells, row, c);
     if (!hasContent(v)) continue;
     filled++;
-    const h = valueAt(cells, input.headerRow, c);
-    if (typeof v === "string" && typeof h === "string" && v.replace(/\s+/g, " ").trim().toLowerCase() === h.replace(/\s+/g, " ").trim().toLowerCase()) same++;
+    const h = header[c - input.firstCol];
+    if (typeof v === "string" && h !== null && mayRead(v, h) && comparableText(v) === h) same++;
   }
   return same >= 2 && same * 10 >= filled * 6;
 }
 
+/** The header row's texts as compared with each row below (null where the header cell holds no text). */
+type HeaderTexts = (string | null)[];
+
+function comparableText(text: string): string {
+  return text.replace(/\s+/g, " ").trim().toLowerCase();
+}
+
+/**
+ * Whether `v` can read as header text `h`, from its first character alone:
+ * most rows differ there, and lower-casing every text cell of every row to
+ * find out was the larger part of measuring a long register. Only a plain
+ * ASCII first character is judged; anything else is compared in full.
+ */
+function mayRead(v: string, h: string): boolean {
+  const c = v.charCodeAt(0);
+  if (c <= 32 || c >= 127) return true;
+  return h.charCodeAt(0) === (c >= 65 && c <= 90 ? c + 32 : c);
+}
+
+/** Read once per register: every row below is compared with the same header. */
+function headerTexts(cells: SheetCells, input: ExtentInput): HeaderTexts {
+  const out: HeaderTexts = [];
+  for (let c = input.firstCol; c <= input.lastCol; c++) {
+    const h = valueAt(cells, input.headerRow, c);
+    out.push(typeof h === "string" ? comparableText(h) : null);
+  }
+  return out;
+}
+
 /** After a subtotal: does the register go on (blank or label rows, then its header again)? Returns that header row. */
-function nextBlockHeader(cells: SheetCells, after: number, end: number, input: ExtentInput): number | null {
+function nextBlockHeader(cells: SheetCells, after: number, end: number, input: ExtentInput, header: HeaderTexts): number | null {
   for (let r = after + 1; r <= Math.min(end, after + 4); r++) {
-    if (repeatsHeader(cells, r, input)) return r;
+    if (repeatsHeader(cells, r, input, header)) return r;
     let filled = 0;
     for (let c = input.firstCol; c <= input.lastCol; c++) if (hasContent(valueAt(cells, r, c))) filled++;
     if (filled > 1) return null;
@@ -229,17 +258,18 @@ export function measureExtent(cells: SheetCells, input: ExtentInput): Extent {
   const subtotalRows: number[] = [];
   const doubts: string[] = [];
   const kinds = new ColumnKinds();
+  const header = headerTexts(cells, input);
   let lastRow = firstRow - 1;
   let gap = 0;
   for (let row = firstRow; row <= end; row++) {
-    if (input.maxRow === undefined && dataRows.length && repeatsHeader(cells, row, input)) {
+    if (input.maxRow === undefined && dataRows.length && repeatsHeader(cells, row, input, header)) {
       repeatedHeaderRows.push(row);
       gap = 0;
       continue;
     }
     const shape = rowShape(cells, row, input, dataRows);
     if (shape.kind === "total") {
-      const next = input.maxRow === undefined ? nextBlockHeader(cells, row, end, input) : null;
+      const next = input.maxRow === undefined ? nextBlockHeader(cells, row, end, input, header) : null;
       if (next !== null) {
         subtotalRows.push(row);
         repeatedHeaderRows.push(next);

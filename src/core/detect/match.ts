@@ -108,9 +108,12 @@ export function headerFieldScore(h: HeaderWords, field: FieldVocabulary): number
 
 function scoreHeaderForField(h: HeaderWords, field: FieldVocabulary): number {
   let best = 0;
+  // Most headers have no parenthesised part or scale: their own words are all their words, and score the same.
+  const ownWordsOnly = h.tokens.length === h.baseTokens.length && h.tokens.every((t, i) => t === h.baseTokens[i]);
   field.phrases.forEach((phrase, rank) => {
     // Earlier synonyms are the field's own words; a later one only wins on a better match.
-    const s = Math.max(phraseScore(h.baseTokens, phrase), phraseScore(h.tokens, phrase) * 0.95) - 0.002 * Math.min(rank, 20);
+    const own = phraseScore(h.baseTokens, phrase);
+    const s = (ownWordsOnly ? own : Math.max(own, phraseScore(h.tokens, phrase) * 0.95)) - 0.002 * Math.min(rank, 20);
     best = Math.max(best, s);
   });
   if (best === 0) return 0;

@@ -64,7 +64,25 @@ function onDate(raw: string, tokens: string[]): string[] {
 /** Verbs that mean the same for a register's record: a lesson noted or recorded is a lesson logged. */
 const SAME_MEANING: Record<string, string> = { noted: "logged", recorded: "logged", entered: "logged", agreed: "decided" };
 
+/**
+ * Detection reads each header cell once per template and again for each
+ * candidate row; the same texts recur, so their words are remembered
+ * (bounded, like the word pairs below). Callers treat the result as read-only.
+ */
+const headerMemo = new Map<string, HeaderWords>();
+const HEADER_MEMO_LIMIT = 20_000;
+
 export function normaliseHeader(raw: string): HeaderWords {
+  let h = headerMemo.get(raw);
+  if (h === undefined) {
+    h = readHeader(raw);
+    if (headerMemo.size >= HEADER_MEMO_LIMIT) headerMemo.clear();
+    headerMemo.set(raw, h);
+  }
+  return h;
+}
+
+function readHeader(raw: string): HeaderWords {
   let scale = false;
   const listedValues: string[] = [];
   let base = raw.normalize("NFKC");
@@ -109,7 +127,8 @@ export function editDistance(a: string, b: string, max = 3): number {
  * every template's vocabulary; the same pairs come up again and again, so
  * answers are remembered (bounded, so a huge workbook cannot grow it forever).
  */
-const sameWordMemo = new Map<string, boolean>();
+const sameWordMemo = new Map<string, Map<string, boolean>>();
+let sameWordMemoSize = 0;
 const SAME_WORD_MEMO_LIMIT = 200_000;
 
 /** Two words the same but for a typo: one edit for words of 5+ letters, two for 9+. */
@@ -117,12 +136,19 @@ export function sameWord(a: string, b: string): boolean {
   if (a === b) return true;
   const n = Math.min(a.length, b.length);
   if (n < 5 || Math.abs(a.length - b.length) > 2) return false;
-  const key = `${a}\u0000${b}`;
-  let same = sameWordMemo.get(key);
+  // Keyed word by word: building a joined key per comparison cost more than the comparison saved.
+  let forA = sameWordMemo.get(a);
+  let same = forA?.get(b);
   if (same === undefined) {
     same = !/\d/.test(a + b) && editDistance(a, b, 2) <= (n >= 9 ? 2 : 1);
-    if (sameWordMemo.size >= SAME_WORD_MEMO_LIMIT) sameWordMemo.clear();
-    sameWordMemo.set(key, same);
+    if (sameWordMemoSize >= SAME_WORD_MEMO_LIMIT) {
+      sameWordMemo.clear();
+      sameWordMemoSize = 0;
+      forA = undefined;
+    }
+    if (!forA) sameWordMemo.set(a, (forA = new Map()));
+    forA.set(b, same);
+    sameWordMemoSize++;
   }
   return same;
 }

@@ -9,7 +9,7 @@ import { columnLetter, formatRange, parseRange, type RangeAddress } from "../../
 import { measureExtent } from "../../core/detect/extent";
 import {
   detectAtHeader,
-  detectInSheet,
+  findInSheet,
   detectTable,
   isFurtherRegister,
   registerArea,
@@ -107,9 +107,10 @@ async function detectSheet(host: WorkbookHost, sheet: SheetOutline, options: Det
   // Registers stacked or side by side: each one found is left out of the next search.
   const own: DetectedRegister[] = [];
   while (own.length < REGISTERS_PER_SHEET) {
-    const first = detectInSheet(preview, options, exclude);
+    const finding = findInSheet(preview, options, exclude);
+    const first = finding.measure();
     if (!first || ((own.length > 0 || found.length > 0) && !isFurtherRegister(first))) break;
-    const reg = (await withBody(host, sheet, preview, used, first, (body) => detectInSheet(preview, options, exclude, body))) ?? first;
+    const reg = (await withBody(host, sheet, preview, used, first, (body) => finding.measure(body))) ?? first;
     own.push(reg);
     exclude.push(registerArea(reg));
   }
