@@ -104,6 +104,11 @@ export interface WorkbookHost {
    * undo an apply of `plan`, and the changes it would leave (in words).
    */
   undoCoverage?(plan: Plan): { excelUndo: boolean; notInExcelUndo: string[] };
+  /**
+   * Optional, for the preview: what saving after an apply of `plan` would not
+   * keep, in words naming sheet, cells and what is lost; empty when all is kept.
+   */
+  notKeptBy?(plan: Plan): string[];
 }
 
 /** A problem the user can act on: what went wrong, where, and what to do. */

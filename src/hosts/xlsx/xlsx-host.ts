@@ -21,6 +21,7 @@ import { decodeColumnName } from "./package/table-parts";
 import { attachCalculatedColumns, hasCalculatedColumns, readCalculatedColumns, withoutCalculatedColumnFormulas, writeCalculatedColumns } from "./calculated-columns";
 import { readSheetLooks, readSheetRules } from "./read-rules";
 import { describeUnkept, repairConditionalFormats, unwritableRules, type UnkeptRule } from "./conditional-format-repair";
+import { formulaGroupLosses } from "./formula-group-losses";
 import { describeUnkeptDrawings, unkeptDrawings, type UnkeptDrawing } from "./drawing-losses";
 import { shareEmptyStyles } from "./shared-styles";
 import { sheetXmlOutsideCells, worksheetParts } from "./sheet-parts";
@@ -312,6 +313,10 @@ export class XlsxHost implements WorkbookHost {
 
   async apply(plan: Plan, progress?: Progress): Promise<ApplyResult> {
     return applyPlan(this, plan, progress);
+  }
+
+  notKeptBy(plan: Plan): string[] {
+    return formulaGroupLosses(this.workbook, this.fileName, plan);
   }
 
   async readRules(sheet: string, addresses: string[]): Promise<RangeRules[]> {
