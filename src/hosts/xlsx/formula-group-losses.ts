@@ -73,7 +73,7 @@ export function formulaGroupLosses(workbook: ExcelJS.Workbook, fileName: string,
       if (!hits.length || hits.some((r) => contains(r, g.range))) continue;
       const where = formatRange(g.range);
       losses.push(
-        `“${fileName}”, sheet “${ws.name}”, ${where}: the plan writes over part of the ${g.kind} in ${g.anchor}; saving cannot keep it (its other cells would be left as plain values)`,
+        `“${fileName}”, sheet “${ws.name}”, ${where}: the plan writes over part of the ${g.kind} in ${g.anchor} (one formula fills all of ${where}), which saving cannot keep`,
       );
     }
   }

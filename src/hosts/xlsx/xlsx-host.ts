@@ -87,9 +87,9 @@ export class XlsxHost implements WorkbookHost {
   private constructor(
     readonly workbook: ExcelJS.Workbook,
     readonly fileName: string,
-    /** Colour rules of the file that ExcelJS cannot write back, left out of the workbook on open; a save drops them, and the outline says so. */
+    /** Colour rules of the file that ExcelJS cannot write back, left out of the workbook on open; a package save keeps them, an ExcelJS save would not. */
     readonly unkeptRules: readonly UnkeptRule[] = [],
-    /** Shapes, text boxes and charts ExcelJS does not write back; a save drops them, and the outline says so. */
+    /** Shapes, text boxes and charts ExcelJS does not write back; a package save keeps them, an ExcelJS save would not. */
     readonly unkeptDrawings: readonly UnkeptDrawing[] = [],
     /** The file's bytes as opened (.xlsx/.xlsm): a save writes this package with only the changed parts replaced. */
     private readonly original?: Uint8Array,

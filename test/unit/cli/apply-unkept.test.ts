@@ -1,26 +1,11 @@
 import { mkdtemp, readFile, readdir, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import * as path from "node:path";
-import ExcelJS from "exceljs";
+import { registerBesideArrayFormula } from "../hosts/xlsx/array-formula-workbook";
 import { runCaptured } from "./capture";
 
 let dir: string;
 let original: Buffer;
-
-/**
- * A small risk register whose last Status cell is an array formula spanning
- * one column past the register (the cell there left empty, as a file may
- * hold it): the template's new columns fill that empty cell.
- */
-async function registerBesideArrayFormula(): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook();
-  const ws = wb.addWorksheet("Risks");
-  ws.addRow(["Risk ID", "Title", "Owner", "Probability", "Impact", "Status"]);
-  for (let i = 1; i <= 4; i++) ws.addRow([`R-${i}`, `Risk ${i}`, "A. Patel", 3, 4, "Open"]);
-  // ExcelJS writes an array formula from shareType and ref, outside its typings.
-  ws.getCell("F5").value = { formula: 'IF(D5>2,"Open","Closed")', shareType: "array", ref: "F5:G5", result: "Open" } as unknown as ExcelJS.CellValue;
-  return Buffer.from(await wb.xlsx.writeBuffer());
-}
 
 beforeAll(async () => {
   dir = await mkdtemp(path.join(tmpdir(), "pmo-unkept-"));

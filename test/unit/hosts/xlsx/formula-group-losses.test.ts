@@ -16,13 +16,13 @@ async function withArray(): Promise<XlsxHost> {
 describe("XlsxHost.notKeptBy", () => {
   test("names an array formula a plan writes over in part, by file, sheet and cells", async () => {
     const host = await withArray();
-    const losses = host.notKeptBy(plan("t", [{ type: "setCells", sheet: "Calc", address: "B2", values: [[9]] }]));
+    const losses = host.notKeptBy(plan("t", [{ type: "setCells", sheet: "Calc", address: "B2", cells: [[9]] }]));
     expect(losses).toEqual([expect.stringMatching(/^“calc\.xlsx”, sheet “Calc”, B1:B2: .*array formula in B1/)]);
   });
 
   test("says nothing for a plan that replaces the whole group or writes beside it", async () => {
     const host = await withArray();
-    expect(host.notKeptBy(plan("t", [{ type: "setCells", sheet: "Calc", address: "B1:B2", values: [[1], [2]] }]))).toEqual([]);
-    expect(host.notKeptBy(plan("t", [{ type: "setCells", sheet: "Calc", address: "C1:C2", values: [[1], [2]] }]))).toEqual([]);
+    expect(host.notKeptBy(plan("t", [{ type: "setCells", sheet: "Calc", address: "B1:B2", cells: [[1], [2]] }]))).toEqual([]);
+    expect(host.notKeptBy(plan("t", [{ type: "setCells", sheet: "Calc", address: "C1:C2", cells: [[1], [2]] }]))).toEqual([]);
   });
 });
