@@ -5,7 +5,7 @@ function source(row: number, columns: number[], written: Map<number, number>): C
   return {
     rows: () => [row],
     columns: (r) => (r === row ? columns : []),
-    content: (r, c, p) => (written.has(c) ? { inner: `<${p}v>${written.get(c)}</${p}v>` } : null),
+    content: (_row, c, p) => (written.has(c) ? { inner: `<${p}v>${written.get(c)}</${p}v>` } : null),
   };
 }
 
