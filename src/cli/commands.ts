@@ -45,6 +45,10 @@ export const commands: CommandTable = [
       "restore-formulas": { type: "string", valueName: "FIELD,...", description: "Put the template's formula back in these computed columns (e.g. score) where it was typed over or broke; by default typed values stay" },
       "header-row": { type: "string", valueName: "N", description: "With --sheet: the register's header is on row N (when detection misses or misreads it); remembered in the workbook" },
       "dry-run": { type: "boolean", description: "Show what would change and write nothing (--out/--in-place may be left out)" },
+      "accept-loss": {
+        type: "boolean",
+        description: "With --in-place: apply even where saving cannot keep something the plan writes over (such as part of an array formula); without it such an apply is refused",
+      },
       json: { type: "boolean", description: jsonHelp },
     },
     schema: z
@@ -61,6 +65,7 @@ export const commands: CommandTable = [
           .optional(),
         "header-row": z.coerce.number().int("the header row is a whole number").min(1, "rows start at 1").optional(),
         "dry-run": z.boolean().default(false),
+        "accept-loss": z.boolean().default(false),
         json: jsonFlag,
       })
       .strict()
@@ -77,11 +82,13 @@ export const commands: CommandTable = [
           ...(v["restore-formulas"] ? { restoreFormulas: v["restore-formulas"] } : {}),
           ...(target ? { target } : {}),
           dryRun,
+          acceptLoss: v["accept-loss"],
           json: v.json,
         };
       }),
     notes: [
       "Finds the register the template fits (the most confident one, or the one on --sheet) and makes it an Excel table where it stands: your columns stay where they are, missing template columns are added at the end, and formats, drop-downs, colour rules and formulas are laid over. Values outside the drop-down lists are reported, never changed.",
+      "What saving cannot keep (a plan writing over part of an array formula or data table) is listed under Notes and, with --json, as \"notKept\". --in-place then refuses (exit 2) unless --accept-loss is given; --out writes and names it on stderr.",
       "Applying the same template again changes nothing. With --dry-run --json the changes are printed as { \"edits\": [ { \"type\", \"description\", ... } ] }; an empty list means the workbook already follows the template.",
     ],
     load: async () => (await import("./commands/apply")).apply,

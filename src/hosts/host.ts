@@ -106,6 +106,11 @@ export interface WorkbookHost {
   undoCoverage?(plan: Plan): { excelUndo: boolean; notInExcelUndo: string[] };
   /** Optional: shows a cell to the user (activates its sheet and selects it), e.g. for a finding they chose. */
   selectCell?(sheet: string, address: string): Promise<void>;
+  /**
+   * Optional, for the preview: what saving after an apply of `plan` would not
+   * keep, in words naming sheet, cells and what is lost; empty when all is kept.
+   */
+  notKeptBy?(plan: Plan): string[];
 }
 
 /** A problem the user can act on: what went wrong, where, and what to do. */

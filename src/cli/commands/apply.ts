@@ -31,6 +31,8 @@ export interface ApplyOptions {
   /** Absent only with --dry-run. */
   target?: OutputTarget;
   dryRun: boolean;
+  /** Write in place even where saving cannot keep something the plan breaks (said on stderr). */
+  acceptLoss: boolean;
   json: boolean;
 }
 
@@ -79,6 +81,7 @@ function reportJson(a: Exclude<TemplateApplication, { kind: "refused" }>, extra:
           : { sheet: a.sheet, new: true },
       edits: editsJson(a.plan),
       notes: a.notes,
+      notKept: a.losses,
       drift: driftOf(a),
     },
     null,
@@ -133,11 +136,23 @@ export async function apply(options: ApplyOptions, io: CliIo): Promise<void> {
     return;
   }
 
+  const losses = application.losses;
+  if (losses.length && target.kind === "inPlace" && !options.acceptLoss) {
+    io.err(`pmo apply: ${options.workbook} was not changed: saving it in place would not keep`);
+    for (const loss of losses) io.err(`  - ${loss}`);
+    io.err("pmo apply: pass --accept-loss to apply in place anyway (a backup is still kept), or write a copy with --out FILE");
+    throw new ExitError(EXIT.usage);
+  }
+
   const empty = application.plan.edits.length === 0;
   let written: { path: string; backup?: string } | null = null;
   if (!(empty && target.kind === "inPlace")) {
     await host.apply(application.plan, (done, total) => io.progress(`Applying ${done}/${total}...`));
     written = await saveWorkbookFile(host, target.kind === "inPlace" ? { inPlace: true, source } : { out: path.resolve(io.cwd, target.path), source });
+    if (losses.length) {
+      io.err(`pmo apply: ${written.path} does not keep:`);
+      for (const loss of losses) io.err(`  - ${loss}`);
+    }
   }
   if (options.json) {
     io.out(reportJson(application, { file: options.workbook, template: template.id, dryRun: false, output: written?.path ?? null, backup: written?.backup ?? null }));

@@ -21,6 +21,7 @@ import { decodeColumnName } from "./package/table-parts";
 import { attachCalculatedColumns, hasCalculatedColumns, readCalculatedColumns, withoutCalculatedColumnFormulas, writeCalculatedColumns } from "./calculated-columns";
 import { readSheetLooks, readSheetRules } from "./read-rules";
 import { describeUnkept, repairConditionalFormats, unwritableRules, type UnkeptRule } from "./conditional-format-repair";
+import { formulaGroupLosses } from "./formula-group-losses";
 import { describeUnkeptDrawings, unkeptDrawings, type UnkeptDrawing } from "./drawing-losses";
 import { shareEmptyStyles } from "./shared-styles";
 import { sheetXmlOutsideCells, worksheetParts } from "./sheet-parts";
@@ -86,9 +87,9 @@ export class XlsxHost implements WorkbookHost {
   private constructor(
     readonly workbook: ExcelJS.Workbook,
     readonly fileName: string,
-    /** Colour rules of the file that ExcelJS cannot write back, left out of the workbook on open; a save drops them, and the outline says so. */
+    /** Colour rules of the file that ExcelJS cannot write back, left out of the workbook on open; a package save keeps them, an ExcelJS save would not. */
     readonly unkeptRules: readonly UnkeptRule[] = [],
-    /** Shapes, text boxes and charts ExcelJS does not write back; a save drops them, and the outline says so. */
+    /** Shapes, text boxes and charts ExcelJS does not write back; a package save keeps them, an ExcelJS save would not. */
     readonly unkeptDrawings: readonly UnkeptDrawing[] = [],
     /** The file's bytes as opened (.xlsx/.xlsm): a save writes this package with only the changed parts replaced. */
     private readonly original?: Uint8Array,
@@ -312,6 +313,10 @@ export class XlsxHost implements WorkbookHost {
 
   async apply(plan: Plan, progress?: Progress): Promise<ApplyResult> {
     return applyPlan(this, plan, progress);
+  }
+
+  notKeptBy(plan: Plan): string[] {
+    return formulaGroupLosses(this.workbook, this.fileName, plan);
   }
 
   async readRules(sheet: string, addresses: string[]): Promise<RangeRules[]> {

@@ -17,8 +17,8 @@ import { detectRegisterAt, detectRegisters, gridToCells, PREVIEW_ROWS } from "./
 import { rememberingReads } from "./remembered-reads";
 
 export type TemplateApplication =
-  | { kind: "existing"; register: DetectedRegister; plan: Plan; notes: string[]; table: string; drift: DriftFinding[] }
-  | { kind: "new"; sheet: string; plan: Plan; notes: string[] }
+  | { kind: "existing"; register: DetectedRegister; plan: Plan; notes: string[]; table: string; drift: DriftFinding[]; losses: string[] }
+  | { kind: "new"; sheet: string; plan: Plan; notes: string[]; losses: string[] }
   | { kind: "refused"; problem: ApplyProblem };
 
 /** The templates detection compares with: the one being applied first, so a custom template's own headers count. */
@@ -74,11 +74,13 @@ async function readLists(host: WorkbookHost, outline: WorkbookOutline): Promise<
 }
 
 /**
- * What saving this file will not keep (the file host cannot write some shapes
- * and charts back): said in the preview, so nothing is lost without warning.
+ * What saving this file after `plan` will not keep (parts the host cannot
+ * write back, and what the plan itself would break, such as part of an array
+ * formula): said in the preview, so nothing is lost without warning. The
+ * notes carry it too, for previews that show only notes.
  */
-export function savingLosses(outline: WorkbookOutline): string[] {
-  return [...(outline.notKeptOnSave ?? [])];
+export function savingLosses(host: WorkbookHost, outline: WorkbookOutline, plan: Plan): string[] {
+  return [...(outline.notKeptOnSave ?? []), ...(host.notKeptBy?.(plan) ?? [])];
 }
 
 /** The register of the template's kind to apply to: on the given sheet when one is named, else the most confident. */
@@ -137,10 +139,12 @@ export async function planTemplateApplication(host: WorkbookHost, template: Temp
       metadata: outline.metadata,
       lists: await readLists(host, outline),
     });
-    return { kind: "new", sheet, plan, notes: [`no ${template.name.toLowerCase()} was found, so a new one is made on sheet “${sheet}”`, ...savingLosses(outline)] };
+    const losses = savingLosses(host, outline, plan);
+    return { kind: "new", sheet, plan, notes: [`no ${template.name.toLowerCase()} was found, so a new one is made on sheet “${sheet}”`, ...losses], losses };
   }
   const snapshot = await snapshotRegister(reading, outline, register, template.columns.length);
   const planning: ApplyPlanning = planApplyTemplate(snapshot, template, { restoreFormulas: options.restoreFormulas, confirmedMapping: given });
   if (!planning.ok) return { kind: "refused", problem: planning.problem };
-  return { kind: "existing", register, plan: planning.plan, notes: [...planning.notes, ...savingLosses(outline)], table: planning.table, drift: registerDrift(snapshot, template) };
+  const losses = savingLosses(host, outline, planning.plan);
+  return { kind: "existing", register, plan: planning.plan, notes: [...planning.notes, ...losses], table: planning.table, drift: registerDrift(snapshot, template), losses };
 }

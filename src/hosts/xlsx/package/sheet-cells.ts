@@ -187,6 +187,7 @@ export function patchSheetCells(xml: string, changes: CellChanges, source: CellS
     };
     cellRe.lastIndex = 0;
     let copyFrom = 0;
+    let lastCellEnd = 0;
     for (let m = cellRe.exec(rowInner); m; m = cellRe.exec(rowInner)) {
       const start = m.index;
       const tag = m[0];
@@ -199,6 +200,7 @@ export function patchSheetCells(xml: string, changes: CellChanges, source: CellS
         end = close + `</${p}c>`.length;
       }
       cellRe.lastIndex = end;
+      lastCellEnd = end;
       const r = attrOf(tag, "r");
       const col = r ? (columnOfRef(r) ?? prevCol + 1) : prevCol + 1;
       prevCol = col;
@@ -225,13 +227,15 @@ export function patchSheetCells(xml: string, changes: CellChanges, source: CellS
       cells.push(renderContent(rowNum, col, Number(attrOf(tag, "s") ?? 0), withAttr(tag, "r", formatCell({ row: rowNum, col })), cellInner, !inValues));
       copyFrom = end;
     }
-    // New cells after the last cell the row had, and whatever followed the cells.
+    // The cells the row had and left untouched after the last one written, new cells after them, then whatever followed the cells.
+    if (lastCellEnd > copyFrom) {
+      cells.push(rowInner.slice(copyFrom, lastCellEnd));
+      copyFrom = lastCellEnd;
+    }
     const tail = rowInner.slice(copyFrom);
-    const before = cells.length;
     emitNew(Number.MAX_SAFE_INTEGER);
-    const added = cells.splice(before);
     const newTag = withAttr(rowTag.replace(/\s*\/>$/, ">"), "spans", undefined);
-    return `${newTag.endsWith("/>") ? newTag.slice(0, -2) + ">" : newTag}${cells.join("")}${added.join("")}${tail}</${p}row>`;
+    return `${newTag.endsWith("/>") ? newTag.slice(0, -2) + ">" : newTag}${cells.join("")}${tail}</${p}row>`;
   };
 
   const newRow = (rowNum: number) => {

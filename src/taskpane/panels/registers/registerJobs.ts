@@ -12,7 +12,7 @@ import type { Plan } from "../../../core/plan/plan";
 import { BUILT_IN_TEMPLATES } from "../../../core/templates/catalogue";
 import type { Template } from "../../../core/templates/schema";
 import type { WorkbookHost } from "../../../hosts/host";
-import { planTemplateApplication, snapshotRegister } from "../../../jobs/registers/apply";
+import { planTemplateApplication, savingLosses, snapshotRegister } from "../../../jobs/registers/apply";
 import { detectRegisterAt, detectRegisters, PREVIEW_ROWS } from "../../../jobs/registers/detect";
 import { METADATA_SHEET } from "../../../core/metadata/schema";
 import { registersDrift } from "../../../jobs/registers/drift";
@@ -57,7 +57,7 @@ export async function planForRegister(host: WorkbookHost, register: DetectedRegi
   // Drift measured against the mapping being applied, not a stored one it replaces.
   const record = options.confirmed ? storedRecordFor(snapshot.metadata, target, target.table) : undefined;
   const forDrift = record ? { ...snapshot, metadata: { ...snapshot.metadata, registers: snapshot.metadata.registers.filter((r) => r !== record) } } : snapshot;
-  return { kind: "existing", plan: planning.plan, notes: planning.notes, drift: registerDrift(forDrift, template) };
+  return { kind: "existing", plan: planning.plan, notes: [...planning.notes, ...savingLosses(host, outline, planning.plan)], drift: registerDrift(forDrift, template) };
 }
 
 /** The register whose header is on the row a person points to, read as the template they chose; null when that row holds no header. */
