@@ -22,7 +22,6 @@ import { attachCalculatedColumns, hasCalculatedColumns, readCalculatedColumns, w
 import { readSheetLooks, readSheetRules } from "./read-rules";
 import { describeUnkept, repairConditionalFormats, unwritableRules, type UnkeptRule } from "./conditional-format-repair";
 import { formulaGroupLosses } from "./formula-group-losses";
-import { describeUnkeptDrawings, unkeptDrawings, type UnkeptDrawing } from "./drawing-losses";
 import { shareEmptyStyles } from "./shared-styles";
 import { sheetXmlOutsideCells, worksheetParts } from "./sheet-parts";
 import { validationModel } from "./validation-model";
@@ -89,8 +88,6 @@ export class XlsxHost implements WorkbookHost {
     readonly fileName: string,
     /** Colour rules of the file that ExcelJS cannot write back, left out of the workbook on open; a package save keeps them, an ExcelJS save would not. */
     readonly unkeptRules: readonly UnkeptRule[] = [],
-    /** Shapes, text boxes and charts ExcelJS does not write back; a package save keeps them, an ExcelJS save would not. */
-    readonly unkeptDrawings: readonly UnkeptDrawing[] = [],
     /** The file's bytes as opened (.xlsx/.xlsm): a save writes this package with only the changed parts replaced. */
     private readonly original?: Uint8Array,
   ) {}
@@ -123,7 +120,6 @@ export class XlsxHost implements WorkbookHost {
       );
     }
     const unkept: UnkeptRule[] = [];
-    const drawings: UnkeptDrawing[] = [];
     if (zip) {
       await fixTableHeaderRows(workbook, zip);
       attachCalculatedColumns(workbook, calculated);
@@ -141,11 +137,10 @@ export class XlsxHost implements WorkbookHost {
           }
         }
         unkept.push(...repairConditionalFormats(ws, xml));
-        if (part) drawings.push(...(await unkeptDrawings(zip, ws.name, part)));
       }
     }
     shareEmptyStyles(workbook);
-    return new XlsxHost(workbook, fileName, unkept, drawings, zip ? bytes : undefined);
+    return new XlsxHost(workbook, fileName, unkept, zip ? bytes : undefined);
   }
 
   static create(fileName = "Workbook.xlsx"): XlsxHost {
@@ -237,7 +232,7 @@ export class XlsxHost implements WorkbookHost {
     });
     const { metadata, metadataIssues } = this.readMetadata();
     // Saved through the package, the file keeps what ExcelJS cannot model; only a workbook built here is written by ExcelJS.
-    const notKeptOnSave = this.original ? [] : [...this.unkeptRules.map(describeUnkept), ...describeUnkeptDrawings(this.unkeptDrawings)];
+    const notKeptOnSave = this.original ? [] : this.unkeptRules.map(describeUnkept);
     return { name: this.fileName, sheets, metadata, metadataIssues, ...(notKeptOnSave.length ? { notKeptOnSave } : {}) };
   }
 
