@@ -25,14 +25,17 @@ function shiftRef(text: string, dRow: number, dCol: number): { out: string; leng
   return { out: `${m[1]}${columnLetter(c)}${m[3]}${row}`, length: m[0].length };
 }
 
-/** The formula as it reads when moved dRow rows down and dCol columns right. */
-export function shiftFormula(formula: string, dRow: number, dCol: number): string {
-  if (dRow === 0 && dCol === 0) return formula;
+/**
+ * Walks a formula outside quoted text, quoted sheet names and brackets, and
+ * offers `convert` each place where a name or a reference could start (a
+ * letter or `$`); what it declines is copied as it is.
+ */
+export function mapFormulaRefs(formula: string, convert: (rest: string, prev: string) => { out: string; length: number } | undefined): string {
   let out = "";
   let i = 0;
   let depth = 0;
   while (i < formula.length) {
-    const ch = formula[i];
+    const ch = formula[i] as string;
     if (ch === '"' || (ch === "'" && depth === 0)) {
       const end = formula.indexOf(ch, i + 1);
       const stop = end < 0 ? formula.length : end + 1;
@@ -42,24 +45,31 @@ export function shiftFormula(formula: string, dRow: number, dCol: number): strin
     }
     if (ch === "[") depth++;
     if (ch === "]") depth = Math.max(0, depth - 1);
-    const prev = i > 0 ? formula[i - 1] : "";
-    if (depth === 0 && /[A-Za-z$]/.test(ch) && !/[A-Za-z0-9_.\]]/.test(prev)) {
-      const shifted = shiftRef(formula.slice(i), dRow, dCol);
-      if (shifted) {
-        out += shifted.out;
-        i += shifted.length;
+    if (depth === 0 && /[A-Za-z$]/.test(ch)) {
+      const hit = convert(formula.slice(i), i > 0 ? (formula[i - 1] as string) : "");
+      if (hit) {
+        out += hit.out;
+        i += hit.length;
         continue;
       }
-      // Skip the whole name so its tail is not read as a reference.
-      const name = /^[A-Za-z_$][A-Za-z0-9_.$]*/.exec(formula.slice(i))?.[0] ?? ch;
-      out += name;
-      i += name.length;
-      continue;
     }
     out += ch;
     i++;
   }
   return out;
+}
+
+/** The formula as it reads when moved dRow rows down and dCol columns right. */
+export function shiftFormula(formula: string, dRow: number, dCol: number): string {
+  if (dRow === 0 && dCol === 0) return formula;
+  return mapFormulaRefs(formula, (rest, prev) => {
+    if (/[A-Za-z0-9_.\]]/.test(prev)) return undefined;
+    const shifted = shiftRef(rest, dRow, dCol);
+    if (shifted) return shifted;
+    // Skip the whole name so its tail is not read as a reference.
+    const name = /^[A-Za-z_$][A-Za-z0-9_.$]*/.exec(rest)?.[0] ?? (rest[0] as string);
+    return { out: name, length: name.length };
+  });
 }
 
 /**

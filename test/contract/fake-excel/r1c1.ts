@@ -3,48 +3,19 @@
  * formula's own cell reads R[-1]C[2] (the row above, two columns right);
  * `$`-anchored parts read as absolute numbers (R1C3). Text in quotes,
  * structured references in brackets and quoted sheet names are left alone,
- * as in the fill of formula-fill.ts.
+ * by the same walk as the fill of formula-fill.ts.
  */
 import { columnIndex, columnLetter } from "../../../src/core/grid/address";
+import { mapFormulaRefs } from "../../../src/hosts/xlsx/formula-fill";
 
 const A1_REF = /^(\$?)([A-Za-z]{1,3})(\$?)(\d{1,7})/;
 const R1C1_REF = /^R(\[-?\d+\]|\d*)C(\[-?\d+\]|\d*)/;
-
-/** Walks a formula, handing each stretch outside quotes and brackets to `convert` at every position. */
-function mapRefs(formula: string, convert: (rest: string, prev: string) => { out: string; length: number } | undefined): string {
-  let out = "";
-  let i = 0;
-  let depth = 0;
-  while (i < formula.length) {
-    const ch = formula[i] as string;
-    if (ch === '"' || (ch === "'" && depth === 0)) {
-      const end = formula.indexOf(ch, i + 1);
-      const stop = end < 0 ? formula.length : end + 1;
-      out += formula.slice(i, stop);
-      i = stop;
-      continue;
-    }
-    if (ch === "[") depth++;
-    if (ch === "]") depth = Math.max(0, depth - 1);
-    if (depth === 0) {
-      const hit = convert(formula.slice(i), formula[i - 1] ?? "");
-      if (hit) {
-        out += hit.out;
-        i += hit.length;
-        continue;
-      }
-    }
-    out += ch;
-    i++;
-  }
-  return out;
-}
 
 const startsName = (prev: string) => /[A-Za-z0-9_.$]/.test(prev);
 const continuesName = (next: string | undefined) => next !== undefined && /[A-Za-z0-9_.(!\[]/.test(next);
 
 export function toR1C1(formula: string, row: number, col: number): string {
-  return mapRefs(formula, (rest, prev) => {
+  return mapFormulaRefs(formula, (rest, prev) => {
     if (startsName(prev)) return undefined;
     const m = A1_REF.exec(rest);
     if (!m || continuesName(rest[m[0].length])) return undefined;
@@ -58,7 +29,7 @@ export function toR1C1(formula: string, row: number, col: number): string {
 }
 
 export function fromR1C1(formula: string, row: number, col: number): string {
-  return mapRefs(formula, (rest, prev) => {
+  return mapFormulaRefs(formula, (rest, prev) => {
     if (startsName(prev)) return undefined;
     const m = R1C1_REF.exec(rest);
     if (!m || continuesName(rest[m[0].length])) return undefined;
