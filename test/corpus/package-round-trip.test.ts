@@ -10,10 +10,9 @@
 import { readdirSync, readFileSync } from "node:fs";
 import * as path from "node:path";
 import ExcelJS from "exceljs";
-import { builtInTemplate, templateForKind } from "../../src/core/templates/catalogue";
 import { XlsxHost } from "../../src/hosts/xlsx/xlsx-host";
 import { planTemplateApplication } from "../../src/jobs/registers/apply";
-import { detectRegisters } from "../../src/jobs/registers/detect";
+import { applyTopRegister } from "./apply-top-register";
 import { packageProblems, partsOf, definedNamesOf } from "../unit/hosts/xlsx/package-checks";
 
 const CORPUS = path.resolve(__dirname, "../../../shared/corpus");
@@ -35,12 +34,8 @@ describe("package round trip over the corpus", () => {
     expect(await partsOf(await untouched.save())).toEqual(before);
 
     const host = await XlsxHost.open(original, file);
-    const top = (await detectRegisters(host)).sort((a, b) => b.confidence - a.confidence)[0];
-    if (!top) return;
-    const template = builtInTemplate(top.templateId) ?? templateForKind(top.kind);
-    const application = await planTemplateApplication(host, template, { sheet: top.sheet });
-    if (application.kind === "refused") return;
-    await host.apply(application.plan);
+    const applied = await applyTopRegister(host);
+    if (!applied) return;
     const saved = await host.save();
     const after = await partsOf(saved);
 
@@ -57,7 +52,7 @@ describe("package round trip over the corpus", () => {
     // ExcelJS opens the result, and so does the host (whose reader repairs what ExcelJS misreads).
     await new ExcelJS.Workbook().xlsx.load(saved as unknown as ArrayBuffer);
     const again = await XlsxHost.open(saved, file);
-    const second = await planTemplateApplication(again, template, { sheet: top.sheet });
+    const second = await planTemplateApplication(again, applied.template, { sheet: applied.sheet });
     if (second.kind === "existing") expect(second.plan.edits).toEqual([]);
   });
 });

@@ -8,11 +8,9 @@ import { readdirSync, readFileSync } from "node:fs";
 import * as path from "node:path";
 import ExcelJS from "exceljs";
 import { formatCell } from "../../src/core/grid/address";
-import { builtInTemplate, templateForKind } from "../../src/core/templates/catalogue";
 import { cellValueOf } from "../../src/hosts/xlsx/cell-values";
 import { XlsxHost } from "../../src/hosts/xlsx/xlsx-host";
-import { planTemplateApplication } from "../../src/jobs/registers/apply";
-import { detectRegisters } from "../../src/jobs/registers/detect";
+import { applyTopRegister } from "../corpus/apply-top-register";
 import { recalculate, sofficePath } from "./libreoffice";
 
 const CORPUS = path.resolve(__dirname, "../../../shared/corpus");
@@ -40,12 +38,7 @@ maybe("corpus workbooks after a plan, recalculated in LibreOffice", () => {
   test.each(files)("%s", async (file) => {
     const original = new Uint8Array(readFileSync(path.join(CORPUS, file)));
     const host = await XlsxHost.open(original, file);
-    const top = (await detectRegisters(host)).sort((a, b) => b.confidence - a.confidence)[0];
-    if (!top) return;
-    const template = builtInTemplate(top.templateId) ?? templateForKind(top.kind);
-    const application = await planTemplateApplication(host, template, { sheet: top.sheet });
-    if (application.kind === "refused") return;
-    await host.apply(application.plan);
+    if (!(await applyTopRegister(host))) return;
     const saved = await host.save();
     const before = new Set(await errorCells(original, file));
     const after = await errorCells(saved, file);
