@@ -42,7 +42,7 @@ export function buildVocabularies(templates: readonly Template[]): TemplateVocab
   }));
 }
 
-function phraseAt(tokens: string[], phrase: string[], fuzzy: boolean): number {
+function phraseAt(tokens: readonly string[], phrase: string[], fuzzy: boolean): number {
   outer: for (let i = 0; i + phrase.length <= tokens.length; i++) {
     for (let k = 0; k < phrase.length; k++) {
       const t = tokens[i + k];
@@ -66,7 +66,7 @@ const GENERIC_WORDS = new Set([
   "earned", "completed", "forecast", "target", "baseline", "internal", "external", "desired", "support",
 ]);
 
-function phraseScore(tokens: string[], phrase: string[]): number {
+function phraseScore(tokens: readonly string[], phrase: string[]): number {
   if (!tokens.length) return 0;
   const short = phrase.length === 1 && phrase[0].length <= 2;
   const generic = phrase.length === 1 && GENERIC_WORDS.has(phrase[0]);

@@ -6,16 +6,17 @@
  * apart here so matching compares words.
  */
 
+/** Read-only: normaliseHeader hands the same remembered object to every caller. */
 export interface HeaderWords {
-  raw: string;
+  readonly raw: string;
   /** All words, parentheses included. */
-  tokens: string[];
+  readonly tokens: readonly string[];
   /** Words outside parentheses and without a scale suffix: the header's own name. */
-  baseTokens: string[];
+  readonly baseTokens: readonly string[];
   /** The header announces a numeric scale, e.g. "(1 - 5)" or "_1_5". */
-  scale: boolean;
+  readonly scale: boolean;
   /** Values listed in the header, e.g. ["high", "med", "low"]. */
-  listedValues: string[];
+  readonly listedValues: readonly string[];
 }
 
 const STOP_WORDS = new Set(["the", "of", "a", "an", "to", "for", "and", "or", "in", "on", "is", "it"]);
