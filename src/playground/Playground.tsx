@@ -1,18 +1,33 @@
 import * as React from "react";
-import { Body1, Button, FluentProvider, Spinner, Subtitle1, Tab, TabList, Tooltip, webLightTheme } from "@fluentui/react-components";
+import { Body1, Button, FluentProvider, Select, Spinner, Subtitle1, Tab, TabList, Tooltip, useId } from "@fluentui/react-components";
 import { ArrowDownloadRegular, ArrowResetRegular, FolderOpenRegular } from "@fluentui/react-icons";
 import { METADATA_SHEET } from "../core/metadata/schema";
 import { ErrorMessage } from "../taskpane/components";
 import { PaneRoot } from "../taskpane/PaneRoot";
+import { browserStorage, storageMemory } from "../taskpane/panelMemory";
+import { PANE_THEME_LABELS, paneThemes, type PaneThemeName } from "../taskpane/theme";
 import { SheetView } from "./SheetView";
 import { withCellSelection } from "./cellSelection";
 import { usePlaygroundStyles } from "./usePlaygroundStyles.styles";
 import { usePlaygroundWorkbook } from "./usePlaygroundWorkbook";
 
+const THEME_NAMES = Object.keys(PANE_THEME_LABELS) as PaneThemeName[];
+
+/** The theme asked for in the address (?theme=dark), so a link or a test can open the playground in it. */
+function themeFromAddress(): PaneThemeName {
+  const asked = new URLSearchParams(window.location.search).get("theme");
+  return THEME_NAMES.find((t) => t === asked) ?? "light";
+}
+
 /** The task pane beside a view of the workbook it works on, all in the browser, no Excel. */
 export function Playground(): React.JSX.Element {
   const styles = usePlaygroundStyles();
   const wb = usePlaygroundWorkbook();
+  const themeSelectId = useId("theme");
+  // Office's themes, chosen by hand: in Excel the pane follows the theme Office reports.
+  const [themeName, setThemeName] = React.useState<PaneThemeName>(themeFromAddress);
+  const fileName = wb.host?.fileName;
+  const memory = React.useMemo(() => (fileName ? storageMemory(browserStorage(), fileName) : undefined), [fileName]);
   const fileInput = React.useRef<HTMLInputElement>(null);
   const sheets = React.useMemo(
     () => (wb.outline?.sheets ?? []).filter((s) => s.visibility === "visible" && s.name !== METADATA_SHEET).sort((a, b) => a.position - b.position),
@@ -33,7 +48,7 @@ export function Playground(): React.JSX.Element {
   );
 
   return (
-    <FluentProvider theme={webLightTheme}>
+    <FluentProvider theme={paneThemes[themeName]}>
       <div className={styles.page}>
         <header className={styles.bar}>
           <Subtitle1 as="h1" className={styles.brand}>
@@ -43,6 +58,16 @@ export function Playground(): React.JSX.Element {
             {wb.host?.fileName ?? ""}
           </Body1>
           <span className={styles.spacer} />
+          <label htmlFor={themeSelectId} className={styles.themeLabel}>
+            Office theme
+          </label>
+          <Select id={themeSelectId} value={themeName} onChange={(_, d) => setThemeName(d.value as PaneThemeName)} data-testid="theme">
+            {THEME_NAMES.map((t) => (
+              <option key={t} value={t}>
+                {PANE_THEME_LABELS[t]}
+              </option>
+            ))}
+          </Select>
           <input
             ref={fileInput}
             className={styles.hiddenInput}
@@ -75,7 +100,7 @@ export function Playground(): React.JSX.Element {
         ) : null}
         <div className={styles.body}>
           <aside className={styles.pane} aria-label="Task pane" data-testid="pane">
-            {paneHost ? <PaneRoot key={wb.hostKey} host={paneHost} onChanged={wb.changed} /> : null}
+            {paneHost ? <PaneRoot key={wb.hostKey} host={paneHost} themeName={themeName} memory={memory} onChanged={wb.changed} /> : null}
           </aside>
           <main className={styles.sheet} aria-label="Workbook">
             {wb.host && current ? (

@@ -3,7 +3,8 @@ import { FluentProvider, makeStyles } from "@fluentui/react-components";
 import type { WorkbookHost } from "../hosts/host";
 import { App } from "./App";
 import { WorkbookHostProvider } from "./hostContext";
-import { choosePaneTheme, forcedColorsActive, paneThemes, type OfficeThemeColours } from "./theme";
+import type { PanelMemory } from "./panelMemory";
+import { choosePaneTheme, forcedColorsActive, paneThemes, type OfficeThemeColours, type PaneThemeName } from "./theme";
 
 const useStyles = makeStyles({ root: { height: "100%" } });
 
@@ -11,12 +12,16 @@ export interface PaneRootProps {
   host: WorkbookHost;
   /** Office's theme colours, inside Excel; undefined elsewhere. */
   officeTheme?: OfficeThemeColours;
+  /** Overrides the theme Office reports (the playground's theme switch). */
+  themeName?: PaneThemeName;
+  /** Where the last panel used is remembered for this workbook. */
+  memory?: PanelMemory;
   /** Told after the pane changed the workbook. */
   onChanged?: () => void;
 }
 
 /** Theme, host context and the App: everything the pane needs, in Excel and in the playground. */
-export function PaneRoot({ host, officeTheme, onChanged }: PaneRootProps): React.JSX.Element {
+export function PaneRoot({ host, officeTheme, themeName, memory, onChanged }: PaneRootProps): React.JSX.Element {
   const styles = useStyles();
   const [forced, setForced] = React.useState(forcedColorsActive);
   React.useEffect(() => {
@@ -26,14 +31,14 @@ export function PaneRoot({ host, officeTheme, onChanged }: PaneRootProps): React
     query.addEventListener?.("change", listener);
     return () => query.removeEventListener?.("change", listener);
   }, []);
-  const theme = paneThemes[choosePaneTheme(officeTheme, forced)];
+  const theme = paneThemes[themeName ?? choosePaneTheme(officeTheme, forced)];
   return (
     // Sizing goes on an inner element: FluentProvider copies its className onto
     // the portal node for tooltips, and a full-height portal node covers the page.
     <FluentProvider theme={theme}>
       <div className={styles.root}>
         <WorkbookHostProvider host={host} onChanged={onChanged}>
-          <App />
+          <App memory={memory} />
         </WorkbookHostProvider>
       </div>
     </FluentProvider>

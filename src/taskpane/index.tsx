@@ -2,12 +2,17 @@
  * The task pane's one start-up file. Inside Excel it waits for Office, builds
  * the Excel host and renders the pane once; without Office (a plain browser,
  * tests) it mounts at once and says where the pane works.
+ *
+ * The Excel host (and the plan and record schemas it checks with) is a chunk
+ * of its own, requested as this file runs, so it downloads while office.js
+ * starts up instead of adding to the page's first scripts; a page opened
+ * outside Excel never fetches it.
  */
 import type { ReactNode } from "react";
 import { createRoot, type Root } from "react-dom/client";
-import { ExcelHost } from "../hosts/excel/excel-host";
-import { OutsideExcel } from "./OutsideExcel";
+import { OutsideExcel, StartFailure } from "./OutsideExcel";
 import { PaneRoot } from "./PaneRoot";
+import { documentSettingsMemory } from "./panelMemory";
 import type { OfficeThemeColours } from "./theme";
 
 let root: Root | null = null;
@@ -28,11 +33,27 @@ function officeTheme(): OfficeThemeColours | undefined {
   }
 }
 
+function loadExcelHost() {
+  return import(/* webpackChunkName: "excel-host" */ "../hosts/excel/excel-host");
+}
+
 if (typeof Office === "undefined") {
   render(<OutsideExcel />);
 } else {
-  void Office.onReady((info) => {
-    if (info.host === Office.HostType.Excel) render(<PaneRoot host={ExcelHost.fromOffice()} officeTheme={officeTheme()} />);
-    else render(<OutsideExcel />);
+  const excelHost = loadExcelHost();
+  // Handled where it is awaited; this only keeps a page outside Excel from reporting it unhandled.
+  excelHost.catch(() => undefined);
+  void Office.onReady(async (info) => {
+    if (info.host !== Office.HostType.Excel) {
+      render(<OutsideExcel />);
+      return;
+    }
+    try {
+      const { ExcelHost } = await excelHost;
+      const memory = documentSettingsMemory(Office.context.document.settings);
+      render(<PaneRoot host={ExcelHost.fromOffice()} officeTheme={officeTheme()} memory={memory} />);
+    } catch (e) {
+      render(<StartFailure error={e} />);
+    }
   });
 }

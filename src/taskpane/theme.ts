@@ -9,6 +9,8 @@ export type PaneThemeName = "light" | "dark" | "highContrast";
 /** The part of Office.context.officeTheme the choice depends on. */
 export interface OfficeThemeColours {
   bodyBackgroundColor?: string;
+  /** Reported by newer Office builds; where present it decides light or dark. */
+  isDarkTheme?: boolean;
 }
 
 /** Perceived lightness (0–255) of a #RRGGBB colour; undefined for anything else. */
@@ -21,9 +23,13 @@ function lightness(colour: string): number | undefined {
 
 export function choosePaneTheme(officeTheme: OfficeThemeColours | undefined, forcedColors: boolean): PaneThemeName {
   if (forcedColors) return "highContrast";
+  if (typeof officeTheme?.isDarkTheme === "boolean") return officeTheme.isDarkTheme ? "dark" : "light";
   const l = officeTheme?.bodyBackgroundColor ? lightness(officeTheme.bodyBackgroundColor) : undefined;
   return l !== undefined && l < 128 ? "dark" : "light";
 }
+
+/** The themes a person can choose in the playground, with their names. */
+export const PANE_THEME_LABELS: Record<PaneThemeName, string> = { light: "Light", dark: "Dark", highContrast: "High contrast" };
 
 export const paneThemes: Record<PaneThemeName, Theme> = {
   light: webLightTheme,

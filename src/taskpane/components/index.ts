@@ -2,3 +2,4 @@ export * from "./ApplyPlan";
 export * from "./EmptyState";
 export * from "./ErrorMessage";
 export * from "./PlanPreview";
+export * from "./PanelNavigation";

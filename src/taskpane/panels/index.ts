@@ -1,20 +1,25 @@
 /**
  * The one list of panels. A job's panel is added here and nowhere else; the
- * tab bar, the keyboard order and the browser tests all follow this list.
+ * navigation, the keyboard order and the browser tests all follow this list.
+ * Each panel's code is loaded when it is first opened (lazyPanel, or React.lazy
+ * in the panel's own index.ts as checks does), never with the pane.
  */
 import * as React from "react";
 import { CheckmarkCircleRegular, DocumentTableRegular, SettingsRegular, TableSettingsRegular } from "@fluentui/react-icons";
 import { ChecksPanel } from "./checks";
-import { OverviewPanel } from "./overview";
-import { RegistersPanel } from "./registers";
-import { SettingsPanel } from "./settings";
+import { lazyPanel } from "./lazyPanel";
 import type { PanelDefinition } from "./types";
 
+const OverviewPanel = lazyPanel(() => import(/* webpackChunkName: "overview-panel" */ "./overview/OverviewPanel"), "OverviewPanel");
+const RegistersPanel = lazyPanel(() => import(/* webpackChunkName: "registers-panel" */ "./registers/RegistersPanel"), "RegistersPanel");
+const SettingsPanel = lazyPanel(() => import(/* webpackChunkName: "settings-panel" */ "./settings/SettingsPanel"), "SettingsPanel");
+
 export const PANELS: readonly PanelDefinition[] = [
-  { id: "overview", label: "Workbook", icon: React.createElement(DocumentTableRegular), component: OverviewPanel },
-  { id: "registers", label: "Registers", icon: React.createElement(TableSettingsRegular), component: RegistersPanel },
-  { id: "checks", label: "Checks", icon: React.createElement(CheckmarkCircleRegular), component: ChecksPanel },
-  { id: "settings", label: "Settings", icon: React.createElement(SettingsRegular), component: SettingsPanel },
+  { id: "overview", label: "Workbook", purpose: "Sheets, tables and registers found in the workbook.", icon: React.createElement(DocumentTableRegular), component: OverviewPanel },
+  { id: "registers", label: "Registers", purpose: "Find your registers and bring them to your PMO’s templates.", icon: React.createElement(TableSettingsRegular), component: RegistersPanel },
+  { id: "checks", label: "Checks", purpose: "Check every register against its template’s rules.", icon: React.createElement(CheckmarkCircleRegular), component: ChecksPanel },
+  { id: "settings", label: "Settings", purpose: "Currency, risk bands and thresholds every job uses.", icon: React.createElement(SettingsRegular), component: SettingsPanel },
 ];
 
+export { lazyPanel } from "./lazyPanel";
 export type { PanelDefinition, PanelProps } from "./types";

@@ -9,6 +9,9 @@ describe("choosePaneTheme", () => {
     [undefined, false, "light"],
     [{ bodyBackgroundColor: "#FFFFFF" }, true, "highContrast"],
     [{ bodyBackgroundColor: "#000000" }, true, "highContrast"],
+    [{ bodyBackgroundColor: "#FFFFFF", isDarkTheme: true }, false, "dark"],
+    [{ bodyBackgroundColor: "#1F1F1F", isDarkTheme: false }, false, "light"],
+    [{ isDarkTheme: true }, true, "highContrast"],
   ])("Office background %j with forced colours %s gives the %s theme", (office, forced, expected) => {
     expect(choosePaneTheme(office, forced)).toBe(expected);
   });

@@ -154,7 +154,6 @@ export function ChecksPanel({ onReady, today }: ChecksPanelProps): React.JSX.Ele
           <Subtitle1 as="h2" className={panel.title}>
             Checks
           </Subtitle1>
-          <Body1 className={panel.subtle}>Every register against its template: empty required fields, wrong types, values off the list, repeated IDs, and the rules between fields.</Body1>
         </div>
         <Button icon={<ArrowClockwiseRegular />} onClick={reload} disabled={loading} aria-label="Check again">
           Check again

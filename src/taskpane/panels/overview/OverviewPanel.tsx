@@ -1,7 +1,8 @@
 import * as React from "react";
-import { Body1, Button, Spinner, Subtitle1 } from "@fluentui/react-components";
+import { Button, Spinner, Subtitle1 } from "@fluentui/react-components";
 import { ArrowClockwiseRegular, DocumentTableRegular } from "@fluentui/react-icons";
-import { EmptyState, ErrorMessage } from "../../components";
+import { EmptyState } from "../../components/EmptyState";
+import { ErrorMessage } from "../../components/ErrorMessage";
 import { useWorkbookHost } from "../../hostContext";
 import { useWorkbookOutline } from "../../hooks/useWorkbookOutline";
 import type { PanelProps } from "../types";
@@ -24,7 +25,6 @@ export function OverviewPanel({ onReady }: PanelProps): React.JSX.Element {
           <Subtitle1 as="h2" className={styles.title}>
             {summary?.name || "This workbook"}
           </Subtitle1>
-          <Body1 className={styles.subtle}>Sheets, tables and registers found in the workbook.</Body1>
         </div>
         <Button size="small" icon={<ArrowClockwiseRegular />} onClick={reload} disabled={loading}>
           Refresh

@@ -98,7 +98,6 @@ export function RegistersPanel({ onReady, saveFile = downloadText }: RegistersPa
           <Subtitle1 as="h2" className={styles.title}>
             Registers
           </Subtitle1>
-          <Body1 className={styles.subtle}>Find the registers in this workbook and bring them to your PMO’s templates.</Body1>
         </div>
         <Button className={local.noShrink} size="small" icon={<ArrowClockwiseRegular />} onClick={reload} disabled={loading}>
           Refresh

@@ -1,0 +1,2 @@
+export { PanelNavigation } from "./PanelNavigation";
+export { panelId, tabId, type NavigationEntry, type PanelNavigationProps } from "./PanelNavigation.types";
