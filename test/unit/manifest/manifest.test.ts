@@ -1,13 +1,17 @@
 /**
- * The manifest checked offline (the Office validator is a web service): what
+ * The manifest checked offline (the Office validator is a web service; `npm
+ * run validate` calls it where there is a network): what
  * Excel needs to accept and load the add-in, and that every URL it names is a
  * file the build produces.
  */
 import fs from "node:fs";
+import os from "node:os";
 import path from "node:path";
 import { XMLParser, XMLValidator } from "fast-xml-parser";
 import { PNG } from "pngjs";
+import { execFileSync, spawnSync } from "node:child_process";
 import { DEV_BASE_URL } from "../../../scripts/manifest-url";
+import { EXIT, validationOutcome } from "../../../scripts/validate-manifest";
 
 const repo = path.resolve(__dirname, "../../..");
 const manifestText = fs.readFileSync(path.join(repo, "manifest.xml"), "utf8");
@@ -262,5 +266,52 @@ describe.each(["src/commands/commands.html", "src/taskpane/taskpane.html"])("%s,
     const html = fs.readFileSync(path.join(repo, page), "utf8");
     const external = [...html.matchAll(/\bsrc="([^"]+)"/g)].map((m) => m[1]).filter((src) => /^(https?:)?\/\//.test(src!));
     expect(external).toEqual(["https://appsforoffice.microsoft.com/lib/1/hosted/office.js"]);
+  });
+});
+
+describe("manifest.xml read through office-addin-manifest (offline)", () => {
+  // The package's own reader (OfficeAddinManifest.readManifestFile), run by `npm run validate --
+  // --offline --json` in a Node process of its own: the package loads ES-module dependencies that
+  // jest's module system cannot require, and Node itself can.
+  const validateScript = path.join(repo, "scripts/validate-manifest.js");
+  const read = (file: string) => JSON.parse(execFileSync(process.execPath, [validateScript, file, "--offline", "--json"], { encoding: "utf8" })) as Record<string, unknown>;
+
+  it("agrees with the file: a TaskPaneApp for workbooks with the same id, version and name", () => {
+    const info = read(path.join(repo, "manifest.xml"));
+    expect(info).toMatchObject({
+      manifestType: "xml",
+      officeAppType: "TaskPaneApp",
+      id: text(app.Id),
+      version: text(app.Version),
+      displayName: "PMO Toolkit",
+      hosts: ["Workbook"],
+      permissions: "ReadWriteDocument",
+      defaultLocale: "en-US",
+      defaultSettings: { sourceLocation: `${DEV_BASE_URL}taskpane.html` },
+      iconUrl: `${DEV_BASE_URL}assets/icon-32.png`,
+    });
+  });
+
+  it("names a manifest it cannot read, exit code 2", () => {
+    const run = spawnSync(process.execPath, [validateScript, path.join(os.tmpdir(), "no-such-manifest.xml"), "--offline"], { encoding: "utf8" });
+    expect(run.status).toBe(EXIT.unreadable);
+    expect(run.stderr).toMatch(/no-such-manifest\.xml: cannot be read as an add-in manifest/);
+  });
+});
+
+describe("npm run validate's verdicts", () => {
+  it("says plainly that full validation was not done when the service cannot be reached (exit 3)", () => {
+    const offline = validationOutcome(new Error("Unable to contact the manifest validation service.\nFetchError: getaddrinfo ENOTFOUND validationgateway.omex.office.net"));
+    expect(offline.code).toBe(EXIT.unreachable);
+    expect(offline.lines[0]).toMatch(/^Full validation NOT done: .* could not be reached/);
+    expect(validationOutcome(new Error("no answer within 30 s")).code).toBe(EXIT.unreachable);
+  });
+
+  it("passes on the service's errors and warnings with their lines, and accepts only an accepted manifest", () => {
+    const invalid = validationOutcome({ isValid: false, report: { status: "Rejected", errors: [{ line: 12, title: "Schema", content: "bad element" }], warnings: [{ title: "Icon", content: "too small" }] } });
+    expect(invalid).toEqual({ code: EXIT.invalid, lines: ["The manifest is NOT valid:", "  error (line 12): Schema bad element", "  warning: Icon too small"] });
+    expect(validationOutcome({ isValid: true, report: { status: "Accepted" } }).code).toBe(EXIT.valid);
+    expect(validationOutcome({ isValid: false, status: 500, statusText: "Server Error" }).lines[0]).toMatch(/HTTP 500/);
+    expect(validationOutcome(new Error("something else broke")).code).toBe(EXIT.invalid);
   });
 });
