@@ -5,7 +5,9 @@
  *   playground.html  the same pane beside a sheet view over a sample .xlsx (xlsx host, ExcelJS)
  * plus index.html (sends / to the playground), assets/ and manifest.xml.
  *
- * `npm start` serves them on https://localhost:3000 for sideloading;
+ * `npm start` serves them on https://localhost:3000 for sideloading
+ * (`OFFICE_JS=local npm start` also serves office.js from @microsoft/office-js,
+ * for working offline);
  * `npm run build` writes dist/ for production, with the manifest's URLs pointed
  * at ADDIN_BASE_URL.
  */
@@ -17,6 +19,7 @@ const webpack = require("webpack");
 const CopyWebpackPlugin = require("copy-webpack-plugin");
 const HtmlWebpackPlugin = require("html-webpack-plugin");
 const { DEV_BASE_URL, resolveBaseUrl, rewriteManifestUrls } = require("./scripts/manifest-url");
+const { localOfficeJs, wantsLocalOfficeJs } = require("./scripts/office-js-local");
 
 const PORT = 3000;
 
@@ -163,11 +166,15 @@ module.exports = async (env = {}, options = {}) => {
     performance: { hints: false },
   };
 
-  if (serving) config.devServer = await devServer();
+  if (serving) {
+    const local = wantsLocalOfficeJs(process.env) ? localOfficeJs() : null;
+    config.devServer = await devServer(local);
+    if (local) config.plugins.push(local.plugin);
+  }
   return config;
 };
 
-async function devServer() {
+async function devServer(local) {
   const { loadDevCertificates } = require("./scripts/dev-certs");
   const certs = await loadDevCertificates();
   const origin = `https://localhost:${PORT}`;
@@ -176,8 +183,9 @@ async function devServer() {
     port: PORT,
     server: { type: "https", options: { ca: certs.ca, cert: certs.cert, key: certs.key } },
     headers: { "Access-Control-Allow-Origin": "*" },
-    // Everything is served from the build; there is no public/ folder.
-    static: false,
+    // Everything is served from the build (there is no public/ folder), and office.js
+    // from the package when asked for.
+    static: local ? [local.static] : false,
     client: { overlay: { errors: true, warnings: false } },
     onListening: () => {
       const lines = [
@@ -192,6 +200,7 @@ async function devServer() {
         `The browser must trust the dev certificate: open ${origin} once and accept it,`,
         `or install ${path.join(certs.directory, "ca.crt")} as a trusted certificate authority.`,
       ];
+      if (local) lines.push("office.js is served from @microsoft/office-js (OFFICE_JS=local), not Microsoft's CDN.");
       if (certs.created) lines.push(`(A new dev certificate was created in ${certs.directory}.)`);
       console.log(lines.join("\n") + "\n");
     },

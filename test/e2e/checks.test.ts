@@ -8,6 +8,7 @@
 import path from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { baseUrl, launchChromium, offline, seriousAxeViolations } from "./browser";
+import { openPanel } from "./navigation";
 import { SCREENSHOTS } from "./paths";
 
 let browser: Browser;
@@ -41,7 +42,7 @@ afterAll(async () => {
 describe("the Checks panel", () => {
   it("loads its code when first opened, then lists the findings by rule with counts", async () => {
     const before = scripts.length;
-    await pane().locator('[data-panel="checks"]').click();
+    await openPanel(page, pane(), "checks");
     await status().filter({ hasText: /registers? checked/ }).waitFor({ timeout: 60_000 });
     expect(scripts.length).toBeGreaterThan(before);
     const headings = await panel().getByRole("heading", { level: 3 }).allTextContents();

@@ -1,12 +1,15 @@
 /**
  * Builds the pages with the project's webpack config (development mode: the
  * tests need behaviour, not minified size) into test-results/e2e-dist and
- * serves them. Fails loudly on a build error, naming it.
+ * serves them; builds the simulated Excel the task pane tests run in
+ * (excel-simulator/). Fails loudly on a build error, naming it.
  */
 import { mkdirSync, writeFileSync } from "node:fs";
+import path from "node:path";
 import webpack from "webpack";
 import { serveFolder } from "./server";
-import { E2E_DIST, REPO, SCREENSHOTS, SERVER_FILE } from "./paths";
+import { buildExcelSimulator } from "./excel-simulator/build";
+import { E2E_DIST, EXCEL_SIMULATOR, REPO, SCREENSHOTS, SERVER_FILE } from "./paths";
 
 type ConfigFactory = (env: Record<string, unknown>, options: { mode: string }) => Promise<webpack.Configuration> | webpack.Configuration;
 
@@ -24,6 +27,7 @@ export default async function globalSetup(): Promise<void> {
     const errors = stats.toJson({ all: false, errors: true }).errors ?? [];
     throw new Error(`The e2e build failed:\n${errors.map((e) => e.message).join("\n\n")}`);
   }
+  await buildExcelSimulator(path.dirname(EXCEL_SIMULATOR));
   const { server, url } = await serveFolder(E2E_DIST);
   (globalThis as { __E2E_SERVER__?: unknown }).__E2E_SERVER__ = server;
   writeFileSync(SERVER_FILE, JSON.stringify({ url }));

@@ -6,3 +6,5 @@ export const E2E_DIST = path.join(REPO, "test-results", "e2e-dist");
 export const SCREENSHOTS = path.join(REPO, "test-results", "screenshots");
 /** The running server's address, written by global setup for the test files. */
 export const SERVER_FILE = path.join(REPO, "test-results", "e2e-server.json");
+/** The simulated Excel's script (excel-simulator/), built by global setup. */
+export const EXCEL_SIMULATOR = path.join(REPO, "test-results", "excel-simulator", "excel-simulator.js");

@@ -7,6 +7,7 @@
 import path from "node:path";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { baseUrl, launchChromium, offline, seriousAxeViolations } from "./browser";
+import { openPanel, openPanelWithKeyboard, panelIds } from "./navigation";
 import { SCREENSHOTS } from "./paths";
 
 let browser: Browser;
@@ -22,9 +23,6 @@ async function openPlayground(query = ""): Promise<number> {
 }
 
 const pane = () => page.getByTestId("pane");
-const paneTabs = () => pane().getByRole("navigation", { name: "Jobs" }).getByRole("tab");
-/** The focused element's panel id (Fluent tabs repeat their label inside, so text is not used). */
-const focusedPanel = () => page.evaluate(() => document.activeElement?.getAttribute("data-panel") ?? document.activeElement?.textContent ?? null);
 
 /** Each group of tests can run alone (jest -t): open the sample unless it is already open and unchanged. */
 async function ensureSample(): Promise<void> {
@@ -89,13 +87,13 @@ describe("when another sheet tab is chosen", () => {
 describe("every panel", () => {
   it("opens, shows a heading, and has no serious or critical accessibility problems", async () => {
     await ensureSample();
-    const names = await paneTabs().evaluateAll((tabs) => tabs.map((t) => t.getAttribute("data-panel") ?? ""));
+    const names = await panelIds(pane());
     expect(names).toEqual(expect.arrayContaining(["overview", "settings"]));
-    for (const [i, name] of names.entries()) {
-      await paneTabs().nth(i).click();
+    for (const name of names) {
+      await openPanel(page, pane(), name);
       const panel = pane().getByRole("tabpanel");
       await panel.getByRole("heading", { level: 2 }).first().waitFor();
-      await expect(panel.getAttribute("aria-labelledby")).resolves.toBe(await paneTabs().nth(i).getAttribute("id"));
+      await expect(panel.getAttribute("aria-labelledby")).resolves.toBe(`pane-tab-${name}`);
       await page.waitForTimeout(150);
       await pane().screenshot({ path: path.join(SCREENSHOTS, `panel-${name}.png`) });
       const violations = await seriousAxeViolations(page);
@@ -107,8 +105,8 @@ describe("every panel", () => {
     await ensureSample();
     await pane().evaluate((el) => (el.style.width = "320px"));
     try {
-      for (const name of await paneTabs().evaluateAll((tabs) => tabs.map((t) => t.getAttribute("data-panel") ?? ""))) {
-        await pane().locator(`[data-panel="${name}"]`).click();
+      for (const name of await panelIds(pane())) {
+        await openPanel(page, pane(), name);
         await pane().getByRole("tabpanel").getByRole("heading", { level: 2 }).first().waitFor();
         const overflow = await pane().evaluate((el) => el.scrollWidth - el.clientWidth);
         expect({ panel: name, overflow }).toEqual({ panel: name, overflow: 0 });
@@ -121,25 +119,15 @@ describe("every panel", () => {
 });
 
 describe("with the keyboard alone", () => {
-  it("reaches the job tabs with Tab, moves with the arrow keys and opens a panel with Enter", async () => {
+  it("reaches the job tabs with Tab and opens every panel with the arrow keys, the More menu and Enter", async () => {
     await openPlayground();
-    await page.locator("body").focus();
-    let onTab = false;
-    for (let i = 0; i < 15 && !onTab; i++) {
-      await page.keyboard.press("Tab");
-      onTab = await page.evaluate(() => document.activeElement?.getAttribute("role") === "tab" && document.activeElement.closest("nav") !== null);
+    for (const name of await panelIds(pane())) {
+      await page.locator("body").focus();
+      await openPanelWithKeyboard(page, pane(), name);
+      await pane().getByRole("tabpanel").getByRole("heading", { level: 2 }).first().waitFor();
     }
-    expect(onTab).toBe(true);
-    await expect(focusedPanel()).resolves.toBe("overview");
-    await page.keyboard.press("ArrowRight");
-    await expect(focusedPanel()).resolves.toBe("registers");
-    await page.keyboard.press("ArrowRight");
-    await expect(focusedPanel()).resolves.toBe("checks");
-    await page.keyboard.press("ArrowRight");
-    await expect(focusedPanel()).resolves.toBe("settings");
-    await page.keyboard.press("Enter");
     await pane().getByRole("heading", { name: "Workbook settings" }).waitFor();
-    // The focused tab shows a visible focus ring.
+    // The focused control (the tab, or More after a menu choice) shows a visible focus ring.
     const outline = await page.evaluate(() => {
       const el = document.activeElement as HTMLElement;
       const s = getComputedStyle(el, "::after");
@@ -150,7 +138,7 @@ describe("with the keyboard alone", () => {
 
   it("saves a setting through a previewed plan, then undoes it", async () => {
     await ensureSample();
-    await paneTabs().filter({ hasText: "Settings" }).click();
+    await openPanel(page, pane(), "settings");
     const currency = pane().getByRole("combobox", { name: "Currency" });
     await currency.focus();
     await currency.selectOption("EUR");

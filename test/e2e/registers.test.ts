@@ -15,6 +15,7 @@ import type { Browser, Page } from "playwright-core";
 import { samplePortfolioBytes, SAMPLE_SHEETS } from "../../src/sample/portfolioWorkbook";
 import { builtInTemplate } from "../../src/core/templates/catalogue";
 import { baseUrl, launchChromium, offline, seriousAxeViolations } from "./browser";
+import { openPanel } from "./navigation";
 import { SCREENSHOTS } from "./paths";
 
 let browser: Browser;
@@ -93,7 +94,7 @@ describe("bringing the sample's risk register to the risk template", () => {
     await expect(page.getByTestId("sheet-view").getAttribute("data-sheet")).resolves.toBe(SHEET);
     before = await sheetViewCells();
 
-    await pane().locator('[data-panel="registers"]').click();
+    await openPanel(page, pane(), "registers");
     const list = panel().getByRole("list", { name: "Registers found" });
     await list.waitFor({ timeout: 30_000 });
     const card = list.getByRole("button", { name: SHEET, exact: true });
@@ -212,7 +213,7 @@ describe("a workbook with no register", () => {
     const bytes = Buffer.from(await wb.xlsx.writeBuffer());
     await page.getByTestId("file-input").setInputFiles({ name: "Kick-off.xlsx", mimeType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", buffer: bytes });
     await page.getByTestId("file-name").filter({ hasText: "Kick-off.xlsx" }).waitFor();
-    await pane().locator('[data-panel="registers"]').click();
+    await openPanel(page, pane(), "registers");
     await panel().getByRole("heading", { name: "No registers found" }).waitFor({ timeout: 30_000 });
     await panel().getByRole("combobox", { name: "Template" }).selectOption("issue");
     await panel().getByRole("region", { name: "New Issue log 1.0.0 on sheet “Issue log”" }).waitFor({ timeout: 30_000 });

@@ -158,3 +158,44 @@ describe("bundle-size", () => {
     }
   });
 });
+
+describe("office.js for offline development (OFFICE_JS=local npm start)", () => {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- the dev-server helper is CommonJS
+  const local = require("../../../scripts/office-js-local") as {
+    CDN_OFFICE_JS: string;
+    wantsLocalOfficeJs: (env: Record<string, string | undefined>) => boolean;
+    officeJsDist: () => string;
+    pointAtLocalOfficeJs: (html: string) => string;
+  };
+
+  it("is asked for only by OFFICE_JS=local", () => {
+    expect(local.wantsLocalOfficeJs({ OFFICE_JS: "local" })).toBe(true);
+    expect(local.wantsLocalOfficeJs({ OFFICE_JS: "LOCAL" })).toBe(true);
+    expect(local.wantsLocalOfficeJs({})).toBe(false);
+    expect(local.wantsLocalOfficeJs({ OFFICE_JS: "cdn" })).toBe(false);
+  });
+
+  it("serves the package's office.js and points the pages' CDN script at it", () => {
+    expect(fs.existsSync(path.join(local.officeJsDist(), "office.js"))).toBe(true);
+    const page = fs.readFileSync(path.join(repo, "src/taskpane/taskpane.html"), "utf8");
+    expect(page).toContain(local.CDN_OFFICE_JS);
+    const rewritten = local.pointAtLocalOfficeJs(page);
+    expect(rewritten).not.toContain("appsforoffice.microsoft.com");
+    expect(rewritten).toContain('src="/office-js/office.js"');
+  });
+
+  it("leaves a production build's pages on the CDN", async () => {
+    const previous = process.env.OFFICE_JS;
+    process.env.OFFICE_JS = "local";
+    try {
+      // eslint-disable-next-line @typescript-eslint/no-require-imports -- the config is CommonJS
+      const factory = require(path.join(repo, "webpack.config.js")) as (env: object, options: { mode: string }) => Promise<{ plugins: { constructor: { name: string } }[]; devServer?: unknown }>;
+      const config = await factory({}, { mode: "production" });
+      expect(config.plugins.some((p) => p.constructor.name === "LocalOfficeJsPlugin")).toBe(false);
+      expect(config.devServer).toBeUndefined();
+    } finally {
+      if (previous === undefined) delete process.env.OFFICE_JS;
+      else process.env.OFFICE_JS = previous;
+    }
+  });
+});
