@@ -250,7 +250,7 @@ async function main(): Promise<void> {
   progress("pane start-up in Chromium...");
   const dist = path.join(REPO, "dist");
   const paneStartup =
-    opts.smoke && !existsSync(path.join(dist, "playground.html"))
+    opts.smoke && !existsSync(path.join(dist, "taskpane.html"))
       ? { skipped: "no production build in dist/; --smoke does not build (run npm run build first)" }
       : await section("pane start-up", () => measurePaneStartup(dist, opts.smoke ? 3 : 7, progress));
 
@@ -330,7 +330,7 @@ async function main(): Promise<void> {
   }
   if ("skipped" in paneStartup) lines.push(`Pane start-up: skipped: ${paneStartup.skipped}`);
   else if ("failed" in paneStartup) lines.push(`Pane start-up: FAILED: ${paneStartup.failed}`);
-  else for (const p of paneStartup.pages) lines.push(`Pane start-up, ${p.page}: ${fmt(p.medianMs)} (median of ${paneStartup.runs})`);
+  else for (const p of paneStartup.pages) lines.push(`Pane start-up, ${p.page}: ${fmt(p.medianMs)} (median of ${paneStartup.runs})${verdict(p.medianMs)}`);
   lines.push(`Written to bench/results.json in ${fmt(results.benchDuration)}.`);
   if (failures.length > 0) lines.push(`${failures.length} section(s) failed; exit code 1.`);
   process.stderr.write(lines.join("\n") + "\n");

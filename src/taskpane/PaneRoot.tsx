@@ -7,6 +7,7 @@ import type { PanelMemory } from "./panelMemory";
 import { choosePaneTheme, forcedColorsActive, paneThemes, type OfficeThemeColours, type PaneThemeName } from "./theme";
 
 const useStyles = makeStyles({ root: { height: "100%" } });
+const FULL_HEIGHT: React.CSSProperties = { height: "100%" };
 
 export interface PaneRootProps {
   host: WorkbookHost;
@@ -33,9 +34,10 @@ export function PaneRoot({ host, officeTheme, themeName, memory, onChanged }: Pa
   }, []);
   const theme = paneThemes[themeName ?? choosePaneTheme(officeTheme, forced)];
   return (
-    // Sizing goes on an inner element: FluentProvider copies its className onto
-    // the portal node for tooltips, and a full-height portal node covers the page.
-    <FluentProvider theme={theme}>
+    // Sizing goes on an inner element or the style attribute: FluentProvider copies its
+    // className onto the portal node for tooltips, and a full-height portal node covers
+    // the page. Full height, so the theme's background fills the pane below short panels.
+    <FluentProvider theme={theme} style={FULL_HEIGHT}>
       <div className={styles.root}>
         <WorkbookHostProvider host={host} onChanged={onChanged}>
           <App memory={memory} />

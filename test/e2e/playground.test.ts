@@ -159,6 +159,23 @@ describe("with the keyboard alone", () => {
   });
 });
 
+describe("the theme switch", () => {
+  it("offers Office's light, dark and high-contrast themes and draws the pane in the one chosen", async () => {
+    await ensureSample();
+    const theme = page.getByRole("combobox", { name: "Office theme" });
+    await expect(theme.locator("option").allTextContents()).resolves.toEqual(["Light", "Dark", "High contrast"]);
+    const paneBackground = () => pane().locator(".fui-FluentProvider").first().evaluate((el) => getComputedStyle(el).getPropertyValue("--colorNeutralBackground1").trim());
+    await expect(paneBackground()).resolves.toBe("#ffffff");
+    await theme.selectOption("dark");
+    await expect(paneBackground()).resolves.toBe("#292929");
+    await page.screenshot({ path: path.join(SCREENSHOTS, "playground-dark.png") });
+    await expect(seriousAxeViolations(page)).resolves.toEqual([]);
+    await theme.selectOption("highContrast");
+    await expect(paneBackground()).resolves.toBe("#000000");
+    await theme.selectOption("light");
+  });
+});
+
 describe("when the user opens a file that is not a workbook", () => {
   it("names the file in an error and keeps the workbook that was open", async () => {
     await ensureSample();

@@ -16,7 +16,7 @@ const SettingsPanel = lazyPanel(() => import(/* webpackChunkName: "settings-pane
 
 export const PANELS: readonly PanelDefinition[] = [
   { id: "overview", label: "Workbook", purpose: "Sheets, tables and registers found in the workbook.", icon: React.createElement(DocumentTableRegular), component: OverviewPanel },
-  { id: "registers", label: "Registers", purpose: "Find your registers and bring them to your PMO’s templates.", icon: React.createElement(TableSettingsRegular), component: RegistersPanel },
+  { id: "registers", label: "Registers", purpose: "Find registers and bring them to your templates.", icon: React.createElement(TableSettingsRegular), component: RegistersPanel },
   { id: "checks", label: "Checks", purpose: "Check every register against its template’s rules.", icon: React.createElement(CheckmarkCircleRegular), component: ChecksPanel },
   { id: "settings", label: "Settings", purpose: "Currency, risk bands and thresholds every job uses.", icon: React.createElement(SettingsRegular), component: SettingsPanel },
 ];

@@ -11,14 +11,18 @@ export interface PanelDefinition {
   id: string;
   /** Tab text: one or two short words; tabs that do not fit go under More. */
   label: string;
-  /** What the panel is for, in one line shown above it: "Check registers against their template's rules." */
+  /**
+   * What the panel is for, in one line shown above it (at most about 55
+   * characters, so it stays one line at 320 px): "Check every register against its template’s rules."
+   */
   purpose: string;
   /** A Fluent icon element. */
   icon: React.ReactElement;
   /**
-   * The panel. Make it lazy (React.lazy over a dynamic import, as
-   * panels/index.ts does): the pane shows a spinner while its code arrives,
-   * and the pane's first download stays small however many panels exist.
+   * The panel. Make it lazy (lazyPanel or React.lazy over a dynamic import
+   * with webpackChunkName "<id>-panel", as panels/index.ts does): the pane
+   * shows a spinner while its code arrives, the pane's first download stays
+   * small however many panels exist, and `npm run size` reports the panel.
    */
   component: React.ComponentType<PanelProps>;
 }

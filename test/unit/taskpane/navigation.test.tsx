@@ -73,10 +73,13 @@ describe("the pane's navigation", () => {
   });
 });
 
+/** About what one line holds at 320 px in the caption font. */
+const PURPOSE_MAX_LENGTH = 55;
+
 describe("the registered panels", () => {
   it("each say in one line what they are for", () => {
     for (const p of PANELS) {
-      expect({ id: p.id, purpose: p.purpose.length > 10 && p.purpose.length <= 70 && !p.purpose.includes("\n") }).toEqual({ id: p.id, purpose: true });
+      expect({ id: p.id, purpose: p.purpose.length > 10 && p.purpose.length <= PURPOSE_MAX_LENGTH && !p.purpose.includes("\n") }).toEqual({ id: p.id, purpose: true });
     }
     expect(new Set(PANELS.map((p) => p.id)).size).toBe(PANELS.length);
   });
