@@ -1,6 +1,6 @@
 import * as React from "react";
 import { Caption1, Spinner, makeStyles, tokens } from "@fluentui/react-components";
-import { PanelNavigation, panelId, tabId } from "./components/PanelNavigation";
+import { PanelBoundary, PanelNavigation, panelId, tabId } from "./components/PanelNavigation";
 import { PANELS, type PanelDefinition } from "./panels";
 import { initialPanel, type PanelMemory } from "./panelMemory";
 import { markPaneReady } from "./paneReady";
@@ -49,9 +49,11 @@ export function App({ panels = PANELS, memory }: AppProps): React.JSX.Element {
             {current.purpose}
           </Caption1>
           {/* A panel's code arrives the first time it is opened; until then this says so. */}
-          <React.Suspense fallback={<Spinner className={styles.loading} size="small" label={`Opening ${current.label}…`} />}>
-            <Panel key={current.id} onReady={markPaneReady} />
-          </React.Suspense>
+          <PanelBoundary key={current.id} label={current.label}>
+            <React.Suspense fallback={<Spinner className={styles.loading} size="small" label={`Opening ${current.label}…`} />}>
+              <Panel onReady={markPaneReady} />
+            </React.Suspense>
+          </PanelBoundary>
         </div>
       ) : null}
     </div>

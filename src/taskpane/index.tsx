@@ -12,7 +12,8 @@ import type { ReactNode } from "react";
 import { createRoot, type Root } from "react-dom/client";
 import { OutsideExcel, StartFailure } from "./OutsideExcel";
 import { PaneRoot } from "./PaneRoot";
-import { documentSettingsMemory } from "./panelMemory";
+import { documentSettingsMemory, initialPanel } from "./panelMemory";
+import { PANELS, preloadPanel } from "./panels";
 import type { OfficeThemeColours } from "./theme";
 
 let root: Root | null = null;
@@ -49,8 +50,11 @@ if (typeof Office === "undefined") {
       return;
     }
     try {
-      const { ExcelHost } = await excelHost;
       const memory = documentSettingsMemory(Office.context.document.settings);
+      // The panel the pane opens on fetches its code beside the host's, not after it.
+      const first = initialPanel(PANELS.map((p) => p.id), memory);
+      preloadPanel(PANELS.find((p) => p.id === first));
+      const { ExcelHost } = await excelHost;
       render(<PaneRoot host={ExcelHost.fromOffice()} officeTheme={officeTheme()} memory={memory} />);
     } catch (e) {
       render(<StartFailure error={e} />);

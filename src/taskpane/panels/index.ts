@@ -21,5 +21,5 @@ export const PANELS: readonly PanelDefinition[] = [
   { id: "settings", label: "Settings", purpose: "Currency, risk bands and thresholds every job uses.", icon: React.createElement(SettingsRegular), component: SettingsPanel },
 ];
 
-export { lazyPanel } from "./lazyPanel";
+export { lazyPanel, preloadPanel, type LazyPanel } from "./lazyPanel";
 export type { PanelDefinition, PanelProps } from "./types";

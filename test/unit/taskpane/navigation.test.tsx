@@ -4,7 +4,7 @@ import { render, screen } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { FluentProvider, webLightTheme } from "@fluentui/react-components";
 import { App } from "../../../src/taskpane/App";
-import { PANELS, lazyPanel, type PanelDefinition, type PanelProps } from "../../../src/taskpane/panels";
+import { PANELS, lazyPanel, preloadPanel, type PanelDefinition, type PanelProps } from "../../../src/taskpane/panels";
 import { documentSettingsMemory, initialPanel, LAST_PANEL_SETTING, storageMemory, type PanelMemory } from "../../../src/taskpane/panelMemory";
 
 /** A panel whose code "arrives" when the test says so, as a lazy chunk would. */
@@ -117,5 +117,34 @@ describe("where the last panel is remembered", () => {
     const blocked = { getItem: () => { throw new Error("blocked"); }, setItem: () => { throw new Error("blocked"); } };
     expect(storageMemory(blocked, "x.xlsx").recall()).toBeUndefined();
     expect(() => storageMemory(blocked, "x.xlsx").remember("a")).not.toThrow();
+  });
+});
+
+describe("a lazy panel's code", () => {
+  it("is fetched once, whether preloaded before it renders or not", async () => {
+    let loads = 0;
+    const Panel = lazyPanel(async () => {
+      loads++;
+      return { Panel: () => <h2>loaded</h2> };
+    }, "Panel");
+    preloadPanel({ id: "x", label: "X", purpose: "What x is for.", icon: <span />, component: Panel });
+    preloadPanel({ id: "x", label: "X", purpose: "What x is for.", icon: <span />, component: Panel });
+    renderApp(<App panels={[{ id: "x", label: "X", purpose: "What x is for.", icon: <span />, component: Panel }]} />);
+    expect(await screen.findByRole("heading", { name: "loaded" })).toBeTruthy();
+    expect(loads).toBe(1);
+  });
+});
+
+describe("a panel whose code does not arrive", () => {
+  it("says so, naming the panel, and the other panels still open", async () => {
+    const failing = lazyPanel<{ Panel: React.ComponentType<PanelProps> }, "Panel">(() => Promise.reject(new Error("Loading chunk 7 failed")), "Panel");
+    const { panels, arrive } = eightPanels();
+    const list = [{ id: "broken", label: "Heat map", purpose: "What the heat map is for.", icon: <span />, component: failing }, ...panels];
+    jest.spyOn(console, "error").mockImplementation(() => {});
+    renderApp(<App panels={list} />);
+    expect((await screen.findByRole("alert")).textContent).toMatch(/Could not open Heat map.*Loading chunk 7 failed/);
+    await userEvent.click(screen.getAllByRole("tab").find((t) => t.getAttribute("data-panel") === "a")!);
+    arrive(0);
+    expect(await screen.findByRole("heading", { name: "a content" })).toBeTruthy();
   });
 });
