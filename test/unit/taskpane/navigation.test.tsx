@@ -142,7 +142,7 @@ describe("a panel whose code does not arrive", () => {
     const list = [{ id: "broken", label: "Heat map", purpose: "What the heat map is for.", icon: <span />, component: failing }, ...panels];
     jest.spyOn(console, "error").mockImplementation(() => {});
     renderApp(<App panels={list} />);
-    expect((await screen.findByRole("alert")).textContent).toMatch(/Could not open Heat map.*Loading chunk 7 failed/);
+    expect((await screen.findByRole("alert", {}, { timeout: 10_000 })).textContent).toMatch(/Could not open Heat map.*Loading chunk 7 failed/);
     await userEvent.click(screen.getAllByRole("tab").find((t) => t.getAttribute("data-panel") === "a")!);
     arrive(0);
     expect(await screen.findByRole("heading", { name: "a content" })).toBeTruthy();
