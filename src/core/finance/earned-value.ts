@@ -1,0 +1,143 @@
+/**
+ * Earned value per work package and per project from an EV tracker: one row
+ * per work package (cumulative to date), rows per work package and period
+ * (summed up to the status period, or the status period's row when the
+ * figures are cumulative), or months across. The status period is the last
+ * one with earned value or actual cost.
+ */
+import { evmMeasures, type EacMethod, type EvmInput, type EvmValues } from "./measures";
+import { NO_INPUT, sourceOf, sumOrNull, type InputSource } from "./sources";
+import type { Tracker, TrackerLine } from "./tracker";
+
+export interface EvmGroup {
+  project: string;
+  name: string;
+  rows: number[];
+  inputs: Record<EvmInput, InputSource>;
+  values: EvmValues;
+}
+
+export interface EvmProject {
+  project: string;
+  inputs: Record<EvmInput, number | null>;
+  /** BAC written beside the title, used when no row has one. */
+  bacAbove: boolean;
+  values: EvmValues;
+}
+
+export interface SeriesPoint {
+  period: string;
+  pv: number | null;
+  ev: number | null;
+  ac: number | null;
+}
+
+export interface EarnedValue {
+  statusPeriod: string | null;
+  groups: EvmGroup[];
+  projects: EvmProject[];
+  /** Cumulative PV, EV and AC by period, for the S-curve. */
+  series: SeriesPoint[];
+}
+
+const INPUTS: EvmInput[] = ["bac", "pv", "ev", "ac", "etcEstimate"];
+
+function statusKey(lines: readonly TrackerLine[]): string | null {
+  let key: string | null = null;
+  for (const l of lines) if (l.period && (l.amounts.ev || l.amounts.ac) && (key === null || l.period.key > key)) key = l.period.key;
+  return key;
+}
+
+function groupKey(t: Tracker, l: TrackerLine): string {
+  const project = l.project ?? t.sheet.trim();
+  const name = l.workPackage ?? l.costCode ?? (t.columns.period !== undefined ? project : l.label);
+  return `${project.toLowerCase()}\u0000${name.toLowerCase()}`;
+}
+
+function groupInputs(t: Tracker, lines: TrackerLine[], status: string | null): Record<EvmInput, InputSource> {
+  const byPeriod = t.columns.period !== undefined && lines.some((l) => l.period);
+  const inputs = {} as Record<EvmInput, InputSource>;
+  if (byPeriod && t.cumulative) {
+    // Cumulative rows: the figures at the status period are the row of that period.
+    const sorted = [...lines].sort((a, b) => (a.period?.key ?? "").localeCompare(b.period?.key ?? ""));
+    const atStatus = [...sorted].reverse().find((l) => l.period && status !== null && l.period.key <= status) ?? sorted[sorted.length - 1];
+    for (const f of INPUTS) inputs[f] = sourceOf([atStatus.amounts[f]], () => atStatus.row);
+    const bacRow = [...sorted].reverse().find((l) => l.amounts.bac);
+    inputs.bac = bacRow ? sourceOf([bacRow.amounts.bac], () => bacRow.row) : NO_INPUT;
+    return inputs;
+  }
+  const upTo = byPeriod && status !== null ? lines.filter((l) => !l.period || l.period.key <= status) : lines;
+  for (const f of ["pv", "ev", "ac"] as const) inputs[f] = sourceOf(upTo.map((l) => l.amounts[f]), (i) => upTo[i].row);
+  // The estimate to complete is the latest one, not a sum over periods.
+  const latestEtc = byPeriod ? [...upTo].reverse().find((l) => l.amounts.etcEstimate) : undefined;
+  inputs.etcEstimate = byPeriod ? (latestEtc ? sourceOf([latestEtc.amounts.etcEstimate], () => latestEtc.row) : NO_INPUT) : sourceOf(lines.map((l) => l.amounts.etcEstimate), (i) => lines[i].row);
+  if (byPeriod && lines.length > 1) {
+    // A work package's BAC repeated on each of its period rows is one budget, not several.
+    const bacRow = [...lines].reverse().find((l) => l.amounts.bac);
+    inputs.bac = bacRow ? sourceOf([bacRow.amounts.bac], () => bacRow.row) : NO_INPUT;
+  } else inputs.bac = sourceOf(lines.map((l) => l.amounts.bac), (i) => lines[i].row);
+  // Months across hold planned value by month when no PV column is mapped.
+  if (t.monthColumns.length && t.columns.pv === undefined) {
+    const reads = lines.flatMap((l) => l.months.map((m) => ({ m, row: l.row })));
+    inputs.pv = sourceOf(reads.map((x) => x.m), (i) => reads[i].row);
+  }
+  return inputs;
+}
+
+function seriesOf(t: Tracker, status: string | null): SeriesPoint[] {
+  if (t.monthColumns.length) {
+    let pv = 0;
+    return t.monthColumns.map((m, i) => {
+      pv += t.lines.reduce((n, l) => n + (l.months[i]?.value ?? 0), 0);
+      return { period: m.period.label, pv, ev: null, ac: null };
+    });
+  }
+  if (t.columns.period === undefined) return [];
+  const periods = new Map<string, { label: string; pv: number | null; ev: number | null; ac: number | null }>();
+  for (const l of t.lines) {
+    if (!l.period) continue;
+    const p = periods.get(l.period.key) ?? { label: l.period.label, pv: null, ev: null, ac: null };
+    for (const f of ["pv", "ev", "ac"] as const) if (l.amounts[f]) p[f] = (p[f] ?? 0) + (l.amounts[f]?.value ?? 0);
+    periods.set(l.period.key, p);
+  }
+  const keys = [...periods.keys()].sort();
+  const running = { pv: 0, ev: 0, ac: 0 };
+  return keys.map((k) => {
+    const p = periods.get(k) as { label: string; pv: number | null; ev: number | null; ac: number | null };
+    const point: SeriesPoint = { period: p.label, pv: null, ev: null, ac: null };
+    for (const f of ["pv", "ev", "ac"] as const) {
+      if (t.cumulative) point[f] = p[f];
+      else {
+        running[f] += p[f] ?? 0;
+        point[f] = f !== "pv" && (status === null || k > status) ? null : running[f];
+      }
+    }
+    return point;
+  });
+}
+
+export function earnedValue(t: Tracker, method: EacMethod): EarnedValue {
+  const status = statusKey(t.lines);
+  const grouped = new Map<string, TrackerLine[]>();
+  for (const l of t.lines) {
+    const k = groupKey(t, l);
+    grouped.set(k, [...(grouped.get(k) ?? []), l]);
+  }
+  const groups: EvmGroup[] = [...grouped.values()].map((lines) => {
+    const inputs = groupInputs(t, lines, status);
+    const first = lines[0];
+    const project = first.project ?? t.sheet.trim();
+    const name = first.workPackage ?? first.costCode ?? (t.columns.period !== undefined ? project : first.label);
+    const values = evmMeasures(Object.fromEntries(INPUTS.map((f) => [f, inputs[f].value])) as Record<EvmInput, number | null>, method);
+    return { project, name, rows: lines.map((l) => l.row), inputs, values };
+  });
+  const projectNames = [...new Set(groups.map((g) => g.project))];
+  const projects: EvmProject[] = projectNames.map((project) => {
+    const mine = groups.filter((g) => g.project === project);
+    const inputs = Object.fromEntries(INPUTS.map((f) => [f, sumOrNull(mine.map((g) => g.inputs[f].value))])) as Record<EvmInput, number | null>;
+    const bacAbove = inputs.bac === null && t.bacAbove !== null && projectNames.length === 1;
+    if (bacAbove && t.bacAbove) inputs.bac = t.bacAbove.value;
+    return { project, inputs, bacAbove, values: evmMeasures(inputs, method) };
+  });
+  return { statusPeriod: status, groups, projects, series: seriesOf(t, status) };
+}
