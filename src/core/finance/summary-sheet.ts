@@ -69,7 +69,7 @@ class Sheet {
     return this.add(t.map((x) => ({ input: x })));
   }
   header(...t: string[]): number {
-    const r = this.text(...t);
+    const r = this.text(...t.map((x) => x || null));
     this.headerRows.push(r);
     return r;
   }

@@ -316,6 +316,8 @@ export function readTracker(src: TrackerSource): Tracker {
       if (k === "blank") continue;
       if (k === "section" || k === "header") return hasLineWithin(r + 1, 3);
       if (k === "line") return labelled;
+      // The grand total under the last block is a total too: named, so it is never read as a line.
+      if (k === "grandTotal") subtotalRows.push(r);
       return false;
     }
     return false;
@@ -345,7 +347,7 @@ export function readTracker(src: TrackerSource): Tracker {
     columns: src.columns,
     headers: src.headers,
     lines,
-    subtotalRows: subtotalRows.filter((r) => r <= lastRow + 1 || lines.some((l) => l.row > r)),
+    subtotalRows,
     sectionRows: usedSections,
     monthColumns,
     cumulative,

@@ -12,6 +12,7 @@ import {
   earnedValue,
   FINANCE_METADATA_KEY,
   planSummary,
+  ragOf,
   readTracker,
   summaryLayout,
   summarySheetName,
@@ -102,7 +103,7 @@ async function trackerOf(host: WorkbookHost, outline: WorkbookOutline, register:
   });
 }
 
-function evmProjects(t: Tracker, ev: EarnedValue): ProjectFigures[] {
+function evmProjects(t: Tracker, ev: EarnedValue, thresholds: VarianceThresholds): ProjectFigures[] {
   return ev.projects.map((p) => ({
     project: p.project,
     sheet: t.sheet,
@@ -123,7 +124,7 @@ function evmProjects(t: Tracker, ev: EarnedValue): ProjectFigures[] {
     svPercent: p.values.svPercent,
     tcpiEac: p.values.tcpiEac,
     percentComplete: p.values.percentComplete,
-    rag: null,
+    rag: ragOf(p.values.vac, p.values.bac, thresholds),
   }));
 }
 
@@ -190,7 +191,7 @@ export async function planVariance(host: WorkbookHost, knownOutline?: WorkbookOu
   const plan = blocks.length
     ? planSummary(layout, sheet, { grid: existingGrid ?? (existingSheet ? { address: "A1", values: [[null]], formulas: [[null]], numberFormats: [["General"]] } : null), ours: recorded === sheet })
     : { title: "Budget variance and earned value", edits: [] };
-  const projects = trackers.flatMap((t) => (t.ev ? evmProjects(t.tracker, t.ev) : t.budget ? budgetProjects(t.tracker, t.budget) : []));
+  const projects = trackers.flatMap((t) => (t.ev ? evmProjects(t.tracker, t.ev, thresholds) : t.budget ? budgetProjects(t.tracker, t.budget) : []));
   return {
     sheet,
     trackers,
