@@ -3,8 +3,9 @@
  * tab bar, the keyboard order and the browser tests all follow this list.
  */
 import * as React from "react";
-import { CheckmarkCircleRegular, DocumentTableRegular, SettingsRegular, TableSettingsRegular } from "@fluentui/react-icons";
+import { CheckmarkCircleRegular, DataTrendingRegular, DocumentTableRegular, SettingsRegular, TableSettingsRegular } from "@fluentui/react-icons";
 import { ChecksPanel } from "./checks";
+import { FinancePanel } from "./finance";
 import { OverviewPanel } from "./overview";
 import { RegistersPanel } from "./registers";
 import { SettingsPanel } from "./settings";
@@ -14,6 +15,7 @@ export const PANELS: readonly PanelDefinition[] = [
   { id: "overview", label: "Workbook", icon: React.createElement(DocumentTableRegular), component: OverviewPanel },
   { id: "registers", label: "Registers", icon: React.createElement(TableSettingsRegular), component: RegistersPanel },
   { id: "checks", label: "Checks", icon: React.createElement(CheckmarkCircleRegular), component: ChecksPanel },
+  { id: "finance", label: "Finance", icon: React.createElement(DataTrendingRegular), component: FinancePanel },
   { id: "settings", label: "Settings", icon: React.createElement(SettingsRegular), component: SettingsPanel },
 ];
 
