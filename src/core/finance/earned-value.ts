@@ -121,7 +121,9 @@ export function earnedValue(t: Tracker, method: EacMethod): EarnedValue {
   const grouped = new Map<string, TrackerLine[]>();
   for (const l of t.lines) {
     const k = groupKey(t, l);
-    grouped.set(k, [...(grouped.get(k) ?? []), l]);
+    const mine = grouped.get(k);
+    if (mine) mine.push(l);
+    else grouped.set(k, [l]);
   }
   const groups: EvmGroup[] = [...grouped.values()].map((lines) => {
     const inputs = groupInputs(t, lines, status);

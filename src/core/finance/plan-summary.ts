@@ -44,6 +44,17 @@ function unchanged(layout: SummaryLayout, grid: NonNullable<ExistingSummary["gri
   return true;
 }
 
+/** The number format the layout gives a cell (formats are single-column ranges), by column then row. */
+function formatLookup(layout: SummaryLayout): (row: number, col: number) => string | undefined {
+  const byColumn = new Map<number, { top: number; bottom: number; format: string }[]>();
+  for (const f of layout.formats) {
+    const r = parseRange(f.address);
+    if (!r) continue;
+    for (let c = r.left; c <= r.right; c++) byColumn.set(c, [...(byColumn.get(c) ?? []), { top: r.top, bottom: r.bottom, format: f.format }]);
+  }
+  return (row, col) => byColumn.get(col)?.find((x) => row >= x.top && row <= x.bottom)?.format;
+}
+
 /** The sheet name to write: ours if the record says so, else the first free "PMO Finance", "PMO Finance 2"... */
 export function summarySheetName(sheets: readonly string[], recorded: string | null): string {
   if (recorded && sheets.includes(recorded)) return recorded;
@@ -53,13 +64,7 @@ export function summarySheetName(sheets: readonly string[], recorded: string | n
 }
 
 export function planSummary(layout: SummaryLayout, sheet: string, existing: ExistingSummary): Plan {
-  const formatAt = new Map<string, string>();
-  for (const f of layout.formats) {
-    const r = parseRange(f.address);
-    if (!r) continue;
-    for (let row = r.top; row <= r.bottom; row++) for (let c = r.left; c <= r.right; c++) formatAt.set(`${row},${c}`, f.format);
-  }
-  if (existing.grid && existing.ours && unchanged(layout, existing.grid, (row, col) => formatAt.get(`${row},${col}`))) return plan(`Budget variance and earned value on “${sheet}”`, []);
+  if (existing.grid && existing.ours && unchanged(layout, existing.grid, formatLookup(layout))) return plan(`Budget variance and earned value on “${sheet}”`, []);
   const edits: Edit[] = [];
   if (!existing.grid) edits.push({ type: "addSheet", sheet, hidden: "visible" });
   const old = existing.grid ? parseRange(existing.grid.address) : undefined;

@@ -195,7 +195,8 @@ export function readTracker(src: TrackerSource): Tracker {
     for (let c = cells.left; c <= src.lastColumn; c++) {
       const v = at(cells, row, c);
       if (!filled(v)) continue;
-      if (typeof v === "string" && readAmount(v).kind !== "text") texts.push(v.trim());
+      // Text in an amount column that reads as an amount ("331,250 GBP") is a figure, not a label.
+      if (typeof v === "string" && !(numberCols.includes(c) && readAmount(v).kind === "text")) texts.push(v.trim());
       if (numberCols.includes(c) && typeof v === "number") numbers++;
       if (numberCols.includes(c) && sumsAbove(formulaAt(cells, row, c), row)) sums++;
     }

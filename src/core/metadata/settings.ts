@@ -59,9 +59,13 @@ export const DEFAULT_SETTINGS = {
   riskBands: "standard" as RiskBandSetId,
   varianceAmberPercent: 5,
   varianceRedPercent: 10,
-  /** "±15,000 or 10%, whichever is greater" (PMO reference §3); amber at half the red amount, as 5% is half of 10%. */
-  varianceAmberAmount: 7500,
-  varianceRedAmount: 15000,
+  /**
+   * Amounts a variance must also pass ("±15,000 or 10%, whichever is
+   * greater", PMO reference §3). The reference's common defaults are
+   * percentages only, so the amounts start at 0 and a PMO sets its own.
+   */
+  varianceAmberAmount: 0,
+  varianceRedAmount: 0,
   eacMethod: "cpi" as EacMethod,
 };
 
