@@ -27,9 +27,16 @@ export interface EvmProject {
 
 export interface SeriesPoint {
   period: string;
+  /** Cumulative to this period. */
   pv: number | null;
   ev: number | null;
   ac: number | null;
+  /** This period's amounts and the tracker cells they come from. */
+  sources?: Record<"pv" | "ev" | "ac", InputSource>;
+  /** After the status period: no earned value or actual cost yet. */
+  afterStatus?: boolean;
+  /** The tracker's figures are cumulative already. */
+  cumulative?: boolean;
 }
 
 export interface EarnedValue {
@@ -84,32 +91,40 @@ function groupInputs(t: Tracker, lines: TrackerLine[], status: string | null): R
   return inputs;
 }
 
+/** Each period's PV, EV and AC (the cells they come from) and the cumulative figures the S-curve draws. */
 function seriesOf(t: Tracker, status: string | null): SeriesPoint[] {
+  const fields = ["pv", "ev", "ac"] as const;
+  let periods: { key: string; label: string; sources: Record<"pv" | "ev" | "ac", InputSource> }[];
   if (t.monthColumns.length) {
-    let pv = 0;
-    return t.monthColumns.map((m, i) => {
-      pv += t.lines.reduce((n, l) => n + (l.months[i]?.value ?? 0), 0);
-      return { period: m.period.label, pv, ev: null, ac: null };
+    periods = t.monthColumns.map((m, i) => ({
+      key: m.period.key,
+      label: m.period.label,
+      sources: { pv: sourceOf(t.lines.map((l) => l.months[i]), (k) => t.lines[k].row), ev: NO_INPUT, ac: NO_INPUT },
+    }));
+  } else if (t.columns.period !== undefined) {
+    const byKey = new Map<string, { label: string; lines: TrackerLine[] }>();
+    for (const l of t.lines) {
+      if (!l.period) continue;
+      const p = byKey.get(l.period.key);
+      if (p) p.lines.push(l);
+      else byKey.set(l.period.key, { label: l.period.label, lines: [l] });
+    }
+    periods = [...byKey.keys()].sort().map((key) => {
+      const { label, lines } = byKey.get(key) as { label: string; lines: TrackerLine[] };
+      const sources = Object.fromEntries(fields.map((f) => [f, sourceOf(lines.map((l) => l.amounts[f]), (k) => lines[k].row)])) as Record<"pv" | "ev" | "ac", InputSource>;
+      return { key, label, sources };
     });
-  }
-  if (t.columns.period === undefined) return [];
-  const periods = new Map<string, { label: string; pv: number | null; ev: number | null; ac: number | null }>();
-  for (const l of t.lines) {
-    if (!l.period) continue;
-    const p = periods.get(l.period.key) ?? { label: l.period.label, pv: null, ev: null, ac: null };
-    for (const f of ["pv", "ev", "ac"] as const) if (l.amounts[f]) p[f] = (p[f] ?? 0) + (l.amounts[f]?.value ?? 0);
-    periods.set(l.period.key, p);
-  }
-  const keys = [...periods.keys()].sort();
-  const running = { pv: 0, ev: 0, ac: 0 };
-  return keys.map((k) => {
-    const p = periods.get(k) as { label: string; pv: number | null; ev: number | null; ac: number | null };
-    const point: SeriesPoint = { period: p.label, pv: null, ev: null, ac: null };
-    for (const f of ["pv", "ev", "ac"] as const) {
-      if (t.cumulative) point[f] = p[f];
+  } else return [];
+  const running: Record<"pv" | "ev" | "ac", number | null> = { pv: null, ev: null, ac: null };
+  return periods.map((p) => {
+    const afterStatus = status === null || p.key > status;
+    const point: SeriesPoint = { period: p.label, pv: null, ev: null, ac: null, sources: p.sources, afterStatus, cumulative: t.cumulative };
+    for (const f of fields) {
+      const v = p.sources[f].value;
+      if (t.cumulative) point[f] = v;
       else {
-        running[f] += p[f] ?? 0;
-        point[f] = f !== "pv" && (status === null || k > status) ? null : running[f];
+        if (v !== null) running[f] = (running[f] ?? 0) + v;
+        point[f] = f !== "pv" && afterStatus && !t.monthColumns.length ? null : running[f];
       }
     }
     return point;

@@ -127,9 +127,34 @@ function evmBlock(sheet: Sheet, tracker: Tracker, ev: EarnedValue, method: EacMe
   const end = sheet.next - 1;
   for (const d of [...inputs.map((i) => ({ id: i as EvmOperand, format: "amount" as MeasureFormat })), ...defs]) sheet.format(col.get(d.id) as number, first, end, FORMAT[d.format]);
   if (end >= first) sheet.ragRanges.push(`${columnLetter(ragCol)}${first}:${columnLetter(ragCol)}${end}`);
+  if (ev.series.length > 1 && ev.projects.length === 1) seriesRows(sheet, tracker, ev);
   void headerRow;
   void last;
   sheet.text(null);
+}
+
+/** The S-curve's figures: each period's PV, EV and AC from the tracker, and cumulative to date (a chart can be drawn from them). */
+function seriesRows(sheet: Sheet, tracker: Tracker, ev: EarnedValue): void {
+  sheet.text(null);
+  sheet.header("Period", "PV", "EV", "AC", "Cumulative PV", "Cumulative EV", "Cumulative AC");
+  const top = sheet.next;
+  const fields = ["pv", "ev", "ac"] as const;
+  for (const p of ev.series) {
+    const row = sheet.next;
+    const amounts = fields.map((f) => {
+      const s = p.sources?.[f] ?? { value: null, refs: [], constants: [] };
+      return { input: inputCell(tracker.sheet, s), expect: s.value ?? "" } as SummaryCell;
+    });
+    const cumulative = fields.map((f, i) => {
+      const c = columnLetter(2 + i);
+      const expect: Expected = p[f] ?? "";
+      if (p.cumulative) return { input: { formula: `=IF(${c}${row}="","",${c}${row})` }, expect } as SummaryCell;
+      if (f !== "pv" && p.afterStatus && !tracker.monthColumns.length) return { input: null, expect: "" } as SummaryCell;
+      return { input: localSum([`$${c}$${top}:${c}${row}`]), expect } as SummaryCell;
+    });
+    sheet.add([label(p.period), ...amounts, ...cumulative]);
+  }
+  for (let c = 2; c <= 7; c++) sheet.format(c, top, sheet.next - 1, FORMAT.amount);
 }
 
 function budgetBlock(sheet: Sheet, tracker: Tracker, v: BudgetVariance, th: ThresholdCells, thresholds: VarianceThresholds): void {
