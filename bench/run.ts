@@ -19,6 +19,7 @@ import { TASKPANE_BUDGET_BYTES } from "../scripts/bundle-size";
 import { measureExcelHostOnFake } from "./excel-fake";
 import { measurePaneStartup } from "./pane-startup";
 import { benchValidation } from "./validation";
+import { benchFinance } from "./finance";
 import { figure, kibibytes, mebibytes, round, seconds, type Figure } from "./figures";
 import type { PhaseResult } from "./xlsx-phase";
 
@@ -244,6 +245,7 @@ async function main(): Promise<void> {
   const registerJob = await section("register job", () => benchRegisterJob(opts.rows));
   const excelHostOnFake = await section("Excel host on the fake", () => measureExcelHostOnFake(opts.excelRows, progress));
   const validation = await section("validation", () => benchValidation(opts.rows, opts.excelRows, progress));
+  const finance = await section("finance", () => benchFinance(opts.rows, progress));
   progress("task pane bundle...");
   const taskpaneBundle = await section("task pane bundle", () => benchBundle(opts.smoke));
 
@@ -269,6 +271,7 @@ async function main(): Promise<void> {
     registerJob,
     excelHostOnFake,
     validation,
+    finance,
     taskpaneBundle,
     paneStartup,
     benchDuration: figure(seconds(Date.now() - started), "s"),

@@ -9,6 +9,7 @@ import type { InspectOptions } from "./commands/inspect";
 import type { ApplyOptions } from "./commands/apply";
 import type { TemplatesOptions } from "./commands/templates";
 import type { ValidateOptions } from "./commands/validate";
+import type { VarianceOptions } from "./commands/variance";
 
 const jsonHelp = "Print one JSON document on stdout instead of text";
 
@@ -122,5 +123,20 @@ export const commands: CommandTable = [
       "Exit code 1 when any finding is an error, 0 otherwise. With --json: { \"findings\": [ { \"sheet\", \"cell\", \"field\", \"rule\", \"severity\", \"message\" } ] }.",
     ],
     load: async () => (await import("./commands/validate")).validate,
+  }),
+  defineCommand<VarianceOptions>({
+    name: "variance",
+    summary: "Budget variance and earned value of every budget tracker, as live formulas",
+    positionals: [{ name: "workbook", description: "An .xlsx or .xlsm file" }],
+    flags: { ...outputTargetFlags, json: { type: "boolean", description: jsonHelp } },
+    schema: z
+      .object({ workbook: pathArgument("<workbook>"), out: z.string().optional(), "in-place": z.boolean().optional(), json: jsonFlag })
+      .strict()
+      .transform((v, ctx): VarianceOptions => ({ workbook: v.workbook, target: outputTarget(v, ctx), json: v.json })),
+    notes: [
+      "Finds the budget trackers and earned value sheets, leaves subtotal rows out, and writes a summary sheet (“PMO Finance”) of live formulas that refer to them: budget − actual and budget − forecast at completion with RAG, subtotals by category and project, amounts by period and cumulative; CV, SV, CPI, SPI, the four EACs, ETC, VAC, both TCPIs and % complete per work package and project. Running it again refreshes the same sheet.",
+      "With --json: { \"projects\": [ { \"project\", \"bac\", \"pv\", \"ev\", \"ac\", \"cv\", \"sv\", \"cpi\", \"spi\", \"eac\", \"etc\", \"vac\", \"tcpi\" } ] } (null where a measure has no value).",
+    ],
+    load: async () => (await import("./commands/variance")).variance,
   }),
 ];

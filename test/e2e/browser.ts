@@ -52,3 +52,20 @@ export async function seriousAxeViolations(page: Page): Promise<AxeViolation[]> 
 function isTabsterDummy(rule: string, html: string | undefined): boolean {
   return rule === "aria-hidden-focus" && html !== undefined && /^<i [^>]*data-tabster-dummy/.test(html);
 }
+
+/**
+ * A page on the playground with the pane at `paneWidth` px, once the pane is
+ * ready; `scripts` collects every script URL fetched, so a test can tell that
+ * a panel's chunk arrived only when its tab was opened.
+ */
+export async function openPlayground(browser: Browser, paneWidth: number, scripts?: string[]): Promise<Page> {
+  const context = await browser.newContext({ viewport: { width: 1366, height: 900 } });
+  const page = await context.newPage();
+  await offline(page);
+  if (scripts) page.on("request", (r) => (r.resourceType() === "script" ? void scripts.push(r.url()) : undefined));
+  await page.goto(`${baseUrl()}/playground.html`);
+  await page.waitForSelector('body[data-pane-ready="true"]', { timeout: 60_000 });
+  await page.waitForSelector('[data-testid="sheet-view"]');
+  await page.getByTestId("pane").evaluate((el, w) => (el.style.width = `${w}px`), paneWidth);
+  return page;
+}

@@ -6,6 +6,7 @@
  * the PMO reference.
  */
 import { z } from "zod";
+import { EAC_METHOD_IDS, type EacMethod } from "../finance/measures";
 
 export const SETTINGS_KEY = "settings";
 
@@ -58,6 +59,14 @@ export const DEFAULT_SETTINGS = {
   riskBands: "standard" as RiskBandSetId,
   varianceAmberPercent: 5,
   varianceRedPercent: 10,
+  /**
+   * Amounts a variance must also pass ("±15,000 or 10%, whichever is
+   * greater", PMO reference §3). The reference's common defaults are
+   * percentages only, so the amounts start at 0 and a PMO sets its own.
+   */
+  varianceAmberAmount: 0,
+  varianceRedAmount: 0,
+  eacMethod: "cpi" as EacMethod,
 };
 
 const fields = {
@@ -65,6 +74,9 @@ const fields = {
   riskBands: z.enum(RISK_BAND_SET_IDS as [RiskBandSetId, ...RiskBandSetId[]]),
   varianceAmberPercent: z.number().min(0).max(100),
   varianceRedPercent: z.number().min(0).max(100),
+  varianceAmberAmount: z.number().min(0),
+  varianceRedAmount: z.number().min(0),
+  eacMethod: z.enum(EAC_METHOD_IDS as [EacMethod, ...EacMethod[]]),
 };
 
 export type KnownSettings = typeof DEFAULT_SETTINGS;
@@ -99,6 +111,11 @@ export function readSettings(stored: Record<string, unknown>): { settings: Known
     issues.push({ key: "varianceAmberPercent", message: "the amber variance threshold is above the red one; the defaults are used" });
     s.varianceAmberPercent = DEFAULT_SETTINGS.varianceAmberPercent;
     s.varianceRedPercent = DEFAULT_SETTINGS.varianceRedPercent;
+  }
+  if (s.varianceAmberAmount > s.varianceRedAmount) {
+    issues.push({ key: "varianceAmberAmount", message: "the amber variance amount is above the red one; the defaults are used" });
+    s.varianceAmberAmount = DEFAULT_SETTINGS.varianceAmberAmount;
+    s.varianceRedAmount = DEFAULT_SETTINGS.varianceRedAmount;
   }
   return { settings: s, other, issues };
 }

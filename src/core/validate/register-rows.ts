@@ -41,4 +41,6 @@ export interface ValidationSettings {
   /** ISO code the workbook counts in. */
   currency: string;
   varianceAmberPercent: number;
+  /** The amber amount: a variance must pass both it and the percentage ("whichever is greater"); 0 when not set. */
+  varianceAmberAmount?: number;
 }

@@ -111,8 +111,10 @@ function digitsValue(raw: string, currency: boolean): number[] | null {
   return [Number(whole + frac), Number(`${whole}.${frac}`)];
 }
 
-/** An amount typed as text: "300,000 CHF", "£1,250.50", "EUR 40 000". */
+/** An amount typed as text: "300,000 CHF", "£1,250.50", "EUR 40 000"; accountants' negatives "(1.234,56)" and "1,234-" too. */
 export function readAmountText(text: string, asCurrency: boolean): AmountReading {
+  const negative = /^\((.*)\)$/.exec(text.trim()) ?? /^(.*\d)\s*-$/.exec(text.trim());
+  if (negative && !/^\s*-|[()]/.test(negative[1])) return negated(readAmountText(negative[1], asCurrency));
   const m = AMOUNT.exec(text.trim());
   if (!m) return { kind: "none" };
   const signs = [m[1], m[4], m[6]].filter(Boolean);
@@ -123,6 +125,12 @@ export function readAmountText(text: string, asCurrency: boolean): AmountReading
   if (!values || values.some((v) => !Number.isFinite(v))) return { kind: "none" };
   const signed = values.map((v) => (m[3] ? -v : v));
   return signed.length === 1 ? { kind: "amount", value: signed[0], currency } : { kind: "ambiguous", readings: signed, currency };
+}
+
+function negated(r: AmountReading): AmountReading {
+  if (r.kind === "amount") return { ...r, value: -r.value };
+  if (r.kind === "ambiguous") return { ...r, readings: r.readings.map((v) => -v) };
+  return r;
 }
 
 /** "75%" or "12.5 %" as a fraction (0.75); null for anything else. */

@@ -4,6 +4,7 @@
  * rules of the PMO reference and the template's own declarative rules.
  * Pure: rows in, findings out.
  */
+import { thresholdAt } from "../finance/thresholds";
 import { formatCell, columnIndex } from "../grid/address";
 import { isLevelWord, levelNumber, levelValue, scaleOfColumn, type LevelScale } from "../risk/levels";
 import type { Template, TemplateColumn } from "../templates/schema";
@@ -205,7 +206,7 @@ function crossFieldRules(reg: RegisterRows, settings: ValidationSettings, levels
     const variance = numberOf(cells.variance) ?? (budget !== null && spend !== null ? budget - spend : null);
     if (budget !== null && budget !== 0 && variance !== null) {
       const percent = (Math.abs(variance) / Math.abs(budget)) * 100;
-      if (percent > settings.varianceAmberPercent) {
+      if (Math.abs(variance) > thresholdAt(budget, settings.varianceAmberPercent, settings.varianceAmberAmount ?? 0)) {
         add(row, "varianceExplanation", { rule: "variance-explanation", severity: "warning", problem: { code: "variance_unexplained", percent, threshold: settings.varianceAmberPercent } });
       }
     }

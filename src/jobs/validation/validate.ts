@@ -52,7 +52,7 @@ function todaySerial(d: Date): number {
 export function validationSettings(outline: WorkbookOutline, today: Date): { settings: ValidationSettings; issues: string[] } {
   const { settings, issues } = readSettings(outline.metadata.settings);
   return {
-    settings: { today: todaySerial(today), bands: RISK_BAND_SETS[settings.riskBands].bands, currency: settings.currency, varianceAmberPercent: settings.varianceAmberPercent },
+    settings: { today: todaySerial(today), bands: RISK_BAND_SETS[settings.riskBands].bands, currency: settings.currency, varianceAmberPercent: settings.varianceAmberPercent, varianceAmberAmount: settings.varianceAmberAmount },
     issues: issues.map((i) => i.message),
   };
 }

@@ -5,19 +5,21 @@
  * in the panel's own index.ts as checks does), never with the pane.
  */
 import * as React from "react";
-import { CheckmarkCircleRegular, DocumentTableRegular, SettingsRegular, TableSettingsRegular } from "@fluentui/react-icons";
+import { CheckmarkCircleRegular, DataTrendingRegular, DocumentTableRegular, SettingsRegular, TableSettingsRegular } from "@fluentui/react-icons";
 import { ChecksPanel } from "./checks";
 import { lazyPanel } from "./lazyPanel";
 import type { PanelDefinition } from "./types";
 
 const OverviewPanel = lazyPanel(() => import(/* webpackChunkName: "overview-panel" */ "./overview/OverviewPanel"), "OverviewPanel");
 const RegistersPanel = lazyPanel(() => import(/* webpackChunkName: "registers-panel" */ "./registers/RegistersPanel"), "RegistersPanel");
+const FinancePanel = lazyPanel(() => import(/* webpackChunkName: "finance-panel" */ "./finance/FinancePanel"), "FinancePanel");
 const SettingsPanel = lazyPanel(() => import(/* webpackChunkName: "settings-panel" */ "./settings/SettingsPanel"), "SettingsPanel");
 
 export const PANELS: readonly PanelDefinition[] = [
   { id: "overview", label: "Workbook", purpose: "Sheets, tables and registers found in the workbook.", icon: React.createElement(DocumentTableRegular), component: OverviewPanel },
   { id: "registers", label: "Registers", purpose: "Find registers and bring them to your templates.", icon: React.createElement(TableSettingsRegular), component: RegistersPanel },
   { id: "checks", label: "Checks", purpose: "Check every register against its template’s rules.", icon: React.createElement(CheckmarkCircleRegular), component: ChecksPanel },
+  { id: "finance", label: "Finance", purpose: "Budget variance and earned value, with RAG and S-curve.", icon: React.createElement(DataTrendingRegular), component: FinancePanel },
   { id: "settings", label: "Settings", purpose: "Currency, risk bands and thresholds every job uses.", icon: React.createElement(SettingsRegular), component: SettingsPanel },
 ];
 

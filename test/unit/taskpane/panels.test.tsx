@@ -89,13 +89,13 @@ describe("the Settings panel", () => {
     await userEvent.click(save);
     expect(host.applied).toHaveLength(1);
     expect(host.applied[0].edits).toEqual([
-      { type: "setMetadata", key: "settings", value: { owner: "PMO", currency: "EUR", riskBands: "npsa", varianceAmberPercent: 5, varianceRedPercent: 10 } },
+      { type: "setMetadata", key: "settings", value: { owner: "PMO", currency: "EUR", riskBands: "npsa", varianceAmberPercent: 5, varianceRedPercent: 10, varianceAmberAmount: 0, varianceRedAmount: 0, eacMethod: "cpi" } },
     ]);
   });
 
   it("refuses to save a red threshold below the amber one, saying why", async () => {
     renderWith(new FakeHost(outlineOf({ metadata })), <SettingsPanel />);
-    const red = await screen.findByRole("textbox", { name: /Red from/ });
+    const red = await screen.findByRole("textbox", { name: /Red from \(%\)/ });
     await userEvent.clear(red);
     await userEvent.type(red, "3");
     expect(screen.getByText("The red threshold must be at least the amber one.")).toBeTruthy();

@@ -1,6 +1,7 @@
 import * as React from "react";
 import { Button, Field, Input, Select } from "@fluentui/react-components";
 import { RISK_BAND_SETS, RISK_BAND_SET_IDS, type RiskBandSetId } from "../../../core/metadata/settings";
+import { FinanceSettings } from "./FinanceSettings";
 import type { SettingsFormState } from "./useSettingsForm";
 import { useSettingsStyles } from "./useSettingsStyles.styles";
 
@@ -44,6 +45,7 @@ export function SettingsForm({ form, disabled }: SettingsFormProps): React.JSX.E
           <Input className={styles.select} inputMode="decimal" value={draft.varianceRedPercent} disabled={disabled} onChange={(_, d) => update("varianceRedPercent", d.value)} />
         </Field>
       </div>
+      <FinanceSettings form={form} disabled={disabled} />
       {form.changed ? (
         <Button className={styles.discard} appearance="subtle" onClick={form.reset} disabled={disabled}>
           Discard changes

@@ -1,5 +1,6 @@
 import * as React from "react";
 import { plan, type Plan } from "../../../core/plan/plan";
+import type { EacMethod } from "../../../core/finance/measures";
 import { readSettings, SETTINGS_KEY, type KnownSettings, type RiskBandSetId, type SettingsIssue } from "../../../core/metadata/settings";
 
 export interface SettingsDraft {
@@ -8,6 +9,9 @@ export interface SettingsDraft {
   /** Kept as typed, so a half-typed number is not rewritten under the user's cursor. */
   varianceAmberPercent: string;
   varianceRedPercent: string;
+  varianceAmberAmount: string;
+  varianceRedAmount: string;
+  eacMethod: EacMethod;
 }
 
 export type SettingsErrors = Partial<Record<keyof SettingsDraft, string>>;
@@ -27,7 +31,27 @@ export interface SettingsFormState {
 }
 
 function toDraft(s: KnownSettings): SettingsDraft {
-  return { currency: s.currency, riskBands: s.riskBands, varianceAmberPercent: String(s.varianceAmberPercent), varianceRedPercent: String(s.varianceRedPercent) };
+  return { currency: s.currency, riskBands: s.riskBands, varianceAmberPercent: String(s.varianceAmberPercent), varianceRedPercent: String(s.varianceRedPercent), ...financeDraft(s) };
+}
+
+function financeDraft(s: KnownSettings): Pick<SettingsDraft, "varianceAmberAmount" | "varianceRedAmount" | "eacMethod"> {
+  return { varianceAmberAmount: String(s.varianceAmberAmount), varianceRedAmount: String(s.varianceRedAmount), eacMethod: s.eacMethod };
+}
+
+function amount(text: string): number | undefined {
+  const t = text.trim().replace(/[,\s]/g, "");
+  return /^\d+(\.\d+)?$/.test(t) ? Number(t) : undefined;
+}
+
+/** The variance amounts and EAC method, or undefined with the errors filled in. */
+function validateFinanceDraft(d: SettingsDraft, errors: SettingsErrors): Pick<KnownSettings, "varianceAmberAmount" | "varianceRedAmount" | "eacMethod"> | undefined {
+  const amber = amount(d.varianceAmberAmount);
+  const red = amount(d.varianceRedAmount);
+  if (amber === undefined) errors.varianceAmberAmount = "Enter an amount of 0 or more.";
+  if (red === undefined) errors.varianceRedAmount = "Enter an amount of 0 or more.";
+  if (amber !== undefined && red !== undefined && amber > red) errors.varianceRedAmount = "The red amount must be at least the amber one.";
+  if (amber === undefined || red === undefined || amber > red) return undefined;
+  return { varianceAmberAmount: amber, varianceRedAmount: red, eacMethod: d.eacMethod };
 }
 
 function percent(text: string): number | undefined {
@@ -45,8 +69,9 @@ export function validateDraft(d: SettingsDraft): { errors: SettingsErrors; value
   if (amber === undefined) errors.varianceAmberPercent = "Enter a percentage from 0 to 100.";
   if (red === undefined) errors.varianceRedPercent = "Enter a percentage from 0 to 100.";
   if (amber !== undefined && red !== undefined && amber > red) errors.varianceRedPercent = "The red threshold must be at least the amber one.";
-  if (Object.keys(errors).length || amber === undefined || red === undefined) return { errors };
-  return { errors, value: { currency: d.currency, riskBands: d.riskBands, varianceAmberPercent: amber, varianceRedPercent: red } };
+  const finance = validateFinanceDraft(d, errors);
+  if (Object.keys(errors).length || amber === undefined || red === undefined || !finance) return { errors };
+  return { errors, value: { currency: d.currency, riskBands: d.riskBands, varianceAmberPercent: amber, varianceRedPercent: red, ...finance } };
 }
 
 /** The settings form: a draft over the stored settings, and the plan that saves it. */

@@ -7,7 +7,7 @@ describe("readSettings", () => {
 
   it("keeps valid stored values and unknown keys, and reports each bad value while using its default", () => {
     const r = readSettings({ currency: "eur", riskBands: "npsa", varianceAmberPercent: 7, owner: "PMO" });
-    expect(r.settings).toEqual({ currency: "GBP", riskBands: "npsa", varianceAmberPercent: 7, varianceRedPercent: 10 });
+    expect(r.settings).toEqual({ currency: "GBP", riskBands: "npsa", varianceAmberPercent: 7, varianceRedPercent: 10, varianceAmberAmount: 0, varianceRedAmount: 0, eacMethod: "cpi" });
     expect(r.other).toEqual({ owner: "PMO" });
     expect(r.issues).toEqual([{ key: "currency", message: "stored setting “currency” (\"eur\") is not valid: a currency is a three-letter ISO code such as GBP; the default is used" }]);
   });
@@ -16,6 +16,13 @@ describe("readSettings", () => {
     const r = readSettings({ varianceAmberPercent: 20, varianceRedPercent: 10 });
     expect([r.settings.varianceAmberPercent, r.settings.varianceRedPercent]).toEqual([5, 10]);
     expect(r.issues.map((i) => i.key)).toEqual(["varianceAmberPercent"]);
+  });
+
+  it("keeps variance amounts and the EAC method, and falls back when an amount or method is not valid", () => {
+    expect(readSettings({ varianceAmberAmount: 1000, varianceRedAmount: 5000, eacMethod: "cpiSpi" }).settings).toMatchObject({ varianceAmberAmount: 1000, varianceRedAmount: 5000, eacMethod: "cpiSpi" });
+    const r = readSettings({ varianceAmberAmount: 9000, varianceRedAmount: 5000, eacMethod: "guess" });
+    expect(r.settings).toMatchObject({ varianceAmberAmount: 0, varianceRedAmount: 0, eacMethod: "cpi" });
+    expect(r.issues.map((i) => i.key).sort()).toEqual(["eacMethod", "varianceAmberAmount"]);
   });
 });
 
