@@ -72,10 +72,11 @@ function uniqueSources(sources: FieldSource[]): FieldSource[] {
   });
 }
 
-function summariseGroup(group: ProjectGroup, reading: WorkbookReading, heads: SheetCells[], options: SummaryOptions): ProjectSummary {
+function summariseGroup(group: ProjectGroup, reading: WorkbookReading, heads: SheetCells[], options: SummaryOptions, wholeWorkbook: boolean): ProjectSummary {
   const file = reading.file;
   const sheets = [...new Set(group.registers.map((r) => r.register.sheet))];
-  const own = heads.filter((h) => sheets.includes(h.sheet));
+  // A workbook that is one project may state its facts on a sheet of their own (a cover or project sheet).
+  const own = heads.filter((h) => wholeWorkbook || sheets.includes(h.sheet));
   let labelled: ProjectInfo = {};
   for (const h of own) labelled = merge(labelled, labelledInfo(h, file));
   const info = merge(group.listed, labelled);
@@ -144,5 +145,6 @@ export function summariseWorkbook(reading: WorkbookReading, options: SummaryOpti
   if (!registers.length) return [];
   const heads = reading.sheets.map(headOf);
   const groups = groupRegisters(registers, list?.projects ?? [], new Map(heads.map((h) => [h.sheet, h])));
-  return groups.filter((g) => g.registers.length).map((g) => summariseGroup(g, reading, heads, options));
+  const kept = groups.filter((g) => g.registers.length);
+  return kept.map((g) => summariseGroup(g, reading, heads, options, kept.length === 1));
 }
