@@ -18,6 +18,7 @@ import { taskpaneBundleSize } from "./bundle-size";
 import { measureExcelHostOnFake } from "./excel-fake";
 import { measurePaneStartup } from "./pane-startup";
 import { benchValidation } from "./validation";
+import { benchRollup } from "./rollup";
 import { figure, kibibytes, mebibytes, round, seconds, type Figure } from "./figures";
 import type { PhaseResult } from "./xlsx-phase";
 
@@ -235,6 +236,7 @@ async function main(): Promise<void> {
   const registerJob = await section("register job", () => benchRegisterJob(opts.rows));
   const excelHostOnFake = await section("Excel host on the fake", () => measureExcelHostOnFake(opts.excelRows, progress));
   const validation = await section("validation", () => benchValidation(opts.rows, opts.excelRows, progress));
+  const portfolioRollup = await section("portfolio rollup", () => benchRollup(opts.smoke, progress));
   progress("task pane bundle...");
   const taskpaneBundle = await section("task pane bundle", () => benchBundle(opts.smoke));
 
@@ -260,6 +262,7 @@ async function main(): Promise<void> {
     registerJob,
     excelHostOnFake,
     validation,
+    portfolioRollup,
     taskpaneBundle,
     paneStartup,
     benchDuration: figure(seconds(Date.now() - started), "s"),
