@@ -34,29 +34,46 @@ export async function summariseFiles(tasks: readonly FileTask[], threads: number
   }
   const entry = workerEntry();
   let next = 0;
-  const workers = Array.from({ length: Math.min(threads, tasks.length) }, () => new Worker(entry.file, { execArgv: entry.execArgv }));
+  const live = new Set<Worker>();
+  // A worker that dies (a file that exhausts its memory, say) costs only the file it was reading: that file is
+  // reported and a fresh worker takes the next one.
+  const runWorker = (): Promise<void> =>
+    new Promise<void>((resolve, reject) => {
+      const w = new Worker(entry.file, { execArgv: entry.execArgv });
+      live.add(w);
+      let current = -1;
+      let settled = false;
+      const send = () => {
+        if (next >= tasks.length) {
+          settled = true;
+          return resolve();
+        }
+        current = next++;
+        w.postMessage({ ...tasks[current], id: current });
+      };
+      w.on("message", (m: { id: number; result: FileResult }) => {
+        current = -1;
+        finish(m.id, m.result);
+        send();
+      });
+      const lost = (why: string) => {
+        if (settled) return;
+        settled = true;
+        live.delete(w);
+        void w.terminate();
+        // A worker that dies with no file in hand cannot start at all: starting another would fail the same way.
+        if (current < 0) return reject(new Error(`a rollup worker could not run (${why})`));
+        finish(current, { shown: tasks[current].shown, failed: `reading it stopped the reader (${why})` });
+        runWorker().then(resolve, reject);
+      };
+      w.on("error", (e) => lost(e.message));
+      w.on("exit", (code) => lost(`exit code ${code}`));
+      send();
+    });
   try {
-    await Promise.all(
-      workers.map(
-        (w) =>
-          new Promise<void>((resolve, reject) => {
-            const send = () => {
-              if (next >= tasks.length) return resolve();
-              const id = next++;
-              w.postMessage({ ...tasks[id], id });
-            };
-            w.on("message", (m: { id: number; result: FileResult }) => {
-              finish(m.id, m.result);
-              send();
-            });
-            w.on("error", reject);
-            w.on("exit", (code) => (next >= tasks.length ? resolve() : reject(new Error(`a rollup worker stopped (exit code ${code})`))));
-            send();
-          }),
-      ),
-    );
+    await Promise.all(Array.from({ length: Math.min(threads, tasks.length) }, runWorker));
   } finally {
-    await Promise.all(workers.map((w) => w.terminate()));
+    await Promise.all([...live].map((w) => w.terminate()));
   }
   return results;
 }
