@@ -109,8 +109,10 @@ interface BuiltRow {
 interface KeptNotes {
   headers: CellInput[];
   byIdentity: Map<string, CellInput[]>;
-  /** Note rows whose project is gone, and rows typed below the rollup: kept, written after it. */
+  /** Notes on rows no project or label claims (a second note for one key, a note on a blank row): kept, written after the rollup. */
   leftOver: { identity: string | null; cells: CellInput[] }[];
+  /** Whole rows typed below the rollup: they move down with it. */
+  below: CellInput[][];
   width: number;
   /** Columns and rows the old rollup covered (for clearing). */
   oldRight: number;
@@ -131,7 +133,7 @@ function identityOf(line: readonly CellValue[], keyCol: number): string | null {
 }
 
 function keptNotes(existing: PortfolioInput["existing"]): KeptNotes {
-  const empty: KeptNotes = { headers: [], byIdentity: new Map(), leftOver: [], width: 0, oldRight: 0, oldBottom: 0 };
+  const empty: KeptNotes = { headers: [], byIdentity: new Map(), leftOver: [], below: [], width: 0, oldRight: 0, oldBottom: 0 };
   if (!existing) return empty;
   const { record, cells } = existing;
   const ours = record.columns.length;
@@ -160,16 +162,16 @@ function keptNotes(existing: PortfolioInput["existing"]): KeptNotes {
     else leftOver.push({ identity: id, cells: notes });
   }
   // Rows typed below the rollup are the PMO's: they move down with it, whole.
-  const below: KeptNotes["leftOver"] = [];
+  const below: CellInput[][] = [];
   for (let r = record.lastRow + 1; r <= lastRowOfCells; r++) {
     const { values, formulas } = at(r);
     const line: CellInput[] = [];
     const w = Math.max(values.length, formulas.length);
     for (let c = 0; c < w; c++) line.push(asInput(values[c] ?? null, formulas[c] ?? null));
-    below.push({ identity: null, cells: line });
+    below.push(line);
   }
-  while (below.length && below[below.length - 1].cells.every((c) => c === null)) below.pop();
-  return { headers, byIdentity, leftOver: [...leftOver.map((l) => ({ ...l, below: false })), ...below.map((b) => ({ ...b, below: true }))].map(({ identity, cells: c }) => ({ identity, cells: c })), width, oldRight: Math.max(ours, ...cells.values.map((l) => l.length)), oldBottom: lastRowOfCells };
+  while (below.length && below[below.length - 1].every((c) => c === null)) below.pop();
+  return { headers, byIdentity, leftOver, below, width, oldRight: Math.max(ours, ...cells.values.map((l) => l.length)), oldBottom: lastRowOfCells };
 }
 
 function groupLabel(kind: "Portfolio" | "Programme", name: string | null): string {
@@ -270,13 +272,13 @@ export function planPortfolioSheet(input: PortfolioInput): PortfolioPlan {
   }
   const orphans = [...notes.byIdentity].filter(([id]) => !used.has(id)).map(([id, cells]) => ({ identity: id, cells }));
   const trailing: CellInput[][] = [];
-  for (const o of [...orphans, ...notes.leftOver.filter((l) => l.identity !== null)]) {
+  for (const o of [...orphans.map((x) => ({ ...x, gone: true })), ...notes.leftOver.map((x) => ({ ...x, gone: false }))]) {
     const line = blankLine();
-    line[0] = o.identity?.startsWith("key:") ? "(no longer in the rollup)" : (o.identity?.replace(/^label:/, "") ?? null);
+    line[0] = o.identity?.startsWith("key:") ? (o.gone ? "(no longer in the rollup)" : "(note kept from an earlier run)") : (o.identity?.replace(/^label:/, "") ?? "(note kept from an earlier run)");
     if (o.identity?.startsWith("key:")) line[1] = o.identity.slice(4);
     trailing.push([...line, ...padded(o.cells, noteWidth)]);
   }
-  const belowRows = notes.leftOver.filter((l) => l.identity === null).map((l) => l.cells);
+  const belowRows = notes.below;
   const fullWidth = Math.max(width + noteWidth, notes.oldRight, ...belowRows.map((b) => b.length));
   const region: CellInput[][] = [
     padded([`Portfolio rollup`], fullWidth),

@@ -93,6 +93,22 @@ describe("the Portfolio sheet", () => {
     expect(kept?.[1]).toBe("P0000");
   });
 
+  it("moves rows the PMO typed below the rollup down with it when it grows", async () => {
+    const host = XlsxHost.create("portfolio.xlsx");
+    const first = await planRollup(host, input(projects.slice(0, 2)));
+    await host.apply(first.plan);
+    const { values } = await rowsOf(host, first.sheet);
+    const below = values.length + 2;
+    await host.apply({ title: "typed", edits: [{ type: "setCells", sheet: first.sheet, address: `A${below}:B${below}`, cells: [["Board date", "2025-07-01"]] }] });
+    const second = await planRollup(host, input(projects));
+    await host.apply(second.plan);
+    const after = (await rowsOf(host, second.sheet)).values;
+    const at = after.findIndex((r) => r[0] === "Board date");
+    expect(at).toBeGreaterThan(second.totalRow);
+    expect(after[at][1]).toBe("2025-07-01");
+    expect(after.filter((r) => r[0] === "Board date")).toHaveLength(1);
+  });
+
   it("writes links whose outside text can never become a formula", () => {
     const f = linkFormula({ kind: "file", path: 'x".xlsx"),CMD("calc', label: '=HYPERLINK("evil")' });
     expect(f).toEqual({ formula: '=HYPERLINK("x"".xlsx""),CMD(""calc","=HYPERLINK(""evil"")")' });
