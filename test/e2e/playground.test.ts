@@ -136,6 +136,8 @@ describe("with the keyboard alone", () => {
     await page.keyboard.press("ArrowRight");
     await expect(focusedPanel()).resolves.toBe("checks");
     await page.keyboard.press("ArrowRight");
+    await expect(focusedPanel()).resolves.toBe("rollup");
+    await page.keyboard.press("ArrowRight");
     await expect(focusedPanel()).resolves.toBe("settings");
     await page.keyboard.press("Enter");
     await pane().getByRole("heading", { name: "Workbook settings" }).waitFor();

@@ -74,12 +74,15 @@ export function labelledInfo(cells: SheetCells, file: string, rows?: { fromRow: 
   cells.values.forEach((line, i) => {
     const row = cells.top + i;
     if (rows && (row < rows.fromRow || row > rows.toRow)) return;
+    // A row of many words is a header row (a "Code" column beside "Description"), not labels with their values.
+    const headerLike = line.filter((v) => typeof v === "string" && v.trim() !== "").length >= 4;
     for (let c = 0; c < line.length; c++) {
       const v = line[c];
       if (typeof v !== "string") continue;
       const inline = /^([^:]{2,40}):\s*(\S.*)$/.exec(v.trim());
       const field = infoFieldOfLabel(inline ? inline[1] : v);
       if (!field || out[field]) continue;
+      if (headerLike && !inline && !/:\s*$/.test(v)) continue;
       if (inline) {
         const value = cellValueOf(field, inline[2], "General");
         if (value !== null) out[field] = { value, source: { file, sheet: cells.sheet, cell: formatCell({ row, col: cells.left + c }) } };
