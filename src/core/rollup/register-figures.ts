@@ -85,6 +85,17 @@ export function riskFigures(regs: readonly RegisterData[], bands: readonly RiskB
   let unscored = 0;
   let highest: RiskRef | null = null;
   let residualSeen = false;
+  let notScores = 0;
+  // A "score" far past the matrix's top (a cost exposure in money, say) is not probability × impact.
+  const limit = 4 * Math.max(...bands.map((b) => b.max));
+  const asScore = (s: number | null): number | null => {
+    if (s === null) return null;
+    if (s < 0 || s > limit) {
+      notScores++;
+      return null;
+    }
+    return s;
+  };
   const sources: FieldSource[] = [];
   for (const { d, rows } of sets) {
     sources.push(sourceOf(d));
@@ -95,19 +106,25 @@ export function riskFigures(regs: readonly RegisterData[], bands: readonly RiskB
     for (const row of rows) {
       if (isClosedStatus(row.cells.status)) continue;
       open++;
-      const score = scoreOf(row, "score", "probability", "impact", scales);
+      const score = asScore(scoreOf(row, "score", "probability", "impact", scales));
       const band = score !== null ? bandOf(score, bands) : null;
       if (band) byBand[band] = (byBand[band] ?? 0) + 1;
       else unscored++;
       if (!hasResidual) continue;
-      const residual = scoreOf(row, "residualScore", "residualProbability", "residualImpact", residualScales);
+      const residual = asScore(scoreOf(row, "residualScore", "residualProbability", "residualImpact", residualScales));
       if (residual !== null && (!highest || residual > highest.score)) {
         const label = [textOf(row.cells.id), textOf(row.cells.title) || textOf(row.cells.description).slice(0, 60)].filter(Boolean).join(" ");
         highest = { score: residual, label: label || `row ${row.row}` };
       }
     }
   }
-  const bandHow = unscored ? `open risks by inherent score; ${unscored} open risk(s) without a score are in no band` : "open risks by inherent score";
+  const bandHow = [
+    "open risks by inherent score",
+    unscored ? `${unscored} open risk(s) without a probability × impact score are in no band` : "",
+    notScores ? `${notScores} score(s) above ${limit} read as not probability × impact` : "",
+  ]
+    .filter(Boolean)
+    .join("; ");
   return {
     openRisks: found(open, ...sources.map((s) => ({ ...s, how: "risks whose status is not closed" }))),
     risksByBand: found(byBand, ...sources.map((s) => ({ ...s, how: bandHow }))),

@@ -40,3 +40,23 @@ describe("RAG by rules", () => {
     expect(rules).toMatchObject({ indexAmber: 0.98, indexRed: DEFAULT_RAG_RULES.indexRed, varianceRedPercent: 20 });
   });
 });
+
+describe("risk figures", () => {
+  it("does not take a money exposure in a score column for probability × impact", async () => {
+    const { riskFigures } = await import("../../../src/core/rollup/register-figures");
+    const { RISK_BAND_SETS } = await import("../../../src/core/metadata/settings");
+    const cell = (value: string | number) => ({ value, format: "General", formula: null });
+    const data = {
+      file: "r.xlsx",
+      register: { sheet: "Risks", kind: "risk" as const, firstRow: 2, lastRow: 3, firstColumn: "A", lastColumn: "D", columns: { id: {}, score: {}, residualScore: {}, status: {} } as never },
+      rows: [
+        { row: 2, cells: { id: cell("R1"), score: cell(140000000), residualScore: cell(9000000), status: cell("Open") } },
+        { row: 3, cells: { id: cell("R2"), score: cell(16), residualScore: cell(6), status: cell("Open") } },
+      ],
+    };
+    const f = riskFigures([data], RISK_BAND_SETS.standard.bands);
+    expect(f.openRisks).toMatchObject({ value: 2 });
+    expect(f.risksByBand).toMatchObject({ value: { Low: 0, Medium: 0, High: 0, Critical: 1 } });
+    expect(f.highestResidualRisk).toMatchObject({ value: { score: 6, label: "R2" } });
+  });
+});
