@@ -20,6 +20,7 @@ import { measureExcelHostOnFake } from "./excel-fake";
 import { measurePaneStartup } from "./pane-startup";
 import { benchValidation } from "./validation";
 import { benchFinance } from "./finance";
+import { benchRollup } from "./rollup";
 import { figure, kibibytes, mebibytes, round, seconds, type Figure } from "./figures";
 import type { PhaseResult } from "./xlsx-phase";
 
@@ -246,6 +247,7 @@ async function main(): Promise<void> {
   const excelHostOnFake = await section("Excel host on the fake", () => measureExcelHostOnFake(opts.excelRows, progress));
   const validation = await section("validation", () => benchValidation(opts.rows, opts.excelRows, progress));
   const finance = await section("finance", () => benchFinance(opts.rows, progress));
+  const portfolioRollup = await section("portfolio rollup", () => benchRollup(opts.smoke, progress));
   progress("task pane bundle...");
   const taskpaneBundle = await section("task pane bundle", () => benchBundle(opts.smoke));
 
@@ -272,6 +274,7 @@ async function main(): Promise<void> {
     excelHostOnFake,
     validation,
     finance,
+    portfolioRollup,
     taskpaneBundle,
     paneStartup,
     benchDuration: figure(seconds(Date.now() - started), "s"),

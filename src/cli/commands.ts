@@ -10,6 +10,7 @@ import type { ApplyOptions } from "./commands/apply";
 import type { TemplatesOptions } from "./commands/templates";
 import type { ValidateOptions } from "./commands/validate";
 import type { VarianceOptions } from "./commands/variance";
+import type { RollupOptions } from "./commands/rollup";
 
 const jsonHelp = "Print one JSON document on stdout instead of text";
 
@@ -138,5 +139,36 @@ export const commands: CommandTable = [
       "With --json: { \"projects\": [ { \"project\", \"bac\", \"pv\", \"ev\", \"ac\", \"cv\", \"sv\", \"cpi\", \"spi\", \"eac\", \"etc\", \"vac\", \"tcpi\" } ] } (null where a measure has no value).",
     ],
     load: async () => (await import("./commands/variance")).variance,
+  }),
+  defineCommand<RollupOptions>({
+    name: "rollup",
+    summary: "Roll project workbooks up into one Portfolio sheet",
+    positionals: [{ name: "inputs", description: "Project workbooks (.xlsx, .xlsm) and folders to search for them", variadic: true }],
+    flags: {
+      out: { type: "string", valueName: "FILE", description: "The portfolio workbook to write; when it exists its rollup sheet is refreshed in place" },
+      threads: { type: "string", valueName: "N", description: "Read files in N worker threads (default: one per core)" },
+      "as-of": { type: "string", valueName: "YYYY-MM-DD", description: "Count overdue items and the next milestone from this day instead of today" },
+      json: { type: "boolean", description: jsonHelp },
+    },
+    schema: z
+      .object({
+        inputs: z.array(z.string().trim().min(1)).min(1, "name at least one workbook or folder"),
+        out: z.string({ error: "say where the portfolio goes: --out FILE" }).trim().min(1, "--out needs a file name"),
+        threads: z.coerce.number().int("threads is a whole number").min(1, "at least one thread").max(64).optional(),
+        "as-of": z
+          .string()
+          .regex(/^\d{4}-\d{2}-\d{2}$/, "--as-of takes a date as YYYY-MM-DD")
+          .refine((d) => !Number.isNaN(Date.parse(`${d}T00:00:00Z`)) && new Date(`${d}T00:00:00Z`).toISOString().startsWith(d), "--as-of takes a real day, e.g. 2026-03-31")
+          .optional(),
+        json: jsonFlag,
+      })
+      .strict()
+      .transform((v): RollupOptions => ({ inputs: v.inputs, out: v.out, json: v.json, ...(v.threads ? { threads: v.threads } : {}), ...(v["as-of"] ? { asOf: v["as-of"] } : {}) })),
+    notes: [
+      "Walks folders recursively and reads every .xlsx and .xlsm file in worker threads. For each project found (a workbook, or each project of a workbook that lists several) it takes RAG, budget, actual, forecast, variance, CPI, SPI, open risks by band, the highest residual risk, open issues, overdue items, the next milestone and when the project was last updated, each from the register or cell it is in. A figure a project does not give is left empty with the reason, never counted as zero.",
+      "Files that cannot be read (damaged, empty, password-protected, .xls, Excel lock files ~$..., not workbooks) are listed with the reason on stderr and under \"Not rolled up\" in the sheet; the others still roll up. Re-running with the same --out refreshes the sheet in place and keeps what you typed in columns beside it against each project.",
+      "With --json: { \"projects\": [ { \"file\", \"project\", \"budget\", \"actual\", \"forecast\", \"openRisks\", \"rag\", ... } ], \"totals\": { ... }, \"failed\": [ { \"file\", \"reason\" } ] }.",
+    ],
+    load: async () => (await import("./commands/rollup")).rollup,
   }),
 ];

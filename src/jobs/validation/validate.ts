@@ -64,8 +64,8 @@ function templateOf(register: DetectedRegister, recordedId: string | undefined, 
   return recorded ?? custom.find((t) => t.kind === register.kind) ?? builtInTemplate(id) ?? templateForKind(register.kind);
 }
 
-/** One register's mapped columns, row by row, from one read of its block. */
-async function readRegisterRows(host: WorkbookHost, register: DetectedRegister, template: Template, onTemplate: boolean): Promise<RegisterRows> {
+/** One register's mapped columns, row by row, from one read of its block (the rollup reads registers the same way). */
+export async function readRegisterRows(host: WorkbookHost, register: DetectedRegister, template: Template, onTemplate: boolean): Promise<RegisterRows> {
   const left = columnIndex(register.firstColumn) ?? 1;
   const right = columnIndex(register.lastColumn) ?? left;
   const columns: Record<string, string> = {};

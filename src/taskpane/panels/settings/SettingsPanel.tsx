@@ -8,6 +8,7 @@ import type { WorkbookOutline } from "../../../hosts/host";
 import type { PanelProps } from "../types";
 import { usePanelStyles } from "../panelStyles.styles";
 import { RegisterRecords } from "./RegisterRecords";
+import { RollupSettingsSection } from "./RollupSettingsSection";
 import { SettingsForm } from "./SettingsForm";
 import { useSettingsForm } from "./useSettingsForm";
 import { useSettingsStyles } from "./useSettingsStyles.styles";
@@ -96,6 +97,7 @@ function WorkbookRecord({ outline }: { outline: WorkbookOutline }): React.JSX.El
         {form.changed && form.savePlan.edits.length ? <PlanPreview plan={form.savePlan} /> : null}
         <ApplyPlan plan={form.savePlan} apply={apply} onChanged={notifyChanged} applyLabel="Save settings" />
       </section>
+      <RollupSettingsSection stored={outline.metadata.settings} />
     </>
   );
 }

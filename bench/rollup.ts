@@ -1,0 +1,128 @@
+/**
+ * Portfolio rollup over generated project workbooks: `pmo rollup` (worker
+ * threads, one per core) against the sum of plain ExcelJS loads of the same
+ * files in the same run, and, outside --smoke, 5,000 files to show memory
+ * stays bounded. Runs alone: `npx tsx bench/rollup.ts [--smoke]` prints JSON.
+ * The full run measures the compiled CLI (`node build/cli/main.js`, built
+ * first), as users run it; --smoke runs the command in this process, where
+ * each worker thread first compiles the TypeScript sources.
+ */
+import { spawnSync } from "node:child_process";
+import { existsSync } from "node:fs";
+import { copyFile, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import * as os from "node:os";
+import * as path from "node:path";
+import ExcelJS from "exceljs";
+import { rollup } from "../src/cli/commands/rollup";
+import type { CliIo } from "../src/cli/io";
+import { defaultPoolSize } from "../src/cli/rollup/pool";
+import { projectWorkbook } from "../test/rollup-fixtures/project-workbook";
+import { figure, mebibytes, round, seconds } from "./figures";
+
+const RATIO_GOAL = 0.25;
+
+/** Peak resident memory of the whole process (main thread and workers) while `work` runs. */
+async function withPeakRss<T>(work: () => Promise<T>): Promise<{ result: T; ms: number; peakRss: number }> {
+  let peak = process.memoryUsage().rss;
+  const timer = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 20);
+  const start = performance.now();
+  try {
+    const result = await work();
+    return { result, ms: performance.now() - start, peakRss: Math.max(peak, process.memoryUsage().rss) };
+  } finally {
+    clearInterval(timer);
+  }
+}
+
+/** `distinct` different project files, copied under new names up to `count`. */
+async function makeFolder(dir: string, count: number, distinct: number): Promise<string[]> {
+  const files: string[] = [];
+  for (let i = 0; i < count; i++) {
+    const file = path.join(dir, `project-${String(i).padStart(5, "0")}.xlsx`);
+    if (i < distinct) await writeFile(file, (await projectWorkbook(i)).bytes);
+    else await copyFile(files[i % distinct], file);
+    files.push(file);
+  }
+  return files;
+}
+
+const quiet: Omit<CliIo, "cwd"> = { out: () => undefined, err: () => undefined, progress: () => undefined };
+
+const REPO = path.resolve(__dirname, "..");
+const BUILT_CLI = path.join(REPO, "build", "cli", "main.js");
+
+function buildCli(): void {
+  const r = spawnSync(process.execPath, [path.join(REPO, "node_modules", "typescript", "bin", "tsc"), "-p", "tsconfig.cli.json"], { cwd: REPO, encoding: "utf8" });
+  if (r.status !== 0) throw new Error(`building the CLI failed: ${r.stdout}${r.stderr}`.slice(0, 500));
+}
+
+async function rollupRun(dir: string, compiled: boolean): Promise<{ ms: number; peakRss: number }> {
+  const out = path.join(dir, "..", `${path.basename(dir)}-portfolio.xlsx`);
+  if (!compiled) return withPeakRss(() => rollup({ inputs: [dir], out, json: false, asOf: "2025-06-15" }, { ...quiet, cwd: dir }));
+  // GNU time reports the child's peak resident memory (main thread and workers) in KiB.
+  const start = performance.now();
+  const r = spawnSync("/usr/bin/time", ["-f", "%M", process.execPath, BUILT_CLI, "rollup", dir, "--out", out, "--as-of", "2025-06-15"], { encoding: "utf8", maxBuffer: 64 << 20 });
+  const ms = performance.now() - start;
+  if (r.status !== 0) throw new Error(`pmo rollup failed (exit ${r.status}): ${r.stderr.slice(0, 300)}`);
+  const kib = Number(r.stderr.trim().split("\n").pop());
+  return { ms, peakRss: kib * 1024 };
+}
+
+export async function benchRollup(smoke: boolean, progress: (what: string) => void = () => undefined): Promise<Record<string, unknown>> {
+  const files = smoke ? 30 : 500;
+  const root = await mkdtemp(path.join(os.tmpdir(), "pmo-bench-rollup-"));
+  try {
+    const dir = path.join(root, "projects");
+    await import("node:fs/promises").then((fs) => fs.mkdir(dir));
+    progress(`rollup: generating ${files} project workbooks...`);
+    const paths = await makeFolder(dir, files, files);
+    const compiled = !smoke && existsSync("/usr/bin/time");
+    if (compiled) {
+      progress("rollup: building the CLI...");
+      buildCli();
+    }
+    progress("rollup: pmo rollup...");
+    const run = await rollupRun(dir, compiled);
+    progress("rollup: ExcelJS loads of the same files...");
+    let excelJsMs = 0;
+    const baseline = await withPeakRss(async () => {
+      for (const p of paths) {
+        const bytes = await readFile(p);
+        const start = performance.now();
+        await new ExcelJS.Workbook().xlsx.load(bytes as unknown as ArrayBuffer);
+        excelJsMs += performance.now() - start;
+      }
+    });
+    const ratio = round(run.ms / excelJsMs, 3);
+    const out: Record<string, unknown> = {
+      files,
+      threads: defaultPoolSize(),
+      how: compiled ? "node build/cli/main.js rollup (compiled CLI, a separate process)" : "the rollup command in this process (worker threads compile the TypeScript sources first)",
+      wall: figure(seconds(run.ms), "s"),
+      perFile: figure(round(run.ms / files, 1), "ms"),
+      peakRss: figure(mebibytes(run.peakRss), "MiB"),
+      baseline: { what: "sum of ExcelJS Workbook.xlsx.load of each file, one after another, in this process", total: figure(seconds(excelJsMs), "s"), peakRss: figure(mebibytes(baseline.peakRss), "MiB") },
+      ratioToExcelJsLoads: figure(ratio, "x", { goalMax: RATIO_GOAL }),
+    };
+    if (!smoke) {
+      const big = path.join(root, "five-thousand");
+      await import("node:fs/promises").then((fs) => fs.mkdir(big));
+      progress("rollup: 5,000 files...");
+      await makeFolder(big, 5000, 100);
+      const many = await rollupRun(big, compiled);
+      out.fiveThousand = { files: 5000, wall: figure(seconds(many.ms), "s"), peakRss: figure(mebibytes(many.peakRss), "MiB") };
+    }
+    return out;
+  } finally {
+    await rm(root, { recursive: true, force: true });
+  }
+}
+
+if (require.main === module) {
+  benchRollup(process.argv.includes("--smoke"), (w) => process.stderr.write(`${w}\n`))
+    .then((r) => process.stdout.write(`${JSON.stringify(r, null, 2)}\n`))
+    .catch((e: unknown) => {
+      process.stderr.write(`${e instanceof Error ? e.stack : String(e)}\n`);
+      process.exitCode = 1;
+    });
+}

@@ -1,0 +1,101 @@
+/**
+ * `pmo rollup <folder|files>... --out FILE`: one Portfolio sheet from many
+ * project workbooks. Files are read in worker threads (one per core), each
+ * through the read-only package host; a file that cannot be read is listed
+ * with its reason on stderr and in the sheet, and the rest still roll up.
+ * An --out workbook that exists is refreshed in place: its rollup sheet is
+ * rewritten and the PMO's notes beside it kept.
+ */
+import { promises as fs } from "node:fs";
+import * as path from "node:path";
+import type { ProjectLink } from "../../core/rollup";
+import { WorkbookError } from "../../hosts/host";
+import { XlsxHost } from "../../hosts/xlsx/xlsx-host";
+import { bandsOf } from "../../jobs/rollup/read-projects";
+import { planRollup, rollupJson, type RollupInput } from "../../jobs/rollup/plan-rollup";
+import { EXIT, ExitError } from "../errors";
+import { plural } from "../format";
+import type { CliIo } from "../io";
+import { defaultPoolSize, summariseFiles } from "../rollup/pool";
+import { walkInputs } from "../rollup/walk";
+
+export interface RollupOptions {
+  inputs: string[];
+  out: string;
+  json: boolean;
+  /** Worker threads; defaults to one per core. */
+  threads?: number;
+  /** Count overdue items from this day (YYYY-MM-DD) instead of today. */
+  asOf?: string;
+}
+
+async function openOutput(out: string): Promise<{ host: XlsxHost; existed: boolean }> {
+  let bytes: Buffer;
+  try {
+    bytes = await fs.readFile(out);
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === "ENOENT") return { host: XlsxHost.create(path.basename(out)), existed: false };
+    throw new WorkbookError(`cannot read ${out} (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`, { file: path.basename(out) });
+  }
+  return { host: await XlsxHost.open(bytes, path.basename(out)), existed: true };
+}
+
+/** Temp file beside the target, then a rename: a failed write never leaves half a workbook. */
+async function writeReplacing(target: string, bytes: Uint8Array): Promise<void> {
+  const temp = path.join(path.dirname(target), `.${path.basename(target)}.${process.pid}.tmp`);
+  try {
+    await fs.writeFile(temp, bytes);
+    await fs.rename(temp, target);
+  } catch (e) {
+    await fs.rm(temp, { force: true }).catch(() => undefined);
+    throw new WorkbookError(`could not write ${target} (${(e as NodeJS.ErrnoException).code ?? (e as Error).message}); check the folder exists and the file is not open in Excel`, { file: path.basename(target) });
+  }
+}
+
+function linkFrom(outDir: string, file: string, label: string): ProjectLink {
+  const rel = path.relative(outDir, file).split(path.sep).join("/");
+  return { kind: "file", path: rel, label };
+}
+
+export async function rollup(options: RollupOptions, io: CliIo): Promise<void> {
+  const out = path.resolve(io.cwd, options.out);
+  if (!/\.xlsx$/i.test(out)) {
+    io.err(`pmo rollup: --out ${options.out} must be an .xlsx file`);
+    throw new ExitError(EXIT.usage);
+  }
+  const walked = await walkInputs(options.inputs, io.cwd, new Set([out]));
+  for (const s of walked.skipped) io.err(`skipped ${s.file}: ${s.reason}`);
+  const { host, existed } = await openOutput(out);
+  const outline = await host.outline({ previewRows: 0 });
+  const bands = bandsOf(outline);
+  const today = options.asOf ?? new Date().toISOString().slice(0, 10);
+  const threads = options.threads ?? defaultPoolSize();
+  io.progress(`Reading ${plural(walked.files.length, "file")} with ${plural(Math.min(threads, walked.files.length) || 1, "thread")}...`);
+  const results = await summariseFiles(
+    walked.files.map((f) => ({ path: f.path, shown: f.shown, today, bands })),
+    threads,
+    (done, total, r) => io.progress(`[${done}/${total}] ${r.shown}${"failed" in r ? ": not rolled up" : `: ${plural(r.summaries.length, "project")}`}`),
+  );
+  const input: RollupInput = { projects: [], failed: [...walked.skipped] };
+  results.forEach((r, i) => {
+    if ("failed" in r) {
+      io.err(`not rolled up ${r.shown}: ${r.failed}`);
+      input.failed.push({ file: r.shown, reason: r.failed });
+      return;
+    }
+    const file = walked.files[i];
+    for (const s of r.summaries) input.projects.push({ summary: s, link: linkFrom(path.dirname(out), file.path, `${path.basename(file.path)}${r.summaries.length > 1 ? ` (${s.sheets[0] ?? ""})` : ""}`) });
+  });
+  if (!input.projects.length && !existed) {
+    io.err(`pmo rollup: no project could be rolled up from ${options.inputs.join(", ")}; nothing was written`);
+    throw new ExitError(EXIT.usage);
+  }
+  const result = await planRollup(host, input, outline);
+  await host.apply(result.plan);
+  await writeReplacing(out, await host.save());
+  if (options.json) io.out(JSON.stringify({ out: options.out, sheet: result.sheet, ...rollupJson(result, input) }, null, 2));
+  else {
+    io.out(`${existed ? "Refreshed" : "Wrote"} ${options.out}: sheet “${result.sheet}”, ${plural(input.projects.length, "project")} from ${plural(walked.files.length - results.filter((r) => "failed" in r).length, "file")}; ${plural(input.failed.length, "file")} not rolled up.`);
+    for (const f of input.failed) io.out(`  not rolled up: ${f.file}: ${f.reason}`);
+  }
+}

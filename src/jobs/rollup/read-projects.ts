@@ -1,0 +1,71 @@
+/**
+ * Reading a workbook for the rollup: the registers the registers job finds
+ * (risks, issues, RAID, milestones, budget, earned value), each one's mapped
+ * rows read once, and each sheet's top rows (where project lists and
+ * labelled facts are). Then core turns them into project summaries.
+ */
+import { dateToSerial } from "../../core/grid/cell";
+import type { DetectedRegister } from "../../core/detect/detect";
+import { METADATA_SHEET } from "../../core/metadata/schema";
+import { readSettings, RISK_BAND_SETS, type RiskBand } from "../../core/metadata/settings";
+import { rollupRecordOf, ROLLUP_METADATA_KEY, summariseWorkbook, type ProjectSummary, type RegisterData, type WorkbookReading } from "../../core/rollup";
+import { templateForKind } from "../../core/templates/catalogue";
+import type { TemplateKind } from "../../core/templates/schema";
+import type { WorkbookHost, WorkbookOutline } from "../../hosts/host";
+import { detectRegisters, gridToCells, PREVIEW_ROWS } from "../registers/detect";
+import { readRegisterRows } from "../validation/validate";
+
+/** The kinds of register a project summary reads. */
+export const ROLLUP_KINDS: readonly TemplateKind[] = ["risk", "issue", "raid", "milestone", "budget", "evm"];
+
+/** An Excel serial for a day (no time), as registers store dates. */
+export function daySerial(d: Date): number {
+  return Math.floor(dateToSerial(new Date(Date.UTC(d.getFullYear(), d.getMonth(), d.getDate()))));
+}
+
+/** An Excel serial for a moment in local time, as a person reads a clock. */
+export function momentSerial(d: Date): number {
+  return dateToSerial(new Date(Date.UTC(d.getFullYear(), d.getMonth(), d.getDate(), d.getHours(), d.getMinutes())));
+}
+
+/** The risk bands a workbook counts in (its settings; the risk template's bands by default). */
+export function bandsOf(outline: WorkbookOutline): RiskBand[] {
+  return [...RISK_BAND_SETS[readSettings(outline.metadata.settings).settings.riskBands].bands];
+}
+
+function sheetsOf(outline: WorkbookOutline, registers: readonly DetectedRegister[], skip: ReadonlySet<string>): WorkbookReading["sheets"] {
+  const out: WorkbookReading["sheets"] = [];
+  for (const sheet of outline.sheets) {
+    if (!sheet.preview || skip.has(sheet.name)) continue;
+    const own = registers.filter((r) => r.sheet === sheet.name);
+    out.push({ cells: gridToCells(sheet.preview, sheet.merges), firstRegisterRow: own.length ? Math.min(...own.map((r) => r.headerTop ?? r.headerRow)) : null });
+  }
+  return out;
+}
+
+/** What the rollup reads of one workbook. `file` is how the summaries name it. */
+export async function readForRollup(host: WorkbookHost, file: string, knownOutline?: WorkbookOutline): Promise<{ reading: WorkbookReading; outline: WorkbookOutline }> {
+  const outline = knownOutline ?? (await host.outline({ previewRows: PREVIEW_ROWS }));
+  const own = rollupRecordOf(outline.metadata[ROLLUP_METADATA_KEY]);
+  const skip = new Set([METADATA_SHEET, ...(own ? [own.sheet] : [])]);
+  const found = (await detectRegisters(host, {}, outline)).filter((r) => !skip.has(r.sheet) && ROLLUP_KINDS.includes(r.kind));
+  const registers: RegisterData[] = [];
+  for (const register of found) {
+    const rows = await readRegisterRows(host, register, templateForKind(register.kind), false);
+    registers.push({ file, register, rows: rows.rows });
+  }
+  return { reading: { file, registers, sheets: sheetsOf(outline, found, skip) }, outline };
+}
+
+export interface SummariseOptions {
+  /** Today, for overdue items and the next milestone; defaults to the machine's date. */
+  today?: Date;
+  /** The bands to count risks in; defaults to the workbook's own. */
+  bands?: readonly RiskBand[];
+}
+
+/** The project summaries of one open workbook. */
+export async function summariseHost(host: WorkbookHost, file: string, options: SummariseOptions = {}): Promise<ProjectSummary[]> {
+  const { reading, outline } = await readForRollup(host, file);
+  return summariseWorkbook(reading, { today: daySerial(options.today ?? new Date()), bands: options.bands ?? bandsOf(outline) });
+}

@@ -1,0 +1,89 @@
+/**
+ * The Rollup panel in the playground: its code arrives only when the tab is
+ * first opened; it finds the sample's three projects, reads a project
+ * workbook picked from disk in the pane (and says why a bad one cannot be
+ * read), fits 320 px with no serious accessibility problems, works from the
+ * keyboard, and writes the Portfolio sheet through a previewed plan that
+ * Undo takes back.
+ */
+import path from "node:path";
+import type { Browser, Page } from "playwright-core";
+import { projectWorkbook } from "../rollup-fixtures/project-workbook";
+import { baseUrl, launchChromium, offline, seriousAxeViolations } from "./browser";
+import { openPanel } from "./navigation";
+import { SCREENSHOTS } from "./paths";
+
+let browser: Browser;
+let page: Page;
+const scripts: string[] = [];
+
+const pane = () => page.getByTestId("pane");
+const panel = () => pane().getByRole("tabpanel");
+
+beforeAll(async () => {
+  browser = await launchChromium();
+  const context = await browser.newContext({ viewport: { width: 1366, height: 900 } });
+  page = await context.newPage();
+  await offline(page);
+  page.on("request", (r) => {
+    if (r.resourceType() === "script") scripts.push(r.url());
+  });
+  await page.goto(`${baseUrl()}/playground.html`);
+  await page.waitForSelector('body[data-pane-ready="true"]', { timeout: 60_000 });
+  await page.waitForSelector('[data-testid="sheet-view"]');
+  await pane().evaluate((el) => (el.style.width = "320px"));
+});
+
+afterAll(async () => {
+  await browser?.close();
+});
+
+describe("the Rollup panel", () => {
+  it("loads its code when first opened and finds the sample's projects", async () => {
+    const before = scripts.length;
+    await openPanel(page, pane(), "rollup");
+    await panel().getByRole("heading", { name: "In this workbook (3)" }).waitFor({ timeout: 60_000 });
+    expect(scripts.some((s, i) => i >= before && /rollup-panel/.test(s))).toBe(true);
+    const names = await panel().getByRole("list").first().getByRole("listitem").allTextContents();
+    expect(names.join(" ")).toMatch(/Northgate Depot Upgrade.*Customer Portal Replatform.*Finance System Consolidation/);
+  });
+
+  it("reads picked project workbooks in the pane, and says why one cannot be read", async () => {
+    const { bytes, truth } = await projectWorkbook(3);
+    await panel().getByTestId("rollup-file-input").setInputFiles([
+      { name: "east project.xlsx", mimeType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", buffer: Buffer.from(bytes) },
+      { name: "broken.xlsx", mimeType: "application/octet-stream", buffer: Buffer.from("not a zip") },
+    ]);
+    await panel().getByRole("heading", { name: "From other workbooks (1)" }).waitFor({ timeout: 60_000 });
+    const picked = panel().getByRole("list", { name: "Picked workbooks" });
+    await expect(picked.textContent()).resolves.toContain(truth.name);
+    await expect(picked.textContent()).resolves.toMatch(/broken\.xlsx.*Not rolled up/);
+  });
+
+  it("fits 320 px, has no serious accessibility problems and is reached by keyboard", async () => {
+    await panel().getByRole("button", { name: "Write the Portfolio sheet" }).waitFor();
+    const overflow = await pane().evaluate((el) => el.scrollWidth - el.clientWidth);
+    expect(overflow).toBe(0);
+    await expect(seriousAxeViolations(page)).resolves.toEqual([]);
+    await panel().getByRole("button", { name: "Read again" }).focus();
+    let reached = false;
+    for (let i = 0; i < 60 && !reached; i++) {
+      await page.keyboard.press("Tab");
+      reached = await page.evaluate(() => document.activeElement?.textContent === "Write the Portfolio sheet");
+    }
+    expect(reached).toBe(true);
+    await pane().screenshot({ path: path.join(SCREENSHOTS, "panel-rollup-320.png") });
+  });
+
+  it("writes the Portfolio sheet through the previewed plan, and Undo takes it back", async () => {
+    await expect(panel().textContent()).resolves.toMatch(/Portfolio rollup/);
+    await page.keyboard.press("Enter");
+    await panel().getByRole("button", { name: "Undo" }).waitFor({ timeout: 60_000 });
+    await page.getByRole("tab", { name: "Portfolio rollup" }).click();
+    await page.locator('[data-testid="sheet-view"][data-sheet="Portfolio rollup"]').waitFor();
+    await expect(page.locator('[data-testid="sheet-view"]').textContent()).resolves.toMatch(/Northgate Depot Upgrade[\s\S]*Total/);
+    await page.screenshot({ path: path.join(SCREENSHOTS, "rollup-sheet.png") });
+    await panel().getByRole("button", { name: "Undo" }).click();
+    await page.getByRole("tab", { name: "Portfolio rollup" }).waitFor({ state: "detached" });
+  });
+});

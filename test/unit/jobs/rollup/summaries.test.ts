@@ -1,0 +1,66 @@
+import { XlsxHost } from "../../../../src/hosts/xlsx/xlsx-host";
+import { PackageWorkbook } from "../../../../src/hosts/xlsx/package-read";
+import { present, valueOf, type ProjectSummary } from "../../../../src/core/rollup";
+import { summariseHost } from "../../../../src/jobs/rollup/read-projects";
+import { samplePortfolioBytes, SAMPLE_SHEETS } from "../../../../src/sample/portfolioWorkbook";
+import { CUSTOMER_PORTAL, NORTHGATE } from "../../../../src/sample/portfolioData";
+import { projectWorkbook } from "../../../rollup-fixtures/project-workbook";
+
+const today = new Date(2025, 5, 15);
+
+describe("project summaries", () => {
+  let sample: ProjectSummary[];
+  beforeAll(async () => {
+    sample = await summariseHost(await PackageWorkbook.open(await samplePortfolioBytes(), "sample.xlsx"), "sample.xlsx", { today });
+  });
+
+  it("finds the sample's three projects from its project list and tells their sheets apart", () => {
+    expect(sample.map((s) => s.key)).toEqual(["NDU", "CPR", "FSC"]);
+    const ndu = sample[0];
+    expect(ndu.sheets).toEqual([SAMPLE_SHEETS.nduRisks, SAMPLE_SHEETS.nduIssues, SAMPLE_SHEETS.nduMilestones, SAMPLE_SHEETS.nduBudget]);
+    expect(valueOf(ndu.fields.project)).toBe(NORTHGATE.name);
+    expect(valueOf(ndu.fields.statedRag)).toBe(NORTHGATE.rag);
+    expect(valueOf(ndu.fields.manager)).toBe(NORTHGATE.manager);
+  });
+
+  it("names where each value came from", () => {
+    const f = sample[0].fields;
+    expect(present(f.statedRag) && f.statedRag.sources[0]).toMatchObject({ file: "sample.xlsx", sheet: SAMPLE_SHEETS.cover, cell: "F5" });
+    expect(present(f.budget) && f.budget.sources.map((s) => s.sheet)).toEqual([SAMPLE_SHEETS.nduBudget]);
+    expect(present(f.lastUpdated) && f.lastUpdated.sources[0]).toMatchObject({ sheet: SAMPLE_SHEETS.nduRisks, cell: "C3" });
+  });
+
+  it("sums money typed as text and counts open items from the registers", () => {
+    const f = sample[0].fields;
+    const bac = NORTHGATE.workPackages.reduce((n, w) => n + (w.bac as number), 0);
+    expect(valueOf(f.budget)).toBe(bac);
+    // Two actuals are text ("331,250 GBP", "12,500 GBP"); they count.
+    expect(valueOf(f.actual)).toBe(192400 + 287500 + 331250 + 228000 + 52000 + 12500);
+    expect(valueOf(f.openIssues)).toBe(NORTHGATE.issues.filter((i) => i.status !== "Closed").length);
+    expect(valueOf(f.openRisks)).toBe(NORTHGATE.risks.filter((r) => r.status !== "Closed").length);
+    expect(valueOf(f.nextMilestone)?.name).toBe("Frame erected");
+  });
+
+  it("leaves a figure out with its reason, never as zero", () => {
+    const cpr = sample.find((s) => s.key === CUSTOMER_PORTAL.code) as ProjectSummary;
+    for (const id of ["earnedValue", "cpi", "spi"] as const) {
+      const f = cpr.fields[id];
+      expect(present(f)).toBe(false);
+      expect((f as { missing: string }).missing).toMatch(/found|missing/);
+    }
+    expect(valueOf(sample[0].fields.highestResidualRisk)).toBeUndefined();
+  });
+
+  it("reads a one-project file's labelled facts and its trackers' totals", async () => {
+    const { bytes, truth } = await projectWorkbook(7);
+    const [s] = await summariseHost(await XlsxHost.open(bytes, "p7.xlsx"), "p7.xlsx", { today });
+    expect(s.key).toBe(truth.code);
+    expect(valueOf(s.fields.programme)).toBe(truth.programme);
+    expect(valueOf(s.fields.portfolio)).toBe(truth.portfolio);
+    expect(valueOf(s.fields.budget)).toBe(truth.budget);
+    expect(valueOf(s.fields.actual)).toBe(truth.actual);
+    expect(valueOf(s.fields.forecast)).toBe(truth.forecast);
+    expect(valueOf(s.fields.openRisks)).toBe(truth.openRisks);
+    expect(valueOf(s.fields.openIssues)).toBe(truth.openIssues);
+  });
+});
