@@ -11,7 +11,7 @@ import { decodeMetadataRows, METADATA_FIRST_ROW, METADATA_SHEET } from "../../co
 import { describeEdit } from "../../core/plan/describe";
 import type { Edit } from "../../core/plan/edits";
 import { checkPlan, type Plan } from "../../core/plan/plan";
-import { WorkbookError, type ApplyResult, type CellLook, type Grid, type Progress, type RangeRules, type SheetOutline, type TableOutline, type WorkbookHost, type WorkbookOutline } from "../host";
+import { WorkbookError, type ApplyResult, type CellLook, type CellSelection, type Grid, type Progress, type RangeRules, type SheetOutline, type TableOutline, type WorkbookHost, type WorkbookOutline } from "../host";
 import { isStructureEdit, prepareApplyInExcel, WriteLog, type PreparedApply } from "./apply-plan";
 import { readMergedAreas } from "./merged-areas";
 import { cellValueFrom, formulaFrom } from "./cell-read";
@@ -259,6 +259,30 @@ export class ExcelHost implements WorkbookHost {
     });
   }
 
+  /**
+   * One sync: the selected range and its sheet's name. getSelectedRange
+   * "will throw an error" when several ranges are selected; then the active
+   * cell (ExcelApi 1.7), which is always one cell, says where the person is,
+   * in a second sync. Null when neither can be read (a chart is selected).
+   */
+  async selection(): Promise<CellSelection | null> {
+    return this.run({}, async (ctx) => {
+      const selected = ctx.workbook.getSelectedRange().load("address, worksheet/name");
+      try {
+        await ctx.sync();
+        return selectionOf(selected);
+      } catch {
+        const active = ctx.workbook.getActiveCell().load("address, worksheet/name");
+        try {
+          await ctx.sync();
+          return selectionOf(active);
+        } catch {
+          return null;
+        }
+      }
+    });
+  }
+
   private run<T>(options: ExcelRunOptions, batch: (ctx: Excel.RequestContext) => Promise<T>): Promise<T> {
     return this.runner.run({ ...options, delayForCellEdit: true }, batch);
   }
@@ -386,6 +410,11 @@ export class ExcelHost implements WorkbookHost {
       };
     });
   }
+}
+
+function selectionOf(range: Excel.Range): CellSelection | null {
+  const area = officeAreas(range.address)[0];
+  return area ? { sheet: range.worksheet.name, address: formatRange(area) } : null;
 }
 
 function messageOf(e: unknown): string {

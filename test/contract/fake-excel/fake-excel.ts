@@ -138,6 +138,14 @@ export class FakeExcel {
     }
   }
 
+  /** The person clicks (or Ctrl-clicks several areas: "B2:C3,E5") on a sheet, making it active. */
+  userSelects(sheet: string, address: string, activeCell?: string): void {
+    const s = this.state.sheets.find((x) => x.name.toLowerCase() === sheet.toLowerCase());
+    if (!s) throw new Error(`no sheet ${sheet}`);
+    this.state.activeSheetId = s.id;
+    this.state.selection = { sheetId: s.id, address, ...(activeCell ? { activeCell } : {}) };
+  }
+
   /** Ctrl+Z after a merged-undo run: the workbook as it was before that run. */
   undo(): void {
     const previous = this.undoStack.pop();

@@ -210,6 +210,32 @@ export class FakeWorkbook {
     this.worksheets = new FakeWorksheetCollection(ctx, () => ctx.state.sheets);
     this.tables = new FakeTableCollection(ctx, null);
   }
+  /** ExcelApi 1.1: "If there are multiple ranges selected, this method will throw an error." */
+  getSelectedRange(): FakeRange {
+    return new FakeRange(this.ctx, () => {
+      const { sheet, areas } = selectionOf(this.ctx.state);
+      if (areas.length !== 1) throw new FakeOfficeError("InvalidSelection", "the current selection is not one range");
+      return { sheet, r: areas[0] as RangeAddress };
+    });
+  }
+  /** ExcelApi 1.7: the one cell typing goes into, inside the selection. */
+  getActiveCell(): FakeRange {
+    return new FakeRange(this.ctx, () => {
+      const { sheet, areas, activeCell } = selectionOf(this.ctx.state);
+      const r = activeCell ? parseRange(activeCell) : areas[0] && { ...areas[0], bottom: areas[0].top, right: areas[0].left };
+      if (!r) throw new FakeOfficeError("InvalidSelection", "no active cell");
+      return { sheet, r };
+    });
+  }
+}
+
+function selectionOf(state: WorkbookState): { sheet: SheetState; areas: RangeAddress[]; activeCell?: string } {
+  const sheet = activeSheet(state);
+  if (!sheet) throw new FakeOfficeError("ItemNotFound", "the workbook has no visible sheet");
+  const chosen = state.selection?.sheetId === sheet.id ? state.selection : undefined;
+  const areas = (chosen?.address ?? "A1").split(",").map((a) => parseRange(a.trim()));
+  if (areas.some((a) => !a)) throw new FakeOfficeError("InvalidArgument", `bad selection ${chosen?.address}`);
+  return { sheet, areas: areas as RangeAddress[], ...(chosen?.activeCell ? { activeCell: chosen.activeCell } : {}) };
 }
 
 // ---------------------------------------------------------------- worksheets
@@ -550,7 +576,14 @@ export class FakeRange extends FakeClientObject<RangeTarget> {
   }
   protected override navigation(name: string): FakeClientObject<unknown> | undefined {
     if (name === "format") return this.format as unknown as FakeClientObject<unknown>;
+    if (name === "worksheet") return this.worksheet as unknown as FakeClientObject<unknown>;
     return undefined;
+  }
+
+  private worksheetProxy: FakeWorksheet | undefined;
+  /** The sheet the range is on (load "worksheet/name" with the range). */
+  get worksheet(): FakeWorksheet {
+    return (this.worksheetProxy ??= new FakeWorksheet(this.ctx, () => this.target().sheet));
   }
 
   get address(): string {
