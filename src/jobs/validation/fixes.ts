@@ -54,13 +54,20 @@ export function safeFixPlan(findings: readonly Finding[]): Plan {
   return plan(`Fix ${fixes.length} ${fixes.length === 1 ? "value" : "values"} that validation can put right safely`, edits);
 }
 
+function sameFix(a: Fixable, b: Fixable): boolean {
+  return a.sheet === b.sheet && a.cell === b.cell && a.rule === b.rule && JSON.stringify(a.fix) === JSON.stringify(b.fix);
+}
+
 /**
  * Reads the workbook again and applies the safe fixes it finds now, so a cell
  * the user changed since the last check is never overwritten with an old fix.
+ * Given the findings a preview showed, only those fixes that still hold are
+ * applied: nothing the person did not see.
  */
-export async function applySafeFixes(host: WorkbookHost, options: ValidateOptions = {}, progress?: Progress): Promise<{ plan: Plan; result: ApplyResult | null }> {
+export async function applySafeFixes(host: WorkbookHost, options: ValidateOptions = {}, progress?: Progress, shown?: readonly Finding[]): Promise<{ plan: Plan; result: ApplyResult | null }> {
   const report = await validateWorkbook(host, options);
-  const fixPlan = safeFixPlan(report.findings);
+  const seen = shown?.filter(isFixable);
+  const fixPlan = safeFixPlan(seen ? report.findings.filter((f) => isFixable(f) && seen.some((s) => sameFix(s, f))) : report.findings);
   if (fixPlan.edits.length === 0) return { plan: fixPlan, result: null };
   return { plan: fixPlan, result: await host.apply(fixPlan, progress) };
 }

@@ -35,8 +35,7 @@ export interface RegistersPanelProps extends PanelProps {
 export function RegistersPanel({ onReady, saveFile = downloadText }: RegistersPanelProps): React.JSX.Element {
   const styles = usePanelStyles();
   const local = useRegistersStyles();
-  const { host, revision, notifyChanged } = useWorkbookHost();
-  const [imported, setImported] = React.useState<readonly Template[]>([]);
+  const { host, revision, notifyChanged, importedTemplates: imported, setImportedTemplates: setImported } = useWorkbookHost();
   const [importFailure, setImportFailure] = React.useState<ImportFailure | null>(null);
   const find = React.useCallback((templates: readonly Template[]) => findRegisters(host, templates), [host]);
   const { found, error, loading, reload } = useRegisters(find, imported, revision, onReady);
