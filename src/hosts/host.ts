@@ -91,6 +91,15 @@ export interface CellSelection {
   address: string;
 }
 
+/** Cells that changed: their sheet and A1 range. */
+export interface CellsChanged {
+  sheet: string;
+  address: string;
+}
+
+/** Ends a subscription. */
+export type StopListening = () => Promise<void>;
+
 /** The parts of a cell's look that templates set on header rows. */
 export type CellLook = Pick<CellStyle, "bold" | "fill" | "wrapText">;
 
@@ -118,6 +127,12 @@ export interface WorkbookHost {
    * point. Null when there is no cell selection to report.
    */
   selection?(): Promise<CellSelection | null>;
+  /**
+   * Optional: tells `listener` of every change to cells (typing, paste, fill,
+   * and the toolkit's own applies) until the returned function is called, so
+   * a view can check again after the person edits.
+   */
+  onCellsChanged?(listener: (change: CellsChanged) => void): Promise<StopListening>;
   /**
    * Optional, for the preview: what saving after an apply of `plan` would not
    * keep, in words naming sheet, cells and what is lost; empty when all is kept.

@@ -8,7 +8,7 @@
 import type { CellSelection, WorkbookHost } from "../hosts/host";
 
 export function withCellSelection(host: WorkbookHost, select: (sheet: string, address: string) => void, selected: () => CellSelection | null): WorkbookHost {
-  const { readRules, readLooks, undoCoverage, notKeptBy } = host;
+  const { readRules, readLooks, undoCoverage, notKeptBy, onCellsChanged } = host;
   return {
     outline: (opts) => host.outline(opts),
     read: (sheet, address) => host.read(sheet, address),
@@ -17,6 +17,7 @@ export function withCellSelection(host: WorkbookHost, select: (sheet: string, ad
     ...(readLooks ? { readLooks: readLooks.bind(host) } : {}),
     ...(undoCoverage ? { undoCoverage: undoCoverage.bind(host) } : {}),
     ...(notKeptBy ? { notKeptBy: notKeptBy.bind(host) } : {}),
+    ...(onCellsChanged ? { onCellsChanged: onCellsChanged.bind(host) } : {}),
     selectCell: async (sheet, address) => select(sheet, address),
     selection: async () => selected() ?? (host.selection ? host.selection() : null),
   };

@@ -11,7 +11,7 @@ import { decodeMetadataRows, METADATA_FIRST_ROW, METADATA_SHEET } from "../../co
 import { describeEdit } from "../../core/plan/describe";
 import type { Edit } from "../../core/plan/edits";
 import { checkPlan, type Plan } from "../../core/plan/plan";
-import { WorkbookError, type ApplyResult, type CellLook, type CellSelection, type Grid, type Progress, type RangeRules, type SheetOutline, type TableOutline, type WorkbookHost, type WorkbookOutline } from "../host";
+import { WorkbookError, type ApplyResult, type CellLook, type CellSelection, type CellsChanged, type StopListening, type Grid, type Progress, type RangeRules, type SheetOutline, type TableOutline, type WorkbookHost, type WorkbookOutline } from "../host";
 import { isStructureEdit, prepareApplyInExcel, WriteLog, type PreparedApply } from "./apply-plan";
 import { readMergedAreas } from "./merged-areas";
 import { cellValueFrom, formulaFrom } from "./cell-read";
@@ -281,6 +281,42 @@ export class ExcelHost implements WorkbookHost {
         }
       }
     });
+  }
+
+  /**
+   * Worksheet changes through `worksheets.onChanged` (ExcelApi 1.9): one run
+   * registers the handler and reads the sheets' ids and names (one sync);
+   * WorksheetChangedEventArgs carry the sheet's id, so a sheet added or
+   * renamed since is looked up again (a run of one sync). Stopping removes the
+   * handler through the context that added it, as Office.js requires.
+   */
+  async onCellsChanged(listener: (change: CellsChanged) => void): Promise<StopListening> {
+    const names = new Map<string, string>();
+    const nameOf = async (id: string): Promise<string | undefined> => {
+      if (!names.has(id)) {
+        await this.run({}, async (ctx) => {
+          const sheets = ctx.workbook.worksheets.load("items/id, items/name");
+          await ctx.sync();
+          for (const s of sheets.items) names.set(s.id, s.name);
+        });
+      }
+      return names.get(id);
+    };
+    const registration = await this.run({}, async (ctx) => {
+      const sheets = ctx.workbook.worksheets.load("items/id, items/name");
+      const added = ctx.workbook.worksheets.onChanged.add(async (args: Excel.WorksheetChangedEventArgs) => {
+        const sheet = await nameOf(args.worksheetId);
+        const area = officeAreas(args.address)[0];
+        if (sheet && area) listener({ sheet, address: formatRange(area) });
+      });
+      await ctx.sync();
+      for (const s of sheets.items) names.set(s.id, s.name);
+      return added;
+    });
+    return async () => {
+      registration.remove();
+      await registration.context.sync();
+    };
   }
 
   private run<T>(options: ExcelRunOptions, batch: (ctx: Excel.RequestContext) => Promise<T>): Promise<T> {

@@ -9,7 +9,7 @@ import { formatRange, parseRange, rangeHeight, rangesIntersect, rangeWidth, MAX_
 import type { CellValue } from "../../core/grid/cell";
 import { decodeMetadataRows, emptyMetadata, METADATA_FIRST_ROW, METADATA_SHEET } from "../../core/metadata/schema";
 import type { Plan } from "../../core/plan/plan";
-import { WorkbookError, type ApplyResult, type CellLook, type CellSelection, type Grid, type Progress, type RangeRules, type SheetOutline, type WorkbookHost, type WorkbookOutline } from "../host";
+import { WorkbookError, type ApplyResult, type CellLook, type CellSelection, type CellsChanged, type StopListening, type Grid, type Progress, type RangeRules, type SheetOutline, type WorkbookHost, type WorkbookOutline } from "../host";
 import { cellValueOf, formulaOf, numberFormatOf } from "./cell-values";
 import { csvFieldValue, decodeCsvBytes, parseCsvText } from "./csv";
 import { examineWorkbookBytes } from "./open-errors";
@@ -307,7 +307,24 @@ export class XlsxHost implements WorkbookHost {
   }
 
   async apply(plan: Plan, progress?: Progress): Promise<ApplyResult> {
-    return applyPlan(this, plan, progress);
+    const result = await applyPlan(this, plan, progress);
+    // As Excel raises WorksheetChanged for changes made through its API too.
+    for (const e of plan.edits) {
+      if (!("address" in e) || !("sheet" in e)) continue;
+      const range = parseRange(e.address);
+      if (range) for (const listener of [...this.changeListeners]) listener({ sheet: this.findSheet(e.sheet)?.name ?? e.sheet, address: formatRange(range) });
+    }
+    return result;
+  }
+
+  private readonly changeListeners = new Set<(change: CellsChanged) => void>();
+
+  /** Told of the cells every apply writes (a file changes only through plans: the playground's cell edits are plans too). */
+  async onCellsChanged(listener: (change: CellsChanged) => void): Promise<StopListening> {
+    this.changeListeners.add(listener);
+    return async () => {
+      this.changeListeners.delete(listener);
+    };
   }
 
   notKeptBy(plan: Plan): string[] {

@@ -14,6 +14,7 @@ import type { Template } from "../../core/templates/schema";
 import { isPlaceholderRow, validateRegister, type Finding, type RegisterRows, type ValidationSettings } from "../../core/validate";
 import type { WorkbookHost, WorkbookOutline } from "../../hosts/host";
 import { detectRegisters, PREVIEW_ROWS } from "../registers/detect";
+import { lostDropdowns } from "./dropdowns";
 
 export interface ValidateOptions {
   /** Only the registers on this sheet (matched without regard to case). */
@@ -118,6 +119,8 @@ export async function validateWorkbook(host: WorkbookHost, options: ValidateOpti
     summary.rows = rows.rows.length - summary.placeholderRows;
     report.registers.push(summary);
     report.findings.push(...validateRegister(rows, settings));
+    // Drop-downs are the template's only once it was applied.
+    if (onTemplate) report.findings.push(...(await lostDropdowns(host, register, template)));
   }
   return report;
 }

@@ -153,6 +153,44 @@ abstract class FakeCollection<T, P extends FakeClientObject<T>> extends FakeClie
   }
 }
 
+/** Excel.WorksheetChangedEventArgs, as far as the host reads it. */
+export interface FakeChangedArgs {
+  type: "WorksheetChanged";
+  worksheetId: string;
+  address: string;
+  changeType: "RangeEdited";
+  source: "Local";
+}
+export type FakeChangeHandler = (args: FakeChangedArgs) => Promise<unknown>;
+
+/** What `onChanged.add` returns: removed through its own context, as OfficeExtension.EventHandlerResult is. */
+export class FakeEventHandlerResult {
+  constructor(
+    readonly context: FakeRequestContext,
+    private readonly handlers: Set<FakeChangeHandler>,
+    private readonly handler: FakeChangeHandler,
+  ) {}
+  remove(): void {
+    this.context.core.enqueue(0, () => {
+      this.handlers.delete(this.handler);
+    });
+  }
+}
+
+/** `worksheets.onChanged` (ExcelApi 1.9): a handler is registered when the context syncs. */
+export class FakeChangedEvent {
+  constructor(
+    private readonly ctx: FakeRequestContext,
+    private readonly handlers: Set<FakeChangeHandler>,
+  ) {}
+  add(handler: FakeChangeHandler): FakeEventHandlerResult {
+    this.ctx.core.enqueue(0, () => {
+      this.handlers.add(handler);
+    });
+    return new FakeEventHandlerResult(this.ctx, this.handlers, handler);
+  }
+}
+
 export class FakeRequestContext {
   readonly core: FakeContextCore;
   readonly workbook: FakeWorkbook;
@@ -161,6 +199,8 @@ export class FakeRequestContext {
     readonly state: WorkbookState,
     mode?: RunMode,
     failAtCommand?: number,
+    /** The workbook's change handlers (they outlive the run that registered them). */
+    readonly changeHandlers: Set<FakeChangeHandler> = new Set(),
   ) {
     this.core = new FakeContextCore(mode, failAtCommand);
     this.workbook = new FakeWorkbook(this);
@@ -241,6 +281,11 @@ function selectionOf(state: WorkbookState): { sheet: SheetState; areas: RangeAdd
 // ---------------------------------------------------------------- worksheets
 
 export class FakeWorksheetCollection extends FakeCollection<SheetState, FakeWorksheet> {
+  private changed: FakeChangedEvent | undefined;
+  /** Fires after cells of any sheet change (the person typing or pasting; see FakeExcel.userEdits). */
+  get onChanged(): FakeChangedEvent {
+    return (this.changed ??= new FakeChangedEvent(this.ctx, this.ctx.changeHandlers));
+  }
   protected wrap(s: SheetState): FakeWorksheet {
     return new FakeWorksheet(this.ctx, () => (this.ctx.state.sheets.includes(s) ? s : null));
   }
@@ -290,6 +335,10 @@ export class FakeWorksheet extends FakeClientObject<SheetState> {
   }
   get visibility(): string {
     return this.get("visibility") as string;
+  }
+  /** Excel's id of the sheet ("{…}"): what WorksheetChangedEventArgs.worksheetId names. */
+  get id(): string {
+    return this.get("id") as string;
   }
   set visibility(v: string) {
     this.enqueueOn(jsonBytes(v), (s) => {

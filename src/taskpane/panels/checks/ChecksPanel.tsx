@@ -19,6 +19,7 @@ import { useHostRead } from "../../hooks/useHostRead";
 import { usePanelStyles } from "../panelStyles.styles";
 import type { PanelProps } from "../types";
 import { countWords, groupFindings, type FindingGroup } from "./findingGroups";
+import { useCheckAfterEdits } from "./useCheckAfterEdits";
 
 const useStyles = makeStyles({
   list: { listStyleType: "none", margin: 0, padding: 0, display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXXS },
@@ -111,6 +112,8 @@ export function ChecksPanel({ onReady, today }: ChecksPanelProps): React.JSX.Ele
   const options = React.useMemo(() => ({ ...(today ? { today } : {}), ...(importedTemplates.length ? { templates: importedTemplates } : {}) }), [today, importedTemplates]);
   const read = React.useCallback(() => validateWorkbook(host, options), [host, options]);
   const { value: report, error, loading, reload } = useHostRead(read, revision, onReady);
+  const registerSheets = React.useMemo(() => [...new Set((report?.registers ?? []).map((r) => r.sheet))], [report]);
+  useCheckAfterEdits(host, registerSheets, reload);
   const [fixing, setFixing] = React.useState(false);
   const [chooseError, setChooseError] = React.useState<unknown>(null);
   const groups = React.useMemo(() => groupFindings(report?.findings ?? []), [report]);
@@ -197,7 +200,7 @@ export function ChecksPanel({ onReady, today }: ChecksPanelProps): React.JSX.Ele
                 </Button>
               ) : (
                 <>
-                  <Body1>These values say one thing but are stored as another (a number or date typed as text, a list value in another case). Fixing stores them as what they say; nothing else changes.</Body1>
+                  <Body1>These values say one thing but are stored as another (a number or date typed as text, a list value in another case), or their column lost its drop-down to a paste. Fixing stores them as what they say and puts the column's drop-down back; nothing else changes.</Body1>
                   <PlanPreview plan={fixPlan} emptyMessage="Nothing left to fix safely." />
                   <ApplyPlan plan={fixPlan} apply={applyFixes} onChanged={notifyChanged} applyLabel="Fix them" />
                   <Button appearance="secondary" onClick={() => setFixing(false)}>

@@ -105,6 +105,16 @@ describe("the Checks panel", () => {
     expect(screen.queryByText(/“In progeress” is not one of the allowed values/)).toBeNull();
   });
 
+  it("checks again on its own once the person pauses after editing a register's sheet", async () => {
+    const host = issueWorkbook();
+    renderPanel(host);
+    expect(await screen.findByText("1 register checked: 1 error, 3 warnings.", undefined, TIMEOUT)).toBeTruthy();
+    // Edits made outside the pane (the playground's cell edits are plans applied to the file; in Excel, typing).
+    await host.apply({ title: "typed", edits: [{ type: "setCells", sheet: "Issues", address: "F2", cells: [["Open"]] }] });
+    await host.apply({ title: "typed", edits: [{ type: "setCells", sheet: "Issues", address: "A4", cells: [["I-3"]] }] });
+    expect(await screen.findByText("1 register checked: 2 warnings.", undefined, TIMEOUT)).toBeTruthy();
+  });
+
   it("highlights the invalid cells and removes the highlight cleanly", async () => {
     const host = issueWorkbook();
     const ws = host.workbook.getWorksheet("Issues");
