@@ -5,6 +5,7 @@ import { METADATA_SHEET } from "../core/metadata/schema";
 import { ErrorMessage } from "../taskpane/components";
 import { PaneRoot } from "../taskpane/PaneRoot";
 import { SheetView } from "./SheetView";
+import { CellEditBar } from "./CellEditBar";
 import { withCellSelection } from "./cellSelection";
 import { usePlaygroundStyles } from "./usePlaygroundStyles.styles";
 import { usePlaygroundWorkbook } from "./usePlaygroundWorkbook";
@@ -102,6 +103,7 @@ export function Playground(): React.JSX.Element {
                     </Tab>
                   ))}
                 </TabList>
+                <CellEditBar host={paneHost ?? wb.host} cell={chosenCell?.sheet === current.name ? chosenCell : null} onEdited={wb.changed} />
                 <SheetView workbook={wb.host.workbook} sheetName={current.name} tables={current.tables} revision={wb.revision} selectedCell={chosenCell?.sheet === current.name ? chosenCell.cell : undefined}
                   onSelectCell={(cell) => setChosenCell({ sheet: current.name, cell })}
                 />
