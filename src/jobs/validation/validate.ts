@@ -15,6 +15,7 @@ import { isPlaceholderRow, validateRegister, type Finding, type RegisterRows, ty
 import type { WorkbookHost, WorkbookOutline } from "../../hosts/host";
 import { detectRegisters, PREVIEW_ROWS } from "../registers/detect";
 import { lostDropdowns } from "./dropdowns";
+import { rememberingReads } from "../registers/remembered-reads";
 
 export interface ValidateOptions {
   /** Only the registers on this sheet (matched without regard to case). */
@@ -98,7 +99,9 @@ async function readRegisterRows(host: WorkbookHost, register: DetectedRegister, 
  * Every register's findings, in sheet order and row order. A caller that
  * already read the outline (with PREVIEW_ROWS preview rows) passes it in.
  */
-export async function validateWorkbook(host: WorkbookHost, options: ValidateOptions = {}, knownOutline?: WorkbookOutline): Promise<ValidationReport> {
+export async function validateWorkbook(workbookHost: WorkbookHost, options: ValidateOptions = {}, knownOutline?: WorkbookOutline): Promise<ValidationReport> {
+  // Detection reads a long register's columns to its end; checking reads the same rows again: the second read is cut from the first.
+  const host = rememberingReads(workbookHost);
   const outline = knownOutline ?? (await host.outline({ previewRows: PREVIEW_ROWS }));
   const { settings, issues } = validationSettings(outline, options.today ?? new Date());
   const wanted = options.sheet?.toLowerCase();
