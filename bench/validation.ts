@@ -67,3 +67,15 @@ export async function benchValidation(rows: number, excelRows: number[], progres
     await rm(dir, { recursive: true, force: true });
   }
 }
+
+/** Alone: `npx tsx bench/validation.ts [--smoke]` prints this section's figures as JSON (sizes as the whole bench takes them). */
+if (require.main === module) {
+  const smoke = process.argv.includes("--smoke");
+  benchValidation(smoke ? 2_000 : 100_000, smoke ? [1_000] : [1_000, 10_000, 100_000], (text) => process.stderr.write(`${text}\n`)).then(
+    (figures) => process.stdout.write(`${JSON.stringify(figures, null, 2)}\n`),
+    (e: unknown) => {
+      process.stderr.write(`${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
+      process.exitCode = 1;
+    },
+  );
+}

@@ -85,6 +85,21 @@ export interface RangeRules {
   conditionalFormats: { address: string; rules: ConditionalFormat[] }[];
 }
 
+/** Where the person's selection is: its sheet and the A1 address of the selected range ("B4" or "B4:H4"). */
+export interface CellSelection {
+  sheet: string;
+  address: string;
+}
+
+/** Cells that changed: their sheet and A1 range. */
+export interface CellsChanged {
+  sheet: string;
+  address: string;
+}
+
+/** Ends a subscription. */
+export type StopListening = () => Promise<void>;
+
 /** The parts of a cell's look that templates set on header rows. */
 export type CellLook = Pick<CellStyle, "bold" | "fill" | "wrapText">;
 
@@ -106,6 +121,18 @@ export interface WorkbookHost {
   undoCoverage?(plan: Plan): { excelUndo: boolean; notInExcelUndo: string[] };
   /** Optional: shows a cell to the user (activates its sheet and selects it), e.g. for a finding they chose. */
   selectCell?(sheet: string, address: string): Promise<void>;
+  /**
+   * Optional: the cell or range the person has selected (in Excel; in a file,
+   * the selection it was saved with), so a form can start from where they
+   * point. Null when there is no cell selection to report.
+   */
+  selection?(): Promise<CellSelection | null>;
+  /**
+   * Optional: tells `listener` of every change to cells (typing, paste, fill,
+   * and the toolkit's own applies) until the returned function is called, so
+   * a view can check again after the person edits.
+   */
+  onCellsChanged?(listener: (change: CellsChanged) => void): Promise<StopListening>;
   /**
    * Optional, for the preview: what saving after an apply of `plan` would not
    * keep, in words naming sheet, cells and what is lost; empty when all is kept.

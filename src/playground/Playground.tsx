@@ -7,6 +7,7 @@ import { PaneRoot } from "../taskpane/PaneRoot";
 import { browserStorage, storageMemory } from "../taskpane/panelMemory";
 import { PANE_THEME_LABELS, paneThemes, type PaneThemeName } from "../taskpane/theme";
 import { SheetView } from "./SheetView";
+import { CellEditBar } from "./CellEditBar";
 import { withCellSelection } from "./cellSelection";
 import { usePlaygroundStyles } from "./usePlaygroundStyles.styles";
 import { usePlaygroundWorkbook } from "./usePlaygroundWorkbook";
@@ -36,13 +37,22 @@ export function Playground(): React.JSX.Element {
   const [selected, setSelected] = React.useState<string | null>(null);
   const current = sheets.find((s) => s.name === selected) ?? sheets[0];
   const [chosenCell, setChosenCell] = React.useState<{ sheet: string; cell: string } | null>(null);
+  // Another workbook starts with nothing selected.
+  React.useEffect(() => setChosenCell(null), [wb.host]);
+  // The pane reads the selection when it asks, not when it renders.
+  const chosenNow = React.useRef(chosenCell);
+  chosenNow.current = chosenCell;
   const paneHost = React.useMemo(
     () =>
       wb.host
-        ? withCellSelection(wb.host, (sheet, cell) => {
-            setSelected(sheet);
-            setChosenCell({ sheet, cell });
-          })
+        ? withCellSelection(
+            wb.host,
+            (sheet, cell) => {
+              setSelected(sheet);
+              setChosenCell({ sheet, cell });
+            },
+            () => (chosenNow.current ? { sheet: chosenNow.current.sheet, address: chosenNow.current.cell } : null),
+          )
         : null,
     [wb.host],
   );
@@ -118,7 +128,10 @@ export function Playground(): React.JSX.Element {
                     </Tab>
                   ))}
                 </TabList>
-                <SheetView workbook={wb.host.workbook} sheetName={current.name} tables={current.tables} revision={wb.revision} selectedCell={chosenCell?.sheet === current.name ? chosenCell.cell : undefined} />
+                <CellEditBar host={paneHost ?? wb.host} cell={chosenCell?.sheet === current.name ? chosenCell : null} onEdited={wb.changed} />
+                <SheetView workbook={wb.host.workbook} sheetName={current.name} tables={current.tables} revision={wb.revision} selectedCell={chosenCell?.sheet === current.name ? chosenCell.cell : undefined}
+                  onSelectCell={(cell) => setChosenCell({ sheet: current.name, cell })}
+                />
               </>
             ) : wb.loading ? (
               <Spinner className={styles.loading} label="Building the sample workbook…" />

@@ -6,6 +6,7 @@
  */
 import * as React from "react";
 import type { WorkbookHost } from "../hosts/host";
+import type { Template } from "../core/templates/schema";
 
 export interface WorkbookHostContextValue {
   host: WorkbookHost;
@@ -13,6 +14,9 @@ export interface WorkbookHostContextValue {
   revision: number;
   /** Call after the workbook changed through the pane (apply, undo). */
   notifyChanged: () => void;
+  /** Templates the person imported in this pane (Registers), newest first; Checks validates with them too. */
+  importedTemplates: readonly Template[];
+  setImportedTemplates: React.Dispatch<React.SetStateAction<readonly Template[]>>;
 }
 
 const WorkbookHostContext = React.createContext<WorkbookHostContextValue | null>(null);
@@ -32,7 +36,8 @@ export function WorkbookHostProvider({ host, onChanged, children }: WorkbookHost
     setRevision((r) => r + 1);
     onChangedRef.current?.();
   }, []);
-  const value = React.useMemo(() => ({ host, revision, notifyChanged }), [host, revision, notifyChanged]);
+  const [importedTemplates, setImportedTemplates] = React.useState<readonly Template[]>([]);
+  const value = React.useMemo(() => ({ host, revision, notifyChanged, importedTemplates, setImportedTemplates }), [host, revision, notifyChanged, importedTemplates]);
   return <WorkbookHostContext.Provider value={value}>{children}</WorkbookHostContext.Provider>;
 }
 

@@ -3,7 +3,8 @@
  * first opened; it lists the sample's findings by rule at 320 px with no
  * serious accessibility problems; a finding reached and chosen with the
  * keyboard alone shows its cell in the sheet view; the safe fixes apply as
- * one plan and Undo takes them back.
+ * one plan and Undo takes them back; a cell edited in the sheet view is
+ * checked again without asking.
  */
 import path from "node:path";
 import type { Browser, Page } from "playwright-core";
@@ -73,5 +74,17 @@ describe("the Checks panel", () => {
     await panel().getByRole("button", { name: "Undo" }).click();
     await panel().getByRole("button", { name: FINDING }).waitFor();
     await expect(page.locator('[data-cell="B5"]').textContent()).resolves.toBe(text);
+  });
+
+  it("checks again by itself after a cell is edited in the sheet view", async () => {
+    await page.locator('[data-testid="sheet-view"][data-sheet="NDU Issues"] td[data-cell="B5"]').click();
+    const value = page.getByRole("textbox", { name: "Value of B5" });
+    await value.fill("sometime soon");
+    await value.press("Enter");
+    await expect(page.locator('[data-cell="B5"]').textContent()).resolves.toBe("sometime soon");
+    // No "Check again": the panel heard the edit.
+    await panel().getByRole("button", { name: /NDU Issues!B5 .*“sometime soon”/ }).waitFor({ timeout: 20_000 });
+    // The old finding about the date typed as text has gone: B5's only finding is about what was typed.
+    await expect(panel().getByRole("button", { name: /NDU Issues!B5 / }).count()).resolves.toBe(1);
   });
 });

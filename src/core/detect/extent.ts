@@ -6,7 +6,7 @@
  * Records merged over two rows count as one record.
  */
 import { parseRange } from "../grid/address";
-import { bottomRow, formulaAt, hasContent, isDateCell, mergeAt, valueAt, type SheetCells } from "./sheet-cells";
+import { bottomRow, hasContent, isDateCell, mergeAt, valueAt, type SheetCells } from "./sheet-cells";
 
 export interface Extent {
   firstRow: number;
@@ -78,20 +78,26 @@ interface RowShape {
 
 function rowShape(cells: SheetCells, row: number, input: ExtentInput, dataRows: number[]): RowShape {
   const filledCols: number[] = [];
-  let typed = 0;
+  const typedCols: number[] = [];
   let formulas = 0;
   let sums = 0;
   let covered = 0;
   let firstText: string | null = null;
+  // The row's arrays once, not a lookup per cell: this runs for every row of a register.
+  const values = cells.values[row - cells.top];
+  const rowFormulas = cells.formulas?.[row - cells.top];
+  const merged = cells.merges.length > 0;
   for (let c = input.firstCol; c <= input.lastCol; c++) {
-    const m = mergeAt(cells, row, c);
-    if (m && m.top < row) {
-      if (dataRows.includes(m.top) || (m.top > input.headerRow && dataRows.some((d) => d >= m.top))) covered++;
-      continue;
+    if (merged) {
+      const m = mergeAt(cells, row, c);
+      if (m && m.top < row) {
+        if (dataRows.includes(m.top) || (m.top > input.headerRow && dataRows.some((d) => d >= m.top))) covered++;
+        continue;
+      }
+      if (m && m.left < c) continue;
     }
-    if (m && m.left < c) continue;
-    const v = valueAt(cells, row, c);
-    const f = formulaAt(cells, row, c);
+    const v = values?.[c - cells.left] ?? null;
+    const f = rowFormulas?.[c - cells.left] ?? null;
     if (f) {
       formulas++;
       if (sumsAbove(f, row)) sums++;
@@ -99,12 +105,11 @@ function rowShape(cells: SheetCells, row: number, input: ExtentInput, dataRows: 
     if (!hasContent(v)) continue;
     if (firstText === null && typeof v === "string") firstText = v;
     filledCols.push(c);
-    if (!f) typed++;
+    if (!f) typedCols.push(c);
   }
   if (firstText !== null && TOTAL_LABEL.test(firstText)) return { kind: "total", filledCols };
   if (sums > 0 && sums * 2 >= formulas) return { kind: "total", filledCols };
-  if (covered > 0 && typed <= 2) return { kind: "continuation", filledCols };
-  const typedCols = filledCols.filter((c) => !formulaAt(cells, row, c));
+  if (covered > 0 && typedCols.length <= 2) return { kind: "continuation", filledCols };
   if (typedCols.length === 0) return { kind: filledCols.length ? "idOnly" : "blank", filledCols };
   if (typedCols.length === 1 && (typedCols[0] === input.idCol || typedCols[0] === input.firstCol) && (input.lastCol - input.firstCol) >= 2) {
     return { kind: "idOnly", filledCols };
@@ -143,24 +148,37 @@ function isIdLike(k: ValueClass): boolean {
   return k === "id" || k === "number";
 }
 
-/** What the records above hold in each column: the kinds of value (numbers, dates, ids, text). */
+/**
+ * What the records above hold in each column: the kinds of value (numbers,
+ * dates, ids, text). Counted only when asked (after a gap), from the records
+ * not counted yet: a register without gaps never classifies its cells.
+ */
 class ColumnKinds {
   private classes = new Map<number, Map<ValueClass, number>>();
   private rows = 0;
+  private readonly waiting: { row: number; cols: number[] }[] = [];
 
-  add(cells: SheetCells, row: number, cols: number[]): void {
+  add(_cells: SheetCells, row: number, cols: number[]): void {
     this.rows++;
-    for (const c of cols) {
-      const k = classOf(cells, row, c);
-      if (!k) continue;
-      const m = this.classes.get(c) ?? this.classes.set(c, new Map()).get(c)!;
-      m.set(k, (m.get(k) ?? 0) + 1);
+    this.waiting.push({ row, cols });
+  }
+
+  private count(cells: SheetCells): void {
+    for (const { row, cols } of this.waiting) {
+      for (const c of cols) {
+        const k = classOf(cells, row, c);
+        if (!k) continue;
+        const m = this.classes.get(c) ?? this.classes.set(c, new Map()).get(c)!;
+        m.set(k, (m.get(k) ?? 0) + 1);
+      }
     }
+    this.waiting.length = 0;
   }
 
   /** Every record so far has an id of one shape, and this row has none of that shape: it is not a record. */
   lacksId(cells: SheetCells, row: number, idCol: number | undefined): boolean {
     if (idCol === undefined || this.rows < 2) return false;
+    this.count(cells);
     const seen = this.classes.get(idCol);
     if (!seen) return false;
     const [main, n] = [...seen.entries()].sort((a, b) => b[1] - a[1])[0];
@@ -172,6 +190,7 @@ class ColumnKinds {
 
   /** Share of the row's comparable cells that hold what their column held above; null when nothing compares. */
   agreement(cells: SheetCells, row: number, cols: number[]): number | null {
+    this.count(cells);
     let compared = 0;
     let agree = 0;
     for (const c of cols) {
@@ -191,15 +210,18 @@ class ColumnKinds {
 /** A row that says again what the header row says (the header of the next block of the same register). */
 function repeatsHeader(cells: SheetCells, row: number, input: ExtentInput, header: HeaderTexts): boolean {
   let same = 0;
-  let filled = 0;
+  const values = cells.values[row - cells.top];
   for (let c = input.firstCol; c <= input.lastCol; c++) {
-    const v = valueAt(cells, row, c);
-    if (!hasContent(v)) continue;
-    filled++;
+    const v = values?.[c - cells.left];
     const h = header[c - input.firstCol];
-    if (typeof v === "string" && h !== null && mayRead(v, h) && comparableText(v) === h) same++;
+    // A non-empty header text equal to the cell's: the cell has content.
+    if (typeof v === "string" && h && mayRead(v, h) && comparableText(v) === h) same++;
   }
-  return same >= 2 && same * 10 >= filled * 6;
+  // Most rows repeat no header text at all: only a row that does has its filled cells counted.
+  if (same < 2) return false;
+  let filled = 0;
+  for (let c = input.firstCol; c <= input.lastCol; c++) if (hasContent(values?.[c - cells.left] ?? null)) filled++;
+  return same * 10 >= filled * 6;
 }
 
 /** The header row's texts as compared with each row below (null where the header cell holds no text). */
@@ -309,7 +331,7 @@ export function measureExtent(cells: SheetCells, input: ExtentInput): Extent {
     for (const c of shape.filledCols) fillCounts.set(c, (fillCounts.get(c) ?? 0) + 1);
     lastRow = row;
     // A record merged over several rows ends where its merges end.
-    for (let c = input.firstCol; c <= input.lastCol; c++) {
+    if (cells.merges.length) for (let c = input.firstCol; c <= input.lastCol; c++) {
       const m = mergeAt(cells, row, c);
       if (m && m.top === row && m.bottom > lastRow) lastRow = m.bottom;
     }
@@ -321,7 +343,8 @@ export function measureExtent(cells: SheetCells, input: ExtentInput): Extent {
   if (blankInside.length) notes.push(`blank row(s) ${ranges(blankInside)} inside the register`);
   if (idInside.length) notes.push(`rows ${ranges(idInside)} hold only an ID`);
   if (idAfter.length) notes.push(`rows ${ranges(idAfter)} hold only an ID (placeholders; not counted as records)`);
-  const tallRecords = dataRows.filter((r) => {
+  // Without merged cells no record is taller than a row.
+  const tallRecords = !cells.merges.length ? [] : dataRows.filter((r) => {
     let tall = 0;
     let filled = 0;
     for (let c = input.firstCol; c <= input.lastCol; c++) {

@@ -56,7 +56,7 @@ export function driftApplies(s: RegisterSnapshot): boolean {
 
 export function registerDrift(s: RegisterSnapshot, template: Template): DriftFinding[] {
   const g = registerGeometry(s.register, s.table);
-  const headers = s.table ? tableHeaders(s, g) : tableHeaderNames(s, g).names;
+  const headers = s.table ? tableHeaders(s, g) : tableHeaderNames(s, g, template).names;
   const record = storedRecordFor(s.metadata, s.register, s.table?.name);
   const placed = placeColumns(s, template, g, headers, record);
   const contentRows = rowsWithContent(s, g, placed);

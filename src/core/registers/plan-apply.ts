@@ -22,6 +22,7 @@ import type { CellInput, CellStyle, ConditionalFormat, DataValidation, Edit } fr
 import { plan as makePlan, type Plan } from "../plan/plan";
 import { scaleOfColumn } from "../risk/levels";
 import { FIELD_REFERENCE, type Template, type TemplateColumn } from "../templates/schema";
+import { buildVocabularies, headerFieldScore, normaliseHeader } from "../detect/match";
 import { cellFormula, conditionalFormula, normaliseFormula, referencedFields, type FieldPlace } from "./formulas";
 import { keptFormulaNote, ownFormulasNote, restoreLabel } from "./messages";
 import {
@@ -166,18 +167,69 @@ function isInside(inner: string, outer: string): boolean {
   return i.top >= o.top && i.bottom <= o.bottom && i.left >= o.left && i.right <= o.right;
 }
 
-/** What a repeated header means, when detection knows ("residual" for a second Likelihood read as residual probability). */
-function repeatMeaning(s: RegisterSnapshot, col: number): string | undefined {
+/** The field detection mapped a column to, if any. */
+function fieldAt(s: RegisterSnapshot, col: number): string | undefined {
   const letter = columnLetter(col);
-  const field = Object.entries(s.register.columns).find(([, m]) => m.column === letter)?.[0];
-  if (!field) return undefined;
-  if (field.startsWith("residual")) return "residual";
-  return undefined;
+  return Object.entries(s.register.columns).find(([, m]) => m.column === letter)?.[0];
 }
 
-/** Header names Excel gives a new table: text as typed, "ColumnN" for blanks, a number appended to repeats. */
-export function tableHeaderNames(s: RegisterSnapshot, g: RegisterGeometry): { names: string[]; fixes: { col: number; from: string; to: string; why: string }[] } {
-  const used = new Set<string>();
+function headerWordsOf(text: string): string[] {
+  return text
+    .toLowerCase()
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter((w) => w.length > 1);
+}
+
+/**
+ * What a repeated header means, when detection knows: the words of the
+ * template's name for the field the repeat is mapped to that neither the
+ * header itself nor the earlier column's field say. A second "Likelihood"
+ * read as the residual one is "residual"; a second "Date" read as the date
+ * closed, beside a first read as the date raised, is "closed"; a second
+ * "Owner" read as the action's owner is "actionee".
+ */
+function repeatMeaning(s: RegisterSnapshot, col: number, earlierCol: number, text: string, template?: Template): string | undefined {
+  const field = fieldAt(s, col);
+  if (!field) return template ? meaningFromNeighbour(s, col, text, template) : undefined;
+  if (field.startsWith("residual")) return "residual";
+  const named = template?.columns.find((c) => c.id === field)?.header;
+  if (!named) return undefined;
+  const earlierField = fieldAt(s, earlierCol);
+  const earlierNamed = earlierField ? template?.columns.find((c) => c.id === earlierField)?.header : undefined;
+  const said = new Set([...headerWordsOf(text), ...headerWordsOf(earlierNamed ?? "")]);
+  const extra = headerWordsOf(named).filter((w) => !said.has(w));
+  return extra.length ? extra.join(" ") : undefined;
+}
+
+/** A composed header reads as a template field only when it says it word for word (a listed synonym). */
+const WHOLE_PHRASE = 0.97;
+
+/**
+ * An unmapped repeat read with the header before it: "Owner" after
+ * "Mitigation" says "Mitigation Owner", which the template knows (the
+ * actionee), so the repeat is the mitigation's: "Owner (mitigation)".
+ */
+function meaningFromNeighbour(s: RegisterSnapshot, col: number, text: string, template: Template): string | undefined {
+  const g = s.register;
+  const before = col > 1 ? valueAt(s.cells, g.headerRow, col - 1) : null;
+  const prev = typeof before === "string" ? before.replace(/\s+/g, " ").trim() : "";
+  if (!prev || prev.length > 40 || prev.toLowerCase() === text.trim().toLowerCase()) return undefined;
+  const [vocab] = buildVocabularies([template]);
+  const composed = normaliseHeader(`${prev} ${text}`);
+  const mapped = new Set(Object.keys(s.register.columns));
+  const known = vocab?.fields.some((f) => !mapped.has(f.column.id) && headerFieldScore(composed, f) >= WHOLE_PHRASE);
+  return known ? prev.toLowerCase() : undefined;
+}
+
+/**
+ * Header names for a new table: text as typed; "ColumnN" for blanks, as
+ * Excel names them. Excel tables need unique names, so a repeated header is
+ * renamed (and the preview says so): by its meaning where detection knows it
+ * ("Likelihood (residual)"), otherwise by its place among the repeats
+ * ("Notes (2)"), never Excel's bare "Notes2".
+ */
+export function tableHeaderNames(s: RegisterSnapshot, g: RegisterGeometry, template?: Template): { names: string[]; fixes: { col: number; from: string; to: string; why: string }[] } {
+  const used = new Map<string, number>();
   const names: string[] = [];
   const fixes: { col: number; from: string; to: string; why: string }[] = [];
   for (let c = g.left; c <= g.right; c++) {
@@ -186,16 +238,22 @@ export function tableHeaderNames(s: RegisterSnapshot, g: RegisterGeometry): { na
     const text = v === null || isCellError(v) ? "" : String(v);
     let name = text.trim() === "" ? `Column${c - g.left + 1}` : text;
     const base = name;
-    const meaning = used.has(name.toLowerCase()) ? repeatMeaning(s, c) : undefined;
+    const earlier = used.get(name.toLowerCase());
+    const meaning = earlier !== undefined && text.trim() !== "" ? repeatMeaning(s, c, earlier, text, template) : undefined;
     if (meaning && !used.has(`${base} (${meaning})`.toLowerCase())) name = `${base} (${meaning})`;
-    for (let k = 2; used.has(name.toLowerCase()); k++) name = `${base}${k}`;
-    used.add(name.toLowerCase());
+    else if (earlier !== undefined) for (let k = 2; used.has(name.toLowerCase()); k++) name = `${base} (${k})`;
+    used.set(name.toLowerCase(), c);
     names.push(name);
     const at = formatCell({ row: g.headerRow, col: c });
     if (text.trim() === "") fixes.push({ col: c, from: "", to: name, why: `${at} is blank; a table column needs a name, so it gets “${name}”` });
     else if (name !== text) {
-      const read = name.endsWith(")") ? `, and it holds the ${name.slice(base.length + 2, -1)} reading` : "";
-      fixes.push({ col: c, from: text, to: name, why: `“${text}” in ${at} repeats an earlier header; table headers must be unique${read}, so it becomes “${name}”` });
+      const field = meaning && name === `${base} (${meaning})` ? fieldAt(s, c) : undefined;
+      const read = field
+        ? `, and it is read as ${template?.columns.find((t) => t.id === field)?.header ?? meaning}`
+        : meaning && name === `${base} (${meaning})`
+          ? `, and the header before it says whose it is`
+          : ", and the toolkit cannot tell what sets it apart";
+      fixes.push({ col: c, from: text, to: name, why: `“${text}” in ${at} repeats an earlier header; Excel table headers must be unique${read}, so it becomes “${name}”` });
     }
     else if (f !== null) fixes.push({ col: c, from: text, to: name, why: `${at} holds a formula; table headers are text, so it keeps its text “${name}”` });
     else if (typeof v !== "string") fixes.push({ col: c, from: text, to: name, why: `${at} holds the number ${text}; table headers are text, so it becomes the text “${name}”` });
@@ -535,7 +593,7 @@ export function planApplyTemplate(s: RegisterSnapshot, template: Template, optio
     }
     if (merged.length) notes.push(unmergeNote(merged, g.headerRow));
     tableName = uniqueTableName(template.kind, s.tableNames);
-    const { names, fixes } = tableHeaderNames(s, g);
+    const { names, fixes } = tableHeaderNames(s, g, template);
     headers = names;
     for (const f of fixes) {
       const from = merged.find((m) => m.top <= g.headerRow && m.bottom >= g.headerRow && f.col >= m.left && f.col <= m.right && !(m.top === g.headerRow && m.left === f.col));

@@ -4,7 +4,7 @@
  */
 import { isBlank, isCellError, isDateFormat, serialToIsoDate, type CellValue } from "../grid/cell";
 import type { TemplateColumn } from "../templates/schema";
-import type { Problem, RuleId, SafeFix, Severity } from "./finding";
+import type { Problem, RuleId, ValueFix, Severity } from "./finding";
 import { matchAllowed } from "./suggest";
 import { readAmountText, readDateText, readPercentText } from "./typed-text";
 import type { CellRead } from "./register-rows";
@@ -13,7 +13,7 @@ export interface CellProblem {
   rule: RuleId;
   severity: Severity;
   problem: Problem;
-  fix?: SafeFix;
+  fix?: ValueFix;
 }
 
 /** A cell reads as blank when it holds nothing or only spaces. */

@@ -1,3 +1,5 @@
+import type { DataValidation } from "../plan/edits";
+
 /**
  * What validation finds, as data first: a problem is a union on `code` with
  * the values it is about; the sentence a person reads is made from it in
@@ -21,6 +23,7 @@ export type RuleId =
   | "overdue"
   | "variance-explanation"
   | "review-date"
+  | "dropdown"
   | `custom:${string}`;
 
 export type Problem =
@@ -50,10 +53,24 @@ export type Problem =
   | { code: "milestone_overdue"; forecast: string }
   | { code: "variance_unexplained"; percent: number; threshold: number }
   | { code: "review_overdue"; review: string }
+  | { code: "dropdown_missing"; cells: number; ranges: string[] }
   | { code: "custom"; text: string };
 
-/** A change that puts a finding right without guessing: same meaning, stored as what it is. */
-export interface SafeFix {
+/** A change that puts a finding right without guessing: same meaning, stored as what it is; or a drop-down put back. */
+export type SafeFix = ValueFix | DropdownFix;
+
+/** The drop-down the column had, put back on the cells that lost it. */
+export interface DropdownFix {
+  dropdown: { ranges: string[]; validation: DataValidation };
+  description: string;
+}
+
+export function isDropdownFix(fix: SafeFix): fix is DropdownFix {
+  return "dropdown" in fix;
+}
+
+/** The same value stored as what it is. */
+export interface ValueFix {
   value: string | number;
   /** Set with the value where the cell must also display it as a date. */
   numberFormat?: string;

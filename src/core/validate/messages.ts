@@ -72,6 +72,10 @@ export function problemMessage(problem: Problem, field: string): string {
       return `The variance is ${amount(Math.round(problem.percent * 10) / 10)}% of budget, past the amber threshold of ${amount(problem.threshold)}%; ${field} is empty.`;
     case "review_overdue":
       return `${field} ${problem.review} has passed and the item is still open.`;
+    case "dropdown_missing": {
+      const where = problem.ranges.slice(0, 3).join(", ") + (problem.ranges.length > 3 ? ` and ${problem.ranges.length - 3} more` : "");
+      return `${field} has lost its drop-down on ${problem.cells} ${problem.cells === 1 ? "cell" : "cells"} (${where}), as a paste over the column does; typing there is no longer checked. Fix: put the column's drop-down back.`;
+    }
     case "custom":
       return problem.text;
   }

@@ -87,7 +87,12 @@ function levelOf(levels: Map<string, LevelColumn>, field: string, cell: CellRead
  * with every field missing.
  */
 export function isPlaceholderRow(cells: Record<string, CellRead>): boolean {
-  return Object.entries(cells).every(([field, cell]) => field === "id" || cell.formula !== null || blank(cell));
+  // Every row of a register comes through here: no array of entries per row.
+  for (const field in cells) {
+    const cell = cells[field] as CellRead;
+    if (field !== "id" && cell.formula === null && !blank(cell)) return false;
+  }
+  return true;
 }
 
 /**

@@ -11,7 +11,7 @@ import { decodeMetadataRows, METADATA_FIRST_ROW, METADATA_SHEET } from "../../co
 import { describeEdit } from "../../core/plan/describe";
 import type { Edit } from "../../core/plan/edits";
 import { checkPlan, type Plan } from "../../core/plan/plan";
-import { WorkbookError, type ApplyResult, type CellLook, type Grid, type Progress, type RangeRules, type SheetOutline, type TableOutline, type WorkbookHost, type WorkbookOutline } from "../host";
+import { WorkbookError, type ApplyResult, type CellLook, type CellSelection, type CellsChanged, type StopListening, type Grid, type Progress, type RangeRules, type SheetOutline, type TableOutline, type WorkbookHost, type WorkbookOutline } from "../host";
 import { isStructureEdit, prepareApplyInExcel, WriteLog, type PreparedApply } from "./apply-plan";
 import { readMergedAreas } from "./merged-areas";
 import { cellValueFrom, formulaFrom } from "./cell-read";
@@ -259,6 +259,66 @@ export class ExcelHost implements WorkbookHost {
     });
   }
 
+  /**
+   * One sync: the selected range and its sheet's name. getSelectedRange
+   * "will throw an error" when several ranges are selected; then the active
+   * cell (ExcelApi 1.7), which is always one cell, says where the person is,
+   * in a second sync. Null when neither can be read (a chart is selected).
+   */
+  async selection(): Promise<CellSelection | null> {
+    return this.run({}, async (ctx) => {
+      const selected = ctx.workbook.getSelectedRange().load("address, worksheet/name");
+      try {
+        await ctx.sync();
+        return selectionOf(selected);
+      } catch {
+        const active = ctx.workbook.getActiveCell().load("address, worksheet/name");
+        try {
+          await ctx.sync();
+          return selectionOf(active);
+        } catch {
+          return null;
+        }
+      }
+    });
+  }
+
+  /**
+   * Worksheet changes through `worksheets.onChanged` (ExcelApi 1.9): one run
+   * registers the handler and reads the sheets' ids and names (one sync);
+   * WorksheetChangedEventArgs carry the sheet's id, so a sheet added or
+   * renamed since is looked up again (a run of one sync). Stopping removes the
+   * handler through the context that added it, as Office.js requires.
+   */
+  async onCellsChanged(listener: (change: CellsChanged) => void): Promise<StopListening> {
+    const names = new Map<string, string>();
+    const nameOf = async (id: string): Promise<string | undefined> => {
+      if (!names.has(id)) {
+        await this.run({}, async (ctx) => {
+          const sheets = ctx.workbook.worksheets.load("items/id, items/name");
+          await ctx.sync();
+          for (const s of sheets.items) names.set(s.id, s.name);
+        });
+      }
+      return names.get(id);
+    };
+    const registration = await this.run({}, async (ctx) => {
+      const sheets = ctx.workbook.worksheets.load("items/id, items/name");
+      const added = ctx.workbook.worksheets.onChanged.add(async (args: Excel.WorksheetChangedEventArgs) => {
+        const sheet = await nameOf(args.worksheetId);
+        const area = officeAreas(args.address)[0];
+        if (sheet && area) listener({ sheet, address: formatRange(area) });
+      });
+      await ctx.sync();
+      for (const s of sheets.items) names.set(s.id, s.name);
+      return added;
+    });
+    return async () => {
+      registration.remove();
+      await registration.context.sync();
+    };
+  }
+
   private run<T>(options: ExcelRunOptions, batch: (ctx: Excel.RequestContext) => Promise<T>): Promise<T> {
     return this.runner.run({ ...options, delayForCellEdit: true }, batch);
   }
@@ -386,6 +446,11 @@ export class ExcelHost implements WorkbookHost {
       };
     });
   }
+}
+
+function selectionOf(range: Excel.Range): CellSelection | null {
+  const area = officeAreas(range.address)[0];
+  return area ? { sheet: range.worksheet.name, address: formatRange(area) } : null;
 }
 
 function messageOf(e: unknown): string {

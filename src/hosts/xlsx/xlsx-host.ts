@@ -9,7 +9,7 @@ import { formatRange, parseRange, rangeHeight, rangesIntersect, rangeWidth, MAX_
 import type { CellValue } from "../../core/grid/cell";
 import { decodeMetadataRows, emptyMetadata, METADATA_FIRST_ROW, METADATA_SHEET } from "../../core/metadata/schema";
 import type { Plan } from "../../core/plan/plan";
-import { WorkbookError, type ApplyResult, type CellLook, type Grid, type Progress, type RangeRules, type SheetOutline, type WorkbookHost, type WorkbookOutline } from "../host";
+import { WorkbookError, type ApplyResult, type CellLook, type CellSelection, type CellsChanged, type StopListening, type Grid, type Progress, type RangeRules, type SheetOutline, type WorkbookHost, type WorkbookOutline } from "../host";
 import { cellValueOf, formulaOf, numberFormatOf } from "./cell-values";
 import { csvFieldValue, decodeCsvBytes, parseCsvText } from "./csv";
 import { examineWorkbookBytes } from "./open-errors";
@@ -307,7 +307,24 @@ export class XlsxHost implements WorkbookHost {
   }
 
   async apply(plan: Plan, progress?: Progress): Promise<ApplyResult> {
-    return applyPlan(this, plan, progress);
+    const result = await applyPlan(this, plan, progress);
+    // As Excel raises WorksheetChanged for changes made through its API too.
+    for (const e of plan.edits) {
+      if (!("address" in e) || !("sheet" in e)) continue;
+      const range = parseRange(e.address);
+      if (range) for (const listener of [...this.changeListeners]) listener({ sheet: this.findSheet(e.sheet)?.name ?? e.sheet, address: formatRange(range) });
+    }
+    return result;
+  }
+
+  private readonly changeListeners = new Set<(change: CellsChanged) => void>();
+
+  /** Told of the cells every apply writes (a file changes only through plans: the playground's cell edits are plans too). */
+  async onCellsChanged(listener: (change: CellsChanged) => void): Promise<StopListening> {
+    this.changeListeners.add(listener);
+    return async () => {
+      this.changeListeners.delete(listener);
+    };
   }
 
   notKeptBy(plan: Plan): string[] {
@@ -322,5 +339,31 @@ export class XlsxHost implements WorkbookHost {
   async readLooks(sheet: string, address: string): Promise<CellLook[][]> {
     const ws = this.sheet(sheet);
     return readSheetLooks(ws, this.range(ws.name, address));
+  }
+
+  /** Set by selectCell: a file has no screen, so the selection lives here (a save keeps the file's own). */
+  private selected: CellSelection | null = null;
+
+  /** Remembers the cell, as Excel would select it; saving does not write it into the file. */
+  async selectCell(sheet: string, address: string): Promise<void> {
+    const ws = this.sheet(sheet);
+    this.selected = { sheet: ws.name, address: formatRange(this.range(ws.name, address)) };
+  }
+
+  /**
+   * The cell selectCell chose, else the selection the file was saved with:
+   * its active tab's active cell (A1 of the first visible sheet when the file
+   * names none, as Excel opens it).
+   */
+  async selection(): Promise<CellSelection | null> {
+    if (this.selected && this.findSheet(this.selected.sheet)) return this.selected;
+    const sheets = this.workbook.worksheets.filter((w) => w.name !== METADATA_SHEET);
+    const activeTab = (this.workbook.views as { activeTab?: number }[] | undefined)?.[0]?.activeTab;
+    const saved = activeTab !== undefined ? this.workbook.worksheets[activeTab] : undefined;
+    const ws = saved && saved.state === "visible" && saved.name !== METADATA_SHEET ? saved : sheets.find((w) => w.state === "visible");
+    if (!ws) return null;
+    const active = (ws.views as { activeCell?: string }[] | undefined)?.[0]?.activeCell;
+    const range = (active && parseRange(active.replace(/\$/g, ""))) || { top: 1, bottom: 1, left: 1, right: 1 };
+    return { sheet: ws.name, address: formatRange(range) };
   }
 }

@@ -8,6 +8,7 @@ import { formatRange, columnIndex } from "../../core/grid/address";
 import { plan, type Plan } from "../../core/plan/plan";
 import type { Edit } from "../../core/plan/edits";
 import type { Finding } from "../../core/validate";
+import { isDropdownFix, type ValueFix } from "../../core/validate/finding";
 import type { ApplyResult, Progress, WorkbookHost } from "../../hosts/host";
 import { validateWorkbook, type ValidateOptions } from "./validate";
 
@@ -30,10 +31,13 @@ export function isFixable(f: Finding): f is Fixable {
   return f.fix !== undefined;
 }
 
-/** The plan that applies every safe fix among the findings (one per cell: the first wins). */
+type ValueFixable = Finding & { fix: ValueFix };
+
+/** The plan that applies every safe fix among the findings (one per cell: the first wins); lost drop-downs are put back last. */
 export function safeFixPlan(findings: readonly Finding[]): Plan {
   const seen = new Set<string>();
-  const fixes = findings.filter(isFixable).filter((f) => {
+  const dropdowns = findings.filter(isFixable).flatMap((f) => (isDropdownFix(f.fix) ? [{ f, fix: f.fix }] : []));
+  const fixes = findings.filter((f): f is ValueFixable => isFixable(f) && !isDropdownFix(f.fix)).filter((f) => {
     const key = `${f.sheet}!${f.cell}`;
     if (seen.has(key)) return false;
     seen.add(key);
@@ -51,16 +55,27 @@ export function safeFixPlan(findings: readonly Finding[]): Plan {
     const address = formatRange({ top: run[0].row, bottom: run[run.length - 1].row, left: col, right: col });
     edits.push({ type: "setNumberFormat", sheet: run[0].sheet, address, format: run.map((f) => [f.fix.numberFormat as string]), label: `${address}: shown as ${run[0].fix.numberFormat}` });
   }
-  return plan(`Fix ${fixes.length} ${fixes.length === 1 ? "value" : "values"} that validation can put right safely`, edits);
+  for (const { f, fix } of dropdowns) {
+    for (const address of fix.dropdown.ranges) edits.push({ type: "setDataValidation", sheet: f.sheet, address, validation: fix.dropdown.validation, label: `${f.field}: drop-down put back on ${address}` });
+  }
+  const count = fixes.length + dropdowns.length;
+  return plan(`Fix ${count} ${count === 1 ? "finding" : "findings"} that validation can put right safely`, edits);
+}
+
+function sameFix(a: Fixable, b: Fixable): boolean {
+  return a.sheet === b.sheet && a.cell === b.cell && a.rule === b.rule && JSON.stringify(a.fix) === JSON.stringify(b.fix);
 }
 
 /**
  * Reads the workbook again and applies the safe fixes it finds now, so a cell
  * the user changed since the last check is never overwritten with an old fix.
+ * Given the findings a preview showed, only those fixes that still hold are
+ * applied: nothing the person did not see.
  */
-export async function applySafeFixes(host: WorkbookHost, options: ValidateOptions = {}, progress?: Progress): Promise<{ plan: Plan; result: ApplyResult | null }> {
+export async function applySafeFixes(host: WorkbookHost, options: ValidateOptions = {}, progress?: Progress, shown?: readonly Finding[]): Promise<{ plan: Plan; result: ApplyResult | null }> {
   const report = await validateWorkbook(host, options);
-  const fixPlan = safeFixPlan(report.findings);
+  const seen = shown?.filter(isFixable);
+  const fixPlan = safeFixPlan(seen ? report.findings.filter((f) => isFixable(f) && seen.some((s) => sameFix(s, f))) : report.findings);
   if (fixPlan.edits.length === 0) return { plan: fixPlan, result: null };
   return { plan: fixPlan, result: await host.apply(fixPlan, progress) };
 }

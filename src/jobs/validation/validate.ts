@@ -14,6 +14,8 @@ import type { Template } from "../../core/templates/schema";
 import { isPlaceholderRow, validateRegister, type Finding, type RegisterRows, type ValidationSettings } from "../../core/validate";
 import type { WorkbookHost, WorkbookOutline } from "../../hosts/host";
 import { detectRegisters, PREVIEW_ROWS } from "../registers/detect";
+import { lostDropdowns } from "./dropdowns";
+import { rememberingReads } from "../registers/remembered-reads";
 
 export interface ValidateOptions {
   /** Only the registers on this sheet (matched without regard to case). */
@@ -97,7 +99,9 @@ export async function readRegisterRows(host: WorkbookHost, register: DetectedReg
  * Every register's findings, in sheet order and row order. A caller that
  * already read the outline (with PREVIEW_ROWS preview rows) passes it in.
  */
-export async function validateWorkbook(host: WorkbookHost, options: ValidateOptions = {}, knownOutline?: WorkbookOutline): Promise<ValidationReport> {
+export async function validateWorkbook(workbookHost: WorkbookHost, options: ValidateOptions = {}, knownOutline?: WorkbookOutline): Promise<ValidationReport> {
+  // Detection reads a long register's columns to its end; checking reads the same rows again: the second read is cut from the first.
+  const host = rememberingReads(workbookHost);
   const outline = knownOutline ?? (await host.outline({ previewRows: PREVIEW_ROWS }));
   const { settings, issues } = validationSettings(outline, options.today ?? new Date());
   const wanted = options.sheet?.toLowerCase();
@@ -118,6 +122,8 @@ export async function validateWorkbook(host: WorkbookHost, options: ValidateOpti
     summary.rows = rows.rows.length - summary.placeholderRows;
     report.registers.push(summary);
     report.findings.push(...validateRegister(rows, settings));
+    // Drop-downs are the template's only once it was applied.
+    if (onTemplate) report.findings.push(...(await lostDropdowns(host, register, template)));
   }
   return report;
 }

@@ -6,10 +6,10 @@ import type { SheetViewProps } from "./SheetView.types";
 import { useSheetView } from "./useSheetView";
 import { SELECTED_OUTLINE, TABLE_COLOURS, useSheetViewStyles, WRAP_LINE_PX } from "./useSheetViewStyles.styles";
 
-/** A read-only view of one worksheet: values as formatted, fills, bold, merges, and table outlines. */
+/** A read-only view of one worksheet: values as formatted, fills, bold, merges, and table outlines; a cell is selected by click or arrow keys. */
 export function SheetView(props: SheetViewProps): React.JSX.Element {
   const styles = useSheetViewStyles();
-  const { model, scrollerRef, firstRow, lastRow, onScroll } = useSheetView(props);
+  const { model, scrollerRef, firstRow, lastRow, onScroll, onClick, onKeyDown } = useSheetView(props);
   if (!model) return <div className={styles.note}>The sheet “{props.sheetName}” is not in the workbook any more.</div>;
   const rows: React.ReactNode[] = [];
   for (let r = firstRow; r <= lastRow; r++) rows.push(<SheetRow key={r} model={model} row={r} styles={styles} selectedCell={props.selectedCell} />);
@@ -22,6 +22,8 @@ export function SheetView(props: SheetViewProps): React.JSX.Element {
         ref={scrollerRef}
         className={styles.scroller}
         onScroll={onScroll}
+        onClick={onClick}
+        onKeyDown={onKeyDown}
         tabIndex={0}
         role="region"
         aria-label={`Sheet ${props.sheetName.trim()}`}

@@ -12,4 +12,6 @@ export interface SheetViewProps {
   revision: number;
   /** A1 address of the cell the pane asked to show (a finding chosen in Checks): outlined and scrolled into view. */
   selectedCell?: string;
+  /** The person clicked a cell (or moved to it with the arrow keys): its A1 address. */
+  onSelectCell?: (cell: string) => void;
 }

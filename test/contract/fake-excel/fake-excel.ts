@@ -8,8 +8,8 @@
 import { formatRange, parseCell, parseRange } from "../../../src/core/grid/address";
 import type { SeedCell, WorkbookSeed } from "../workbook-seed";
 import { FakeOfficeError, type FakePlatform, type SyncRecord } from "./context";
-import { FakeRequestContext } from "./proxies";
-import { newSheet, newWorkbookState, rowOf, type ConditionalFormatState, type StoredValue, type WorkbookState } from "./state";
+import { FakeRequestContext, type FakeChangeHandler } from "./proxies";
+import { newSheet, newWorkbookState, rowOf, subtractRange, type ConditionalFormatState, type StoredValue, type WorkbookState } from "./state";
 
 export interface RunRecord {
   mergeUndoGroup: boolean;
@@ -68,6 +68,8 @@ export class FakeExcel {
    * true the batch waits until the user leaves the cell.
    */
   editingCell = false;
+  /** Handlers registered through worksheets.onChanged; they outlive the run that added them, as in Excel. */
+  readonly changeHandlers = new Set<FakeChangeHandler>();
   /** Makes the run numbered `run` (index into `runs`) fail at its `command`-th command. */
   injectFailure: { run: number; command: number } | undefined;
 
@@ -123,7 +125,7 @@ export class FakeExcel {
     const delay = options.delayForCellEdit === true;
     if (merge && this.keepUndoSnapshots) this.undoStack.push(structuredClone(this.state));
     const failure = this.injectFailure?.run === this.runs.length ? this.injectFailure.command : undefined;
-    const ctx = new FakeRequestContext(this.state, { undoGroup: merge, platform: this.platform }, failure);
+    const ctx = new FakeRequestContext(this.state, { undoGroup: merge, platform: this.platform }, failure, this.changeHandlers);
     const record: RunRecord = { mergeUndoGroup: merge, delayForCellEdit: delay, recalculations: 0, syncs: ctx.core.syncs, suspendedCalculation: 0, pendingAtEnd: 0 };
     this.runs.push(record);
     if (this.editingCell && !delay) throw new FakeOfficeError("InvalidOperation", "the user is editing a cell and the batch did not ask to wait (delayForCellEdit)");
@@ -136,6 +138,36 @@ export class FakeExcel {
       record.suspendedCalculation = ctx.core.suspendedCalculation;
       record.recalculations = ctx.core.recalculations;
     }
+  }
+
+  /** The person clicks (or Ctrl-clicks several areas: "B2:C3,E5") on a sheet, making it active. */
+  userSelects(sheet: string, address: string, activeCell?: string): void {
+    const s = this.state.sheets.find((x) => x.name.toLowerCase() === sheet.toLowerCase());
+    if (!s) throw new Error(`no sheet ${sheet}`);
+    this.state.activeSheetId = s.id;
+    this.state.selection = { sheetId: s.id, address, ...(activeCell ? { activeCell } : {}) };
+  }
+
+  /**
+   * The person types or pastes values into a range (values only, as typed).
+   * A paste brings the copied cells' validation with it, so `paste` drops the
+   * drop-downs there, as pasting from cells without one does. Then every
+   * onChanged handler hears of it, as Excel raises WorksheetChanged.
+   */
+  async userEdits(sheet: string, address: string, values: StoredValue[][], how: "type" | "paste" = "type"): Promise<void> {
+    const s = this.state.sheets.find((x) => x.name.toLowerCase() === sheet.toLowerCase());
+    const r = parseRange(address);
+    if (!s || !r) throw new Error(`bad edit ${sheet}!${address}`);
+    values.forEach((line, i) =>
+      line.forEach((v, j) => {
+        const store = rowOf(s, r.top + i);
+        store.v[r.left + j] = v;
+        store.f[r.left + j] = undefined;
+      }),
+    );
+    if (how === "paste") s.validations = s.validations.flatMap((v) => subtractRange(v.range, r).map((range) => ({ ...v, range })));
+    const args = { type: "WorksheetChanged", worksheetId: `{sheet-${s.id}}`, address: formatRange(r), changeType: "RangeEdited", source: "Local" } as const;
+    for (const handler of [...this.changeHandlers]) await handler(args);
   }
 
   /** Ctrl+Z after a merged-undo run: the workbook as it was before that run. */

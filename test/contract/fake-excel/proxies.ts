@@ -153,6 +153,44 @@ abstract class FakeCollection<T, P extends FakeClientObject<T>> extends FakeClie
   }
 }
 
+/** Excel.WorksheetChangedEventArgs, as far as the host reads it. */
+export interface FakeChangedArgs {
+  type: "WorksheetChanged";
+  worksheetId: string;
+  address: string;
+  changeType: "RangeEdited";
+  source: "Local";
+}
+export type FakeChangeHandler = (args: FakeChangedArgs) => Promise<unknown>;
+
+/** What `onChanged.add` returns: removed through its own context, as OfficeExtension.EventHandlerResult is. */
+export class FakeEventHandlerResult {
+  constructor(
+    readonly context: FakeRequestContext,
+    private readonly handlers: Set<FakeChangeHandler>,
+    private readonly handler: FakeChangeHandler,
+  ) {}
+  remove(): void {
+    this.context.core.enqueue(0, () => {
+      this.handlers.delete(this.handler);
+    });
+  }
+}
+
+/** `worksheets.onChanged` (ExcelApi 1.9): a handler is registered when the context syncs. */
+export class FakeChangedEvent {
+  constructor(
+    private readonly ctx: FakeRequestContext,
+    private readonly handlers: Set<FakeChangeHandler>,
+  ) {}
+  add(handler: FakeChangeHandler): FakeEventHandlerResult {
+    this.ctx.core.enqueue(0, () => {
+      this.handlers.add(handler);
+    });
+    return new FakeEventHandlerResult(this.ctx, this.handlers, handler);
+  }
+}
+
 export class FakeRequestContext {
   readonly core: FakeContextCore;
   readonly workbook: FakeWorkbook;
@@ -161,6 +199,8 @@ export class FakeRequestContext {
     readonly state: WorkbookState,
     mode?: RunMode,
     failAtCommand?: number,
+    /** The workbook's change handlers (they outlive the run that registered them). */
+    readonly changeHandlers: Set<FakeChangeHandler> = new Set(),
   ) {
     this.core = new FakeContextCore(mode, failAtCommand);
     this.workbook = new FakeWorkbook(this);
@@ -210,11 +250,42 @@ export class FakeWorkbook {
     this.worksheets = new FakeWorksheetCollection(ctx, () => ctx.state.sheets);
     this.tables = new FakeTableCollection(ctx, null);
   }
+  /** ExcelApi 1.1: "If there are multiple ranges selected, this method will throw an error." */
+  getSelectedRange(): FakeRange {
+    return new FakeRange(this.ctx, () => {
+      const { sheet, areas } = selectionOf(this.ctx.state);
+      if (areas.length !== 1) throw new FakeOfficeError("InvalidSelection", "the current selection is not one range");
+      return { sheet, r: areas[0] as RangeAddress };
+    });
+  }
+  /** ExcelApi 1.7: the one cell typing goes into, inside the selection. */
+  getActiveCell(): FakeRange {
+    return new FakeRange(this.ctx, () => {
+      const { sheet, areas, activeCell } = selectionOf(this.ctx.state);
+      const r = activeCell ? parseRange(activeCell) : areas[0] && { ...areas[0], bottom: areas[0].top, right: areas[0].left };
+      if (!r) throw new FakeOfficeError("InvalidSelection", "no active cell");
+      return { sheet, r };
+    });
+  }
+}
+
+function selectionOf(state: WorkbookState): { sheet: SheetState; areas: RangeAddress[]; activeCell?: string } {
+  const sheet = activeSheet(state);
+  if (!sheet) throw new FakeOfficeError("ItemNotFound", "the workbook has no visible sheet");
+  const chosen = state.selection?.sheetId === sheet.id ? state.selection : undefined;
+  const areas = (chosen?.address ?? "A1").split(",").map((a) => parseRange(a.trim()));
+  if (areas.some((a) => !a)) throw new FakeOfficeError("InvalidArgument", `bad selection ${chosen?.address}`);
+  return { sheet, areas: areas as RangeAddress[], ...(chosen?.activeCell ? { activeCell: chosen.activeCell } : {}) };
 }
 
 // ---------------------------------------------------------------- worksheets
 
 export class FakeWorksheetCollection extends FakeCollection<SheetState, FakeWorksheet> {
+  private changed: FakeChangedEvent | undefined;
+  /** Fires after cells of any sheet change (the person typing or pasting; see FakeExcel.userEdits). */
+  get onChanged(): FakeChangedEvent {
+    return (this.changed ??= new FakeChangedEvent(this.ctx, this.ctx.changeHandlers));
+  }
   protected wrap(s: SheetState): FakeWorksheet {
     return new FakeWorksheet(this.ctx, () => (this.ctx.state.sheets.includes(s) ? s : null));
   }
@@ -264,6 +335,10 @@ export class FakeWorksheet extends FakeClientObject<SheetState> {
   }
   get visibility(): string {
     return this.get("visibility") as string;
+  }
+  /** Excel's id of the sheet ("{…}"): what WorksheetChangedEventArgs.worksheetId names. */
+  get id(): string {
+    return this.get("id") as string;
   }
   set visibility(v: string) {
     this.enqueueOn(jsonBytes(v), (s) => {
@@ -550,7 +625,14 @@ export class FakeRange extends FakeClientObject<RangeTarget> {
   }
   protected override navigation(name: string): FakeClientObject<unknown> | undefined {
     if (name === "format") return this.format as unknown as FakeClientObject<unknown>;
+    if (name === "worksheet") return this.worksheet as unknown as FakeClientObject<unknown>;
     return undefined;
+  }
+
+  private worksheetProxy: FakeWorksheet | undefined;
+  /** The sheet the range is on (load "worksheet/name" with the range). */
+  get worksheet(): FakeWorksheet {
+    return (this.worksheetProxy ??= new FakeWorksheet(this.ctx, () => this.target().sheet));
   }
 
   get address(): string {

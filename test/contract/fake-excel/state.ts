@@ -80,8 +80,13 @@ export interface WorkbookState {
   calculationMode?: "Automatic" | "AutomaticExceptTables" | "Manual";
   /** The sheet the user has open; the first visible one when unset. */
   activeSheetId?: number;
-  /** The selected range, as Range.select() left it. */
-  selection?: { sheetId: number; address: string };
+  /**
+   * The selected range, as Range.select() or the person left it; `address`
+   * may list several areas ("B2:C3,E5"), `activeCell` is the cell typing
+   * goes into (the first area's top-left unless set). A1 of the active sheet
+   * when unset, as in a workbook just opened.
+   */
+  selection?: { sheetId: number; address: string; activeCell?: string };
 }
 
 export function activeSheet(wb: WorkbookState): SheetState | undefined {

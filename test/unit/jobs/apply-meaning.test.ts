@@ -31,7 +31,23 @@ test("a repeated header read as the residual reading is named for it", async () 
   expect(a.register.columns.residualProbability?.column).toBe("G");
   const headers = a.plan.edits.filter((e) => e.type === "setCells" && /^[A-Z]+1$/.test(e.address)).map((e) => (e.type === "setCells" ? e.cells[0][0] : null));
   expect(headers).toEqual(["Likelihood (residual)", "Impact (residual)"]);
-  expect(a.notes.join("\n")).toContain("holds the residual reading, so it becomes “Likelihood (residual)”");
+  expect(a.notes.join("\n")).toContain("“Likelihood” in G1 repeats an earlier header; Excel table headers must be unique, and it is read as Residual Probability, so it becomes “Likelihood (residual)”");
+});
+
+test("a repeat the header before it explains is named for it; one nothing explains gets its place among the repeats, never a bare number", async () => {
+  const host = await book((ws) => {
+    ws.getRow(1).values = ["ID", "Risk", "Owner", "Likelihood", "Impact", "Mitigation", "Owner", "Notes", "Notes", "Status"];
+    for (let i = 0; i < 4; i++) ws.getRow(2 + i).values = [`R${i + 1}`, `Risk ${i + 1}`, "Jo", 4, 4, "Act early", "Al", "a", "b", "Open"];
+  });
+  const a = await planTemplateApplication(host, risk);
+  if (a.kind !== "existing") throw new Error(a.kind);
+  const headers = a.plan.edits.filter((e) => e.type === "setCells" && /^[A-Z]+1$/.test(e.address)).map((e) => (e.type === "setCells" ? `${e.address} ${String(e.cells[0][0])}` : ""));
+  expect(headers).toEqual(["G1 Owner (mitigation)", "I1 Notes (2)"]);
+  const notes = a.notes.join("\n");
+  expect(notes).toContain("“Owner” in G1 repeats an earlier header; Excel table headers must be unique, and the header before it says whose it is, so it becomes “Owner (mitigation)”");
+  expect(notes).toContain("“Notes” in I1 repeats an earlier header; Excel table headers must be unique, and the toolkit cannot tell what sets it apart, so it becomes “Notes (2)”");
+  // The headers typed once are never renamed.
+  expect(a.plan.edits.some((e) => e.type === "setCells" && ["C1", "F1", "H1"].includes(e.address))).toBe(false);
 });
 
 describe("workbooks of the kinds new users bring", () => {

@@ -8,7 +8,8 @@ import * as React from "react";
 import { Body1, Button, Caption1, Spinner, Subtitle1, Subtitle2, makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
 import { ArrowClockwiseRegular } from "@fluentui/react-icons";
 import type { Finding } from "../../../core/validate";
-import { safeFixPlan } from "../../../jobs/validation/fixes";
+import { applySafeFixes, safeFixPlan } from "../../../jobs/validation/fixes";
+import { plan } from "../../../core/plan/plan";
 import { highlightPlan } from "../../../jobs/validation/highlight";
 import { validateWorkbook } from "../../../jobs/validation/validate";
 import type { ApplyResult } from "../../../hosts/host";
@@ -18,6 +19,7 @@ import { useHostRead } from "../../hooks/useHostRead";
 import { usePanelStyles } from "../panelStyles.styles";
 import type { PanelProps } from "../types";
 import { countWords, groupFindings, type FindingGroup } from "./findingGroups";
+import { useCheckAfterEdits } from "./useCheckAfterEdits";
 
 const useStyles = makeStyles({
   list: { listStyleType: "none", margin: 0, padding: 0, display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXXS },
@@ -105,9 +107,13 @@ export interface ChecksPanelProps extends PanelProps {
 
 export function ChecksPanel({ onReady, today }: ChecksPanelProps): React.JSX.Element {
   const panel = usePanelStyles();
-  const { host, revision, notifyChanged } = useWorkbookHost();
-  const read = React.useCallback(() => validateWorkbook(host, today ? { today } : {}), [host, today]);
+  const { host, revision, notifyChanged, importedTemplates } = useWorkbookHost();
+  // The PMO's own templates imported in the Registers panel check their registers here too.
+  const options = React.useMemo(() => ({ ...(today ? { today } : {}), ...(importedTemplates.length ? { templates: importedTemplates } : {}) }), [today, importedTemplates]);
+  const read = React.useCallback(() => validateWorkbook(host, options), [host, options]);
   const { value: report, error, loading, reload } = useHostRead(read, revision, onReady);
+  const registerSheets = React.useMemo(() => [...new Set((report?.registers ?? []).map((r) => r.sheet))], [report]);
+  useCheckAfterEdits(host, registerSheets, reload);
   const [fixing, setFixing] = React.useState(false);
   const [chooseError, setChooseError] = React.useState<unknown>(null);
   const groups = React.useMemo(() => groupFindings(report?.findings ?? []), [report]);
@@ -121,7 +127,17 @@ export function ChecksPanel({ onReady, today }: ChecksPanelProps): React.JSX.Ele
     },
     [selectCell],
   );
-  const apply = React.useCallback<typeof host.apply>((p, progress) => host.apply(p, progress), [host]);
+  // Fixes are applied from a fresh read: a fix the person saw whose cell changed since is left out.
+  const shownFindings = report?.findings;
+  const applyFixes = React.useCallback<typeof host.apply>(
+    async (given, progress) => {
+      // The Undo after it applies its inverse as it is.
+      if (given !== fixPlan) return host.apply(given, progress);
+      const { result } = await applySafeFixes(host, options, progress, shownFindings ?? []);
+      return result ?? { editsApplied: 0, undo: { excelUndoGroup: false, inverse: plan(`Undo ${given.title}`, []) } };
+    },
+    [host, options, shownFindings, fixPlan],
+  );
   // The highlight's own undo: applying it back puts every cell's previous fill in place.
   const [highlight, setHighlight] = React.useState<ApplyResult | null>(null);
   const [highlightBusy, setHighlightBusy] = React.useState(false);
@@ -183,9 +199,9 @@ export function ChecksPanel({ onReady, today }: ChecksPanelProps): React.JSX.Ele
                 </Button>
               ) : (
                 <>
-                  <Body1>These values say one thing but are stored as another (a number or date typed as text, a list value in another case). Fixing stores them as what they say; nothing else changes.</Body1>
+                  <Body1>These values say one thing but are stored as another (a number or date typed as text, a list value in another case), or their column lost its drop-down to a paste. Fixing stores them as what they say and puts the column's drop-down back; nothing else changes.</Body1>
                   <PlanPreview plan={fixPlan} emptyMessage="Nothing left to fix safely." />
-                  <ApplyPlan plan={fixPlan} apply={apply} onChanged={notifyChanged} applyLabel="Fix them" />
+                  <ApplyPlan plan={fixPlan} apply={applyFixes} onChanged={notifyChanged} applyLabel="Fix them" />
                   <Button appearance="secondary" onClick={() => setFixing(false)}>
                     Close
                   </Button>

@@ -22,6 +22,7 @@ const RULE_TITLES: Record<string, string> = {
   overdue: "Overdue milestones",
   "variance-explanation": "Variances without an explanation",
   "review-date": "Open items past their review date",
+  dropdown: "Drop-downs lost to a paste",
 };
 
 export function ruleTitle(rule: string): string {

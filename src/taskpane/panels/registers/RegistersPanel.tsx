@@ -35,8 +35,7 @@ export interface RegistersPanelProps extends PanelProps {
 export function RegistersPanel({ onReady, saveFile = downloadText }: RegistersPanelProps): React.JSX.Element {
   const styles = usePanelStyles();
   const local = useRegistersStyles();
-  const { host, revision, notifyChanged } = useWorkbookHost();
-  const [imported, setImported] = React.useState<readonly Template[]>([]);
+  const { host, revision, notifyChanged, importedTemplates: imported, setImportedTemplates: setImported } = useWorkbookHost();
   const [importFailure, setImportFailure] = React.useState<ImportFailure | null>(null);
   const find = React.useCallback((templates: readonly Template[]) => findRegisters(host, templates), [host]);
   const { found, error, loading, reload } = useRegisters(find, imported, revision, onReady);
@@ -46,7 +45,13 @@ export function RegistersPanel({ onReady, saveFile = downloadText }: RegistersPa
   // A register the person pointed to, kept until the workbook changes (applying it stores it, and detection then finds it).
   const [marked, setMarked] = React.useState<{ register: DetectedRegister; revision: number } | null>(null);
   const listSheets = React.useCallback(() => sheetNames(host), [host]);
-  const findAt = React.useCallback((sheet: string, row: number, t: Template) => registerAt(host, sheet, row, t, imported), [host, imported]);
+  const findAt = React.useCallback((sheet: string, row: number, t: Template, column?: number) => registerAt(host, sheet, row, t, imported, column), [host, imported]);
+  const foundRegisters = found?.registers;
+  // Loaded with the form, not with the pane.
+  const pointedAt = React.useMemo(
+    () => (host.selection ? () => import(/* webpackChunkName: "mark-register" */ "../../../jobs/registers/pointed").then((m) => m.registerAtSelection(host, foundRegisters ?? [])) : undefined),
+    [host, foundRegisters],
+  );
   const onMarked = React.useCallback(
     (r: DetectedRegister) => {
       setMarked({ register: r, revision });
@@ -105,7 +110,7 @@ export function RegistersPanel({ onReady, saveFile = downloadText }: RegistersPa
       </div>
       {marking ? (
         <React.Suspense fallback={<Spinner size="small" label="Opening…" />}>
-          <MarkRegister templates={[...imported, ...BUILT_IN_TEMPLATES]} listSheets={listSheets} findAt={findAt} onFound={onMarked} onCancel={() => setMarking(false)} />
+          <MarkRegister templates={[...imported, ...BUILT_IN_TEMPLATES]} listSheets={listSheets} findAt={findAt} pointedAt={pointedAt} onFound={onMarked} onCancel={() => setMarking(false)} />
         </React.Suspense>
       ) : found ? (
         <Button className={local.noShrink} size="small" appearance="subtle" onClick={() => setMarking(true)}>

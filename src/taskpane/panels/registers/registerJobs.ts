@@ -61,10 +61,10 @@ export async function planForRegister(host: WorkbookHost, register: DetectedRegi
 }
 
 /** The register whose header is on the row a person points to, read as the template they chose; null when that row holds no header. */
-export async function registerAt(host: WorkbookHost, sheet: string, headerRow: number, template: Template, imported: readonly Template[]): Promise<DetectedRegister | null> {
+export async function registerAt(host: WorkbookHost, sheet: string, headerRow: number, template: Template, imported: readonly Template[], column?: number): Promise<DetectedRegister | null> {
   const outline = await host.outline({ previewRows: 0 });
   const templates = [template, ...imported.filter((t) => t.id !== template.id), ...BUILT_IN_TEMPLATES.filter((b) => b.id !== template.id && !imported.some((t) => t.id === b.id))];
-  return detectRegisterAt(host, outline, sheet, { headerRow, templateId: template.id }, { templates });
+  return detectRegisterAt(host, outline, sheet, { headerRow, templateId: template.id, ...(column !== undefined ? { column } : {}) }, { templates });
 }
 
 /** The names of the workbook's sheets a register can be on. */

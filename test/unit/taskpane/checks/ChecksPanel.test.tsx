@@ -2,7 +2,10 @@
 import { render, screen, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { FluentProvider, webLightTheme } from "@fluentui/react-components";
-import { WorkbookHostProvider } from "../../../../src/taskpane/hostContext";
+import * as React from "react";
+import { WorkbookHostProvider, useWorkbookHost } from "../../../../src/taskpane/hostContext";
+import { parseTemplateFile } from "../../../../src/core/templates/custom";
+import type { Template } from "../../../../src/core/templates/schema";
 import { ChecksPanel } from "../../../../src/taskpane/panels/checks/ChecksPanel";
 import { XlsxHost } from "../../../../src/hosts/xlsx/xlsx-host";
 
@@ -23,11 +26,19 @@ function issueWorkbook(): XlsxHost {
   return host;
 }
 
-function renderPanel(host: XlsxHost) {
+/** Stands in for the Registers panel's import: the templates the person imported in this pane. */
+function Imported({ templates }: { templates: readonly Template[] }): null {
+  const { setImportedTemplates } = useWorkbookHost();
+  React.useEffect(() => setImportedTemplates(templates), [setImportedTemplates, templates]);
+  return null;
+}
+
+function renderPanel(host: XlsxHost, imported: readonly Template[] = []) {
   const onReady = jest.fn();
   render(
     <FluentProvider theme={webLightTheme}>
       <WorkbookHostProvider host={host}>
+        <Imported templates={imported} />
         <ChecksPanel onReady={onReady} today={TODAY} />
       </WorkbookHostProvider>
     </FluentProvider>,
@@ -72,6 +83,36 @@ describe("the Checks panel", () => {
     await userEvent.click(screen.getByRole("button", { name: "Undo" }));
     expect(await screen.findByText("1 register checked: 1 error, 3 warnings.", undefined, TIMEOUT)).toBeTruthy();
     expect(host.workbook.getWorksheet("Issues")?.getCell("F2").value).toBe("OPEN");
+  });
+
+  it("applies fixes from a fresh read: a cell the person changed since the check keeps what they typed", async () => {
+    const host = issueWorkbook();
+    renderPanel(host);
+    await userEvent.click(await screen.findByRole("button", { name: "Fix 2 safely…" }, TIMEOUT));
+    // Typed in Excel after the check, without the pane knowing.
+    host.workbook.getWorksheet("Issues")!.getCell("F2").value = "Closed";
+    await userEvent.click(await screen.findByRole("button", { name: "Fix them" }));
+    await screen.findByRole("button", { name: "Undo" }, TIMEOUT);
+    expect(host.workbook.getWorksheet("Issues")?.getCell("F2").value).toBe("Closed");
+    expect(host.workbook.getWorksheet("Issues")?.getCell("F5").value).toBe("Open");
+  });
+
+  it("checks with the templates imported in the pane: a PMO's own allowed values count", async () => {
+    const parsed = parseTemplateFile(JSON.stringify({ extends: "issue", id: "pmo-issue", version: "1.0.0", columns: [{ id: "status", header: "Status", allowedValues: ["Open", "In progeress", "In progress", "Closed"] }] }), "pmo-issue.json");
+    if (!parsed.ok) throw new Error("template did not parse");
+    renderPanel(issueWorkbook(), [parsed.value]);
+    expect(await screen.findByText("1 register checked: 1 error, 2 warnings.", undefined, TIMEOUT)).toBeTruthy();
+    expect(screen.queryByText(/“In progeress” is not one of the allowed values/)).toBeNull();
+  });
+
+  it("checks again on its own once the person pauses after editing a register's sheet", async () => {
+    const host = issueWorkbook();
+    renderPanel(host);
+    expect(await screen.findByText("1 register checked: 1 error, 3 warnings.", undefined, TIMEOUT)).toBeTruthy();
+    // Edits made outside the pane (the playground's cell edits are plans applied to the file; in Excel, typing).
+    await host.apply({ title: "typed", edits: [{ type: "setCells", sheet: "Issues", address: "F2", cells: [["Open"]] }] });
+    await host.apply({ title: "typed", edits: [{ type: "setCells", sheet: "Issues", address: "A4", cells: [["I-3"]] }] });
+    expect(await screen.findByText("1 register checked: 2 warnings.", undefined, TIMEOUT)).toBeTruthy();
   });
 
   it("highlights the invalid cells and removes the highlight cleanly", async () => {
