@@ -23,7 +23,7 @@ import { decodeColumnName } from "./package/table-parts";
 import { attrOf, findElement, findElements, innerOf, prefixOf } from "./package/xml-text";
 import { readSheetRules } from "./read-rules";
 import { validationsFromSheetXml } from "./validations-load";
-import { MAX_READ_CELLS } from "./xlsx-host";
+import { MAX_READ_CELLS } from "./read-limits";
 
 const WORKBOOK = "xl/workbook.xml";
 const FORMAT_CODES = new Map(Object.entries(BUILT_IN_FORMATS).map(([code, id]) => [id, code]));

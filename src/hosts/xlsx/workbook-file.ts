@@ -8,7 +8,7 @@ import { promises as fs } from "fs";
 import * as path from "path";
 import { WorkbookError, type WorkbookHost } from "../host";
 import { PackageWorkbook } from "./package-read";
-import { XlsxHost } from "./xlsx-host";
+import type { XlsxHost } from "./xlsx-host";
 
 /**
  * Opens a workbook for a job that only reads (inspect): .xlsx/.xlsm are read
@@ -22,7 +22,10 @@ export async function openWorkbookForReading(filePath: string): Promise<Workbook
 }
 
 export async function openWorkbookFile(filePath: string): Promise<XlsxHost> {
-  return XlsxHost.open(await readWorkbookBytes(filePath), path.basename(filePath));
+  const bytes = await readWorkbookBytes(filePath);
+  // Loaded here, not at the top: the file host brings in ExcelJS, which a read-only job never needs.
+  const { XlsxHost } = await import("./xlsx-host");
+  return XlsxHost.open(bytes, path.basename(filePath));
 }
 
 async function readWorkbookBytes(filePath: string): Promise<Uint8Array> {
