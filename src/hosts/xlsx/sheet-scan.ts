@@ -395,7 +395,11 @@ export class SheetScanner {
  * up to its last whole row; the text around the cells is kept whole, with an
  * empty sheetData where the cells were, for the sections read from it.
  */
-export async function scanSheetPieces(pieces: AsyncIterable<string>, strings: readonly string[]): Promise<{ cells: CellStore; outside: string; prefix: string }> {
+export async function scanSheetPieces(
+  pieces: AsyncIterable<string>,
+  strings: readonly string[],
+  { readCells = true }: { readCells?: boolean } = {},
+): Promise<{ cells: CellStore; outside: string; prefix: string }> {
   const cells = new CellStore(strings);
   let scanner: SheetScanner | undefined;
   let p = "";
@@ -428,7 +432,7 @@ export async function scanSheetPieces(pieces: AsyncIterable<string>, strings: re
         buf = "";
         continue;
       }
-      scanner = new SheetScanner(cells, p);
+      if (readCells) scanner = new SheetScanner(cells, p);
       buf = buf.slice(gt + 1);
       phase = "cells";
     }
@@ -444,6 +448,7 @@ export async function scanSheetPieces(pieces: AsyncIterable<string>, strings: re
     if (lastRow < 0) continue;
     const cut = lastRow + `</${p}row>`.length;
     scanner?.rows(buf, 0, cut);
+    // Kept: what may begin the closing tag of the cells, split between this piece and the next.
     buf = buf.slice(cut);
   }
   if (phase === "cells") scanner?.rows(buf, 0, buf.length);
