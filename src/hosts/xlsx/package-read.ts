@@ -20,6 +20,7 @@ import { BUILT_IN_FORMATS } from "./package/style-sheet";
 import { decodeColumnName } from "./package/table-parts";
 import { attrOf, findElement, findElements, innerOf, prefixOf } from "./package/xml-text";
 import { readSheetRules } from "./read-rules";
+import type { FormulaGroup } from "./formula-group-losses";
 import { validationsFromSheetXml } from "./validations-load";
 import { MAX_READ_CELLS } from "./read-limits";
 import { CellStore, scanSheetPieces, textOf } from "./sheet-scan";
@@ -221,6 +222,26 @@ export class PackageWorkbook implements WorkbookHost {
     const view = { name: entry.name, dataValidations: { model: validationsFromSheetXml(s.outside) }, conditionalFormattings: colourRules(s.outside, this.dxfs) };
     repairConditionalFormats(view as unknown as ExcelJS.Worksheet, "");
     return readSheetRules(view as unknown as ExcelJS.Worksheet, addresses.map((a) => parseRange(a)).filter((r): r is RangeAddress => !!r));
+  }
+
+  /** The tables of every sheet read so far, with their sheet's name and range. */
+  tablesRead(): { sheet: string; name: string; range: RangeAddress }[] {
+    const out: { sheet: string; name: string; range: RangeAddress }[] = [];
+    for (const entry of this.sheets) {
+      for (const t of this.parsed.get(entry.part)?.tables ?? []) {
+        const range = parseRange(t.address);
+        if (range) out.push({ sheet: entry.name, name: t.name, range });
+      }
+    }
+    return out;
+  }
+
+  /** A read sheet's array formulas and data tables; undefined for a sheet not read yet (an outline reads them all). */
+  formulaGroupsOf(sheet: string): { name: string; groups: FormulaGroup[] } | undefined {
+    const lower = sheet.toLowerCase();
+    const entry = this.sheets.find((x) => x.name.toLowerCase() === lower);
+    const parsed = entry && this.parsed.get(entry.part);
+    return entry && parsed ? { name: entry.name, groups: parsed.cells.groups.map((g) => ({ sheet: entry.name, ...g })) } : undefined;
   }
 
   async apply(_plan: Plan): Promise<ApplyResult> {

@@ -7,6 +7,7 @@
  * errors, formulas). A part can be fed in pieces that each end after a whole
  * row, so a sheet is read as it inflates and its text is never held whole.
  */
+import { formatCell, parseRange, type RangeAddress } from "../../core/grid/address";
 import { dateToSerial, type CellValue } from "../../core/grid/cell";
 import { decodeEntities } from "./mini-xml";
 import { slideFormula } from "./package/shared-formula";
@@ -48,6 +49,8 @@ export class CellStore {
   private nums = new Float64Array(1 << 12);
   private readonly others = new Map<number, CellValue>();
   private readonly formulas = new Map<number, string>();
+  /** Array formulas and data tables: the cell that holds each one's formula and the area it fills. */
+  readonly groups: { kind: "array formula" | "data table"; anchor: string; range: RangeAddress }[] = [];
 
   constructor(private readonly strings: readonly string[]) {}
 
@@ -374,6 +377,12 @@ export class SheetScanner {
 
   /** The formula of a cell, a shared formula's other cells given their own form of it. */
   private formulaOf(text: string, fAttrs: string, xml: string, a: Attrs, col: number): string | null {
+    const kind = /\st\s*=\s*["'](array|dataTable)["']/.exec(fAttrs)?.[1];
+    if (kind) {
+      const anchor = formatCell({ row: this.prevRow, col });
+      const range = parseRange(/\sref\s*=\s*["']([^"']*)["']/.exec(fAttrs)?.[1] ?? anchor);
+      if (range) this.store.groups.push({ kind: kind === "array" ? "array formula" : "data table", anchor, range });
+    }
     let formula: string | null;
     if (/\st\s*=\s*["']shared["']/.test(fAttrs)) {
       const si = /\ssi\s*=\s*["']([^"']*)["']/.exec(fAttrs)?.[1] ?? "";

@@ -7,6 +7,7 @@
 import { promises as fs } from "fs";
 import * as path from "path";
 import { WorkbookError, type WorkbookHost } from "../host";
+import { PackageHost } from "./package-host";
 import { PackageWorkbook } from "./package-read";
 import type { XlsxHost } from "./xlsx-host";
 
@@ -19,6 +20,17 @@ export async function openWorkbookForReading(filePath: string): Promise<Workbook
   if (/\.csv$/i.test(filePath)) return openWorkbookFile(filePath);
   const bytes = await readWorkbookBytes(filePath);
   return PackageWorkbook.open(bytes, path.basename(filePath));
+}
+
+/**
+ * Opens a workbook for a job that applies a plan and saves: .xlsx/.xlsm with
+ * the package as the truth (no whole-workbook model, see package-host.ts);
+ * .csv through the file host.
+ */
+export async function openWorkbookForChange(filePath: string): Promise<PackageHost | XlsxHost> {
+  if (/\.csv$/i.test(filePath)) return openWorkbookFile(filePath);
+  const bytes = await readWorkbookBytes(filePath);
+  return PackageHost.open(bytes, path.basename(filePath));
 }
 
 export async function openWorkbookFile(filePath: string): Promise<XlsxHost> {
@@ -100,7 +112,7 @@ async function writeAtomically(target: string, bytes: Uint8Array): Promise<void>
   }
 }
 
-export async function saveWorkbookFile(host: XlsxHost, opts: SaveWorkbookOptions): Promise<SavedWorkbook> {
+export async function saveWorkbookFile(host: { save(): Promise<Uint8Array> }, opts: SaveWorkbookOptions): Promise<SavedWorkbook> {
   const { source } = opts;
   let target: string;
   if (opts.inPlace) {
