@@ -20,7 +20,7 @@ import { sheetWithOnlyCells } from "./package/partial-sheet";
 import { savePackage } from "./package/save-package";
 import { worksheetParts } from "./sheet-parts";
 
-/** The package with each worksheet's cells cut down to those a plan needs (all of them where it needs the whole sheet); stored, not deflated: only the model's loader reads it. */
+/** The package with each worksheet's cells cut down to those a plan needs (all of them where it needs the whole sheet). */
 async function packageForPlan(bytes: Uint8Array, needed: NeededCells): Promise<Uint8Array> {
   const zip = await JSZip.loadAsync(bytes);
   const parts = await worksheetParts(zip);
@@ -34,9 +34,10 @@ async function packageForPlan(bytes: Uint8Array, needed: NeededCells): Promise<U
   for (const [part, need] of needsOf) {
     if (need === "all") continue;
     const xml = await pkg.text(part);
-    if (xml !== undefined) zip.file(part, sheetWithOnlyCells(xml, need), { createFolders: false });
+    if (xml !== undefined) pkg.put(part, sheetWithOnlyCells(xml, need));
   }
-  return zip.generateAsync({ type: "uint8array", compression: "STORE" });
+  // Every part but the cut sheets is copied as its compressed bytes.
+  return pkg.bytes();
 }
 
 export class PackageHost implements WorkbookHost {
@@ -88,7 +89,7 @@ export class PackageHost implements WorkbookHost {
     if (model.journal.length) {
       const saved = await savePackage(this.bytes, model.workbook, model.journal);
       this.bytes = saved.bytes;
-      this.reader = await PackageWorkbook.open(this.bytes, this.fileName);
+      this.reader = await PackageWorkbook.openSaved(this.bytes, this.fileName);
     }
     return result;
   }

@@ -7,6 +7,7 @@
  * the workbook through XlsxHost.
  */
 import type ExcelJS from "exceljs";
+import JSZip from "jszip";
 import { formatRange, parseRange, rangeHeight, rangesIntersect, rangeWidth, type RangeAddress } from "../../core/grid/address";
 import type { CellValue } from "../../core/grid/cell";
 import { decodeMetadataRows, emptyMetadata, METADATA_FIRST_ROW, METADATA_SHEET } from "../../core/metadata/schema";
@@ -71,6 +72,15 @@ export class PackageWorkbook implements WorkbookHost {
     const { problem, zip } = await examineWorkbookBytes(data, fileName);
     if (problem) throw new WorkbookError(problem.message, { file: fileName });
     if (!zip) throw new WorkbookError(`“${fileName}” is not a workbook package; open .csv files with the file host`, { file: fileName });
+    return PackageWorkbook.over(zip, fileName);
+  }
+
+  /** Reads a package this toolkit saved from one it examined and opened (its parts were checked then; only the ones a plan wrote are new). */
+  static async openSaved(data: Uint8Array, fileName: string): Promise<PackageWorkbook> {
+    return PackageWorkbook.over(await JSZip.loadAsync(data), fileName);
+  }
+
+  private static async over(zip: JSZip, fileName: string): Promise<PackageWorkbook> {
     const pkg = new OpcPackage(zip);
     const workbook = (await pkg.text(WORKBOOK)) ?? "";
     const rels = await pkg.relationships(WORKBOOK);
