@@ -158,7 +158,7 @@ async function benchRegisterJob(rows: number) {
     const generated = runPhase(["generate", source, String(rows)]);
     progress("register job: baseline, ExcelJS load + save of that file...");
     const baseline = runPhase(["baseline", source, path.join(dir, "baseline.xlsx")]);
-    progress("register job: XlsxHost open + detect + plan + apply + save...");
+    progress("register job: pmo apply's host (the package as the truth) open + detect + plan + apply + save...");
     const measured = runPhase(["registers", source, path.join(dir, "applied.xlsx")]);
     progress("inspect: ExcelJS full load of that file, then pmo inspect's reading from the package...");
     const load = runPhase(["load", source]);
@@ -178,7 +178,7 @@ async function benchRegisterJob(rows: number) {
       workload: { rows, columns: 15, sourceFile: figure(mebibytes(generated.fileBytes ?? 0), "MiB"), planEdits: measured.edits ?? null },
       baseline: { what: "ExcelJS readFile + writeFile of the same file", total: s(baseline.ms.total), peakRss: figure(mebibytes(baseline.peakRssBytes), "MiB") },
       measured: {
-        what: "XlsxHost.open + detectRegisters + planTemplateApplication(risk) + apply + save, as pmo apply risk runs it",
+        what: "openWorkbookForChange (package host: reads from the package, a model of only the cells the plan needs, package save) + detectRegisters + planTemplateApplication(risk) + apply + save, as pmo apply risk runs it",
         open: s(measured.ms.open),
         detectAndPlan: s(measured.ms.detectAndPlan),
         apply: s(measured.ms.apply),

@@ -7,7 +7,7 @@
  *   generate <file> <rows>        write a workbook holding the register with ExcelJS (streaming)
  *   baseline <file> <out>         ExcelJS readFile + writeFile, nothing else
  *   measured <file> <out> <rows>  XlsxHost open + apply (the register written onto a new sheet) + save
- *   registers <file> <out>        XlsxHost open + find the register + plan the risk template + apply + save
+ *   registers <file> <out>        pmo apply's host (package as the truth) open + find the register + plan the risk template + apply + save
  *   samework <file> <out> <rows>  the same job in plain ExcelJS calls (addTable with rows, column formats),
  *                                 to tell the host's own cost from ExcelJS's
  */
@@ -20,7 +20,7 @@ import { dateToSerial } from "../src/core/grid/cell";
 import type { CellInput, Edit } from "../src/core/plan/edits";
 import { plan } from "../src/core/plan/plan";
 import { XlsxHost } from "../src/hosts/xlsx/xlsx-host";
-import { openWorkbookForReading } from "../src/hosts/xlsx/workbook-file";
+import { openWorkbookForChange, openWorkbookForReading } from "../src/hosts/xlsx/workbook-file";
 import { inspectRegisters } from "../src/jobs/registers/drift";
 import { builtInTemplate } from "../src/core/templates/catalogue";
 import { planTemplateApplication } from "../src/jobs/registers/apply";
@@ -188,7 +188,7 @@ async function registers(file: string, out: string): Promise<PhaseResult> {
   const template = builtInTemplate("risk");
   if (!template) throw new Error("the built-in risk template is missing");
   const t0 = performance.now();
-  const host = await XlsxHost.open(await readFile(file), path.basename(file));
+  const host = await openWorkbookForChange(file);
   const t1 = performance.now();
   const application = await planTemplateApplication(host, template);
   const t2 = performance.now();

@@ -5,11 +5,11 @@
  */
 import { builtInTemplate, templateForKind } from "../../src/core/templates/catalogue";
 import type { Template } from "../../src/core/templates/schema";
-import type { XlsxHost } from "../../src/hosts/xlsx/xlsx-host";
+import type { WorkbookHost } from "../../src/hosts/host";
 import { planTemplateApplication } from "../../src/jobs/registers/apply";
 import { detectRegisters } from "../../src/jobs/registers/detect";
 
-export async function applyTopRegister(host: XlsxHost): Promise<{ sheet: string; template: Template } | undefined> {
+export async function applyTopRegister(host: WorkbookHost): Promise<{ sheet: string; template: Template } | undefined> {
   const top = (await detectRegisters(host)).sort((a, b) => b.confidence - a.confidence)[0];
   if (!top) return undefined;
   const template = builtInTemplate(top.templateId) ?? templateForKind(top.kind);

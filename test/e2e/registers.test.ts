@@ -77,6 +77,14 @@ async function calculatedColumns(bytes: Uint8Array | Buffer): Promise<Record<str
   return out;
 }
 
+/** Every part of a package, inflated, by name. */
+async function partsOf(bytes: Uint8Array | Buffer): Promise<Map<string, Uint8Array>> {
+  const zip = await JSZip.loadAsync(bytes);
+  const out = new Map<string, Uint8Array>();
+  for (const file of Object.values(zip.files)) if (!file.dir) out.set(file.name, await file.async("uint8array"));
+  return out;
+}
+
 async function workbookFrom(bytes: Uint8Array | Buffer): Promise<ExcelJS.Workbook> {
   // Plain ExcelJS 4.4 cannot open a table whose calculated column is not its last (the toolkit's host works around it the same way).
   const zip = await JSZip.loadAsync(bytes);
@@ -187,6 +195,15 @@ describe("bringing the sample's risk register to the risk template", () => {
       }),
     );
     expect(moved).toEqual([]);
+
+    // The download is the sample's own package with only the parts the plan changed replaced; every other part comes back byte for byte.
+    const originalParts = await partsOf(await samplePortfolioBytes());
+    const downloadedParts = await partsOf(downloaded);
+    expect([...originalParts.keys()].filter((name) => !downloadedParts.has(name))).toEqual([]);
+    const changed = [...originalParts].filter(([name, bytes]) => !Buffer.from(bytes).equals(Buffer.from(downloadedParts.get(name) ?? new Uint8Array()))).map(([name]) => name);
+    const planParts = /^(\[Content_Types\]\.xml|xl\/workbook\.xml|xl\/_rels\/workbook\.xml\.rels|xl\/styles\.xml|xl\/worksheets\/(_rels\/)?sheet\d+\.xml(\.rels)?)$/;
+    expect(changed.filter((name) => !planParts.test(name))).toEqual([]);
+    expect(changed.filter((name) => /^xl\/worksheets\/sheet\d+\.xml$/.test(name))).toHaveLength(1);
   });
 
   it("undoes the apply, and the sheet view is back as it was", async () => {

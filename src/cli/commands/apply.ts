@@ -14,7 +14,7 @@ import type { DriftFinding } from "../../core/registers/drift";
 import { BUILT_IN_TEMPLATES, builtInTemplate } from "../../core/templates/catalogue";
 import { parseTemplateFile } from "../../core/templates/custom";
 import type { Template } from "../../core/templates/schema";
-import { openWorkbookFile, saveWorkbookFile } from "../../hosts/xlsx/workbook-file";
+import { openWorkbookForChange, saveWorkbookFile } from "../../hosts/xlsx/workbook-file";
 import { planTemplateApplication, type TemplateApplication } from "../../jobs/registers/apply";
 import { EXIT, ExitError } from "../errors";
 import type { CliIo } from "../io";
@@ -124,7 +124,7 @@ export async function apply(options: ApplyOptions, io: CliIo): Promise<void> {
   }
 
   io.progress(`Reading ${options.workbook}...`);
-  const host = await openWorkbookFile(source);
+  const host = await openWorkbookForChange(source);
   const application = await planTemplateApplication(host, template, { sheet: options.sheet, headerRow: options.headerRow, restoreFormulas: options.restoreFormulas });
   if (application.kind === "refused") {
     io.err(`pmo apply: ${options.workbook}: ${application.problem.message}`);

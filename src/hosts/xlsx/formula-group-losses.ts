@@ -45,13 +45,33 @@ const meets = (a: RangeAddress, b: RangeAddress) => a.top <= b.bottom && b.top <
 /** Array formulas and data tables `plan` writes over in part, in words naming file, sheet, cells and what is lost. */
 export function formulaGroupLosses(workbook: ExcelJS.Workbook, fileName: string, plan: Plan): string[] {
   const sheetOf = (name: string) => workbook.worksheets.find((w) => w.name.toLowerCase() === name.toLowerCase());
+  return lossesOfGroups(
+    (sheet) => {
+      const ws = sheetOf(sheet);
+      return ws ? { name: ws.name, groups: formulaGroups(ws) } : undefined;
+    },
+    (sheet, name) => {
+      const ws = sheetOf(sheet);
+      return ws ? sheetTables(ws).find((t) => t.name.toLowerCase() === name.toLowerCase())?.range : undefined;
+    },
+    fileName,
+    plan,
+  );
+}
+
+/** The same, over any reader of a sheet's formula groups and a table's range (as the workbook holds them before the plan). */
+export function lossesOfGroups(
+  groupsOf: (sheet: string) => { name: string; groups: readonly FormulaGroup[] } | undefined,
+  rangeOfTable: (sheet: string, name: string) => RangeAddress | undefined,
+  fileName: string,
+  plan: Plan,
+): string[] {
   // Tables the plan itself makes or resizes, so later edits on them are placed where they will be.
   const planned = new Map<string, RangeAddress>();
   const tableRange = (sheet: string, name: string) => {
     const key = `${sheet.toLowerCase()}!${name.toLowerCase()}`;
     if (planned.has(key)) return planned.get(key);
-    const ws = sheetOf(sheet);
-    return ws ? sheetTables(ws).find((t) => t.name.toLowerCase() === name.toLowerCase())?.range : undefined;
+    return rangeOfTable(sheet, name);
   };
   const written = new Map<string, RangeAddress[]>();
   for (const e of plan.edits) {
@@ -66,14 +86,14 @@ export function formulaGroupLosses(workbook: ExcelJS.Workbook, fileName: string,
   }
   const losses: string[] = [];
   for (const [sheet, ranges] of written) {
-    const ws = sheetOf(sheet);
-    if (!ws) continue;
-    for (const g of formulaGroups(ws)) {
+    const found = groupsOf(sheet);
+    if (!found) continue;
+    for (const g of found.groups) {
       const hits = ranges.filter((r) => meets(r, g.range));
       if (!hits.length || hits.some((r) => contains(r, g.range))) continue;
       const where = formatRange(g.range);
       losses.push(
-        `“${fileName}”, sheet “${ws.name}”, ${where}: the plan writes over part of the ${g.kind} in ${g.anchor} (one formula fills all of ${where}), which saving cannot keep`,
+        `“${fileName}”, sheet “${found.name}”, ${where}: the plan writes over part of the ${g.kind} in ${g.anchor} (one formula fills all of ${where}), which saving cannot keep`,
       );
     }
   }

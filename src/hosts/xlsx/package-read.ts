@@ -7,8 +7,9 @@
  * the workbook through XlsxHost.
  */
 import type ExcelJS from "exceljs";
+import JSZip from "jszip";
 import { formatRange, parseRange, rangeHeight, rangesIntersect, rangeWidth, type RangeAddress } from "../../core/grid/address";
-import { dateToSerial, type CellValue } from "../../core/grid/cell";
+import type { CellValue } from "../../core/grid/cell";
 import { decodeMetadataRows, emptyMetadata, METADATA_FIRST_ROW, METADATA_SHEET } from "../../core/metadata/schema";
 import type { Plan } from "../../core/plan/plan";
 import { WorkbookError, type ApplyResult, type CellLook, type Grid, type RangeRules, type SheetOutline, type TableOutline, type WorkbookHost, type WorkbookOutline } from "../host";
@@ -16,14 +17,14 @@ import { repairConditionalFormats, styleOfDxf } from "./conditional-format-repai
 import { decodeEntities, parseXmlFragment, type XmlElement } from "./mini-xml";
 import { examineWorkbookBytes } from "./open-errors";
 import { OpcPackage, REL_NS, REL_TYPE, resolveTarget } from "./package/opc";
-import { slideFormula } from "./package/shared-formula";
-import { columnOfRef } from "./package/sheet-cells";
 import { BUILT_IN_FORMATS } from "./package/style-sheet";
 import { decodeColumnName } from "./package/table-parts";
 import { attrOf, findElement, findElements, innerOf, prefixOf } from "./package/xml-text";
 import { readSheetRules } from "./read-rules";
+import type { FormulaGroup } from "./formula-group-losses";
 import { validationsFromSheetXml } from "./validations-load";
-import { MAX_READ_CELLS } from "./xlsx-host";
+import { MAX_READ_CELLS } from "./read-limits";
+import { CellStore, scanSheetPieces, textOf } from "./sheet-scan";
 
 const WORKBOOK = "xl/workbook.xml";
 const FORMAT_CODES = new Map(Object.entries(BUILT_IN_FORMATS).map(([code, id]) => [id, code]));
@@ -41,34 +42,13 @@ interface Format {
   wrapText: boolean;
 }
 
-interface Row {
-  cols: number[];
-  values: CellValue[];
-  formulas: (string | null)[];
-  styles: number[];
-}
-
 interface ParsedSheet {
-  rows: Map<number, Row>;
+  cells: CellStore;
   merges: RangeAddress[];
   used: RangeAddress | null;
   /** The part without its cells (validations and colour rules are read from it). */
   outside: string;
   tables: TableOutline[];
-}
-
-/** Text of <t> elements, leaving out phonetic runs (<rPh>), as ExcelJS reads them. */
-function textOf(xml: string): string {
-  const plain = xml.replace(/<([\w.-]+:)?rPh\b[\s\S]*?<\/([\w.-]+:)?rPh>/g, "");
-  let out = "";
-  const re = /<(?:[\w.-]+:)?t(?:\s[^>]*)?>([^<]*)<\/(?:[\w.-]+:)?t>/g;
-  for (let m = re.exec(plain); m; m = re.exec(plain)) out += xmlText(m[1]);
-  return out;
-}
-
-/** Element text as an XML parser hands it over: line ends normalised (XML 1.0 §2.11), entities decoded. */
-function xmlText(s: string): string {
-  return decodeEntities(s.includes("\r") ? s.replace(/\r\n?/g, "\n") : s);
 }
 
 function hexOf(rgb: string | undefined): string | null {
@@ -92,6 +72,15 @@ export class PackageWorkbook implements WorkbookHost {
     const { problem, zip } = await examineWorkbookBytes(data, fileName);
     if (problem) throw new WorkbookError(problem.message, { file: fileName });
     if (!zip) throw new WorkbookError(`“${fileName}” is not a workbook package; open .csv files with the file host`, { file: fileName });
+    return PackageWorkbook.over(zip, fileName);
+  }
+
+  /** Reads a package this toolkit saved from one it examined and opened (its parts were checked then; only the ones a plan wrote are new). */
+  static async openSaved(data: Uint8Array, fileName: string): Promise<PackageWorkbook> {
+    return PackageWorkbook.over(await JSZip.loadAsync(data), fileName);
+  }
+
+  private static async over(zip: JSZip, fileName: string): Promise<PackageWorkbook> {
     const pkg = new OpcPackage(zip);
     const workbook = (await pkg.text(WORKBOOK)) ?? "";
     const rels = await pkg.relationships(WORKBOOK);
@@ -133,12 +122,9 @@ export class PackageWorkbook implements WorkbookHost {
   private async sheet(entry: SheetEntry): Promise<ParsedSheet> {
     const known = this.parsed.get(entry.part);
     if (known) return known;
-    const xml = (await this.pkg.text(entry.part)) ?? "";
-    const parsed = parseSheet(xml, await this.sharedStrings());
+    const parsed = await readSheetPart(this.pkg, entry.part, await this.sharedStrings());
     parsed.tables = await this.tablesOf(entry, parsed.outside);
     this.parsed.set(entry.part, parsed);
-    // The text of the part is not needed again; let it go.
-    this.pkg.put(entry.part, "");
     return parsed;
   }
 
@@ -204,15 +190,13 @@ export class PackageWorkbook implements WorkbookHost {
       const v: CellValue[] = new Array(width).fill(null);
       const f: (string | null)[] = new Array(width).fill(null);
       const n: string[] = new Array(width).fill("General");
-      const row = s.rows.get(r);
-      if (row) {
-        for (let i = 0; i < row.cols.length; i++) {
-          const c = row.cols[i];
-          if (c < range.left || c > range.right) continue;
-          v[c - range.left] = row.values[i];
-          f[c - range.left] = row.formulas[i];
-          n[c - range.left] = this.formats[row.styles[i]]?.numFmt ?? "General";
-        }
+      const [start, end] = s.cells.cellsOf(r);
+      for (let i = start; i < end; i++) {
+        const c = s.cells.column(i);
+        if (c < range.left || c > range.right) continue;
+        v[c - range.left] = s.cells.value(i);
+        f[c - range.left] = s.cells.formula(i);
+        n[c - range.left] = this.formats[s.cells.style(i)]?.numFmt ?? "General";
       }
       values.push(v);
       formulas.push(f);
@@ -229,11 +213,11 @@ export class PackageWorkbook implements WorkbookHost {
     if (!range) return [];
     const out: CellLook[][] = [];
     for (let r = range.top; r <= range.bottom; r++) {
-      const row = s.rows.get(r);
+      const [start, end] = s.cells.cellsOf(r);
       const line: CellLook[] = [];
       for (let c = range.left; c <= range.right; c++) {
-        const i = row ? row.cols.indexOf(c) : -1;
-        const f = i >= 0 && row ? this.formats[row.styles[i]] : undefined;
+        let f: Format | undefined;
+        for (let i = start; i < end; i++) if (s.cells.column(i) === c) f = this.formats[s.cells.style(i)];
         line.push({ bold: f?.bold ?? false, fill: f?.fill ?? null, wrapText: f?.wrapText ?? false });
       }
       out.push(line);
@@ -248,6 +232,26 @@ export class PackageWorkbook implements WorkbookHost {
     const view = { name: entry.name, dataValidations: { model: validationsFromSheetXml(s.outside) }, conditionalFormattings: colourRules(s.outside, this.dxfs) };
     repairConditionalFormats(view as unknown as ExcelJS.Worksheet, "");
     return readSheetRules(view as unknown as ExcelJS.Worksheet, addresses.map((a) => parseRange(a)).filter((r): r is RangeAddress => !!r));
+  }
+
+  /** The tables of every sheet read so far, with their sheet's name and range. */
+  tablesRead(): { sheet: string; name: string; range: RangeAddress }[] {
+    const out: { sheet: string; name: string; range: RangeAddress }[] = [];
+    for (const entry of this.sheets) {
+      for (const t of this.parsed.get(entry.part)?.tables ?? []) {
+        const range = parseRange(t.address);
+        if (range) out.push({ sheet: entry.name, name: t.name, range });
+      }
+    }
+    return out;
+  }
+
+  /** A read sheet's array formulas and data tables; undefined for a sheet not read yet (an outline reads them all). */
+  formulaGroupsOf(sheet: string): { name: string; groups: FormulaGroup[] } | undefined {
+    const lower = sheet.toLowerCase();
+    const entry = this.sheets.find((x) => x.name.toLowerCase() === lower);
+    const parsed = entry && this.parsed.get(entry.part);
+    return entry && parsed ? { name: entry.name, groups: parsed.cells.groups.map((g) => ({ sheet: entry.name, ...g })) } : undefined;
   }
 
   async apply(_plan: Plan): Promise<ApplyResult> {
@@ -292,77 +296,13 @@ function stripPrefixes(el: XmlElement): XmlElement {
   return { ...el, name: el.name.replace(/^[\w.-]+:/, ""), children: el.children.map(stripPrefixes) };
 }
 
-const CELL_ATTR = /\s(r|s|t)\s*=\s*"([^"]*)"/g;
-
-/** A cell's r, s and t attributes in one scan (the three a read needs, on every cell of the sheet). */
-function cellAttrs(attrs: string): { r?: string; s?: string; t?: string } {
-  const out: { r?: string; s?: string; t?: string } = {};
-  CELL_ATTR.lastIndex = 0;
-  for (let m = CELL_ATTR.exec(attrs); m; m = CELL_ATTR.exec(attrs)) out[m[1] as "r" | "s" | "t"] = m[2];
-  return out;
-}
-
-/** One pass over a sheet part: its rows and cells, merged areas, used range and the text outside the cells. */
-function parseSheet(xml: string, strings: string[]): ParsedSheet {
-  const p = /<([\w.-]+:)?sheetData[\s/>]/.exec(xml)?.[1] ?? "";
-  const data = findElement(xml, `${p}sheetData`);
-  const outside = data ? xml.slice(0, data.start) + `<${p}sheetData/>` + xml.slice(data.end) : xml;
-  const inner = data ? innerOf(xml, data) : "";
-  const rows = new Map<number, Row>();
-  const shared = new Map<string, { formula: string; master: string }>();
-  const rowRe = new RegExp(`<${p}row\\b[^>]*?(/>|>)`, "g");
-  const cellRe = new RegExp(`<${p}c\\b([^>]*?)(?:/>|>([\\s\\S]*?)</${p}c>)`, "g");
-  const fRe = new RegExp(`<${p}f\\b([^>]*?)(?:/>|>([^<]*)</${p}f>)`);
-  const vRe = new RegExp(`<${p}v(?:\\s[^>]*)?>([^<]*)</${p}v>`);
-  let prevRow = 0;
-  for (let m = rowRe.exec(inner); m; m = rowRe.exec(inner)) {
-    const rowNum = Number(attrOf(m[0], "r") ?? prevRow + 1);
-    prevRow = rowNum;
-    if (m[1] === "/>") continue;
-    const close = inner.indexOf(`</${p}row>`, rowRe.lastIndex);
-    const body = inner.slice(rowRe.lastIndex, close < 0 ? inner.length : close);
-    rowRe.lastIndex = close < 0 ? inner.length : close;
-    const row: Row = { cols: [], values: [], formulas: [], styles: [] };
-    let prevCol = 0;
-    cellRe.lastIndex = 0;
-    for (let c = cellRe.exec(body); c; c = cellRe.exec(body)) {
-      const { r: ref, s: style, t = "n" } = cellAttrs(c[1]);
-      const col = ref ? (columnOfRef(ref) ?? prevCol + 1) : prevCol + 1;
-      prevCol = col;
-      const cellInner = c[2] ?? "";
-      const v = vRe.exec(cellInner)?.[1];
-      let value: CellValue = null;
-      if (t === "s") value = v !== undefined ? (strings[Number(v)] ?? null) : null;
-      else if (t === "inlineStr") value = textOf(cellInner);
-      else if (t === "str") value = v !== undefined ? xmlText(v) : null;
-      else if (t === "b") value = v !== undefined ? v === "1" || v === "true" : null;
-      else if (t === "e") value = v !== undefined ? { error: decodeEntities(v) } : null;
-      else if (t === "d") value = v !== undefined ? dateToSerial(new Date(decodeEntities(v))) : null;
-      else value = v !== undefined && v !== "" ? Number(v) : null;
-      let formula: string | null = null;
-      const f = cellInner.includes("<") ? fRe.exec(cellInner) : null;
-      if (f) {
-        const fAttrs = ` ${f[1]}`;
-        const text = f[2] !== undefined ? xmlText(f[2]) : "";
-        const here = ref ?? `${col}`;
-        if (attrOf(fAttrs, "t") === "shared") {
-          const si = attrOf(fAttrs, "si") ?? "";
-          if (text) {
-            shared.set(si, { formula: text, master: here });
-            formula = text;
-          } else {
-            const group = shared.get(si);
-            formula = group ? slideFormula(group.formula, group.master, here) : null;
-          }
-        } else formula = text || null;
-      }
-      row.cols.push(col);
-      row.values.push(value);
-      row.formulas.push(formula ? `=${formula}` : null);
-      row.styles.push(style ? Number(style) : 0);
-    }
-    if (row.cols.length) rows.set(rowNum, row);
-  }
+/**
+ * One pass over a sheet part as it inflates: its cells into a column store,
+ * piece by piece (each piece read up to its last whole row), and the text
+ * around the cells kept for merged areas, validations and colour rules.
+ */
+async function readSheetPart(pkg: OpcPackage, part: string, strings: string[]): Promise<ParsedSheet> {
+  const { cells, outside, prefix: p } = await scanSheetPieces(pkg.textPieces(part), strings);
   const merges: RangeAddress[] = [];
   const mergeList = findElement(outside, `${p}mergeCells`);
   if (mergeList) {
@@ -374,30 +314,28 @@ function parseSheet(xml: string, strings: string[]): ParsedSheet {
   // A merged area's other cells show nothing: their value belongs to the top-left cell.
   for (const m of merges) {
     for (let r = m.top; r <= m.bottom; r++) {
-      const row = rows.get(r);
-      if (!row) continue;
-      row.cols.forEach((c, i) => {
-        if (c >= m.left && c <= m.right && (r !== m.top || c !== m.left)) {
-          row.values[i] = null;
-          row.formulas[i] = null;
-        }
-      });
+      const [start, end] = cells.cellsOf(r);
+      for (let i = start; i < end; i++) {
+        const c = cells.column(i);
+        if (c >= m.left && c <= m.right && (r !== m.top || c !== m.left)) cells.clear(i);
+      }
     }
   }
-  return { rows, merges, used: usedRange(rows), outside, tables: [] };
+  return { cells, merges, used: usedRange(cells), outside, tables: [] };
 }
 
 /** The tight range of cells that hold something (a value other than "", or a formula). */
-function usedRange(rows: Map<number, Row>): RangeAddress | null {
+function usedRange(cells: CellStore): RangeAddress | null {
   let top = Infinity;
   let bottom = 0;
   let left = Infinity;
   let right = 0;
-  for (const [r, row] of rows) {
-    for (let i = 0; i < row.cols.length; i++) {
-      const v = row.values[i];
-      if ((v === null || v === "") && row.formulas[i] === null) continue;
-      const c = row.cols[i];
+  for (const r of cells.rows()) {
+    const [start, end] = cells.cellsOf(r);
+    for (let i = start; i < end; i++) {
+      const v = cells.value(i);
+      if ((v === null || v === "") && cells.formula(i) === null) continue;
+      const c = cells.column(i);
       if (r < top) top = r;
       if (r > bottom) bottom = r;
       if (c < left) left = c;
@@ -411,12 +349,12 @@ function metadataOf(s: ParsedSheet): Pick<WorkbookOutline, "metadata" | "metadat
   const rows: CellValue[][] = [];
   const last = s.used?.bottom ?? 0;
   for (let r = METADATA_FIRST_ROW; r <= last; r++) {
-    const row = s.rows.get(r);
+    const [start, end] = s.cells.cellsOf(r);
     const cells: CellValue[] = [];
-    if (row) {
-      const width = Math.max(0, ...row.cols);
-      for (let c = 1; c <= width; c++) cells.push(null);
-      row.cols.forEach((c, i) => (cells[c - 1] = row.values[i]));
+    for (let i = start; i < end; i++) {
+      const c = s.cells.column(i);
+      while (cells.length < c) cells.push(null);
+      cells[c - 1] = s.cells.value(i);
     }
     rows.push(cells);
   }

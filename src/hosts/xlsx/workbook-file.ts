@@ -7,8 +7,9 @@
 import { promises as fs } from "fs";
 import * as path from "path";
 import { WorkbookError, type WorkbookHost } from "../host";
+import { PackageHost } from "./package-host";
 import { PackageWorkbook } from "./package-read";
-import { XlsxHost } from "./xlsx-host";
+import type { XlsxHost } from "./xlsx-host";
 
 /**
  * Opens a workbook for a job that only reads (inspect): .xlsx/.xlsm are read
@@ -21,8 +22,22 @@ export async function openWorkbookForReading(filePath: string): Promise<Workbook
   return PackageWorkbook.open(bytes, path.basename(filePath));
 }
 
+/**
+ * Opens a workbook for a job that applies a plan and saves: .xlsx/.xlsm with
+ * the package as the truth (no whole-workbook model, see package-host.ts);
+ * .csv through the file host.
+ */
+export async function openWorkbookForChange(filePath: string): Promise<PackageHost | XlsxHost> {
+  if (/\.csv$/i.test(filePath)) return openWorkbookFile(filePath);
+  const bytes = await readWorkbookBytes(filePath);
+  return PackageHost.open(bytes, path.basename(filePath));
+}
+
 export async function openWorkbookFile(filePath: string): Promise<XlsxHost> {
-  return XlsxHost.open(await readWorkbookBytes(filePath), path.basename(filePath));
+  const bytes = await readWorkbookBytes(filePath);
+  // Loaded here, not at the top: the file host brings in ExcelJS, which a read-only job never needs.
+  const { XlsxHost } = await import("./xlsx-host");
+  return XlsxHost.open(bytes, path.basename(filePath));
 }
 
 async function readWorkbookBytes(filePath: string): Promise<Uint8Array> {
@@ -97,7 +112,7 @@ async function writeAtomically(target: string, bytes: Uint8Array): Promise<void>
   }
 }
 
-export async function saveWorkbookFile(host: XlsxHost, opts: SaveWorkbookOptions): Promise<SavedWorkbook> {
+export async function saveWorkbookFile(host: { save(): Promise<Uint8Array> }, opts: SaveWorkbookOptions): Promise<SavedWorkbook> {
   const { source } = opts;
   let target: string;
   if (opts.inPlace) {

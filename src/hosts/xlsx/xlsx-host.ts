@@ -26,9 +26,9 @@ import { shareEmptyStyles } from "./shared-styles";
 import { sheetXmlOutsideCells, worksheetParts } from "./sheet-parts";
 import { validationModel } from "./validation-model";
 import { validationsFromSheetXml } from "./validations-load";
+import { MAX_READ_CELLS } from "./read-limits";
 
-/** Excel's own ceiling for one read request; bigger reads must be split by the caller. */
-export const MAX_READ_CELLS = 5_000_000;
+export { MAX_READ_CELLS };
 
 function toBytes(data: Uint8Array | ArrayBuffer): Uint8Array {
   return data instanceof Uint8Array ? data : new Uint8Array(data);

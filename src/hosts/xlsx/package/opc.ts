@@ -72,6 +72,31 @@ async function inflateNatively(file: JSZip.JSZipObject): Promise<string | undefi
   return new TextDecoder().decode(await new Response(stream).arrayBuffer());
 }
 
+/**
+ * A deflated entry's text in pieces as it inflates (the platform's
+ * DecompressionStream), so a reader that works piece by piece never holds the
+ * whole text; undefined where that is not available.
+ */
+function inflatePieces(file: JSZip.JSZipObject): AsyncIterable<string> | undefined {
+  const data = (file as unknown as StoredEntry)._data;
+  if (typeof DecompressionStream === "undefined" || !data?.compressedContent || data.compression?.magic !== "\x08\x00") return undefined;
+  const compressed = data.compressedContent;
+  return {
+    async *[Symbol.asyncIterator]() {
+      const reader = new Blob([compressed as Uint8Array<ArrayBuffer>]).stream().pipeThrough(new DecompressionStream("deflate-raw")).getReader();
+      const decoder = new TextDecoder();
+      for (;;) {
+        const { done, value } = await reader.read();
+        if (done) break;
+        const text = decoder.decode(value, { stream: true });
+        if (text) yield text;
+      }
+      const rest = decoder.decode();
+      if (rest) yield rest;
+    },
+  };
+}
+
 export class OpcPackage {
   private readonly texts = new Map<string, string>();
   private readonly changed = new Set<string>();
@@ -92,6 +117,20 @@ export class OpcPackage {
     const text = (await inflateNatively(file)) ?? (await file.async("string"));
     this.texts.set(part, text);
     return text;
+  }
+
+  /** A part's text in pieces, in order (one piece when it is known already or cannot be inflated as a stream); nothing when the part is missing. */
+  async *textPieces(part: string): AsyncIterable<string> {
+    if (this.removed.has(part)) return;
+    const known = this.texts.get(part);
+    const file = known === undefined ? this.zip.file(part) : null;
+    const pieces = file ? inflatePieces(file) : undefined;
+    if (pieces) {
+      yield* pieces;
+      return;
+    }
+    const text = await this.text(part);
+    if (text !== undefined) yield text;
   }
 
   put(part: string, text: string): void {

@@ -1,0 +1,466 @@
+/**
+ * The cells of a sheet part, read in one forward pass over its rows with
+ * indexOf and character codes (no regular expression per cell, no text cut
+ * out per cell but the value's own), into a column store: typed arrays for
+ * column, style, kind and number, the shared-string index kept as a number,
+ * and side maps only for the few cells that hold anything else (inline text,
+ * errors, formulas). A part can be fed in pieces that each end after a whole
+ * row, so a sheet is read as it inflates and its text is never held whole.
+ */
+import { formatCell, parseRange, type RangeAddress } from "../../core/grid/address";
+import { dateToSerial, type CellValue } from "../../core/grid/cell";
+import { decodeEntities } from "./mini-xml";
+import { slideFormula } from "./package/shared-formula";
+
+const EMPTY = 0;
+const NUMBER = 1;
+const SHARED = 2;
+const BOOLEAN = 3;
+const OTHER = 4;
+
+/** Text of <t> elements, leaving out phonetic runs (<rPh>), as ExcelJS reads them. */
+export function textOf(xml: string): string {
+  const plain = xml.includes("rPh") ? xml.replace(/<([\w.-]+:)?rPh\b[\s\S]*?<\/([\w.-]+:)?rPh>/g, "") : xml;
+  let out = "";
+  const re = /<(?:[\w.-]+:)?t(?:\s[^>]*)?>([^<]*)<\/(?:[\w.-]+:)?t>/g;
+  for (let m = re.exec(plain); m; m = re.exec(plain)) out += xmlText(m[1]);
+  return out;
+}
+
+/** Element text as an XML parser hands it over: line ends normalised (XML 1.0 §2.11), entities decoded. */
+export function xmlText(s: string): string {
+  return decodeEntities(s.includes("\r") ? s.replace(/\r\n?/g, "\n") : s);
+}
+
+function grown<A extends Int32Array | Uint8Array | Float64Array>(old: A, bigger: A): A {
+  bigger.set(old);
+  return bigger;
+}
+
+export class CellStore {
+  /** Row numbers in part order, and the index of each row's first cell (one more entry: the end). */
+  private readonly rowNumbers: number[] = [];
+  private readonly rowStarts: number[] = [0];
+  private readonly rowAt = new Map<number, number>();
+  private size = 0;
+  private cols = new Int32Array(1 << 12);
+  private styles = new Int32Array(1 << 12);
+  private kinds = new Uint8Array(1 << 12);
+  private nums = new Float64Array(1 << 12);
+  private readonly others = new Map<number, CellValue>();
+  private readonly formulas = new Map<number, string>();
+  /** Array formulas and data tables: the cell that holds each one's formula and the area it fills. */
+  readonly groups: { kind: "array formula" | "data table"; anchor: string; range: RangeAddress }[] = [];
+
+  constructor(private readonly strings: readonly string[]) {}
+
+  /** Cell indexes [start, end) of a sheet row; empty when the part has no cells in it. */
+  cellsOf(row: number): [number, number] {
+    const i = this.rowAt.get(row);
+    return i === undefined ? [0, 0] : [this.rowStarts[i], this.rowStarts[i + 1]];
+  }
+
+  rows(): readonly number[] {
+    return this.rowNumbers;
+  }
+
+  column(i: number): number {
+    return this.cols[i];
+  }
+
+  style(i: number): number {
+    return this.styles[i];
+  }
+
+  value(i: number): CellValue {
+    switch (this.kinds[i]) {
+      case NUMBER:
+        return this.nums[i];
+      case SHARED:
+        return this.strings[this.nums[i]] ?? null;
+      case BOOLEAN:
+        return this.nums[i] === 1;
+      case OTHER:
+        return this.others.get(i) ?? null;
+      default:
+        return null;
+    }
+  }
+
+  formula(i: number): string | null {
+    return this.formulas.get(i) ?? null;
+  }
+
+  /** A merged area's other cells show nothing: their value belongs to the top-left cell. */
+  clear(i: number): void {
+    this.kinds[i] = EMPTY;
+    this.others.delete(i);
+    this.formulas.delete(i);
+  }
+
+  beginRow(row: number): void {
+    this.rowNumbers.push(row);
+    this.rowStarts.push(this.size);
+  }
+
+  /** Ends the row begun last; a row with no cells is forgotten. */
+  endRow(): void {
+    const i = this.rowNumbers.length - 1;
+    if (this.size === this.rowStarts[i]) {
+      this.rowNumbers.pop();
+      this.rowStarts.pop();
+      return;
+    }
+    this.rowStarts[i + 1] = this.size;
+    // A row written twice: the later one is what a reader sees, as before.
+    this.rowAt.set(this.rowNumbers[i], i);
+  }
+
+  push(col: number, style: number, kind: number, num: number, other?: CellValue, formula?: string | null): void {
+    if (this.size === this.cols.length) this.grow();
+    const i = this.size++;
+    this.cols[i] = col;
+    this.styles[i] = style;
+    this.kinds[i] = kind;
+    this.nums[i] = num;
+    if (kind === OTHER) this.others.set(i, other ?? null);
+    if (formula) this.formulas.set(i, formula);
+  }
+
+  private grow(): void {
+    const n = this.cols.length * 2;
+    this.cols = grown(this.cols, new Int32Array(n));
+    this.styles = grown(this.styles, new Int32Array(n));
+    this.kinds = grown(this.kinds, new Uint8Array(n));
+    this.nums = grown(this.nums, new Float64Array(n));
+  }
+
+}
+
+const isDelimiter = (code: number) => code === 32 || code === 62 || code === 47 || code === 9 || code === 10 || code === 13; // space > / tab LF CR
+const isSpace = (code: number) => code === 32 || code === 9 || code === 10 || code === 13;
+
+function skipSpace(xml: string, from: number, to: number): number {
+  let i = from;
+  while (i < to && isSpace(xml.charCodeAt(i))) i++;
+  return i;
+}
+
+/** The attributes of a start tag xml[from, gt) that a cell or row read needs, by their one-letter names. */
+interface Attrs {
+  r: number;
+  s: number;
+  t: string;
+  /** Where the r attribute's value starts and ends (cell refs are read from the text in place). */
+  rStart: number;
+  rEnd: number;
+}
+
+function readAttrs(xml: string, from: number, gt: number, out: Attrs): void {
+  out.r = -1;
+  out.s = 0;
+  out.t = "n";
+  out.rStart = out.rEnd = -1;
+  let i = from;
+  while (i < gt) {
+    const c = xml.charCodeAt(i);
+    if (isSpace(c) || c === 47) {
+      i++;
+      continue;
+    }
+    const nameStart = i;
+    while (i < gt && xml.charCodeAt(i) !== 61 && !isSpace(xml.charCodeAt(i))) i++; // up to '='
+    const nameEnd = i;
+    while (i < gt && xml.charCodeAt(i) !== 34 && xml.charCodeAt(i) !== 39) i++; // to the opening quote
+    const quote = xml.charCodeAt(i);
+    const valueStart = i + 1;
+    const valueEnd = xml.indexOf(quote === 34 ? '"' : "'", valueStart);
+    if (valueEnd < 0 || valueEnd > gt) return;
+    i = valueEnd + 1;
+    if (nameEnd - nameStart !== 1) continue;
+    const name = xml.charCodeAt(nameStart);
+    if (name === 114) {
+      out.rStart = valueStart;
+      out.rEnd = valueEnd;
+    } else if (name === 115) out.s = Number(xml.slice(valueStart, valueEnd)) || 0;
+    else if (name === 116) out.t = xml.slice(valueStart, valueEnd);
+  }
+}
+
+/** The column of a cell reference written at xml[from, to) ("BC12" → 55), or undefined when it is not one. */
+function columnAt(xml: string, from: number, to: number): number | undefined {
+  let col = 0;
+  let i = from;
+  for (; i < to; i++) {
+    const c = xml.charCodeAt(i) & ~32; // upper case
+    if (c < 65 || c > 90) break;
+    col = col * 26 + (c - 64);
+  }
+  return col > 0 && i > from && i < to ? col : undefined;
+}
+
+/** The number written at xml[from, to) when it is a plain row number. */
+function integerAt(xml: string, from: number, to: number): number | undefined {
+  if (from >= to) return undefined;
+  let n = 0;
+  for (let i = from; i < to; i++) {
+    const c = xml.charCodeAt(i) - 48;
+    if (c < 0 || c > 9) return undefined;
+    n = n * 10 + c;
+  }
+  return n;
+}
+
+/** Where the attributes of the next start tag `open` ("<row", "<c") in xml[from, to) begin, or -1 ("<c" is not "<col"). */
+function startTagAfter(xml: string, open: string, from: number, to: number): number {
+  for (let i = from; ; ) {
+    const at = xml.indexOf(open, i);
+    if (at < 0 || at >= to) return -1;
+    const after = at + open.length;
+    if (isDelimiter(xml.charCodeAt(after))) return after;
+    i = after;
+  }
+}
+
+/** Reading state carried from one piece of a part to the next. */
+export class SheetScanner {
+  private prevRow = 0;
+  private readonly shared = new Map<string, { formula: string; master: string }>();
+  private readonly attrs: Attrs = { r: -1, s: 0, t: "n", rStart: -1, rEnd: -1 };
+  private readonly rowOpen: string;
+  private readonly rowClose: string;
+  private readonly cellOpen: string;
+  private readonly cellClose: string;
+  private readonly fOpen: string;
+  private readonly vOpen: string;
+  private readonly isOpen: string;
+
+  constructor(
+    readonly store: CellStore,
+    private readonly p: string,
+  ) {
+    this.rowOpen = `<${p}row`;
+    this.rowClose = `</${p}row>`;
+    this.cellOpen = `<${p}c`;
+    this.cellClose = `</${p}c>`;
+    this.fOpen = `<${p}f`;
+    this.vOpen = `<${p}v`;
+    this.isOpen = `<${p}is`;
+  }
+
+  /** Reads the rows in xml[from, to): text that holds only whole rows (what lies between them is skipped). */
+  rows(xml: string, from: number, to: number): void {
+    let i = from;
+    for (;;) {
+      const after = startTagAfter(xml, this.rowOpen, i, to);
+      if (after < 0) return;
+      const gt = xml.indexOf(">", after);
+      readAttrs(xml, after, gt, this.attrs);
+      const rowNum = (this.attrs.rStart >= 0 ? integerAt(xml, this.attrs.rStart, this.attrs.rEnd) : undefined) ?? this.prevRow + 1;
+      this.prevRow = rowNum;
+      if (xml.charCodeAt(gt - 1) === 47) {
+        i = gt + 1;
+        continue;
+      }
+      let close = xml.indexOf(this.rowClose, gt);
+      if (close < 0 || close > to) close = to;
+      this.store.beginRow(rowNum);
+      this.cells(xml, gt + 1, close);
+      this.store.endRow();
+      i = close + this.rowClose.length;
+    }
+  }
+
+  private cells(xml: string, from: number, to: number): void {
+    const p = this.p;
+    let prevCol = 0;
+    let i = from;
+    for (;;) {
+      const after = startTagAfter(xml, this.cellOpen, i, to);
+      if (after < 0) return;
+      const gt = xml.indexOf(">", after);
+      const a = this.attrs;
+      readAttrs(xml, after, gt, a);
+      const col = (a.rStart >= 0 ? columnAt(xml, a.rStart, a.rEnd) : undefined) ?? prevCol + 1;
+      prevCol = col;
+      if (xml.charCodeAt(gt - 1) === 47) {
+        this.store.push(col, a.s, EMPTY, 0);
+        i = gt + 1;
+        continue;
+      }
+      const end = xml.indexOf(this.cellClose, gt);
+      const stop = end < 0 || end > to ? to : end;
+      this.cell(xml, gt + 1, stop, col, a, p);
+      i = stop + this.cellClose.length;
+    }
+  }
+
+  /** One cell's content xml[from, to): its formula (f), value (v) or inline text (is), in the schema's order. */
+  private cell(xml: string, from: number, to: number, col: number, a: Attrs, p: string): void {
+    let vText: string | undefined;
+    let formulaText: string | undefined;
+    let fAttrs = "";
+    let inline: string | undefined;
+    let i = skipSpace(xml, from, to);
+    if (xml.startsWith(this.fOpen, i) && isDelimiter(xml.charCodeAt(i + this.fOpen.length))) {
+      const gt = xml.indexOf(">", i);
+      fAttrs = ` ${xml.slice(i + this.fOpen.length, xml.charCodeAt(gt - 1) === 47 ? gt - 1 : gt)}`;
+      if (xml.charCodeAt(gt - 1) === 47) {
+        formulaText = "";
+        i = gt + 1;
+      } else {
+        const close = xml.indexOf("<", gt);
+        formulaText = xmlText(xml.slice(gt + 1, close));
+        i = xml.indexOf(">", close) + 1;
+      }
+      i = skipSpace(xml, i, to);
+    }
+    if (xml.startsWith(this.vOpen, i) && isDelimiter(xml.charCodeAt(i + this.vOpen.length))) {
+      const gt = xml.indexOf(">", i);
+      if (xml.charCodeAt(gt - 1) === 47) i = gt + 1;
+      else {
+        const close = xml.indexOf("<", gt);
+        vText = xml.slice(gt + 1, close);
+        i = xml.indexOf(">", close) + 1;
+      }
+      i = skipSpace(xml, i, to);
+    } else if (xml.startsWith(this.isOpen, i) && isDelimiter(xml.charCodeAt(i + this.isOpen.length))) {
+      inline = xml.slice(i, to);
+      i = to;
+    }
+    if (i < to) {
+      // Not in the order the schema gives (or something unknown first): find the pieces anywhere in this cell.
+      const body = xml.slice(from, to);
+      const f = new RegExp(`<${p}f\\b([^>]*?)(?:/>|>([^<]*)</${p}f>)`).exec(body);
+      fAttrs = f ? ` ${f[1]}` : "";
+      formulaText = f ? (f[2] !== undefined ? xmlText(f[2]) : "") : undefined;
+      vText = new RegExp(`<${p}v(?:\\s[^>]*)?>([^<]*)</${p}v>`).exec(body)?.[1];
+      inline = a.t === "inlineStr" ? body : undefined;
+    }
+    const t = a.t;
+    let kind = EMPTY;
+    let num = 0;
+    let other: CellValue = null;
+    if (t === "s") {
+      if (vText !== undefined) {
+        kind = SHARED;
+        num = Number(vText);
+      }
+    } else if (t === "inlineStr") {
+      kind = OTHER;
+      other = textOf(inline ?? "");
+    } else if (vText !== undefined) {
+      if (t === "n") {
+        if (vText !== "") {
+          kind = NUMBER;
+          num = Number(vText);
+        }
+      } else if (t === "str") {
+        kind = OTHER;
+        other = xmlText(vText);
+      } else if (t === "b") {
+        kind = BOOLEAN;
+        num = vText === "1" || vText === "true" ? 1 : 0;
+      } else if (t === "e") {
+        kind = OTHER;
+        other = { error: decodeEntities(vText) };
+      } else if (t === "d") {
+        kind = NUMBER;
+        num = dateToSerial(new Date(decodeEntities(vText)));
+      } else if (vText !== "") {
+        kind = NUMBER;
+        num = Number(vText);
+      }
+    }
+    this.store.push(col, a.s, kind, num, other, formulaText === undefined ? null : this.formulaOf(formulaText, fAttrs, xml, a, col));
+  }
+
+  /** The formula of a cell, a shared formula's other cells given their own form of it. */
+  private formulaOf(text: string, fAttrs: string, xml: string, a: Attrs, col: number): string | null {
+    const kind = /\st\s*=\s*["'](array|dataTable)["']/.exec(fAttrs)?.[1];
+    if (kind) {
+      const anchor = formatCell({ row: this.prevRow, col });
+      const range = parseRange(/\sref\s*=\s*["']([^"']*)["']/.exec(fAttrs)?.[1] ?? anchor);
+      if (range) this.store.groups.push({ kind: kind === "array" ? "array formula" : "data table", anchor, range });
+    }
+    let formula: string | null;
+    if (/\st\s*=\s*["']shared["']/.test(fAttrs)) {
+      const si = /\ssi\s*=\s*["']([^"']*)["']/.exec(fAttrs)?.[1] ?? "";
+      const here = a.rStart >= 0 ? xml.slice(a.rStart, a.rEnd) : `${col}`;
+      if (text) {
+        this.shared.set(si, { formula: text, master: here });
+        formula = text;
+      } else {
+        const group = this.shared.get(si);
+        formula = group ? slideFormula(group.formula, group.master, here) : null;
+      }
+    } else formula = text || null;
+    return formula ? `=${formula}` : null;
+  }
+}
+
+/**
+ * A sheet part's cells from its text in pieces (any split), each piece read
+ * up to its last whole row; the text around the cells is kept whole, with an
+ * empty sheetData where the cells were, for the sections read from it.
+ */
+export async function scanSheetPieces(
+  pieces: AsyncIterable<string>,
+  strings: readonly string[],
+  { readCells = true }: { readCells?: boolean } = {},
+): Promise<{ cells: CellStore; outside: string; prefix: string }> {
+  const cells = new CellStore(strings);
+  let scanner: SheetScanner | undefined;
+  let p = "";
+  let head = "";
+  let tail = "";
+  let buf = "";
+  let phase: "head" | "cells" | "tail" = "head";
+  let searched = 0;
+  for await (const piece of pieces) {
+    if (phase === "tail") {
+      tail += piece;
+      continue;
+    }
+    buf += piece;
+    if (phase === "head") {
+      const open = /<([\w.-]+:)?sheetData(?=[\s/>])/g;
+      open.lastIndex = Math.max(0, searched - 64);
+      const m = open.exec(buf);
+      const gt = m ? buf.indexOf(">", m.index) : -1;
+      if (!m || gt < 0) {
+        // Searched again from a little before where it stopped, in case the tag is split between pieces.
+        searched = m ? m.index + 64 : buf.length;
+        continue;
+      }
+      p = m[1] ?? "";
+      head = buf.slice(0, m.index);
+      if (buf.charCodeAt(gt - 1) === 47) {
+        phase = "tail";
+        tail = buf.slice(gt + 1);
+        buf = "";
+        continue;
+      }
+      if (readCells) scanner = new SheetScanner(cells, p);
+      buf = buf.slice(gt + 1);
+      phase = "cells";
+    }
+    const close = buf.indexOf(`</${p}sheetData>`);
+    if (close >= 0) {
+      scanner?.rows(buf, 0, close);
+      tail = buf.slice(close + `</${p}sheetData>`.length);
+      buf = "";
+      phase = "tail";
+      continue;
+    }
+    const lastRow = buf.lastIndexOf(`</${p}row>`);
+    if (lastRow < 0) continue;
+    const cut = lastRow + `</${p}row>`.length;
+    scanner?.rows(buf, 0, cut);
+    // Kept: what may begin the closing tag of the cells, split between this piece and the next.
+    buf = buf.slice(cut);
+  }
+  if (phase === "cells") scanner?.rows(buf, 0, buf.length);
+  const outside = phase === "head" ? buf : `${head}<${p}sheetData/>${tail}`;
+  return { cells, outside, prefix: p };
+}
