@@ -65,7 +65,7 @@ function templateOf(register: DetectedRegister, recordedId: string | undefined, 
 }
 
 /** One register's mapped columns, row by row, from one read of its block. */
-async function readRegisterRows(host: WorkbookHost, register: DetectedRegister, template: Template, onTemplate: boolean): Promise<RegisterRows> {
+export async function readRegisterRows(host: WorkbookHost, register: DetectedRegister, template: Template, onTemplate: boolean): Promise<RegisterRows> {
   const left = columnIndex(register.firstColumn) ?? 1;
   const right = columnIndex(register.lastColumn) ?? left;
   const columns: Record<string, string> = {};

@@ -1,10 +1,11 @@
 import * as React from "react";
 import { plan, type Plan } from "../../../core/plan/plan";
-import { readSettings, SETTINGS_KEY, type KnownSettings, type RiskBandSetId, type SettingsIssue } from "../../../core/metadata/settings";
+import { readSettings, SETTINGS_KEY, type KnownSettings, type MatrixSizeId, type RiskBandSetId, type SettingsIssue } from "../../../core/metadata/settings";
 
 export interface SettingsDraft {
   currency: string;
   riskBands: RiskBandSetId;
+  riskMatrix: MatrixSizeId;
   /** Kept as typed, so a half-typed number is not rewritten under the user's cursor. */
   varianceAmberPercent: string;
   varianceRedPercent: string;
@@ -27,7 +28,7 @@ export interface SettingsFormState {
 }
 
 function toDraft(s: KnownSettings): SettingsDraft {
-  return { currency: s.currency, riskBands: s.riskBands, varianceAmberPercent: String(s.varianceAmberPercent), varianceRedPercent: String(s.varianceRedPercent) };
+  return { currency: s.currency, riskBands: s.riskBands, riskMatrix: s.riskMatrix, varianceAmberPercent: String(s.varianceAmberPercent), varianceRedPercent: String(s.varianceRedPercent) };
 }
 
 function percent(text: string): number | undefined {
@@ -46,7 +47,7 @@ export function validateDraft(d: SettingsDraft): { errors: SettingsErrors; value
   if (red === undefined) errors.varianceRedPercent = "Enter a percentage from 0 to 100.";
   if (amber !== undefined && red !== undefined && amber > red) errors.varianceRedPercent = "The red threshold must be at least the amber one.";
   if (Object.keys(errors).length || amber === undefined || red === undefined) return { errors };
-  return { errors, value: { currency: d.currency, riskBands: d.riskBands, varianceAmberPercent: amber, varianceRedPercent: red } };
+  return { errors, value: { currency: d.currency, riskBands: d.riskBands, riskMatrix: d.riskMatrix, varianceAmberPercent: amber, varianceRedPercent: red } };
 }
 
 /** The settings form: a draft over the stored settings, and the plan that saves it. */
