@@ -84,6 +84,6 @@ export function cellCountExpression(place: RegisterPlace, readings: RegisterRead
 /** The cell's formula over several registers on the same matrix: their counts added. */
 export function cellCountFormula(sources: readonly { place: RegisterPlace; readings: RegisterReadings }[], basis: MapBasis, p: number, i: number): string | undefined {
   const parts = sources.map((s) => cellCountExpression(s.place, s.readings, basis, p, i));
-  if (parts.some((x) => x === undefined)) return undefined;
+  if (!parts.length || parts.some((x) => x === undefined)) return undefined;
   return `=${parts.join("+")}`;
 }

@@ -20,6 +20,11 @@ import { topRisks, type HeatMap, type HeatMapGrid, type MapBasis, type RegisterR
 
 export const HEAT_MAP_TITLE = "Risk heat map";
 
+/** A sheet a heat-map draw made (its first cell says so): output, not a register. */
+export function isHeatMapSheet(firstCell: unknown): boolean {
+  return typeof firstCell === "string" && firstCell.startsWith(`${HEAT_MAP_TITLE}: `);
+}
+
 export interface HeatMapSource {
   place: RegisterPlace;
   readings: RegisterReadings;

@@ -20,7 +20,7 @@ import {
   type RegisterReadings,
 } from "../../core/heatmap/model";
 import { movementSince, readSnapshot, snapshotCells, snapshotOf, SNAPSHOT_SHEET, type RiskMovement, type SnapshotEntry } from "../../core/heatmap/movement";
-import { HEAT_MAP_TITLE, heatMapSheetEdits, type HeatMapSource } from "../../core/heatmap/sheet";
+import { heatMapSheetEdits, isHeatMapSheet, type HeatMapSource } from "../../core/heatmap/sheet";
 import { readSettings } from "../../core/metadata/settings";
 import { plan, type Plan } from "../../core/plan/plan";
 import type { CellInput, Edit } from "../../core/plan/edits";
@@ -139,9 +139,8 @@ function sheetNameFor(base: string, suffix: string): string {
 /** A sheet an earlier draw made (its first cell says so) may be drawn over; any other sheet of that name is the user's. */
 function isOwnSheet(outline: WorkbookOutline, name: string): boolean {
   const sheet = outline.sheets.find((s) => s.name.toLowerCase() === name.toLowerCase());
-  const a1 = sheet?.preview?.values[0]?.[0];
   const startsAtA1 = sheet?.preview ? parseRange(sheet.preview.address)?.top === 1 && parseRange(sheet.preview.address)?.left === 1 : false;
-  return !!sheet && startsAtA1 && typeof a1 === "string" && a1.startsWith(HEAT_MAP_TITLE);
+  return !!sheet && startsAtA1 && isHeatMapSheet(sheet.preview?.values[0]?.[0]);
 }
 
 function targetSheet(outline: WorkbookOutline, wanted: string, taken: Set<string>): string {
