@@ -69,6 +69,16 @@ const LOW_MEDIUM_HIGH: LevelScale = {
   steps: FAMILIES[0].steps.slice(1, 4).map((s, i) => ({ value: i + 1, words: s.words })),
 };
 
+/**
+ * Every five-step family's words on one scale, for a column that mixes them
+ * ("Moderate", "Very likely", "Extreme"): the families agree step for step,
+ * and a word in two of them ("moderate") has the same value in both.
+ */
+const MIXED_FIVE_STEP: LevelScale = {
+  name: "Mixed words, five steps",
+  steps: FAMILIES[0].steps.map((s, k) => ({ value: s.value, words: [...new Set(FAMILIES.flatMap((f) => f.steps[k].words))] })),
+};
+
 /** Every word of every family, for telling a column of levels from other text. */
 const ALL_LEVEL_WORDS = new Set(FAMILIES.flatMap((f) => f.steps.flatMap((s) => s.words)));
 
@@ -85,6 +95,30 @@ function bandStart(text: string): number | null {
   if (!m) return null;
   const start = Number(m[1].replace(",", "."));
   return /^\s*</.test(text) ? start - 0.5 : start;
+}
+
+/**
+ * Bands of one width that divide 0–100% into three to five ("50% to 75%",
+ * "75% to 100%"): the whole scale of that width, each band on its own step,
+ * even where the register uses only some of them.
+ */
+function equalBandScale(bands: string[]): LevelScale | null {
+  const spans = bands.map((b) => {
+    const m = PERCENT_BAND.exec(b);
+    return m?.[2] === undefined ? null : { start: Number(m[1].replace(",", ".")), end: Number(m[2].replace(",", ".")) };
+  });
+  if (spans.some((x) => x === null)) return null;
+  const width = (spans[0] as { start: number; end: number }).end - (spans[0] as { start: number; end: number }).start;
+  const steps = 100 / width;
+  if (!Number.isInteger(steps) || steps < 3 || steps > 5) return null;
+  if (spans.some((x) => x && (x.end - x.start !== width || x.start % width !== 0))) return null;
+  return {
+    name: `0% to 100% in ${steps} bands`,
+    steps: Array.from({ length: steps }, (_, k) => {
+      const own = bands.filter((_, i) => (spans[i] as { start: number }).start === k * width).map(key);
+      return { value: k + 1, words: own.length ? own : [`${k * width}% to ${(k + 1) * width}%`] };
+    }),
+  };
 }
 
 /** The value of a level on a scale; null when the text is not on it. */
@@ -115,8 +149,10 @@ export function scaleOfColumn(values: readonly CellValue[]): LevelScale | null {
   }
   const bands = [...new Set(texts.filter((t) => bandStart(t) !== null))].sort((a, b) => (bandStart(a) as number) - (bandStart(b) as number));
   if (bands.length >= 2 && (!best || bands.length > best.hits)) {
-    return { name: `${bands[0]} … ${bands[bands.length - 1]}`, steps: bands.map((b, i) => ({ value: i + 1, words: [key(b)] })) };
+    return equalBandScale(bands) ?? { name: `${bands[0]} … ${bands[bands.length - 1]}`, steps: bands.map((b, i) => ({ value: i + 1, words: [key(b)] })) };
   }
+  const mixedHits = texts.filter((t) => levelValue(t, MIXED_FIVE_STEP) !== null).length;
+  if (best && mixedHits > best.hits) best = { scale: MIXED_FIVE_STEP, hits: mixedHits };
   if (!best || best.hits * 2 < texts.length) return null;
   if (best.scale === FAMILIES[0] && texts.every((t) => levelValue(t, LOW_MEDIUM_HIGH) !== null || levelValue(t, FAMILIES[0]) === null)) return LOW_MEDIUM_HIGH;
   return best.scale;

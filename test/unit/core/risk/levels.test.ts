@@ -47,3 +47,19 @@ describe("the scale a column of levels is written on", () => {
     expect(levelLookupExpression("A2", lmh)).toMatch(/^IF\(ISNUMBER\(A2\),A2,INDEX\(\{1,1,1,.*MATCH\(TRIM\(A2\),\{"low","l","lo",/);
   });
 });
+
+describe("scales that follow the workbook", () => {
+  test("a column mixing five-step families reads each word on its own step", () => {
+    const s = scaleOfColumn(["Moderate", "Very likely", "extreme", "High"]);
+    if (!s) throw new Error("no scale");
+    expect(["moderate", "very likely", "extreme", "high", "rare"].map((w) => levelNumber(w, s))).toEqual([3, 5, 5, 4, 1]);
+  });
+
+  test("equal percentage bands are placed on the whole scale of their width, even where only some are used", () => {
+    const s = scaleOfColumn(["50% to 75%", "75% to 100%", "50% to 75%"]);
+    expect(s?.steps.map((x) => x.value)).toEqual([1, 2, 3, 4]);
+    if (!s) throw new Error("no scale");
+    expect(levelNumber("75% to 100%", s)).toBe(4);
+    expect(levelNumber("50% to 75%", s)).toBe(3);
+  });
+});
