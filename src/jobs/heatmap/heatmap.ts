@@ -28,6 +28,7 @@ import { matrixSize, RISK_BAND_SETS, type RiskBand } from "../../core/risk/bands
 import { templateForKind } from "../../core/templates/catalogue";
 import type { WorkbookHost, WorkbookOutline } from "../../hosts/host";
 import { detectRegisters, PREVIEW_ROWS } from "../registers/detect";
+import { rememberingReads } from "../registers/remembered-reads";
 import { readRegisterRows } from "../validation/validate";
 
 export interface HeatMapOptions {
@@ -74,8 +75,10 @@ function coveredRows(register: DetectedRegister, outline: WorkbookOutline): { fi
 }
 
 /** Reads every risk register and places its risks; writes nothing. */
-export async function readHeatMaps(host: WorkbookHost, knownOutline?: WorkbookOutline): Promise<HeatMapReading> {
-  const outline = knownOutline ?? (await host.outline({ previewRows: PREVIEW_ROWS }));
+export async function readHeatMaps(workbook: WorkbookHost, knownOutline?: WorkbookOutline): Promise<HeatMapReading> {
+  const outline = knownOutline ?? (await workbook.outline({ previewRows: PREVIEW_ROWS }));
+  // Detection reads a long register to the end of the used range; reading its rows again comes from that read.
+  const host = rememberingReads(workbook);
   const { settings, issues } = readSettings(outline.metadata.settings);
   const bandSet = RISK_BAND_SETS[settings.riskBands].bands;
   const numericSize = matrixSize(settings.riskMatrix);
