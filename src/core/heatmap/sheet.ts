@@ -115,7 +115,7 @@ function drawGrid(
     out.set(idsTop + r, left, levelLabel(p, map.probabilityLabels[p - 1]));
     line.forEach((cell, c) => {
       const ids = input.labelRegister ? cell.ids.map((id, k) => `${id} (${cell.rows[k].sheet.trim()})`) : cell.ids;
-      out.set(idsTop + r, left + 1 + c, ids.length ? ids.join(", ") : null);
+      out.set(idsTop + r, left + 1 + c, ids.length ? idList(ids) : null);
     });
   });
   out.style(idsTop, left + 1, idsTop + size.probability - 1, left + size.impact, { wrapText: true, verticalAlignment: "Top" });
@@ -123,6 +123,20 @@ function drawGrid(
   for (let i = 1; i <= size.impact; i++) out.set(idAxis, left + i, levelLabel(i, map.impactLabels[i - 1]));
   out.style(idAxis, left + 1, idAxis, left + size.impact, { italic: true, horizontalAlignment: "Center", wrapText: true });
   return idAxis;
+}
+
+/** Characters of IDs shown in one cell; a cell holds at most 32,767, and a list longer than this is read by nobody. */
+export const ID_LIST_CHARACTERS = 1_000;
+
+/** The IDs of a cell as one text, cut with "and N more" past ID_LIST_CHARACTERS. */
+export function idList(ids: readonly string[]): string {
+  let text = "";
+  for (let k = 0; k < ids.length; k++) {
+    const next = text ? `${text}, ${ids[k]}` : ids[k];
+    if (next.length > ID_LIST_CHARACTERS && k > 0) return `${text} and ${ids.length - k} more`;
+    text = next;
+  }
+  return text.length > ID_LIST_CHARACTERS ? `${text.slice(0, ID_LIST_CHARACTERS)}…` : text;
 }
 
 function scoreText(s: { score: number } | null): CellInput {

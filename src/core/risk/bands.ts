@@ -30,7 +30,8 @@ export interface RiskBandSet {
 const GREEN = { colour: "#C6EFCE", textColour: "#006100" };
 const AMBER = { colour: "#FFEB9C", textColour: "#9C5700" };
 const PINK = { colour: "#FFC7CE", textColour: "#9C0006" };
-const RED = { colour: "#FF0000", textColour: "#FFFFFF" };
+// Black on the red: white on #FF0000 has a contrast of 4:1, under the 4.5:1 small text needs.
+const RED = { colour: "#FF0000", textColour: "#000000" };
 
 /**
  * Bands are contiguous so every score falls in exactly one; on a 5×5 matrix the

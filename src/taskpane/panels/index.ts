@@ -3,8 +3,9 @@
  * tab bar, the keyboard order and the browser tests all follow this list.
  */
 import * as React from "react";
-import { CheckmarkCircleRegular, DocumentTableRegular, SettingsRegular, TableSettingsRegular } from "@fluentui/react-icons";
+import { CheckmarkCircleRegular, DocumentTableRegular, GridRegular, SettingsRegular, TableSettingsRegular } from "@fluentui/react-icons";
 import { ChecksPanel } from "./checks";
+import { HeatMapPanel } from "./heatmap";
 import { OverviewPanel } from "./overview";
 import { RegistersPanel } from "./registers";
 import { SettingsPanel } from "./settings";
@@ -14,6 +15,7 @@ export const PANELS: readonly PanelDefinition[] = [
   { id: "overview", label: "Workbook", icon: React.createElement(DocumentTableRegular), component: OverviewPanel },
   { id: "registers", label: "Registers", icon: React.createElement(TableSettingsRegular), component: RegistersPanel },
   { id: "checks", label: "Checks", icon: React.createElement(CheckmarkCircleRegular), component: ChecksPanel },
+  { id: "heatmap", label: "Heat Map", icon: React.createElement(GridRegular), component: HeatMapPanel },
   { id: "settings", label: "Settings", icon: React.createElement(SettingsRegular), component: SettingsPanel },
 ];
 

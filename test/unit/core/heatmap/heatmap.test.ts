@@ -1,7 +1,7 @@
 import type { CellValue } from "../../../../src/core/grid/cell";
 import { buildHeatMap, countsOf, topRisks } from "../../../../src/core/heatmap/model";
 import { movementSince, readSnapshot, snapshotCells, snapshotOf } from "../../../../src/core/heatmap/movement";
-import { heatMapSheetEdits } from "../../../../src/core/heatmap/sheet";
+import { heatMapSheetEdits, ID_LIST_CHARACTERS, idList } from "../../../../src/core/heatmap/sheet";
 import { bandOfCell, bandsForMatrix, matrixSize, RISK_BAND_SETS } from "../../../../src/core/risk/bands";
 import { templateForKind } from "../../../../src/core/templates/catalogue";
 import type { RegisterRows } from "../../../../src/core/validate/register-rows";
@@ -166,5 +166,17 @@ describe("the heat-map sheet", () => {
     const clear = edits.find((e) => e.type === "setStyle");
     expect(clear).toMatchObject({ address: "A1:AD200", style: { fill: null } });
     expect(edits.some((e) => e.type === "replaceConditionalFormats")).toBe(false);
+  });
+});
+
+describe("the IDs of a crowded cell", () => {
+  test("are cut with “and N more” well under a cell's 32,767 characters", () => {
+    const ids = Array.from({ length: 20_000 }, (_, k) => `RISK-${k + 1}`);
+    const text = idList(ids);
+    expect(text.length).toBeLessThan(ID_LIST_CHARACTERS + 30);
+    expect(text).toMatch(/^RISK-1, RISK-2, .* and \d+ more$/);
+    const shown = text.replace(/ and \d+ more$/, "").split(", ").length;
+    expect(text.endsWith(` and ${ids.length - shown} more`)).toBe(true);
+    expect(idList(["R1", "R2"])).toBe("R1, R2");
   });
 });
