@@ -8,7 +8,7 @@
 import { isBlank, type CellValue } from "../grid/cell";
 import type { MapBasis, MappedRisk } from "./model";
 
-export const SNAPSHOT_SHEET = "Risk Snapshot";
+export { SNAPSHOT_SHEET } from "./names";
 export const SNAPSHOT_HEADERS = ["Register", "Risk ID", "Open", "Inherent Score", "Residual Score", "Taken At"] as const;
 
 export interface SnapshotEntry {

@@ -16,14 +16,10 @@ import { columnLetter, formatCell, formatRange, type RangeAddress } from "../gri
 import type { CellInput, Edit } from "../plan/edits";
 import { cellCountFormula, type RegisterPlace } from "./formulas";
 import { movementCounts, type RiskMovement } from "./movement";
+import { HEAT_MAP_TITLE } from "./names";
 import { topRisks, type HeatMap, type HeatMapGrid, type MapBasis, type RegisterReadings } from "./model";
 
-export const HEAT_MAP_TITLE = "Risk heat map";
-
-/** A sheet a heat-map draw made (its first cell says so): output, not a register. */
-export function isHeatMapSheet(firstCell: unknown): boolean {
-  return typeof firstCell === "string" && firstCell.startsWith(`${HEAT_MAP_TITLE}: `);
-}
+export { HEAT_MAP_TITLE, isHeatMapSheet } from "./names";
 
 export interface HeatMapSource {
   place: RegisterPlace;

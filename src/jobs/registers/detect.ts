@@ -19,8 +19,7 @@ import {
   type MappedColumn,
 } from "../../core/detect/detect";
 import type { SheetCells } from "../../core/detect/sheet-cells";
-import { SNAPSHOT_SHEET } from "../../core/heatmap/movement";
-import { isHeatMapSheet } from "../../core/heatmap/sheet";
+import { isHeatMapSheet, SNAPSHOT_SHEET } from "../../core/heatmap/names";
 import { METADATA_SHEET, type RegisterRecord } from "../../core/metadata/schema";
 import { builtInTemplate } from "../../core/templates/catalogue";
 import { TemplateKindSchema } from "../../core/templates/schema";
