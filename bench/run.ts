@@ -21,6 +21,7 @@ import { measurePaneStartup } from "./pane-startup";
 import { benchValidation } from "./validation";
 import { benchFinance } from "./finance";
 import { benchRollup } from "./rollup";
+import { benchHeatMap } from "./heatmap";
 import { figure, kibibytes, mebibytes, round, seconds, type Figure } from "./figures";
 import type { PhaseResult } from "./xlsx-phase";
 
@@ -248,6 +249,7 @@ async function main(): Promise<void> {
   const validation = await section("validation", () => benchValidation(opts.rows, opts.excelRows, progress));
   const finance = await section("finance", () => benchFinance(opts.rows, progress));
   const portfolioRollup = await section("portfolio rollup", () => benchRollup(opts.smoke, progress));
+  const heatMap = await section("heat map", () => benchHeatMap(opts.rows, opts.excelRows, progress));
   progress("task pane bundle...");
   const taskpaneBundle = await section("task pane bundle", () => benchBundle(opts.smoke));
 
@@ -275,6 +277,7 @@ async function main(): Promise<void> {
     validation,
     finance,
     portfolioRollup,
+    heatMap,
     taskpaneBundle,
     paneStartup,
     benchDuration: figure(seconds(Date.now() - started), "s"),
@@ -328,6 +331,15 @@ async function main(): Promise<void> {
       `  measured                      ${fmt(validation.measured.total)} (open ${fmt(validation.measured.open)}, check ${fmt(validation.measured.check)})`,
       `  ratio ${fmt(validation.ratio)}${verdict(validation.ratio)}`,
       `  Excel host on the fake: ${validation.excelFakeSyncs.map((r) => `${r.rows.toLocaleString("en-GB")} rows ${fmt(r.syncs)}`).join(", ")}`,
+    );
+  if ("failed" in heatMap) lines.push(`Heat map: FAILED: ${heatMap.failed}`);
+  else
+    lines.push(
+      `Heat map (pmo heatmap --out), ${opts.rows.toLocaleString("en-GB")} rows, ${heatMap.workload.placedRisks} risks placed:`,
+      `  baseline ExcelJS load + save  ${fmt(heatMap.baseline.total)}`,
+      `  measured                      ${fmt(heatMap.measured.total)} (open ${fmt(heatMap.measured.open)}, plan ${fmt(heatMap.measured.plan)}, apply + save ${fmt(heatMap.measured.applySave)})`,
+      `  ratio ${fmt(heatMap.ratio)}${verdict(heatMap.ratio)}`,
+      `  Excel host on the fake: ${heatMap.excelFakeSyncs.map((r) => `${r.rows.toLocaleString("en-GB")} rows ${fmt(r.syncs)}`).join(", ")}`,
     );
   if ("failed" in taskpaneBundle) lines.push(`Task pane bundle: FAILED: ${taskpaneBundle.failed}`);
   else {

@@ -11,6 +11,7 @@ import type { TemplatesOptions } from "./commands/templates";
 import type { ValidateOptions } from "./commands/validate";
 import type { VarianceOptions } from "./commands/variance";
 import type { RollupOptions } from "./commands/rollup";
+import type { HeatMapCommandOptions } from "./commands/heatmap";
 
 const jsonHelp = "Print one JSON document on stdout instead of text";
 
@@ -170,5 +171,26 @@ export const commands: CommandTable = [
       "With --json: { \"projects\": [ { \"file\", \"project\", \"budget\", \"actual\", \"forecast\", \"openRisks\", \"rag\", ... } ], \"totals\": { ... }, \"failed\": [ { \"file\", \"reason\" } ] }.",
     ],
     load: async () => (await import("./commands/rollup")).rollup,
+  }),
+  defineCommand<HeatMapCommandOptions>({
+    name: "heatmap",
+    summary: "Draw the risk heat map of each risk register on a sheet of live counts",
+    positionals: [{ name: "workbook", description: "An .xlsx or .xlsm file" }],
+    flags: {
+      ...outputTargetFlags,
+      residual: { type: "boolean", description: "Rank the ten highest risks and measure movement on residual scores (inherent by default)" },
+      combined: { type: "boolean", description: "One map of every risk register together instead of one map each (their matrices must agree)" },
+      json: { type: "boolean", description: jsonHelp },
+    },
+    schema: z
+      .object({ workbook: pathArgument("<workbook>"), out: z.string().optional(), "in-place": z.boolean().optional(), residual: z.boolean().default(false), combined: z.boolean().default(false), json: jsonFlag })
+      .strict()
+      .transform((v, ctx): HeatMapCommandOptions => ({ workbook: v.workbook, target: outputTarget(v, ctx), residual: v.residual, combined: v.combined, json: v.json })),
+    notes: [
+      "Each risk register gets a sheet: probability rows from high to low against impact columns, inherent and residual side by side, each count a live formula over the register (open risks only; the filter is written on the sheet), cells in their band's colour, the risk IDs of each cell, a legend, the ten highest risks, and the movement since the last draw (a snapshot is kept on the sheet “Risk Snapshot”). Drawing again replaces the map in place.",
+      "Bands and the matrix size for registers scored in numbers come from the workbook's settings; registers written in words (High/Medium/Low) keep their own scale.",
+      "With --json: { \"size\": [probabilityLevels, impactLevels], \"inherent\": [[count]], \"residual\": [[count]] | null, \"maps\": [...] }, rows from the highest probability down, columns from the lowest impact up, open risks only.",
+    ],
+    load: async () => (await import("./commands/heatmap")).heatmap,
   }),
 ];

@@ -7,56 +7,17 @@
  */
 import { z } from "zod";
 import { EAC_METHOD_IDS, type EacMethod } from "../finance/measures";
+import { DEFAULT_BAND_SET, DEFAULT_MATRIX_SIZE, MATRIX_SIZES, RISK_BAND_SET_IDS, type MatrixSizeId, type RiskBandSetId } from "../risk/bands";
 
 export const SETTINGS_KEY = "settings";
 
-export interface RiskBand {
-  name: string;
-  /** Lowest P×I score in the band, inclusive. */
-  min: number;
-  /** Highest P×I score in the band, inclusive. */
-  max: number;
-}
-
-/**
- * Bands are contiguous so every score falls in exactly one; on a 5×5 matrix the
- * scores between the published bands (7, 11, 13, 14) cannot occur anyway.
- */
-export const RISK_BAND_SETS = {
-  standard: {
-    label: "Low 1–4, Medium 5–9, High 10–15, Critical 16–25",
-    bands: [
-      { name: "Low", min: 1, max: 4 },
-      { name: "Medium", min: 5, max: 9 },
-      { name: "High", min: 10, max: 15 },
-      { name: "Critical", min: 16, max: 25 },
-    ],
-  },
-  threeBand: {
-    label: "Low 1–4, Medium 5–10, High 12–25",
-    bands: [
-      { name: "Low", min: 1, max: 4 },
-      { name: "Medium", min: 5, max: 10 },
-      { name: "High", min: 11, max: 25 },
-    ],
-  },
-  npsa: {
-    label: "NPSA: Low 1–3, Moderate 4–6, High 8–12, Extreme 15–25",
-    bands: [
-      { name: "Low", min: 1, max: 3 },
-      { name: "Moderate", min: 4, max: 7 },
-      { name: "High", min: 8, max: 14 },
-      { name: "Extreme", min: 15, max: 25 },
-    ],
-  },
-} as const satisfies Record<string, { label: string; bands: RiskBand[] }>;
-
-export type RiskBandSetId = keyof typeof RISK_BAND_SETS;
-export const RISK_BAND_SET_IDS = Object.keys(RISK_BAND_SETS) as RiskBandSetId[];
+export { RISK_BAND_SETS, RISK_BAND_SET_IDS, MATRIX_SIZES, type RiskBand, type RiskBandSetId, type MatrixSizeId } from "../risk/bands";
 
 export const DEFAULT_SETTINGS = {
   currency: "GBP",
-  riskBands: "standard" as RiskBandSetId,
+  riskBands: DEFAULT_BAND_SET as RiskBandSetId,
+  /** Probability × impact levels of the heat map where a register's levels are numbers (words bring their own scale). */
+  riskMatrix: DEFAULT_MATRIX_SIZE as MatrixSizeId,
   varianceAmberPercent: 5,
   varianceRedPercent: 10,
   /**
@@ -72,6 +33,7 @@ export const DEFAULT_SETTINGS = {
 const fields = {
   currency: z.string().regex(/^[A-Z]{3}$/, "a currency is a three-letter ISO code such as GBP"),
   riskBands: z.enum(RISK_BAND_SET_IDS as [RiskBandSetId, ...RiskBandSetId[]]),
+  riskMatrix: z.enum(MATRIX_SIZES),
   varianceAmberPercent: z.number().min(0).max(100),
   varianceRedPercent: z.number().min(0).max(100),
   varianceAmberAmount: z.number().min(0),

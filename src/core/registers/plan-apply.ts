@@ -24,6 +24,7 @@ import { scaleOfColumn } from "../risk/levels";
 import { FIELD_REFERENCE, type Template, type TemplateColumn } from "../templates/schema";
 import { buildVocabularies, headerFieldScore, normaliseHeader } from "../detect/match";
 import { cellFormula, conditionalFormula, normaliseFormula, referencedFields, type FieldPlace } from "./formulas";
+import { scoreBands } from "./score-bands";
 import { keptFormulaNote, ownFormulasNote, restoreLabel } from "./messages";
 import {
   bodyAddress,
@@ -76,7 +77,7 @@ export function numberFormatFor(c: TemplateColumn): string | undefined {
 /** Score-like columns of a template with scales get the band colours. */
 const BANDED_FIELDS = new Set(["score", "residualScore"]);
 
-export function conditionalFormatsFor(t: Template, c: TemplateColumn, places: Record<string, FieldPlace>, topRow: number): ConditionalFormat[] {
+export function conditionalFormatsFor(t: Template, c: TemplateColumn, places: Record<string, FieldPlace>, topRow: number, storedSettings: Record<string, unknown> = {}): ConditionalFormat[] {
   if (c.conditionalFormats?.length) {
     const out: ConditionalFormat[] = [];
     for (const r of c.conditionalFormats) {
@@ -88,7 +89,7 @@ export function conditionalFormatsFor(t: Template, c: TemplateColumn, places: Re
     return out;
   }
   if (t.scales && BANDED_FIELDS.has(c.id)) {
-    return t.scales.bands.map((b) => ({ kind: "cellValue", operator: "between", formula1: String(b.min), formula2: String(b.max), fill: b.colour.toUpperCase() }));
+    return scoreBands(t, c.id, places, storedSettings).map((b) => ({ kind: "cellValue", operator: "between", formula1: String(b.min), formula2: String(b.max), fill: b.colour.toUpperCase() }));
   }
   return [];
 }
@@ -715,7 +716,7 @@ export function planApplyTemplate(s: RegisterSnapshot, template: Template, optio
   }
 
   for (const p of placed) {
-    const rules = conditionalFormatsFor(template, p.column, places, g.firstBodyRow);
+    const rules = conditionalFormatsFor(template, p.column, places, g.firstBodyRow, s.metadata.settings);
     if (!rules.length) continue;
     const address = bodyAddress(g, p.col);
     const have = p.added ? [] : (s.rules?.get(columnLetter(p.col))?.conditionalFormats ?? null);
@@ -795,7 +796,7 @@ export function planNewRegister(input: NewRegisterInput): Plan {
     if (v) edits.push({ type: "setDataValidation", sheet, address: bodyAddress(g, p.col), validation: v, label: p.header });
   }
   for (const p of placed) {
-    const rules = conditionalFormatsFor(template, p.column, places, 2);
+    const rules = conditionalFormatsFor(template, p.column, places, 2, input.metadata.settings);
     if (rules.length) edits.push({ type: "replaceConditionalFormats", sheet, address: bodyAddress(g, p.col), rules, label: p.header });
   }
   edits.push({ type: "setStyle", sheet, address: formatRange({ top: 1, bottom: 1, left: 1, right: n }), style: HEADER_STYLE });

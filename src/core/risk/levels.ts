@@ -4,11 +4,13 @@
  * (is this a column of levels?), apply (the Score formula looks the level up
  * on this scale), validation and heat maps (which cell of the matrix).
  *
- * Each family is an ordered scale, lowest first, and every family has five
- * steps, so High × High scores 16 whichever spelling a register uses, and a
- * register that uses three of the five steps (Low, Medium, High) scores on
- * the same bands as one that uses all five. Percentage bands are ordered by
- * where they start.
+ * Each family is an ordered scale, lowest first. The scale follows the
+ * workbook: a column written in Low / Medium / High (no "Very" either end) is
+ * on a three-step scale, so High × High scores 9 on its 3×3 matrix, the top
+ * band, rather than 16 of a five-step scale it never used. Percentage bands
+ * are ordered by where they start. Numbers are levels themselves, except
+ * PMBOK's fractions (probabilities 0.1–0.9, impacts 0.05–0.8), which fall
+ * into five steps.
  */
 import type { CellValue } from "../grid/cell";
 
@@ -61,6 +63,22 @@ function key(text: string): string {
   return text.normalize("NFKC").trim().toLowerCase().replace(/\s+/g, " ");
 }
 
+/** The three middle steps of the first family, renumbered: a register's own Low / Medium / High scale. */
+const LOW_MEDIUM_HIGH: LevelScale = {
+  name: "Low … High",
+  steps: FAMILIES[0].steps.slice(1, 4).map((s, i) => ({ value: i + 1, words: s.words })),
+};
+
+/**
+ * Every five-step family's words on one scale, for a column that mixes them
+ * ("Moderate", "Very likely", "Extreme"): the families agree step for step,
+ * and a word in two of them ("moderate") has the same value in both.
+ */
+const MIXED_FIVE_STEP: LevelScale = {
+  name: "Mixed words, five steps",
+  steps: FAMILIES[0].steps.map((s, k) => ({ value: s.value, words: [...new Set(FAMILIES.flatMap((f) => f.steps[k].words))] })),
+};
+
 /** Every word of every family, for telling a column of levels from other text. */
 const ALL_LEVEL_WORDS = new Set(FAMILIES.flatMap((f) => f.steps.flatMap((s) => s.words)));
 
@@ -77,6 +95,30 @@ function bandStart(text: string): number | null {
   if (!m) return null;
   const start = Number(m[1].replace(",", "."));
   return /^\s*</.test(text) ? start - 0.5 : start;
+}
+
+/**
+ * Bands of one width that divide 0–100% into three to five ("50% to 75%",
+ * "75% to 100%"): the whole scale of that width, each band on its own step,
+ * even where the register uses only some of them.
+ */
+function equalBandScale(bands: string[]): LevelScale | null {
+  const spans = bands.map((b) => {
+    const m = PERCENT_BAND.exec(b);
+    return m?.[2] === undefined ? null : { start: Number(m[1].replace(",", ".")), end: Number(m[2].replace(",", ".")) };
+  });
+  if (spans.some((x) => x === null)) return null;
+  const width = (spans[0] as { start: number; end: number }).end - (spans[0] as { start: number; end: number }).start;
+  const steps = 100 / width;
+  if (!Number.isInteger(steps) || steps < 3 || steps > 5) return null;
+  if (spans.some((x) => x && (x.end - x.start !== width || x.start % width !== 0))) return null;
+  return {
+    name: `0% to 100% in ${steps} bands`,
+    steps: Array.from({ length: steps }, (_, k) => {
+      const own = bands.filter((_, i) => (spans[i] as { start: number }).start === k * width).map(key);
+      return { value: k + 1, words: own.length ? own : [`${k * width}% to ${(k + 1) * width}%`] };
+    }),
+  };
 }
 
 /** The value of a level on a scale; null when the text is not on it. */
@@ -107,9 +149,63 @@ export function scaleOfColumn(values: readonly CellValue[]): LevelScale | null {
   }
   const bands = [...new Set(texts.filter((t) => bandStart(t) !== null))].sort((a, b) => (bandStart(a) as number) - (bandStart(b) as number));
   if (bands.length >= 2 && (!best || bands.length > best.hits)) {
-    return { name: `${bands[0]} … ${bands[bands.length - 1]}`, steps: bands.map((b, i) => ({ value: i + 1, words: [key(b)] })) };
+    return equalBandScale(bands) ?? { name: `${bands[0]} … ${bands[bands.length - 1]}`, steps: bands.map((b, i) => ({ value: i + 1, words: [key(b)] })) };
   }
-  return best && best.hits * 2 >= texts.length ? best.scale : null;
+  const mixedHits = texts.filter((t) => levelValue(t, MIXED_FIVE_STEP) !== null).length;
+  if (best && mixedHits > best.hits) best = { scale: MIXED_FIVE_STEP, hits: mixedHits };
+  if (!best || best.hits * 2 < texts.length) return null;
+  if (best.scale === FAMILIES[0] && texts.every((t) => levelValue(t, LOW_MEDIUM_HIGH) !== null || levelValue(t, FAMILIES[0]) === null)) return LOW_MEDIUM_HIGH;
+  return best.scale;
+}
+
+/** How a level column's cells become levels 1…steps. */
+export type LevelReading =
+  | { kind: "numbers"; steps: number }
+  /** PMBOK-style fractions: a value below `thresholds[k]` (and not below the one before) is level k + 1. */
+  | { kind: "fractions"; steps: number; thresholds: number[] }
+  | { kind: "words"; steps: number; scale: LevelScale };
+
+/** Midpoints between PMBOK's probability steps 0.1/0.3/0.5/0.7/0.9 and impact steps 0.05/0.1/0.2/0.4/0.8. */
+const PMBOK_THRESHOLDS = { probability: [0.2, 0.4, 0.6, 0.8], impact: [0.075, 0.15, 0.3, 0.6] };
+
+/** Fractions between 0 and 1, some not whole: PMBOK's numeric scale, not levels 1–n. */
+export function isFractionColumn(values: readonly CellValue[]): boolean {
+  const numbers = values.filter((v): v is number => typeof v === "number");
+  return numbers.length > 0 && numbers.every((n) => n > 0 && n <= 1) && numbers.some((n) => !Number.isInteger(n));
+}
+
+/**
+ * How to read a level column: on the scale of its words when it holds words,
+ * as PMBOK fractions, or as whole numbers on the workbook's `steps`.
+ */
+export function levelReading(values: readonly CellValue[], dimension: "probability" | "impact", steps: number): LevelReading {
+  const scale = scaleOfColumn(values);
+  if (scale) return { kind: "words", steps: Math.max(...scale.steps.map((s) => s.value)), scale };
+  if (isFractionColumn(values)) return { kind: "fractions", steps: 5, thresholds: PMBOK_THRESHOLDS[dimension] };
+  return { kind: "numbers", steps };
+}
+
+/**
+ * A cell's level on a reading, 1…steps, or null (blank, off the scale, text
+ * among numbers). Words are matched as the workbook's formulas match them
+ * (trimmed, any case); numbers must be whole levels on the scale.
+ */
+export function levelOnReading(v: CellValue, reading: LevelReading): number | null {
+  if (typeof v === "number") {
+    if (reading.kind === "fractions") {
+      if (!(v > 0 && v <= 1)) return null;
+      const below = reading.thresholds.findIndex((t) => v < t);
+      return below < 0 ? reading.steps : below + 1;
+    }
+    return Number.isInteger(v) && v >= 1 && v <= reading.steps ? v : null;
+  }
+  if (reading.kind === "words" && typeof v === "string") return levelValue(v, reading.scale);
+  return null;
+}
+
+/** The words of each step a formula may match (those a person would type: none holding a quote). */
+export function typedWords(step: LevelStep): string[] {
+  return step.words.filter((w) => !/"/.test(w));
 }
 
 /** Cells (by index) whose text is not on the scale: a score cannot be worked out for them. */
@@ -140,9 +236,7 @@ export function levelLookupExpression(ref: string, scale: LevelScale): string {
   const words: string[] = [];
   const values: number[] = [];
   for (const s of scale.steps) {
-    for (const w of s.words) {
-      // Only the words a person would type; the inline list stays short.
-      if (/"/.test(w)) continue;
+    for (const w of typedWords(s)) {
       words.push(w);
       values.push(s.value);
     }

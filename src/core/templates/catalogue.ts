@@ -5,6 +5,7 @@
  * normalises case, punctuation, line breaks, snake_case and scale suffixes
  * before comparing, so "Likelihood_1_5" only needs "likelihood" here.
  */
+import { DEFAULT_BAND_SET, RISK_BAND_SETS } from "../risk/bands";
 import type { ColumnType, RiskScales, Template, TemplateColumn, TemplateKind } from "./schema";
 
 interface ColumnOptions {
@@ -66,12 +67,8 @@ export const DEFAULT_RISK_SCALES: RiskScales = {
       { value: 5, label: "Catastrophic" },
     ],
   },
-  bands: [
-    { name: "Low", min: 1, max: 4, colour: "#C6EFCE" },
-    { name: "Medium", min: 5, max: 9, colour: "#FFEB9C" },
-    { name: "High", min: 10, max: 15, colour: "#FFC7CE" },
-    { name: "Critical", min: 16, max: 25, colour: "#FF0000" },
-  ],
+  // One table of bands: the template's are the default set's (core/risk/bands.ts), never a copy.
+  bands: RISK_BAND_SETS[DEFAULT_BAND_SET].bands.map((b) => ({ name: b.name, min: b.min, max: b.max, colour: b.colour })),
 };
 
 const PROBABILITY_WORDS = ["probability", "likelihood", "prob", "p", "chance", "probability rating", "likelihood rating", "probability of occurring", "probability of occurrence", "likelihood of occurrence", "вероятность", "вероятность риска"];

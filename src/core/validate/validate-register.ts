@@ -6,6 +6,7 @@
  */
 import { thresholdAt } from "../finance/thresholds";
 import { formatCell, columnIndex } from "../grid/address";
+import { bandsForMatrix } from "../risk/bands";
 import { isLevelWord, levelNumber, levelValue, scaleOfColumn, type LevelScale } from "../risk/levels";
 import type { Template, TemplateColumn } from "../templates/schema";
 import { checkCustomRules } from "./custom-checks";
@@ -161,8 +162,11 @@ export function validateRegister(reg: RegisterRows, settings: ValidationSettings
 
 type Add = (row: number, field: string, p: CellProblem) => void;
 
-function bandOf(score: number, settings: ValidationSettings): string | null {
-  return settings.bands.find((b) => score >= b.min && score <= b.max)?.name ?? null;
+/** The band of a score on the register's own matrix (a Low/Medium/High register scores 1–9). */
+function bandOf(score: number, settings: ValidationSettings, levels: Map<string, LevelColumn>): string | null {
+  const steps = (l: LevelColumn | undefined) => (l?.scale ? Math.max(...l.scale.steps.map((s) => s.value)) : (l?.max ?? 5));
+  const bands = bandsForMatrix(settings.bands, { probability: steps(levels.get("probability")), impact: steps(levels.get("impact")) });
+  return bands.find((b) => score >= b.min && score <= b.max)?.name ?? null;
 }
 
 function crossFieldRules(reg: RegisterRows, settings: ValidationSettings, levels: Map<string, LevelColumn>, row: number, cells: Record<string, CellRead>, add: Add): void {
@@ -185,7 +189,7 @@ function crossFieldRules(reg: RegisterRows, settings: ValidationSettings, levels
       add(row, "score", { rule: "score", severity: "error", problem: { code: "score_mismatch", score, probability: p, impact: i } });
     }
     const inherent = wholeScale ? p * i : score;
-    const band = inherent !== null ? bandOf(inherent, settings) : null;
+    const band = inherent !== null ? bandOf(inherent, settings, levels) : null;
     if (!closed && band && /high|critical|extreme/i.test(band)) {
       if (reg.columns.owner && blank(cells.owner)) add(row, "owner", { rule: "high-risk-owner", severity: "error", problem: { code: "high_risk_without", band, missing: "owner" } });
       const responseField = reg.columns.response ? "response" : reg.columns.mitigation ? "mitigation" : null;

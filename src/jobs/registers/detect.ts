@@ -19,10 +19,18 @@ import {
   type MappedColumn,
 } from "../../core/detect/detect";
 import type { SheetCells } from "../../core/detect/sheet-cells";
+import { isHeatMapSheet, SNAPSHOT_SHEET } from "../../core/heatmap/names";
 import { METADATA_SHEET, type RegisterRecord } from "../../core/metadata/schema";
 import { builtInTemplate } from "../../core/templates/catalogue";
 import { TemplateKindSchema } from "../../core/templates/schema";
 import type { Grid, SheetOutline, WorkbookHost, WorkbookOutline } from "../../hosts/host";
+
+/** Sheets the toolkit draws (heat maps and their snapshot) hold tables that read like registers but are output. */
+function isToolkitOutput(sheet: SheetOutline): boolean {
+  if (sheet.name === SNAPSHOT_SHEET) return true;
+  const preview = sheet.preview;
+  return !!preview && preview.address.startsWith("A1:") && isHeatMapSheet(preview.values[0]?.[0]);
+}
 
 /** Rows of each sheet read to look for headers. */
 export const PREVIEW_ROWS = 60;
@@ -162,7 +170,7 @@ export async function detectRegisters(host: WorkbookHost, options: DetectOptions
   const confirmed = outline.metadata.registers.filter((r) => r.confirmed);
   const out: DetectedRegister[] = [];
   for (const sheet of outline.sheets) {
-    if (sheet.name === METADATA_SHEET) continue;
+    if (sheet.name === METADATA_SHEET || isToolkitOutput(sheet)) continue;
     const stored = confirmed.filter((r) => r.sheet === sheet.name);
     if (stored.length) {
       for (const record of stored) {

@@ -5,13 +5,14 @@
  * in the panel's own index.ts as checks does), never with the pane.
  */
 import * as React from "react";
-import { CheckmarkCircleRegular, DataPieRegular, DataTrendingRegular, DocumentTableRegular, SettingsRegular, TableSettingsRegular } from "@fluentui/react-icons";
+import { CheckmarkCircleRegular, DataPieRegular, DataTrendingRegular, DocumentTableRegular, GridRegular, SettingsRegular, TableSettingsRegular } from "@fluentui/react-icons";
 import { ChecksPanel } from "./checks";
 import { lazyPanel } from "./lazyPanel";
 import type { PanelDefinition } from "./types";
 
 const OverviewPanel = lazyPanel(() => import(/* webpackChunkName: "overview-panel" */ "./overview/OverviewPanel"), "OverviewPanel");
 const RegistersPanel = lazyPanel(() => import(/* webpackChunkName: "registers-panel" */ "./registers/RegistersPanel"), "RegistersPanel");
+const HeatMapPanel = lazyPanel(() => import(/* webpackChunkName: "heatmap-panel" */ "./heatmap/HeatMapPanel"), "HeatMapPanel");
 const FinancePanel = lazyPanel(() => import(/* webpackChunkName: "finance-panel" */ "./finance/FinancePanel"), "FinancePanel");
 const RollupPanel = lazyPanel(() => import(/* webpackChunkName: "rollup-panel" */ "./rollup/RollupPanel"), "RollupPanel");
 const SettingsPanel = lazyPanel(() => import(/* webpackChunkName: "settings-panel" */ "./settings/SettingsPanel"), "SettingsPanel");
@@ -20,6 +21,7 @@ export const PANELS: readonly PanelDefinition[] = [
   { id: "overview", label: "Workbook", purpose: "Sheets, tables and registers found in the workbook.", icon: React.createElement(DocumentTableRegular), component: OverviewPanel },
   { id: "registers", label: "Registers", purpose: "Find registers and bring them to your templates.", icon: React.createElement(TableSettingsRegular), component: RegistersPanel },
   { id: "checks", label: "Checks", purpose: "Check every register against its template’s rules.", icon: React.createElement(CheckmarkCircleRegular), component: ChecksPanel },
+  { id: "heatmap", label: "Heat Map", purpose: "Risks on their probability × impact matrix, live.", icon: React.createElement(GridRegular), component: HeatMapPanel },
   { id: "finance", label: "Finance", purpose: "Budget variance and earned value, with RAG and S-curve.", icon: React.createElement(DataTrendingRegular), component: FinancePanel },
   { id: "rollup", label: "Rollup", purpose: "Roll projects up into one Portfolio sheet.", icon: React.createElement(DataPieRegular), component: RollupPanel },
   { id: "settings", label: "Settings", purpose: "Currency, risk bands and thresholds every job uses.", icon: React.createElement(SettingsRegular), component: SettingsPanel },

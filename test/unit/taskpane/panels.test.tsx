@@ -89,7 +89,7 @@ describe("the Settings panel", () => {
     await userEvent.click(save);
     expect(host.applied).toHaveLength(1);
     expect(host.applied[0].edits).toEqual([
-      { type: "setMetadata", key: "settings", value: { owner: "PMO", currency: "EUR", riskBands: "npsa", varianceAmberPercent: 5, varianceRedPercent: 10, varianceAmberAmount: 0, varianceRedAmount: 0, eacMethod: "cpi" } },
+      { type: "setMetadata", key: "settings", value: { owner: "PMO", currency: "EUR", riskBands: "npsa", riskMatrix: "5x5", varianceAmberPercent: 5, varianceRedPercent: 10, varianceAmberAmount: 0, varianceRedAmount: 0, eacMethod: "cpi" } },
     ]);
   });
 

@@ -4,6 +4,7 @@ import { RISK_BAND_SETS, RISK_BAND_SET_IDS, type RiskBandSetId } from "../../../
 import { FinanceSettings } from "./FinanceSettings";
 import type { SettingsFormState } from "./useSettingsForm";
 import { useSettingsStyles } from "./useSettingsStyles.styles";
+import { RiskMatrixSection } from "./RiskMatrixSection";
 
 const CURRENCIES = ["GBP", "EUR", "USD", "CHF", "AUD", "CAD", "NZD", "SEK", "NOK", "DKK", "ZAR", "INR", "JPY", "SGD"];
 
@@ -37,6 +38,7 @@ export function SettingsForm({ form, disabled }: SettingsFormProps): React.JSX.E
           ))}
         </Select>
       </Field>
+      <RiskMatrixSection form={form} disabled={disabled} />
       <div className={styles.pair}>
         <Field label="Amber from (%)" hint="Budget variance" validationMessage={errors.varianceAmberPercent}>
           <Input className={styles.select} inputMode="decimal" value={draft.varianceAmberPercent} disabled={disabled} onChange={(_, d) => update("varianceAmberPercent", d.value)} />

@@ -1,11 +1,12 @@
 import * as React from "react";
 import { plan, type Plan } from "../../../core/plan/plan";
 import type { EacMethod } from "../../../core/finance/measures";
-import { readSettings, SETTINGS_KEY, type KnownSettings, type RiskBandSetId, type SettingsIssue } from "../../../core/metadata/settings";
+import { readSettings, SETTINGS_KEY, type KnownSettings, type MatrixSizeId, type RiskBandSetId, type SettingsIssue } from "../../../core/metadata/settings";
 
 export interface SettingsDraft {
   currency: string;
   riskBands: RiskBandSetId;
+  riskMatrix: MatrixSizeId;
   /** Kept as typed, so a half-typed number is not rewritten under the user's cursor. */
   varianceAmberPercent: string;
   varianceRedPercent: string;
@@ -31,7 +32,7 @@ export interface SettingsFormState {
 }
 
 function toDraft(s: KnownSettings): SettingsDraft {
-  return { currency: s.currency, riskBands: s.riskBands, varianceAmberPercent: String(s.varianceAmberPercent), varianceRedPercent: String(s.varianceRedPercent), ...financeDraft(s) };
+  return { currency: s.currency, riskBands: s.riskBands, riskMatrix: s.riskMatrix, varianceAmberPercent: String(s.varianceAmberPercent), varianceRedPercent: String(s.varianceRedPercent), ...financeDraft(s) };
 }
 
 function financeDraft(s: KnownSettings): Pick<SettingsDraft, "varianceAmberAmount" | "varianceRedAmount" | "eacMethod"> {
@@ -71,7 +72,7 @@ export function validateDraft(d: SettingsDraft): { errors: SettingsErrors; value
   if (amber !== undefined && red !== undefined && amber > red) errors.varianceRedPercent = "The red threshold must be at least the amber one.";
   const finance = validateFinanceDraft(d, errors);
   if (Object.keys(errors).length || amber === undefined || red === undefined || !finance) return { errors };
-  return { errors, value: { currency: d.currency, riskBands: d.riskBands, varianceAmberPercent: amber, varianceRedPercent: red, ...finance } };
+  return { errors, value: { currency: d.currency, riskBands: d.riskBands, riskMatrix: d.riskMatrix, varianceAmberPercent: amber, varianceRedPercent: red, ...finance } };
 }
 
 /** The settings form: a draft over the stored settings, and the plan that saves it. */

@@ -7,7 +7,7 @@ describe("readSettings", () => {
 
   it("keeps valid stored values and unknown keys, and reports each bad value while using its default", () => {
     const r = readSettings({ currency: "eur", riskBands: "npsa", varianceAmberPercent: 7, owner: "PMO" });
-    expect(r.settings).toEqual({ currency: "GBP", riskBands: "npsa", varianceAmberPercent: 7, varianceRedPercent: 10, varianceAmberAmount: 0, varianceRedAmount: 0, eacMethod: "cpi" });
+    expect(r.settings).toEqual({ currency: "GBP", riskBands: "npsa", riskMatrix: "5x5", varianceAmberPercent: 7, varianceRedPercent: 10, varianceAmberAmount: 0, varianceRedAmount: 0, eacMethod: "cpi" });
     expect(r.other).toEqual({ owner: "PMO" });
     expect(r.issues).toEqual([{ key: "currency", message: "stored setting “currency” (\"eur\") is not valid: a currency is a three-letter ISO code such as GBP; the default is used" }]);
   });

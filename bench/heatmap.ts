@@ -1,0 +1,112 @@
+/**
+ * Heat maps at scale: `pmo heatmap`'s work on a big risk register file
+ * (open, find the register, read it, plan the map and snapshot, apply,
+ * save) as a ratio to ExcelJS's load + save of the same file in the same
+ * run; and the Excel host's syncs for drawing the map of registers of
+ * several sizes on the fake, which must not grow with the rows.
+ *
+ *   npx tsx bench/heatmap.ts [--smoke]      prints the figures as JSON
+ *   npx tsx bench/heatmap.ts draw <file> <out>  one measured phase (run in its own process)
+ */
+import { spawnSync } from "node:child_process";
+import { mkdtemp, rm } from "node:fs/promises";
+import * as os from "node:os";
+import * as path from "node:path";
+import { performance } from "node:perf_hooks";
+import { FakeExcel } from "../test/contract/fake-excel/fake-excel";
+import { excelHostOver } from "../test/contract/fake-excel/host-over-fake";
+import { scaledRiskRegister } from "../test/contract/register-seeds";
+import { openWorkbookFile, saveWorkbookFile } from "../src/hosts/xlsx/workbook-file";
+import { planHeatMaps } from "../src/jobs/heatmap/heatmap";
+import { figure, mebibytes, round, seconds, type Figure } from "./figures";
+import type { PhaseResult } from "./xlsx-phase";
+
+const REPO = path.resolve(__dirname, "..");
+export const HEAT_MAP_RATIO_GOAL = 0.6;
+
+function phase(script: string, args: string[]): PhaseResult & { placed?: number } {
+  const child = spawnSync(process.execPath, ["--max-old-space-size=16384", "--import", "tsx", path.join(REPO, "bench", script), ...args], { cwd: REPO, encoding: "utf8", maxBuffer: 16 << 20 });
+  if (child.status !== 0) throw new Error(`${script} ${args[0]} failed: ${(child.stderr ?? "").split("\n").find((l) => l.trim()) ?? child.status}`);
+  return JSON.parse(child.stdout.trim().split("\n").pop() ?? "");
+}
+
+/** The measured phase: what `pmo heatmap <file> --out <out>` does. */
+async function draw(file: string, out: string): Promise<PhaseResult & { placed: number }> {
+  const t0 = performance.now();
+  const host = await openWorkbookFile(file);
+  const t1 = performance.now();
+  const drawing = await planHeatMaps(host, { now: new Date(Date.UTC(2026, 0, 1)) });
+  if (!drawing.ok) throw new Error(drawing.message);
+  const t2 = performance.now();
+  await host.apply(drawing.plan);
+  await saveWorkbookFile(host, { out, source: file });
+  const t3 = performance.now();
+  return {
+    phase: "draw",
+    ms: { open: t1 - t0, plan: t2 - t1, applySave: t3 - t2, total: t3 - t0 },
+    peakRssBytes: process.resourceUsage().maxRSS * 1024,
+    placed: drawing.maps.reduce((n, m) => n + m.map.inherent.placed, 0),
+  };
+}
+
+async function fakeSyncs(rows: number): Promise<number> {
+  const fake = FakeExcel.fromSeed(scaledRiskRegister(rows));
+  fake.keepUndoSnapshots = false;
+  const host = excelHostOver(fake);
+  const drawing = await planHeatMaps(host, { now: new Date(Date.UTC(2026, 0, 1)) });
+  if (!drawing.ok) throw new Error(drawing.message);
+  await host.apply(drawing.plan);
+  return fake.runs.reduce((n, r) => n + r.syncs.length, 0);
+}
+
+export async function benchHeatMap(rows: number, excelRows: number[], progress: (text: string) => void) {
+  const dir = await mkdtemp(path.join(os.tmpdir(), "pmo-bench-heatmap-"));
+  try {
+    const file = path.join(dir, "register.xlsx");
+    progress(`heat map: writing a ${rows.toLocaleString("en-GB")}-row register...`);
+    phase("xlsx-phase.ts", ["generate", file, String(rows)]);
+    progress("heat map: baseline, ExcelJS load + save...");
+    const baseline = phase("xlsx-phase.ts", ["baseline", file, path.join(dir, "baseline.xlsx")]);
+    progress("heat map: open + find + read + plan + apply + save, as pmo heatmap runs it...");
+    const measured = phase("heatmap.ts", ["draw", file, path.join(dir, "measured.xlsx")]);
+    const s = (ms: number | undefined): Figure => figure(ms === undefined ? null : seconds(ms), "s");
+    const syncs: { rows: number; syncs: Figure }[] = [];
+    for (const n of excelRows) {
+      progress(`heat map on the Excel fake: ${n.toLocaleString("en-GB")} rows...`);
+      syncs.push({ rows: n, syncs: figure(await fakeSyncs(n), "syncs", { note: "outline + detection + one read of the register + the apply of the map and snapshot sheets" }) });
+    }
+    return {
+      workload: { rows, columns: 15, placedRisks: measured.placed ?? null },
+      baseline: { what: "ExcelJS Workbook.xlsx.readFile + writeFile of the same file", total: s(baseline.ms.total), peakRss: figure(mebibytes(baseline.peakRssBytes), "MiB") },
+      measured: {
+        what: "openWorkbookFile + planHeatMaps (find the register, read it once, place every risk, plan the map and snapshot sheets) + apply + save, as pmo heatmap --out runs it",
+        open: s(measured.ms.open),
+        plan: s(measured.ms.plan),
+        applySave: s(measured.ms.applySave),
+        total: s(measured.ms.total),
+        peakRss: figure(mebibytes(measured.peakRssBytes), "MiB"),
+      },
+      ratio: figure(round(measured.ms.total / baseline.ms.total, 2), "x baseline", { goalMax: HEAT_MAP_RATIO_GOAL, note: "measured total / ExcelJS load + save, both timed in this run" }),
+      excelFakeSyncs: syncs,
+    };
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
+async function main(argv: string[]): Promise<void> {
+  if (argv[0] === "draw") {
+    process.stdout.write(JSON.stringify(await draw(argv[1], argv[2])) + "\n");
+    return;
+  }
+  const smoke = argv.includes("--smoke");
+  const figures = await benchHeatMap(smoke ? 2_000 : 100_000, smoke ? [1_000] : [1_000, 10_000, 100_000], (t) => process.stderr.write(`${t}\n`));
+  process.stdout.write(JSON.stringify(figures, null, 2) + "\n");
+}
+
+if (require.main === module) {
+  main(process.argv.slice(2)).catch((e: unknown) => {
+    process.stderr.write(`${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
+    process.exitCode = 1;
+  });
+}
