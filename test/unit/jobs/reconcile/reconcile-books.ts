@@ -229,3 +229,21 @@ export async function* chunksOf(text: string, size = 4096): AsyncGenerator<Uint8
   const bytes = new TextEncoder().encode(text);
   for (let i = 0; i < bytes.length; i += size) yield bytes.subarray(i, i + size);
 }
+
+/**
+ * A ledger CSV made from a tracker's own actuals (for trackers the toolkit did
+ * not make): most amounts posted as they are in split lines, one changed, one
+ * left out, and one line for a project the tracker does not have.
+ */
+export function ledgerForActuals(actuals: { lines: { project: string; costCode: string; period: { label: string } | null; cents: number }[] }, seed: number): string {
+  const rand = seededRandom(seed);
+  const out: (string | number)[][] = [["Project", "Cost Centre", "Period", "Amount", "Document", "Description"]];
+  let doc = 1;
+  actuals.lines.forEach((l, i) => {
+    if (i === 1) return;
+    const total = i === 0 ? l.cents + 12_345 : l.cents;
+    for (const p of postings(total, rand)) out.push([l.project, l.costCode, l.period?.label ?? "Mar-26", amountText(p, Math.floor(rand() * 7)), `DOC-${doc++}`, HOSTILE[doc % HOSTILE.length]]);
+  });
+  out.push(["=NOT-IN-TRACKER", "CC999", "Mar-26", "(1,000.00)", `DOC-${doc++}`, "@reversal"]);
+  return out.map((r) => r.map(csvField).join(",")).join("\n") + "\n";
+}
