@@ -1,5 +1,6 @@
 /**
- * A budget tracker's actuals, as lines to reconcile: one per row and period.
+ * A budget tracker's actuals (or an earned-value table's actual cost), as lines
+ * to reconcile: one per row and period.
  * Trackers keep actuals either as period rows (a Period column beside Actual)
  * or as monthly columns (one column per month, often under an "Actual" group
  * header beside "Budget" and "Forecast" months); a tracker with neither has
@@ -77,9 +78,18 @@ function columnWords(cells: SheetCells, top: number, headerRow: number, col: num
   return words.join(" ");
 }
 
+/**
+ * The same meaning under another template's field: an earned-value table's
+ * actual cost (AC) is the actual, its work package the account it is booked to.
+ */
+const SAME_MEANING: Record<string, string[]> = { actual: ["actual", "ac"], costCode: ["costCode", "workPackage"] };
+
 function colOf(reg: DetectedRegister, field: string): number | undefined {
-  const c = reg.columns[field];
-  return c ? columnIndex(c.column) : undefined;
+  for (const f of SAME_MEANING[field] ?? [field]) {
+    const c = reg.columns[f];
+    if (c) return columnIndex(c.column);
+  }
+  return undefined;
 }
 
 interface MonthlyColumn {
@@ -96,7 +106,7 @@ function monthlyActualColumns(reg: DetectedRegister, cells: SheetCells, notes: s
   for (let col = left; col <= right; col++) {
     if (mapped.has(col) && colOf(reg, "period") !== col) {
       const field = Object.entries(reg.columns).find(([, c]) => columnIndex(c.column) === col)?.[0];
-      if (field !== "actual" && field !== "budget" && field !== "forecast") continue;
+      if (field !== "actual" && field !== "ac" && field !== "budget" && field !== "forecast") continue;
     }
     const period = headerPeriod(cells, reg.headerRow, col);
     if (!period) continue;
@@ -106,7 +116,7 @@ function monthlyActualColumns(reg: DetectedRegister, cells: SheetCells, notes: s
   const actual = periodic.filter((p) => p.actual && !p.other);
   if (actual.length) return actual;
   const plain = periodic.filter((p) => !p.actual && !p.other);
-  if (plain.length && plain.length === periodic.length && !reg.columns.actual) {
+  if (plain.length && plain.length === periodic.length && colOf(reg, "actual") === undefined) {
     notes.push(`${plain.length} monthly columns with no word saying what they hold were read as actuals`);
     return plain;
   }

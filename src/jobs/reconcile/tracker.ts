@@ -25,16 +25,23 @@ async function actualsOf(host: WorkbookHost, outline: WorkbookOutline, reg: Dete
   return trackerActuals(reg, gridToCells(grid, merges));
 }
 
-/** The budget tracker with actuals: the one on `sheet` when given, else the most certain one that has actuals. */
+/** The budget tracker with actuals: the one on `sheet` when given, else the most certain one that has actuals (earned-value tables after budget trackers). */
 export async function findTracker(host: WorkbookHost, outline: WorkbookOutline, fileName: string, sheet?: string): Promise<FoundTracker> {
   const registers = await detectRegisters(host, {}, outline);
+  // A budget tracker first; an earned-value table's actual cost serves where there is none.
+  const rank = (kind: string) => (kind === "budget" ? 1 : 0);
   const budgets = registers
-    .filter((r) => r.kind === "budget" && (!sheet || r.sheet.toLowerCase() === sheet.toLowerCase()))
-    .sort((a, b) => b.confidence - a.confidence);
+    .filter((r) => (r.kind === "budget" || r.kind === "evm") && (!sheet || r.sheet.toLowerCase() === sheet.toLowerCase()))
+    .sort((a, b) => rank(b.kind) - rank(a.kind) || b.confidence - a.confidence);
+  // Actuals with no project or cost code beside them cannot be matched: such a table is the last resort.
+  let keyless: FoundTracker | null = null;
   for (const register of budgets) {
     const actuals = await actualsOf(host, outline, register);
-    if (actuals.lines.length || actuals.findings.length) return { register, actuals };
+    if (!actuals.lines.length && !actuals.findings.length) continue;
+    if (actuals.has.project || actuals.has.costCode) return { register, actuals };
+    keyless ??= { register, actuals };
   }
+  if (keyless) return keyless;
   const where = sheet ? `on sheet “${sheet}” of ${fileName}` : `in ${fileName}`;
   const found = registers.map((r) => `${r.kind} on “${r.sheet}”`).join(", ");
   throw new WorkbookError(
