@@ -174,7 +174,7 @@ export async function benchReconcile(smoke: boolean, progress: (text: string) =>
     return {
       workload: {
         budgetLines,
-        ledgerLines: gen.detail?.ledgerLines ?? null,
+        ledgerLines: Number(gen.detail?.ledgerLines ?? 0),
         trackerFile: figure(mebibytes((await stat(path.join(dir, "tracker.xlsx"))).size), "MiB"),
         ledgerFile: figure(mebibytes((await stat(path.join(dir, "ledger.csv"))).size), "MiB"),
         description: "tracker: period rows (project, cost code, period, budget, actual); ledger CSV: split postings, periods and amounts in three written forms, late postings, differences, missing lines",

@@ -18,6 +18,7 @@ import { taskpaneBundleSize } from "./bundle-size";
 import { measureExcelHostOnFake } from "./excel-fake";
 import { measurePaneStartup } from "./pane-startup";
 import { benchValidation } from "./validation";
+import { benchReconcile } from "./reconcile";
 import { figure, kibibytes, mebibytes, round, seconds, type Figure } from "./figures";
 import type { PhaseResult } from "./xlsx-phase";
 
@@ -235,6 +236,7 @@ async function main(): Promise<void> {
   const registerJob = await section("register job", () => benchRegisterJob(opts.rows));
   const excelHostOnFake = await section("Excel host on the fake", () => measureExcelHostOnFake(opts.excelRows, progress));
   const validation = await section("validation", () => benchValidation(opts.rows, opts.excelRows, progress));
+  const reconcile = await section("reconcile", () => benchReconcile(opts.smoke, progress));
   progress("task pane bundle...");
   const taskpaneBundle = await section("task pane bundle", () => benchBundle(opts.smoke));
 
@@ -260,6 +262,7 @@ async function main(): Promise<void> {
     registerJob,
     excelHostOnFake,
     validation,
+    reconcile,
     taskpaneBundle,
     paneStartup,
     benchDuration: figure(seconds(Date.now() - started), "s"),
@@ -313,6 +316,14 @@ async function main(): Promise<void> {
       `  measured                      ${fmt(validation.measured.total)} (open ${fmt(validation.measured.open)}, check ${fmt(validation.measured.check)})`,
       `  ratio ${fmt(validation.ratio)}${verdict(validation.ratio)}`,
       `  Excel host on the fake: ${validation.excelFakeSyncs.map((r) => `${r.rows.toLocaleString("en-GB")} rows ${fmt(r.syncs)}`).join(", ")}`,
+    );
+  if ("failed" in reconcile) lines.push(`Reconcile: FAILED: ${reconcile.failed}`);
+  else
+    lines.push(
+      `Reconcile, ${reconcile.workload.ledgerLines.toLocaleString("en-GB")} ledger lines against ${reconcile.workload.budgetLines.toLocaleString("en-GB")} budget lines:`,
+      `  baseline reading the inputs   ${fmt(reconcile.baseline.total)}, peak ${fmt(reconcile.baseline.peakRss)}`,
+      `  reconcile                     ${fmt(reconcile.reconcile.total)} (${fmt(reconcile.ratios.reconcileTime)}), peak ${fmt(reconcile.reconcile.peakRss)} (${fmt(reconcile.ratios.reconcileMemory)})`,
+      `  reconcile + write + save      ${fmt(reconcile.reconcileAndSave.total)} (${fmt(reconcile.ratios.reconcileAndSaveTime)}), peak ${fmt(reconcile.reconcileAndSave.peakRss)} (${fmt(reconcile.ratios.reconcileAndSaveMemory)})`,
     );
   if ("failed" in taskpaneBundle) lines.push(`Task pane bundle: FAILED: ${taskpaneBundle.failed}`);
   else lines.push(`Task pane start (gzip): ${fmt(taskpaneBundle.gzip)}${verdict(taskpaneBundle.gzip)}${"allPanelsGzip" in taskpaneBundle && taskpaneBundle.allPanelsGzip ? `; with every panel ${fmt(taskpaneBundle.allPanelsGzip)}` : ""}`);

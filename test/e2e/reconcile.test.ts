@@ -58,7 +58,7 @@ describe("the Reconcile panel", () => {
     expect(scripts.length).toBeGreaterThan(before);
     await panel().getByTestId("ledger-file-input").setInputFiles({ name: "ledger.csv", mimeType: "text/csv", buffer: Buffer.from(ledgerCsv) });
     await status().filter({ hasText: /tie out/ }).waitFor({ timeout: 60_000 });
-    await expect(status().textContent()).resolves.toMatch(/both sides tie out; 1 amount differences, 0 timing differences, 1 tracker only, 1 ledger only/);
+    await expect(status().filter({ hasText: /tie out/ }).textContent()).resolves.toMatch(/both sides tie out; 1 amount differences, 0 timing differences, 1 tracker only, 1 ledger only/);
     const headings = await panel().getByRole("heading", { level: 3 }).allTextContents();
     expect(headings).toEqual(expect.arrayContaining(["Tie-out", expect.stringMatching(/^Matched \(\d+\)$/), "Amount differences (1)", "Ledger only (not in the tracker) (1)"]));
     const tie = panel().getByRole("region", { name: "Tie-out" });
