@@ -22,6 +22,7 @@ import { benchValidation } from "./validation";
 import { benchFinance } from "./finance";
 import { benchRollup } from "./rollup";
 import { benchHeatMap } from "./heatmap";
+import { benchReconcile } from "./reconcile";
 import { figure, kibibytes, mebibytes, round, seconds, type Figure } from "./figures";
 import type { PhaseResult } from "./xlsx-phase";
 
@@ -250,6 +251,7 @@ async function main(): Promise<void> {
   const finance = await section("finance", () => benchFinance(opts.rows, progress));
   const portfolioRollup = await section("portfolio rollup", () => benchRollup(opts.smoke, progress));
   const heatMap = await section("heat map", () => benchHeatMap(opts.rows, opts.excelRows, progress));
+  const reconcile = await section("reconcile", () => benchReconcile(opts.smoke, progress));
   progress("task pane bundle...");
   const taskpaneBundle = await section("task pane bundle", () => benchBundle(opts.smoke));
 
@@ -278,6 +280,7 @@ async function main(): Promise<void> {
     finance,
     portfolioRollup,
     heatMap,
+    reconcile,
     taskpaneBundle,
     paneStartup,
     benchDuration: figure(seconds(Date.now() - started), "s"),
@@ -340,6 +343,14 @@ async function main(): Promise<void> {
       `  measured                      ${fmt(heatMap.measured.total)} (open ${fmt(heatMap.measured.open)}, plan ${fmt(heatMap.measured.plan)}, apply + save ${fmt(heatMap.measured.applySave)})`,
       `  ratio ${fmt(heatMap.ratio)}${verdict(heatMap.ratio)}`,
       `  Excel host on the fake: ${heatMap.excelFakeSyncs.map((r) => `${r.rows.toLocaleString("en-GB")} rows ${fmt(r.syncs)}`).join(", ")}`,
+    );
+  if ("failed" in reconcile) lines.push(`Reconcile: FAILED: ${reconcile.failed}`);
+  else
+    lines.push(
+      `Reconcile, ${reconcile.workload.ledgerLines.toLocaleString("en-GB")} ledger lines against ${reconcile.workload.budgetLines.toLocaleString("en-GB")} budget lines:`,
+      `  baseline reading the inputs   ${fmt(reconcile.baseline.total)}, peak ${fmt(reconcile.baseline.peakRss)}`,
+      `  reconcile                     ${fmt(reconcile.reconcile.total)} (${fmt(reconcile.ratios.reconcileTime)}), peak ${fmt(reconcile.reconcile.peakRss)} (${fmt(reconcile.ratios.reconcileMemory)})`,
+      `  reconcile + write + save      ${fmt(reconcile.reconcileAndSave.total)} (${fmt(reconcile.ratios.reconcileAndSaveTime)}), peak ${fmt(reconcile.reconcileAndSave.peakRss)} (${fmt(reconcile.ratios.reconcileAndSaveMemory)})`,
     );
   if ("failed" in taskpaneBundle) lines.push(`Task pane bundle: FAILED: ${taskpaneBundle.failed}`);
   else {

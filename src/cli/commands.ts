@@ -12,6 +12,7 @@ import type { ValidateOptions } from "./commands/validate";
 import type { VarianceOptions } from "./commands/variance";
 import type { RollupOptions } from "./commands/rollup";
 import type { HeatMapCommandOptions } from "./commands/heatmap";
+import type { ReconcileOptions } from "./commands/reconcile";
 
 const jsonHelp = "Print one JSON document on stdout instead of text";
 
@@ -192,5 +193,31 @@ export const commands: CommandTable = [
       "With --json: { \"size\": [probabilityLevels, impactLevels], \"inherent\": [[count]], \"residual\": [[count]] | null, \"maps\": [...] }, rows from the highest probability down, columns from the lowest impact up, open risks only.",
     ],
     load: async () => (await import("./commands/heatmap")).heatmap,
+  }),
+  defineCommand<ReconcileOptions>({
+    name: "reconcile",
+    summary: "Reconcile a budget tracker's actuals against a finance ledger export",
+    positionals: [
+      { name: "tracker", description: "The workbook (.xlsx, .xlsm) holding the budget tracker" },
+      { name: "ledger", description: "The finance export: a .csv (read as a stream, any size) or an .xlsx" },
+    ],
+    flags: {
+      sheet: { type: "string", valueName: "S", description: "The tracker is on sheet S (when the workbook holds more than one)" },
+      ...outputTargetFlags,
+        tracker: pathArgument("<tracker>"),
+        ledger: pathArgument("<ledger>"),
+        sheet: z.string().trim().min(1, "--sheet needs a sheet name").optional(),
+        out: z.string().optional(),
+        "in-place": z.boolean().optional(),
+        json: jsonFlag,
+      })
+      .strict()
+      .transform((v, ctx): ReconcileOptions => ({ tracker: v.tracker, ledger: v.ledger, ...(v.sheet ? { sheet: v.sheet } : {}), target: outputTarget(v, ctx), json: v.json })),
+    notes: [
+      "Finds the budget tracker (period rows or monthly actual columns, or actuals to date) and the ledger's columns (project, cost code, period, amount, document, description), matches them by project + cost code + period and writes a Reconciliation sheet: matched, amount differences, timing differences (posted in a later period), tracker-only and ledger-only, with a tie-out whose sums are live formulas. Running it again refreshes the same sheet.",
+      "Amounts typed as text (currency signs, either thousands convention, brackets or a trailing minus) are read; unreadable amounts and periods are listed as findings, never counted as zero. Ledger text is written as text, never as a formula.",
+      'With --json: { "matched", "differences", "trackerOnly", "ledgerOnly", "timing", "totals": { "tracker", "ledger" }, "tieOut", ... }.',
+    ],
+    load: async () => (await import("./commands/reconcile")).reconcile,
   }),
 ];

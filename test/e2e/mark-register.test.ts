@@ -10,6 +10,7 @@ import { detectRegisters } from "../../src/jobs/registers/detect";
 import { columnLetter, parseRange } from "../../src/core/grid/address";
 import { samplePortfolioBytes, SAMPLE_FILE_NAME, SAMPLE_SHEETS } from "../../src/sample/portfolioWorkbook";
 import { baseUrl, launchChromium, offline } from "./browser";
+import { openPanel } from "./navigation";
 
 let browser: Browser;
 let page: Page;
@@ -42,7 +43,7 @@ it("a cell clicked in the sheet view fills the form with its sheet and its regis
   await page.locator(`[data-testid="sheet-view"][data-sheet="${SHEET}"] td[data-cell="${clicked}"]`).click();
   await expect(page.locator(`td[data-cell="${clicked}"]`).getAttribute("data-selected")).resolves.toBe("true");
 
-  await pane().locator('[data-panel="registers"]').click();
+  await openPanel(page, pane(), "registers");
   await panel().getByRole("button", { name: /This is a register/ }).click();
   const form = panel().getByRole("region", { name: "Say where a register is" });
   const row = form.getByRole("spinbutton", { name: "Header row" });

@@ -32,7 +32,7 @@ export interface ExtentInput {
   maxRow?: number;
 }
 
-const TOTAL_LABEL = /^\s*(?:grand\s+)?(?:total|totals|sum|subtotal|итого|всего)\b/i;
+export const TOTAL_LABEL = /^\s*(?:grand\s+)?(?:total|totals|sum|subtotal|итого|всего)\b/i;
 const INSTRUCTION = /\b(?:enter|assign|select|choose|from|place|describe|optional|e\.g\.|for example|if any|type here|fill in)\b|^\(.*\)$/i;
 
 function ranges(rows: number[]): string {

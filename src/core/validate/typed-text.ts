@@ -14,7 +14,7 @@ export type DateReading =
 const MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"];
 
 /** 1–12 for a month name or its abbreviation of three letters or more ("Mar", "Sept", "March"). */
-function monthOfWord(word: string): number | null {
+export function monthOfWord(word: string): number | null {
   const w = word.toLowerCase().replace(/\.$/, "");
   if (w.length < 3) return null;
   const i = MONTHS.findIndex((m) => m.startsWith(w));
@@ -111,26 +111,36 @@ function digitsValue(raw: string, currency: boolean): number[] | null {
   return [Number(whole + frac), Number(`${whole}.${frac}`)];
 }
 
-/** An amount typed as text: "300,000 CHF", "£1,250.50", "EUR 40 000"; accountants' negatives "(1.234,56)" and "1,234-" too. */
+/**
+ * Accounting negatives: "(1,250.00)" and "1,250.00-" (ledger exports), and the
+ * typographic minus. Returns the text left to read and whether it was negative;
+ * null when two signs contradict or stack.
+ */
+function accountingSign(text: string): { rest: string; negative: boolean } | null {
+  const t = text.trim().replace(/\u2212/g, "-");
+  const bracketed = /^\((.*)\)$/.exec(t);
+  // A minus before a currency ("-USD 40", "-£5") is the amount's sign too.
+  const inner = bracketed ? bracketed[1] : /\d\s*-$/.test(t) ? t.replace(/\s*-$/, "") : /^-\s*[^\d\s-]/.test(t) ? t.replace(/^-\s*/, "") : undefined;
+  if (inner === undefined) return { rest: t, negative: false };
+  return /[()]|-\s*$/.test(inner) ? null : { rest: inner.trim(), negative: true };
+}
+
+/** An amount typed as text: "300,000 CHF", "£1,250.50", "EUR 40 000", "(1.250,00)", "1,250.00-". */
 export function readAmountText(text: string, asCurrency: boolean): AmountReading {
-  const negative = /^\((.*)\)$/.exec(text.trim()) ?? /^(.*\d)\s*-$/.exec(text.trim());
-  if (negative && !/^\s*-|[()]/.test(negative[1])) return negated(readAmountText(negative[1], asCurrency));
-  const m = AMOUNT.exec(text.trim());
+  const signed = accountingSign(text);
+  if (!signed) return { kind: "none" };
+  const m = AMOUNT.exec(signed.rest);
   if (!m) return { kind: "none" };
+  if (signed.negative && m[3]) return { kind: "none" };
   const signs = [m[1], m[4], m[6]].filter(Boolean);
   const codes = [m[2], m[7]].filter(Boolean);
   if (signs.length + codes.length > 1) return { kind: "none" };
   const currency = signs.length ? (CURRENCY_SIGNS[signs[0]] ?? null) : (codes[0] ?? null);
   const values = digitsValue(m[5], asCurrency || currency !== null);
   if (!values || values.some((v) => !Number.isFinite(v))) return { kind: "none" };
-  const signed = values.map((v) => (m[3] ? -v : v));
-  return signed.length === 1 ? { kind: "amount", value: signed[0], currency } : { kind: "ambiguous", readings: signed, currency };
-}
-
-function negated(r: AmountReading): AmountReading {
-  if (r.kind === "amount") return { ...r, value: -r.value };
-  if (r.kind === "ambiguous") return { ...r, readings: r.readings.map((v) => -v) };
-  return r;
+  const negative = Boolean(m[3]) || signed.negative;
+  const readings = values.map((v) => (negative ? -v : v));
+  return readings.length === 1 ? { kind: "amount", value: readings[0], currency } : { kind: "ambiguous", readings, currency };
 }
 
 /** "75%" or "12.5 %" as a fraction (0.75); null for anything else. */

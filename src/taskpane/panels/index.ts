@@ -5,7 +5,7 @@
  * in the panel's own index.ts as checks does), never with the pane.
  */
 import * as React from "react";
-import { CheckmarkCircleRegular, DataPieRegular, DataTrendingRegular, DocumentTableRegular, GridRegular, SettingsRegular, TableSettingsRegular } from "@fluentui/react-icons";
+import { ArrowSwapRegular, CheckmarkCircleRegular, DataPieRegular, DataTrendingRegular, DocumentTableRegular, GridRegular, SettingsRegular, TableSettingsRegular } from "@fluentui/react-icons";
 import { ChecksPanel } from "./checks";
 import { lazyPanel } from "./lazyPanel";
 import type { PanelDefinition } from "./types";
@@ -14,6 +14,7 @@ const OverviewPanel = lazyPanel(() => import(/* webpackChunkName: "overview-pane
 const RegistersPanel = lazyPanel(() => import(/* webpackChunkName: "registers-panel" */ "./registers/RegistersPanel"), "RegistersPanel");
 const HeatMapPanel = lazyPanel(() => import(/* webpackChunkName: "heatmap-panel" */ "./heatmap/HeatMapPanel"), "HeatMapPanel");
 const FinancePanel = lazyPanel(() => import(/* webpackChunkName: "finance-panel" */ "./finance/FinancePanel"), "FinancePanel");
+const ReconcilePanel = lazyPanel(() => import(/* webpackChunkName: "reconcile-panel" */ "./reconcile/ReconcilePanel"), "ReconcilePanel");
 const RollupPanel = lazyPanel(() => import(/* webpackChunkName: "rollup-panel" */ "./rollup/RollupPanel"), "RollupPanel");
 const SettingsPanel = lazyPanel(() => import(/* webpackChunkName: "settings-panel" */ "./settings/SettingsPanel"), "SettingsPanel");
 
@@ -23,6 +24,7 @@ export const PANELS: readonly PanelDefinition[] = [
   { id: "checks", label: "Checks", purpose: "Check every register against its template’s rules.", icon: React.createElement(CheckmarkCircleRegular), component: ChecksPanel },
   { id: "heatmap", label: "Heat Map", purpose: "Risks on their probability × impact matrix, live.", icon: React.createElement(GridRegular), component: HeatMapPanel },
   { id: "finance", label: "Finance", purpose: "Budget variance and earned value, with RAG and S-curve.", icon: React.createElement(DataTrendingRegular), component: FinancePanel },
+  { id: "reconcile", label: "Reconcile", purpose: "Match the tracker's actuals to a finance export.", icon: React.createElement(ArrowSwapRegular), component: ReconcilePanel },
   { id: "rollup", label: "Rollup", purpose: "Roll projects up into one Portfolio sheet.", icon: React.createElement(DataPieRegular), component: RollupPanel },
   { id: "settings", label: "Settings", purpose: "Currency, risk bands and thresholds every job uses.", icon: React.createElement(SettingsRegular), component: SettingsPanel },
 ];
