@@ -204,6 +204,10 @@ export const commands: CommandTable = [
     flags: {
       sheet: { type: "string", valueName: "S", description: "The tracker is on sheet S (when the workbook holds more than one)" },
       ...outputTargetFlags,
+      json: { type: "boolean", description: jsonHelp },
+    },
+    schema: z
+      .object({
         tracker: pathArgument("<tracker>"),
         ledger: pathArgument("<ledger>"),
         sheet: z.string().trim().min(1, "--sheet needs a sheet name").optional(),
