@@ -4,7 +4,7 @@
  */
 import { z } from "zod";
 import { defineCommand, type CommandTable } from "./spec";
-import { jsonFlag, outputTarget, outputTargetFlags, pathArgument } from "./options";
+import { asOfDay, jsonFlag, outputTarget, outputTargetFlags, pathArgument } from "./options";
 import type { InspectOptions } from "./commands/inspect";
 import type { ApplyOptions } from "./commands/apply";
 import type { TemplatesOptions } from "./commands/templates";
@@ -112,11 +112,7 @@ export const commands: CommandTable = [
         workbook: pathArgument("<workbook>"),
         sheet: z.string().trim().min(1, "--sheet needs a sheet name").optional(),
         template: z.string().trim().min(1, "--template needs a template id or file").optional(),
-        "as-of": z
-          .string()
-          .regex(/^\d{4}-\d{2}-\d{2}$/, "--as-of takes a date as YYYY-MM-DD")
-          .refine((d) => !Number.isNaN(Date.parse(`${d}T00:00:00Z`)) && new Date(`${d}T00:00:00Z`).toISOString().startsWith(d), "--as-of takes a real day, e.g. 2026-03-31")
-          .optional(),
+        "as-of": asOfDay,
         json: jsonFlag,
       })
       .strict()
@@ -157,11 +153,7 @@ export const commands: CommandTable = [
         inputs: z.array(z.string().trim().min(1)).min(1, "name at least one workbook or folder"),
         out: z.string({ error: "say where the portfolio goes: --out FILE" }).trim().min(1, "--out needs a file name"),
         threads: z.coerce.number().int("threads is a whole number").min(1, "at least one thread").max(64).optional(),
-        "as-of": z
-          .string()
-          .regex(/^\d{4}-\d{2}-\d{2}$/, "--as-of takes a date as YYYY-MM-DD")
-          .refine((d) => !Number.isNaN(Date.parse(`${d}T00:00:00Z`)) && new Date(`${d}T00:00:00Z`).toISOString().startsWith(d), "--as-of takes a real day, e.g. 2026-03-31")
-          .optional(),
+        "as-of": asOfDay,
         json: jsonFlag,
       })
       .strict()

@@ -3,6 +3,13 @@ import { z } from "zod";
 
 export const jsonFlag = z.boolean().default(false);
 
+/** --as-of: a real calendar day written YYYY-MM-DD, for jobs that count overdue items. */
+export const asOfDay = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, "--as-of takes a date as YYYY-MM-DD")
+  .refine((d) => !Number.isNaN(Date.parse(`${d}T00:00:00Z`)) && new Date(`${d}T00:00:00Z`).toISOString().startsWith(d), "--as-of takes a real day, e.g. 2026-03-31")
+  .optional();
+
 /** A path argument: present and not blank. */
 export const pathArgument = (what: string) => z.string({ error: `missing ${what}` }).trim().min(1, `${what} is empty`);
 

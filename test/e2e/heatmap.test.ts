@@ -9,7 +9,7 @@
  */
 import path from "node:path";
 import type { Browser, Page } from "playwright-core";
-import { baseUrl, launchChromium, offline, seriousAxeViolations } from "./browser";
+import { launchChromium, openPlayground, seriousAxeViolations } from "./browser";
 import { openPanel } from "./navigation";
 import { SCREENSHOTS } from "./paths";
 
@@ -25,16 +25,7 @@ const CELL = /^1 Critical: risk at probability 4 Likely, impact 4 Major$/;
 
 beforeAll(async () => {
   browser = await launchChromium();
-  const context = await browser.newContext({ viewport: { width: 1366, height: 900 } });
-  page = await context.newPage();
-  await offline(page);
-  page.on("request", (r) => {
-    if (r.resourceType() === "script") scripts.push(r.url());
-  });
-  await page.goto(`${baseUrl()}/playground.html`);
-  await page.waitForSelector('body[data-pane-ready="true"]', { timeout: 60_000 });
-  await page.waitForSelector('[data-testid="sheet-view"]');
-  await pane().evaluate((el) => (el.style.width = "320px"));
+  page = await openPlayground(browser, 320, scripts);
 });
 
 afterAll(async () => {

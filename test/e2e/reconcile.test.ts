@@ -13,7 +13,7 @@ import { findTracker } from "../../src/jobs/reconcile";
 import { PREVIEW_ROWS } from "../../src/jobs/registers/detect";
 import { samplePortfolioBytes } from "../../src/sample/portfolioWorkbook";
 import { ledgerForActuals } from "../unit/jobs/reconcile/reconcile-books";
-import { baseUrl, launchChromium, offline, seriousAxeViolations } from "./browser";
+import { launchChromium, openPlayground, seriousAxeViolations } from "./browser";
 import { openPanel } from "./navigation";
 import { SCREENSHOTS } from "./paths";
 
@@ -35,16 +35,7 @@ beforeAll(async () => {
   trackerSheet = tracker.actuals.sheet;
   firstActualCell = tracker.actuals.lines[0].cell;
   browser = await launchChromium();
-  const context = await browser.newContext({ viewport: { width: 1366, height: 900 } });
-  page = await context.newPage();
-  await offline(page);
-  page.on("request", (r) => {
-    if (r.resourceType() === "script") scripts.push(r.url());
-  });
-  await page.goto(`${baseUrl()}/playground.html`);
-  await page.waitForSelector('body[data-pane-ready="true"]', { timeout: 60_000 });
-  await page.waitForSelector('[data-testid="sheet-view"]');
-  await pane().evaluate((el) => (el.style.width = "320px"));
+  page = await openPlayground(browser, 320, scripts);
 });
 
 afterAll(async () => {
