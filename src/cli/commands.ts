@@ -123,48 +123,6 @@ export const commands: CommandTable = [
     ],
     load: async () => (await import("./commands/validate")).validate,
   }),
-  defineCommand<VarianceOptions>({
-    name: "variance",
-    summary: "Budget variance and earned value of every budget tracker, as live formulas",
-    positionals: [{ name: "workbook", description: "An .xlsx or .xlsm file" }],
-    flags: { ...outputTargetFlags, json: { type: "boolean", description: jsonHelp } },
-    schema: z
-      .object({ workbook: pathArgument("<workbook>"), out: z.string().optional(), "in-place": z.boolean().optional(), json: jsonFlag })
-      .strict()
-      .transform((v, ctx): VarianceOptions => ({ workbook: v.workbook, target: outputTarget(v, ctx), json: v.json })),
-    notes: [
-      "Finds the budget trackers and earned value sheets, leaves subtotal rows out, and writes a summary sheet (“PMO Finance”) of live formulas that refer to them: budget − actual and budget − forecast at completion with RAG, subtotals by category and project, amounts by period and cumulative; CV, SV, CPI, SPI, the four EACs, ETC, VAC, both TCPIs and % complete per work package and project. Running it again refreshes the same sheet.",
-      "With --json: { \"projects\": [ { \"project\", \"bac\", \"pv\", \"ev\", \"ac\", \"cv\", \"sv\", \"cpi\", \"spi\", \"eac\", \"etc\", \"vac\", \"tcpi\" } ] } (null where a measure has no value).",
-    ],
-    load: async () => (await import("./commands/variance")).variance,
-  }),
-  defineCommand<RollupOptions>({
-    name: "rollup",
-    summary: "Roll project workbooks up into one Portfolio sheet",
-    positionals: [{ name: "inputs", description: "Project workbooks (.xlsx, .xlsm) and folders to search for them", variadic: true }],
-    flags: {
-      out: { type: "string", valueName: "FILE", description: "The portfolio workbook to write; when it exists its rollup sheet is refreshed in place" },
-      threads: { type: "string", valueName: "N", description: "Read files in N worker threads (default: one per core)" },
-      "as-of": { type: "string", valueName: "YYYY-MM-DD", description: "Count overdue items and the next milestone from this day instead of today" },
-      json: { type: "boolean", description: jsonHelp },
-    },
-    schema: z
-      .object({
-        inputs: z.array(z.string().trim().min(1)).min(1, "name at least one workbook or folder"),
-        out: z.string({ error: "say where the portfolio goes: --out FILE" }).trim().min(1, "--out needs a file name"),
-        threads: z.coerce.number().int("threads is a whole number").min(1, "at least one thread").max(64).optional(),
-        "as-of": asOfDay,
-        json: jsonFlag,
-      })
-      .strict()
-      .transform((v): RollupOptions => ({ inputs: v.inputs, out: v.out, json: v.json, ...(v.threads ? { threads: v.threads } : {}), ...(v["as-of"] ? { asOf: v["as-of"] } : {}) })),
-    notes: [
-      "Walks folders recursively and reads every .xlsx and .xlsm file in worker threads. For each project found (a workbook, or each project of a workbook that lists several) it takes RAG, budget, actual, forecast, variance, CPI, SPI, open risks by band, the highest residual risk, open issues, overdue items, the next milestone and when the project was last updated, each from the register or cell it is in. A figure a project does not give is left empty with the reason, never counted as zero.",
-      "Files that cannot be read (damaged, empty, password-protected, .xls, Excel lock files ~$..., not workbooks) are listed with the reason on stderr and under \"Not rolled up\" in the sheet; the others still roll up. Re-running with the same --out refreshes the sheet in place and keeps what you typed in columns beside it against each project.",
-      "With --json: { \"projects\": [ { \"file\", \"project\", \"budget\", \"actual\", \"forecast\", \"openRisks\", \"rag\", ... } ], \"totals\": { ... }, \"failed\": [ { \"file\", \"reason\" } ] }.",
-    ],
-    load: async () => (await import("./commands/rollup")).rollup,
-  }),
   defineCommand<HeatMapCommandOptions>({
     name: "heatmap",
     summary: "Draw the risk heat map of each risk register on a sheet of live counts",
@@ -185,6 +143,21 @@ export const commands: CommandTable = [
       "With --json: { \"size\": [probabilityLevels, impactLevels], \"inherent\": [[count]], \"residual\": [[count]] | null, \"maps\": [...] }, rows from the highest probability down, columns from the lowest impact up, open risks only.",
     ],
     load: async () => (await import("./commands/heatmap")).heatmap,
+  }),
+  defineCommand<VarianceOptions>({
+    name: "variance",
+    summary: "Budget variance and earned value of every budget tracker, as live formulas",
+    positionals: [{ name: "workbook", description: "An .xlsx or .xlsm file" }],
+    flags: { ...outputTargetFlags, json: { type: "boolean", description: jsonHelp } },
+    schema: z
+      .object({ workbook: pathArgument("<workbook>"), out: z.string().optional(), "in-place": z.boolean().optional(), json: jsonFlag })
+      .strict()
+      .transform((v, ctx): VarianceOptions => ({ workbook: v.workbook, target: outputTarget(v, ctx), json: v.json })),
+    notes: [
+      "Finds the budget trackers and earned value sheets, leaves subtotal rows out, and writes a summary sheet (“PMO Finance”) of live formulas that refer to them: budget − actual and budget − forecast at completion with RAG, subtotals by category and project, amounts by period and cumulative; CV, SV, CPI, SPI, the four EACs, ETC, VAC, both TCPIs and % complete per work package and project. Running it again refreshes the same sheet.",
+      "With --json: { \"projects\": [ { \"project\", \"bac\", \"pv\", \"ev\", \"ac\", \"cv\", \"sv\", \"cpi\", \"spi\", \"eac\", \"etc\", \"vac\", \"tcpi\" } ] } (null where a measure has no value).",
+    ],
+    load: async () => (await import("./commands/variance")).variance,
   }),
   defineCommand<ReconcileOptions>({
     name: "reconcile",
@@ -215,5 +188,32 @@ export const commands: CommandTable = [
       'With --json: { "matched", "differences", "trackerOnly", "ledgerOnly", "timing", "totals": { "tracker", "ledger" }, "tieOut", ... }.',
     ],
     load: async () => (await import("./commands/reconcile")).reconcile,
+  }),
+  defineCommand<RollupOptions>({
+    name: "rollup",
+    summary: "Roll project workbooks up into one Portfolio sheet",
+    positionals: [{ name: "inputs", description: "Project workbooks (.xlsx, .xlsm) and folders to search for them", variadic: true }],
+    flags: {
+      out: { type: "string", valueName: "FILE", description: "The portfolio workbook to write; when it exists its rollup sheet is refreshed in place" },
+      threads: { type: "string", valueName: "N", description: "Read files in N worker threads (default: one per core)" },
+      "as-of": { type: "string", valueName: "YYYY-MM-DD", description: "Count overdue items and the next milestone from this day instead of today" },
+      json: { type: "boolean", description: jsonHelp },
+    },
+    schema: z
+      .object({
+        inputs: z.array(z.string().trim().min(1)).min(1, "name at least one workbook or folder"),
+        out: z.string({ error: "say where the portfolio goes: --out FILE" }).trim().min(1, "--out needs a file name"),
+        threads: z.coerce.number().int("threads is a whole number").min(1, "at least one thread").max(64).optional(),
+        "as-of": asOfDay,
+        json: jsonFlag,
+      })
+      .strict()
+      .transform((v): RollupOptions => ({ inputs: v.inputs, out: v.out, json: v.json, ...(v.threads ? { threads: v.threads } : {}), ...(v["as-of"] ? { asOf: v["as-of"] } : {}) })),
+    notes: [
+      "Walks folders recursively and reads every .xlsx and .xlsm file in worker threads. For each project found (a workbook, or each project of a workbook that lists several) it takes RAG, budget, actual, forecast, variance, CPI, SPI, open risks by band, the highest residual risk, open issues, overdue items, the next milestone and when the project was last updated, each from the register or cell it is in. A figure a project does not give is left empty with the reason, never counted as zero.",
+      "Files that cannot be read (damaged, empty, password-protected, .xls, Excel lock files ~$..., not workbooks) are listed with the reason on stderr and under \"Not rolled up\" in the sheet; the others still roll up. Re-running with the same --out refreshes the sheet in place and keeps what you typed in columns beside it against each project.",
+      "With --json: { \"projects\": [ { \"file\", \"project\", \"budget\", \"actual\", \"forecast\", \"openRisks\", \"rag\", ... } ], \"totals\": { ... }, \"failed\": [ { \"file\", \"reason\" } ] }.",
+    ],
+    load: async () => (await import("./commands/rollup")).rollup,
   }),
 ];

@@ -16,7 +16,7 @@ export function synopsis(command: AnyCommandSpec): string {
 
 export function generalHelp(table: CommandTable): string {
   return [
-    "pmo: find, standardise and check the registers in PMO workbooks.",
+    "pmo: find, standardise and check the registers in PMO workbooks; heat maps, variance and earned value, reconciliation and portfolio rollup on them.",
     "",
     "Usage: pmo <command> [options]",
     "",
