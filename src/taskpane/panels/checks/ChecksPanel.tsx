@@ -176,7 +176,7 @@ export function ChecksPanel({ onReady, today }: ChecksPanelProps): React.JSX.Ele
         </Button>
       </div>
       {loading && !report ? <Spinner size="small" label="Checking the registers…" /> : null}
-      {error ? <ErrorMessage error={error} doing="checking the registers" /> : null}
+      {error ? <ErrorMessage error={error} doing="check the registers" /> : null}
       {report ? (
         <>
           <Body1 role="status" aria-live="polite">
@@ -214,8 +214,8 @@ export function ChecksPanel({ onReady, today }: ChecksPanelProps): React.JSX.Ele
               {highlight ? "Remove the highlight" : "Highlight the cells"}
             </Button>
           ) : null}
-          {highlightError ? <ErrorMessage error={highlightError} doing="highlighting the cells" /> : null}
-          {chooseError ? <ErrorMessage error={chooseError} doing="selecting the cell" /> : null}
+          {highlightError ? <ErrorMessage error={highlightError} doing="highlight the cells" /> : null}
+          {chooseError ? <ErrorMessage error={chooseError} doing="select the cell" /> : null}
           {groups.map((g) => (
             <FindingGroupSection key={g.rule} group={g} onChoose={selectCell ? choose : undefined} />
           ))}

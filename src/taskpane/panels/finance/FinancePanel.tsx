@@ -105,7 +105,7 @@ export function FinancePanel({ onReady }: PanelProps): React.JSX.Element {
         </Button>
       </div>
       {loading && !report ? <Spinner size="small" label="Reading the budget trackers…" /> : null}
-      {error ? <ErrorMessage error={error} doing="reading the budget trackers" /> : null}
+      {error ? <ErrorMessage error={error} doing="read the budget trackers" /> : null}
       {report ? (
         <>
           <Body1 role="status" aria-live="polite">

@@ -80,7 +80,7 @@ export function HeatMapPanel({ onReady }: PanelProps): React.JSX.Element {
         </Button>
       </div>
       {loading && !reading ? <Spinner size="small" label="Reading the risk registers…" /> : null}
-      {error ? <ErrorMessage error={error} doing="reading the risk registers" /> : null}
+      {error ? <ErrorMessage error={error} doing="read the risk registers" /> : null}
       {reading && !registers.length ? (
         <Body1 role="status">
           No risk register with probability and impact columns was found.{reading.skipped.length ? ` ${reading.skipped.map((s) => `${s.sheet}: ${s.reason}.`).join(" ")}` : ""}
@@ -140,7 +140,7 @@ export function HeatMapPanel({ onReady }: PanelProps): React.JSX.Element {
               ) : (
                 <Caption1 className={panel.subtle}>No open risk in this cell.</Caption1>
               )}
-              {selectError ? <ErrorMessage error={selectError} doing="selecting the risk" /> : null}
+              {selectError ? <ErrorMessage error={selectError} doing="select the risk" /> : null}
             </section>
           ) : (
             <Caption1 className={panel.subtle}>Choose a cell to list its risks.</Caption1>
@@ -150,7 +150,7 @@ export function HeatMapPanel({ onReady }: PanelProps): React.JSX.Element {
             <Button appearance="primary" onClick={() => void plan()} disabled={planning}>
               Draw on a sheet…
             </Button>
-            {drawError ? <ErrorMessage error={drawError} doing="planning the heat-map sheet" /> : null}
+            {drawError ? <ErrorMessage error={drawError} doing="plan the heat-map sheet" /> : null}
             {drawing && !drawing.ok ? <Body1>{drawing.message}</Body1> : null}
             {drawing && drawing.ok ? (
               <>

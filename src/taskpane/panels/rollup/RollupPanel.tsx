@@ -130,7 +130,7 @@ export function RollupPanel({ onReady, today }: RollupPanelProps): React.JSX.Ele
         </Button>
       </div>
       {loading && !own ? <Spinner size="small" label="Reading the projects…" /> : null}
-      {error ? <ErrorMessage error={error} doing="reading the projects" /> : null}
+      {error ? <ErrorMessage error={error} doing="read the projects" /> : null}
       {own ? (
         <section className={panel.section} aria-labelledby="rollup-own">
           <Subtitle2 as="h3" id="rollup-own" className={panel.sectionTitle}>
@@ -180,7 +180,7 @@ export function RollupPanel({ onReady, today }: RollupPanelProps): React.JSX.Ele
           ))}
         </ul>
       </section>
-      {planError ? <ErrorMessage error={planError} doing="planning the Portfolio sheet" /> : null}
+      {planError ? <ErrorMessage error={planError} doing="plan the Portfolio sheet" /> : null}
       {planned ? (
         <section className={panel.section} aria-label="Portfolio sheet">
           <PlanPreview plan={planned.plan} />
