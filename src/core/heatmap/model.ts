@@ -11,13 +11,14 @@ import { bandOfCell, bandsForMatrix, type MatrixSize, type RiskBand } from "../r
 import { levelOnReading, levelReading, type LevelReading } from "../risk/levels";
 import type { RegisterRows } from "../validate/register-rows";
 import { levelDescriptors } from "./descriptors";
+import { CLOSED_STATUSES } from "../registers/closed-statuses";
 
 /**
- * Statuses that take a risk off the map. A status cell counts as closed when
- * its text is one of these, in any case; blank or anything else is open. The
- * sheet's formulas test exactly this, and say so on the sheet.
+ * A status cell takes a risk off the map when its text is one of the closed
+ * statuses, in any case (not trimmed: the sheet's formulas test exactly this,
+ * and say so on the sheet); blank or anything else is open.
  */
-export const CLOSED_STATUSES = ["Closed", "Done", "Complete", "Completed", "Resolved", "Finished", "Rejected", "Retired"];
+export { CLOSED_STATUSES };
 
 const CLOSED_KEYS = new Set(CLOSED_STATUSES.map((s) => s.toLowerCase()));
 

@@ -15,8 +15,9 @@ import type { Finding } from "./finding";
 import { problemMessage } from "./messages";
 import type { CellRead, RegisterRows, ValidationSettings } from "./register-rows";
 import { listKey } from "./suggest";
+import { CLOSED_STATUSES } from "../registers/closed-statuses";
 
-const CLOSED_WORDS = new Set(["closed", "done", "complete", "completed", "resolved", "finished"]);
+const CLOSED_WORDS = new Set(CLOSED_STATUSES.map(listKey));
 
 export function isClosedStatus(cell: CellRead | undefined): boolean {
   return !!cell && typeof cell.value === "string" && CLOSED_WORDS.has(listKey(cell.value));
