@@ -1,17 +1,17 @@
 /**
  * The one list of panels. A job's panel is added here and nowhere else; the
  * navigation, the keyboard order and the browser tests all follow this list.
- * Each panel's code is loaded when it is first opened (lazyPanel, or React.lazy
- * in the panel's own index.ts as checks does), never with the pane.
+ * Each panel's code is loaded when it is first opened (lazyPanel), never with
+ * the pane.
  */
 import * as React from "react";
 import { ArrowSwapRegular, CheckmarkCircleRegular, DataPieRegular, DataTrendingRegular, DocumentTableRegular, GridRegular, SettingsRegular, TableSettingsRegular } from "@fluentui/react-icons";
-import { ChecksPanel } from "./checks";
 import { lazyPanel } from "./lazyPanel";
 import type { PanelDefinition } from "./types";
 
 const OverviewPanel = lazyPanel(() => import(/* webpackChunkName: "overview-panel" */ "./overview/OverviewPanel"), "OverviewPanel");
 const RegistersPanel = lazyPanel(() => import(/* webpackChunkName: "registers-panel" */ "./registers/RegistersPanel"), "RegistersPanel");
+const ChecksPanel = lazyPanel(() => import(/* webpackChunkName: "checks-panel" */ "./checks/ChecksPanel"), "ChecksPanel");
 const HeatMapPanel = lazyPanel(() => import(/* webpackChunkName: "heatmap-panel" */ "./heatmap/HeatMapPanel"), "HeatMapPanel");
 const FinancePanel = lazyPanel(() => import(/* webpackChunkName: "finance-panel" */ "./finance/FinancePanel"), "FinancePanel");
 const ReconcilePanel = lazyPanel(() => import(/* webpackChunkName: "reconcile-panel" */ "./reconcile/ReconcilePanel"), "ReconcilePanel");
