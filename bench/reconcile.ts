@@ -10,7 +10,6 @@
  *   npx tsx bench/reconcile.ts [--smoke]     prints the figures as JSON
  *   PMO_BENCH_LEDGER_LINES, PMO_BENCH_BUDGET_LINES override the sizes
  */
-import { spawnSync } from "node:child_process";
 import { createReadStream, createWriteStream } from "node:fs";
 import { mkdtemp, rm, stat } from "node:fs/promises";
 import * as os from "node:os";
@@ -21,8 +20,8 @@ import { openWorkbookFile, saveWorkbookFile } from "../src/hosts/xlsx/workbook-f
 import { planReconcile, type LedgerBlock } from "../src/jobs/reconcile";
 import { detectRegisters } from "../src/jobs/registers/detect";
 import { figure, mebibytes, round, seconds, type Figure } from "./figures";
+import { runPhase } from "./phase";
 
-const REPO = path.resolve(__dirname, "..");
 
 interface Phase {
   phase: string;
@@ -141,11 +140,7 @@ async function reconcileJob(dir: string, write: boolean): Promise<Phase> {
   };
 }
 
-function runPhase(args: string[]): Phase {
-  const child = spawnSync(process.execPath, ["--max-old-space-size=16384", "--import", "tsx", path.join(REPO, "bench", "reconcile.ts"), "--phase", ...args], { cwd: REPO, encoding: "utf8", maxBuffer: 16 << 20 });
-  if (child.status !== 0) throw new Error(`reconcile phase ${args[0]} failed: ${(child.stderr ?? "").split("\n").find((l) => l.trim()) ?? child.status}`);
-  return JSON.parse(child.stdout.trim().split("\n").pop() ?? "") as Phase;
-}
+const phase = (args: string[]) => runPhase<Phase>("reconcile.ts", ["--phase", ...args]);
 
 function sizes(smoke: boolean): { budgetLines: number; ledgerLines: number } {
   const n = (name: string, fallback: number) => {
@@ -162,13 +157,13 @@ export async function benchReconcile(smoke: boolean, progress: (text: string) =>
   const dir = await mkdtemp(path.join(os.tmpdir(), "pmo-bench-reconcile-"));
   try {
     progress(`reconcile: writing a ${budgetLines.toLocaleString("en-GB")}-line tracker and a ${ledgerLines.toLocaleString("en-GB")}-line ledger...`);
-    const gen = runPhase(["generate", dir, String(budgetLines), String(ledgerLines)]);
+    const gen = phase(["generate", dir, String(budgetLines), String(ledgerLines)]);
     progress("reconcile: baseline, reading the inputs...");
-    const read = runPhase(["read", dir]);
+    const read = phase(["read", dir]);
     progress("reconcile: the job (read, match, plan)...");
-    const job = runPhase(["reconcile", dir]);
+    const job = phase(["reconcile", dir]);
     progress("reconcile: the job, then writing the sheet and saving...");
-    const written = runPhase(["write", dir]);
+    const written = phase(["write", dir]);
     const s = (ms: number): Figure => figure(seconds(ms), "s");
     const ratio = (a: number, b: number, note: string) => figure(round(a / b, 2), "x baseline", { note });
     return {
