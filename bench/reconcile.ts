@@ -19,9 +19,9 @@ import { csvRowBlocks } from "../src/hosts/xlsx/csv";
 import { openWorkbookFile, saveWorkbookFile } from "../src/hosts/xlsx/workbook-file";
 import { planReconcile, type LedgerBlock } from "../src/jobs/reconcile";
 import { detectRegisters } from "../src/jobs/registers/detect";
+import { seededRandom } from "../test/unit/jobs/messy-register";
 import { figure, mebibytes, round, seconds, type Figure } from "./figures";
 import { runPhase } from "./phase";
-
 
 interface Phase {
   phase: string;
@@ -32,18 +32,6 @@ interface Phase {
 
 function peakRss(): number {
   return process.resourceUsage().maxRSS * 1024;
-}
-
-/** mulberry32, as the tests' generators use. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 const MONTHS = 12;
@@ -57,7 +45,7 @@ function csvField(t: string): string {
 /** Writes the tracker (budget lines as period rows) and a ledger whose lines split, shift and miss its actuals. */
 async function generate(dir: string, budgetLines: number, ledgerLines: number): Promise<Phase> {
   const t0 = performance.now();
-  const rand = random(42);
+  const rand = seededRandom(42);
   const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: path.join(dir, "tracker.xlsx"), useStyles: false, useSharedStrings: false });
   const ws = wb.addWorksheet("Budget");
   ws.addRow(["Programme budget tracker"]).commit();
