@@ -6,22 +6,17 @@
  *
  *   npx tsx bench/finance.ts [--smoke]    prints its figures as JSON (100,000 lines; 2,000 with --smoke)
  */
-import { spawnSync } from "node:child_process";
 import { mkdtemp, rm } from "node:fs/promises";
 import * as os from "node:os";
 import * as path from "node:path";
 import { figure, mebibytes, round, seconds, type Figure } from "./figures";
+import { runPhase } from "./phase";
 import type { PhaseResult } from "./xlsx-phase";
 
-const REPO = path.resolve(__dirname, "..");
 
 type FinancePhase = PhaseResult & { cells?: number; lines?: number; workPackages?: number; subtotals?: number; summaryCells?: number };
 
-function phase(args: string[]): FinancePhase {
-  const child = spawnSync(process.execPath, ["--max-old-space-size=16384", "--import", "tsx", path.join(REPO, "bench", "finance-phase.ts"), ...args], { cwd: REPO, encoding: "utf8", maxBuffer: 16 << 20 });
-  if (child.status !== 0) throw new Error(`finance-phase ${args[0]} failed: ${(child.stderr ?? "").split("\n").find((l) => l.trim()) ?? child.status}`);
-  return JSON.parse(child.stdout.trim().split("\n").pop() ?? "") as FinancePhase;
-}
+const phase = (args: string[]) => runPhase<FinancePhase>("finance-phase.ts", args);
 
 export async function benchFinance(lines: number, progress: (text: string) => void) {
   const dir = await mkdtemp(path.join(os.tmpdir(), "pmo-bench-finance-"));

@@ -8,7 +8,6 @@
  *   npx tsx bench/heatmap.ts [--smoke]      prints the figures as JSON
  *   npx tsx bench/heatmap.ts draw <file> <out>  one measured phase (run in its own process)
  */
-import { spawnSync } from "node:child_process";
 import { mkdtemp, rm } from "node:fs/promises";
 import * as os from "node:os";
 import * as path from "node:path";
@@ -19,16 +18,12 @@ import { scaledRiskRegister } from "../test/contract/register-seeds";
 import { openWorkbookFile, saveWorkbookFile } from "../src/hosts/xlsx/workbook-file";
 import { planHeatMaps } from "../src/jobs/heatmap/heatmap";
 import { figure, mebibytes, round, seconds, type Figure } from "./figures";
+import { runPhase } from "./phase";
 import type { PhaseResult } from "./xlsx-phase";
 
-const REPO = path.resolve(__dirname, "..");
 export const HEAT_MAP_RATIO_GOAL = 0.6;
 
-function phase(script: string, args: string[]): PhaseResult & { placed?: number } {
-  const child = spawnSync(process.execPath, ["--max-old-space-size=16384", "--import", "tsx", path.join(REPO, "bench", script), ...args], { cwd: REPO, encoding: "utf8", maxBuffer: 16 << 20 });
-  if (child.status !== 0) throw new Error(`${script} ${args[0]} failed: ${(child.stderr ?? "").split("\n").find((l) => l.trim()) ?? child.status}`);
-  return JSON.parse(child.stdout.trim().split("\n").pop() ?? "");
-}
+const phase = (script: string, args: string[]) => runPhase<PhaseResult & { placed?: number }>(script, args);
 
 /** The measured phase: what `pmo heatmap <file> --out <out>` does. */
 async function draw(file: string, out: string): Promise<PhaseResult & { placed: number }> {

@@ -10,7 +10,6 @@
  *   npx tsx bench/reconcile.ts [--smoke]     prints the figures as JSON
  *   PMO_BENCH_LEDGER_LINES, PMO_BENCH_BUDGET_LINES override the sizes
  */
-import { spawnSync } from "node:child_process";
 import { createReadStream, createWriteStream } from "node:fs";
 import { mkdtemp, rm, stat } from "node:fs/promises";
 import * as os from "node:os";
@@ -20,9 +19,9 @@ import { csvRowBlocks } from "../src/hosts/xlsx/csv";
 import { openWorkbookFile, saveWorkbookFile } from "../src/hosts/xlsx/workbook-file";
 import { planReconcile, type LedgerBlock } from "../src/jobs/reconcile";
 import { detectRegisters } from "../src/jobs/registers/detect";
+import { seededRandom } from "../test/unit/jobs/messy-register";
 import { figure, mebibytes, round, seconds, type Figure } from "./figures";
-
-const REPO = path.resolve(__dirname, "..");
+import { runPhase } from "./phase";
 
 interface Phase {
   phase: string;
@@ -33,18 +32,6 @@ interface Phase {
 
 function peakRss(): number {
   return process.resourceUsage().maxRSS * 1024;
-}
-
-/** mulberry32, as the tests' generators use. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 const MONTHS = 12;
@@ -58,7 +45,7 @@ function csvField(t: string): string {
 /** Writes the tracker (budget lines as period rows) and a ledger whose lines split, shift and miss its actuals. */
 async function generate(dir: string, budgetLines: number, ledgerLines: number): Promise<Phase> {
   const t0 = performance.now();
-  const rand = random(42);
+  const rand = seededRandom(42);
   const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: path.join(dir, "tracker.xlsx"), useStyles: false, useSharedStrings: false });
   const ws = wb.addWorksheet("Budget");
   ws.addRow(["Programme budget tracker"]).commit();
@@ -141,11 +128,7 @@ async function reconcileJob(dir: string, write: boolean): Promise<Phase> {
   };
 }
 
-function runPhase(args: string[]): Phase {
-  const child = spawnSync(process.execPath, ["--max-old-space-size=16384", "--import", "tsx", path.join(REPO, "bench", "reconcile.ts"), "--phase", ...args], { cwd: REPO, encoding: "utf8", maxBuffer: 16 << 20 });
-  if (child.status !== 0) throw new Error(`reconcile phase ${args[0]} failed: ${(child.stderr ?? "").split("\n").find((l) => l.trim()) ?? child.status}`);
-  return JSON.parse(child.stdout.trim().split("\n").pop() ?? "") as Phase;
-}
+const phase = (args: string[]) => runPhase<Phase>("reconcile.ts", ["--phase", ...args]);
 
 function sizes(smoke: boolean): { budgetLines: number; ledgerLines: number } {
   const n = (name: string, fallback: number) => {
@@ -162,13 +145,13 @@ export async function benchReconcile(smoke: boolean, progress: (text: string) =>
   const dir = await mkdtemp(path.join(os.tmpdir(), "pmo-bench-reconcile-"));
   try {
     progress(`reconcile: writing a ${budgetLines.toLocaleString("en-GB")}-line tracker and a ${ledgerLines.toLocaleString("en-GB")}-line ledger...`);
-    const gen = runPhase(["generate", dir, String(budgetLines), String(ledgerLines)]);
+    const gen = phase(["generate", dir, String(budgetLines), String(ledgerLines)]);
     progress("reconcile: baseline, reading the inputs...");
-    const read = runPhase(["read", dir]);
+    const read = phase(["read", dir]);
     progress("reconcile: the job (read, match, plan)...");
-    const job = runPhase(["reconcile", dir]);
+    const job = phase(["reconcile", dir]);
     progress("reconcile: the job, then writing the sheet and saving...");
-    const written = runPhase(["write", dir]);
+    const written = phase(["write", dir]);
     const s = (ms: number): Figure => figure(seconds(ms), "s");
     const ratio = (a: number, b: number, note: string) => figure(round(a / b, 2), "x baseline", { note });
     return {

@@ -24,6 +24,7 @@ import { benchRollup } from "./rollup";
 import { benchHeatMap } from "./heatmap";
 import { benchReconcile } from "./reconcile";
 import { figure, kibibytes, mebibytes, round, seconds, type Figure } from "./figures";
+import { runPhase } from "./phase";
 import type { PhaseResult } from "./xlsx-phase";
 
 const REPO = path.resolve(__dirname, "..");
@@ -60,20 +61,7 @@ function settings(argv: string[]): Settings {
 }
 
 /** Runs one xlsx phase in a fresh Node process (its own heap and its own peak RSS). */
-function runPhase(args: string[]): PhaseResult {
-  const child = spawnSync(process.execPath, ["--max-old-space-size=16384", "--import", "tsx", path.join(REPO, "bench", "xlsx-phase.ts"), ...args], {
-    cwd: REPO,
-    encoding: "utf8",
-    stdio: ["ignore", "pipe", "pipe"],
-    maxBuffer: 16 << 20,
-  });
-  if (child.stderr) process.stderr.write(child.stderr);
-  if (child.status !== 0) {
-    const firstLine = child.stderr.split("\n").find((l) => l.trim() !== "") ?? "";
-    throw new Error(`phase ${args[0]} failed (exit ${child.status ?? child.signal}): ${firstLine}`);
-  }
-  return JSON.parse(child.stdout.trim().split("\n").pop() ?? "") as PhaseResult;
-}
+const xlsxPhase = (args: string[]) => runPhase<PhaseResult>("xlsx-phase.ts", args);
 
 async function benchXlsxHost(rows: number, onFailure: (what: string) => void) {
   const dir = await mkdtemp(path.join(os.tmpdir(), "pmo-bench-"));
@@ -83,21 +71,21 @@ async function benchXlsxHost(rows: number, onFailure: (what: string) => void) {
     // building the register against the cost of merely round-tripping it.
     const source = path.join(dir, "start.xlsx");
     const output = path.join(dir, "measured.xlsx");
-    runPhase(["start", source]);
+    xlsxPhase(["start", source]);
     progress(`xlsx host: XlsxHost open + apply (${rows.toLocaleString("en-GB")}-row register) + save...`);
     let measured: PhaseResult;
     try {
-      measured = runPhase(["measured", source, output, String(rows)]);
+      measured = xlsxPhase(["measured", source, output, String(rows)]);
     } catch (e) {
       onFailure(`xlsx host: ${(e as Error).message}`);
       throw e;
     }
     progress(`xlsx host: baseline, ExcelJS load + save of the same workbook...`);
-    const baseline = runPhase(["baseline", output, path.join(dir, "baseline.xlsx")]);
+    const baseline = xlsxPhase(["baseline", output, path.join(dir, "baseline.xlsx")]);
     progress(`xlsx host: the same job in plain ExcelJS calls...`);
     let sameWork: PhaseResult;
     try {
-      sameWork = runPhase(["samework", source, path.join(dir, "samework.xlsx"), String(rows)]);
+      sameWork = xlsxPhase(["samework", source, path.join(dir, "samework.xlsx"), String(rows)]);
     } catch (e) {
       onFailure(`xlsx host: ${(e as Error).message}`);
       sameWork = { phase: "samework", ms: {}, peakRssBytes: NaN, failed: (e as Error).message };
@@ -157,14 +145,14 @@ async function benchRegisterJob(rows: number) {
   try {
     const source = path.join(dir, "register.xlsx");
     progress(`register job: writing a ${rows.toLocaleString("en-GB")}-row register with ExcelJS...`);
-    const generated = runPhase(["generate", source, String(rows)]);
+    const generated = xlsxPhase(["generate", source, String(rows)]);
     progress("register job: baseline, ExcelJS load + save of that file...");
-    const baseline = runPhase(["baseline", source, path.join(dir, "baseline.xlsx")]);
+    const baseline = xlsxPhase(["baseline", source, path.join(dir, "baseline.xlsx")]);
     progress("register job: pmo apply's host (the package as the truth) open + detect + plan + apply + save...");
-    const measured = runPhase(["registers", source, path.join(dir, "applied.xlsx")]);
+    const measured = xlsxPhase(["registers", source, path.join(dir, "applied.xlsx")]);
     progress("inspect: ExcelJS full load of that file, then pmo inspect's reading from the package...");
-    const load = runPhase(["load", source]);
-    const inspect = runPhase(["inspect", source]);
+    const load = xlsxPhase(["load", source]);
+    const inspect = xlsxPhase(["inspect", source]);
     const s = (ms: number | undefined): Figure => figure(ms === undefined ? null : seconds(ms), "s");
     const ratioOf = (a: number | undefined, b: number | undefined) => (a === undefined || b === undefined || !b ? null : round(a / b, 2));
     return {

@@ -3,7 +3,6 @@
  * ratio to ExcelJS's full load of the same file in the same run, and the
  * Excel host's syncs for validating registers of several sizes on the fake.
  */
-import { spawnSync } from "node:child_process";
 import { mkdtemp, rm } from "node:fs/promises";
 import * as os from "node:os";
 import * as path from "node:path";
@@ -12,17 +11,13 @@ import { excelHostOver } from "../test/contract/fake-excel/host-over-fake";
 import { scaledRiskRegister } from "../test/contract/register-seeds";
 import { validateWorkbook } from "../src/jobs/validation/validate";
 import { figure, mebibytes, round, seconds, type Figure } from "./figures";
+import { runPhase } from "./phase";
 import type { PhaseResult } from "./xlsx-phase";
 
-const REPO = path.resolve(__dirname, "..");
 /** Validation reads; it should cost well under a full model load. */
 export const VALIDATION_RATIO_GOAL = 0.5;
 
-function phase(script: string, args: string[]): PhaseResult & { findings?: number; rows?: number } {
-  const child = spawnSync(process.execPath, ["--max-old-space-size=16384", "--import", "tsx", path.join(REPO, "bench", script), ...args], { cwd: REPO, encoding: "utf8", maxBuffer: 16 << 20 });
-  if (child.status !== 0) throw new Error(`${script} ${args[0]} failed: ${(child.stderr ?? "").split("\n").find((l) => l.trim()) ?? child.status}`);
-  return JSON.parse(child.stdout.trim().split("\n").pop() ?? "");
-}
+const phase = (script: string, args: string[]) => runPhase<PhaseResult & { findings?: number; rows?: number }>(script, args);
 
 async function fakeSyncs(rows: number): Promise<number> {
   const fake = FakeExcel.fromSeed(scaledRiskRegister(rows));

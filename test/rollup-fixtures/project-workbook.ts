@@ -5,6 +5,7 @@
  * test can check a rollup against what was written, not against itself.
  */
 import ExcelJS from "exceljs";
+import { seededRandom } from "../unit/jobs/messy-register";
 
 export interface ProjectTruth {
   code: string;
@@ -19,22 +20,10 @@ export interface ProjectTruth {
   openIssues: number;
 }
 
-/** A small deterministic generator (mulberry32), so every run builds the same files. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 const day = (y: number, m: number, d: number) => new Date(Date.UTC(y, m - 1, d));
 
 export async function projectWorkbook(i: number, opts: { risks?: number; budgetLines?: number } = {}): Promise<{ bytes: Uint8Array; truth: ProjectTruth }> {
-  const rnd = random(i + 1);
+  const rnd = seededRandom(i + 1); // deterministic, so every run builds the same files
   const pick = <T>(xs: readonly T[]) => xs[Math.floor(rnd() * xs.length)];
   const code = `P${String(i).padStart(4, "0")}`;
   const truth: ProjectTruth = { code, name: `Project ${code}`, programme: `Programme ${1 + (i % 4)}`, portfolio: `Portfolio ${i % 2 ? "East" : "West"}`, budget: 0, actual: 0, forecast: 0, openRisks: 0, openIssues: 0 };
