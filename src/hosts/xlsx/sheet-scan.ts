@@ -211,15 +211,21 @@ function integerAt(xml: string, from: number, to: number): number | undefined {
   return n;
 }
 
-/** Where the attributes of the next start tag `open` ("<row", "<c") in xml[from, to) begin, or -1 ("<c" is not "<col"). */
-function startTagAfter(xml: string, open: string, from: number, to: number): number {
+/** Where the next start tag `open` ("<row", "<c") in xml[from, to) begins, or -1 ("<c" is not "<col"). */
+export function startTagAt(xml: string, open: string, from: number, to: number): number {
   for (let i = from; ; ) {
     const at = xml.indexOf(open, i);
     if (at < 0 || at >= to) return -1;
     const after = at + open.length;
-    if (isDelimiter(xml.charCodeAt(after))) return after;
+    if (isDelimiter(xml.charCodeAt(after))) return at;
     i = after;
   }
+}
+
+/** Where the attributes of the next start tag `open` in xml[from, to) begin, or -1. */
+function startTagAfter(xml: string, open: string, from: number, to: number): number {
+  const at = startTagAt(xml, open, from, to);
+  return at < 0 ? -1 : at + open.length;
 }
 
 /** Reading state carried from one piece of a part to the next. */

@@ -9,21 +9,11 @@
  * with no cells are left out.
  */
 import { formatCell, parseRange, type RangeAddress } from "../../../core/grid/address";
+import { startTagAt } from "../sheet-scan";
 import { columnOfRef } from "./sheet-cells";
 import { attrOf, withAttr } from "./xml-text";
 
 const meets = (a: RangeAddress, b: RangeAddress) => a.top <= b.bottom && b.top <= a.bottom && a.left <= b.right && b.left <= a.right;
-
-/** Where the next start tag `open` ("<row", "<c") in xml[from, to) begins, or -1 ("<c" is not "<col"). */
-function nextTag(xml: string, open: string, from: number, to: number): number {
-  for (let i = from; ; ) {
-    const at = xml.indexOf(open, i);
-    if (at < 0 || at >= to) return -1;
-    const next = xml.charCodeAt(at + open.length);
-    if (next === 32 || next === 62 || next === 47 || next === 9 || next === 10 || next === 13) return at;
-    i = at + open.length;
-  }
-}
 
 export function sheetWithOnlyCells(xml: string, ranges: readonly RangeAddress[]): string {
   const m = /<([\w.-]+:)?sheetData(?=[\s/>])[^>]*?(\/?)>/.exec(xml);
@@ -42,7 +32,7 @@ export function sheetWithOnlyCells(xml: string, ranges: readonly RangeAddress[])
   // The next formula area ("ref=") at or after where the reading is: rows before it hold no formula's master.
   let nextRef = xml.indexOf("ref=", start);
   for (let i = start; ; ) {
-    const at = nextTag(xml, rowOpen, i, close);
+    const at = startTagAt(xml, rowOpen, i, close);
     if (at < 0) break;
     const gt = xml.indexOf(">", at);
     const selfClosing = xml.charCodeAt(gt - 1) === 47;
@@ -59,7 +49,7 @@ export function sheetWithOnlyCells(xml: string, ranges: readonly RangeAddress[])
     if (!selfClosing) {
       let prevCol = 0;
       for (let j = gt + 1; ; ) {
-        const c = nextTag(xml, cellOpen, j, end);
+        const c = startTagAt(xml, cellOpen, j, end);
         if (c < 0) break;
         const cgt = xml.indexOf(">", c);
         const cellEnd = xml.charCodeAt(cgt - 1) === 47 ? cgt + 1 : xml.indexOf(cellClose, cgt) + cellClose.length;

@@ -67,6 +67,24 @@ function dosDateTime(d: Date): { date: number; time: number } {
   };
 }
 
+/**
+ * The fields the local header and the central directory record share, in the
+ * same order: version needed, flags (names are UTF-8), method, DOS time and
+ * date, CRC-32, compressed and uncompressed size, name length.
+ */
+function writeEntryFields(v: DataView, at: number, e: Entry): void {
+  const { date, time } = dosDateTime(e.date);
+  v.setUint16(at, 20, true);
+  v.setUint16(at + 2, 0x0800, true);
+  v.setUint16(at + 4, e.method, true);
+  v.setUint16(at + 6, time, true);
+  v.setUint16(at + 8, date, true);
+  v.setUint32(at + 10, e.crc, true);
+  v.setUint32(at + 14, e.compressed.length, true);
+  v.setUint32(at + 18, e.size, true);
+  v.setUint16(at + 22, e.name.length, true);
+}
+
 const MAGIC_METHOD: Record<string, number> = { "\x00\x00": 0, "\x08\x00": 8 };
 
 /** The zip of `zip`'s entries (minus `removed`) with `changed` parts replaced or added, in the original order then the new ones. */
@@ -105,18 +123,9 @@ export async function writePackageZip(zip: JSZip, changed: Map<string, string>, 
   let at = 0;
   const offsets: number[] = [];
   for (const e of entries) {
-    const { date, time } = dosDateTime(e.date);
     offsets.push(at);
     v.setUint32(at, 0x04034b50, true);
-    v.setUint16(at + 4, 20, true);
-    v.setUint16(at + 6, 0x0800, true); // names are UTF-8
-    v.setUint16(at + 8, e.method, true);
-    v.setUint16(at + 10, time, true);
-    v.setUint16(at + 12, date, true);
-    v.setUint32(at + 14, e.crc, true);
-    v.setUint32(at + 18, e.compressed.length, true);
-    v.setUint32(at + 22, e.size, true);
-    v.setUint16(at + 26, e.name.length, true);
+    writeEntryFields(v, at + 4, e);
     v.setUint16(at + 28, 0, true);
     out.set(e.name, at + 30);
     out.set(e.compressed, at + 30 + e.name.length);
@@ -124,18 +133,9 @@ export async function writePackageZip(zip: JSZip, changed: Map<string, string>, 
   }
   const directory = at;
   entries.forEach((e, i) => {
-    const { date, time } = dosDateTime(e.date);
     v.setUint32(at, 0x02014b50, true);
-    v.setUint16(at + 4, 20, true);
-    v.setUint16(at + 6, 20, true);
-    v.setUint16(at + 8, 0x0800, true);
-    v.setUint16(at + 10, e.method, true);
-    v.setUint16(at + 12, time, true);
-    v.setUint16(at + 14, date, true);
-    v.setUint32(at + 16, e.crc, true);
-    v.setUint32(at + 20, e.compressed.length, true);
-    v.setUint32(at + 24, e.size, true);
-    v.setUint16(at + 28, e.name.length, true);
+    v.setUint16(at + 4, 20, true); // version made by
+    writeEntryFields(v, at + 6, e);
     v.setUint16(at + 30, 0, true); // extra
     v.setUint16(at + 32, 0, true); // comment
     v.setUint16(at + 34, 0, true); // disk
