@@ -17,6 +17,9 @@ export interface SheetCells {
   merges: RangeAddress[];
 }
 
+/** The rectangle alone, for readers that need no merged areas. */
+export type CellRect = Pick<SheetCells, "top" | "left" | "values" | "formulas" | "numberFormats">;
+
 export function bottomRow(c: SheetCells): number {
   return c.top + c.values.length - 1;
 }
@@ -25,15 +28,15 @@ export function rightColumn(c: SheetCells): number {
   return c.left + Math.max(0, ...c.values.map((r) => r.length)) - 1;
 }
 
-export function valueAt(c: SheetCells, row: number, col: number): CellValue {
+export function valueAt(c: CellRect, row: number, col: number): CellValue {
   return c.values[row - c.top]?.[col - c.left] ?? null;
 }
 
-export function formulaAt(c: SheetCells, row: number, col: number): string | null {
+export function formulaAt(c: CellRect, row: number, col: number): string | null {
   return c.formulas?.[row - c.top]?.[col - c.left] ?? null;
 }
 
-export function formatAt(c: SheetCells, row: number, col: number): string {
+export function formatAt(c: CellRect, row: number, col: number): string {
   return c.numberFormats?.[row - c.top]?.[col - c.left] ?? "General";
 }
 

@@ -4,6 +4,7 @@
  * month names alone. Each gets a key that sorts in time order and a label.
  */
 import { isDateFormat, serialToDate, type CellValue } from "../grid/cell";
+import { monthOfWord } from "../validate/typed-text";
 
 export interface Period {
   /** Sorts in time order: "2025-01", "2024-P003", "0000-03"; unknown words last, in order met. */
@@ -12,16 +13,8 @@ export interface Period {
 }
 
 const MONTHS = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
-const MONTH_NAMES = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"];
 
 const pad = (n: number, w = 2) => String(n).padStart(w, "0");
-
-function monthWord(w: string): number | null {
-  const t = w.toLowerCase().replace(/\.$/, "");
-  if (t.length < 3) return null;
-  const i = MONTH_NAMES.findIndex((m) => m.startsWith(t) || (t === "sept" && m === "september"));
-  return i < 0 ? null : i + 1;
-}
 
 function fullYear(y: string): number {
   const n = Number(y);
@@ -53,9 +46,9 @@ export function readPeriod(value: CellValue, format = "General"): Period | null 
   m = /^(\d{1,3})[/.-](\d{4})$/.exec(t);
   if (m) return { key: `${m[2]}-P${pad(Number(m[1]), 3)}`, label: t };
   m = /^([A-Za-z]{3,9})\.?[ '\-/]*(\d{2}|\d{4})$/.exec(t);
-  if (m && monthWord(m[1])) return monthPeriod(fullYear(m[2]), monthWord(m[1]) as number);
+  if (m && monthOfWord(m[1])) return monthPeriod(fullYear(m[2]), monthOfWord(m[1]) as number);
   m = /^([A-Za-z]{3,9})\.?$/.exec(t);
-  if (m && monthWord(m[1])) return monthPeriod(null, monthWord(m[1]) as number);
+  if (m && monthOfWord(m[1])) return monthPeriod(null, monthOfWord(m[1]) as number);
   m = /^(?:p|period|m|month)\s*(\d{1,3})$/i.exec(t);
   if (m) return { key: `0000-P${pad(Number(m[1]), 3)}`, label: t };
   m = /^(?:fy\s*)?(\d{2}|\d{4})\s*q([1-4])$|^q([1-4])\s*(?:fy\s*)?(\d{2}|\d{4})$/i.exec(t);

@@ -8,6 +8,7 @@
  */
 import { columnLetter, parseRange } from "../grid/address";
 import type { CellValue } from "../grid/cell";
+import { formatAt, formulaAt, valueAt } from "../detect/sheet-cells";
 import { readAmount } from "./amounts";
 import { monthHeader, periodOrUnknown, type Period } from "./periods";
 
@@ -98,15 +99,6 @@ const GRAND_LABEL = /^\s*(?:grand\s+total|total\s+(?:project|programme|program|b
 const CUMULATIVE = /cumul|to\s*date|\bctd\b|\bitd\b|running/i;
 const BAC_LABEL = /^\s*(?:bac|budget\s+at\s+completion|total\s+budget)\s*[:=]?\s*$/i;
 
-function at(cells: TrackerCells, row: number, col: number): CellValue {
-  return cells.values[row - cells.top]?.[col - cells.left] ?? null;
-}
-function formulaAt(cells: TrackerCells, row: number, col: number): string | null {
-  return cells.formulas[row - cells.top]?.[col - cells.left] ?? null;
-}
-function formatAt(cells: TrackerCells, row: number, col: number): string {
-  return cells.numberFormats[row - cells.top]?.[col - cells.left] ?? "General";
-}
 function text(v: CellValue): string | null {
   if (typeof v === "string") return v.trim() || null;
   if (typeof v === "number") return String(v);
@@ -129,7 +121,7 @@ function monthColumnsOf(src: TrackerSource, mapped: Set<number>): MonthColumn[] 
   const out: MonthColumn[] = [];
   for (let c = src.cells.left; c <= src.lastColumn; c++) {
     if (mapped.has(c)) continue;
-    const v = at(src.cells, src.headerRow, c);
+    const v = valueAt(src.cells, src.headerRow, c);
     const p = monthHeader(v, formatAt(src.cells, src.headerRow, c));
     if (p) out.push({ column: c, period: p, header: text(v) ?? p.label });
   }
@@ -140,10 +132,10 @@ function monthColumnsOf(src: TrackerSource, mapped: Set<number>): MonthColumn[] 
 function bacAboveHeader(src: TrackerSource): Tracker["bacAbove"] {
   for (let r = Math.max(src.cells.top, src.headerRow - 6); r < src.headerRow; r++) {
     for (let c = src.cells.left; c <= src.lastColumn; c++) {
-      const v = at(src.cells, r, c);
+      const v = valueAt(src.cells, r, c);
       if (typeof v !== "string" || !BAC_LABEL.test(v)) continue;
       for (let k = c + 1; k <= Math.min(src.lastColumn, c + 3); k++) {
-        const a = readAmount(at(src.cells, r, k));
+        const a = readAmount(valueAt(src.cells, r, k));
         if (a.kind === "number" || a.kind === "text") return { value: a.value, cell: `${columnLetter(k)}${r}`, typed: a.kind === "text" };
         if (a.kind === "unreadable") break;
       }
@@ -156,10 +148,10 @@ function repeatsHeader(src: TrackerSource, row: number): boolean {
   let same = 0;
   let total = 0;
   for (const col of Object.values(src.columns)) {
-    const h = text(at(src.cells, src.headerRow, col));
+    const h = text(valueAt(src.cells, src.headerRow, col));
     if (!h) continue;
     total++;
-    if (text(at(src.cells, row, col))?.toLowerCase() === h.toLowerCase()) same++;
+    if (text(valueAt(src.cells, row, col))?.toLowerCase() === h.toLowerCase()) same++;
   }
   return total > 0 && same * 2 > total;
 }
@@ -193,7 +185,7 @@ export function readTracker(src: TrackerSource): Tracker {
     let numbers = 0;
     let sums = 0;
     for (let c = cells.left; c <= src.lastColumn; c++) {
-      const v = at(cells, row, c);
+      const v = valueAt(cells, row, c);
       if (!filled(v)) continue;
       // Text in an amount column that reads as an amount ("331,250 GBP") is a figure, not a label.
       if (typeof v === "string" && !(numberCols.includes(c) && readAmount(v).kind === "text")) texts.push(v.trim());
@@ -202,15 +194,15 @@ export function readTracker(src: TrackerSource): Tracker {
     }
     if (!texts.length && !numbers) {
       let any = false;
-      for (let c = cells.left; c <= src.lastColumn; c++) if (filled(at(cells, row, c))) any = true;
+      for (let c = cells.left; c <= src.lastColumn; c++) if (filled(valueAt(cells, row, c))) any = true;
       return any ? "other" : "blank";
     }
     if (repeatsHeader(src, row)) return "header";
     const label = texts.find((t) => TOTAL_LABEL.test(t));
     if (label) return GRAND_LABEL.test(label) ? "grandTotal" : "subtotal";
     if (sums > 0) return "subtotal";
-    const keyed = keyCols.some((c) => filled(at(cells, row, c)));
-    const anyAmount = numberCols.some((c) => filled(at(cells, row, c)));
+    const keyed = keyCols.some((c) => filled(valueAt(cells, row, c)));
+    const anyAmount = numberCols.some((c) => filled(valueAt(cells, row, c)));
     if (!anyAmount) return texts.length <= 2 ? "section" : "other";
     if (!keyed && sinceSubtotal.length >= 2 && equalsSumAbove(row)) return "subtotal";
     return "line";
@@ -219,7 +211,7 @@ export function readTracker(src: TrackerSource): Tracker {
   const equalsSumAbove = (row: number): boolean => {
     let compared = 0;
     for (const [field, col] of amountCols) {
-      const a = readAmount(at(cells, row, col));
+      const a = readAmount(valueAt(cells, row, col));
       if (a.kind !== "number" && a.kind !== "text") continue;
       const sum = sinceSubtotal.reduce((n, l) => n + (l.amounts[field]?.value ?? 0), 0);
       if (Math.abs(sum - a.value) > 0.005) return false;
@@ -229,14 +221,14 @@ export function readTracker(src: TrackerSource): Tracker {
   };
 
   const amountOf = (row: number, col: number, field: string): AmountRead | null => {
-    const a = readAmount(at(cells, row, col));
+    const a = readAmount(valueAt(cells, row, col));
     if (a.kind === "number") return { value: a.value, column: col, typed: false };
     if (a.kind === "text") return { value: a.value, column: col, typed: true };
     if (a.kind === "unreadable") problems.push({ cell: `${columnLetter(col)}${row}`, field, message: `“${a.text}” in ${src.sheet}!${columnLetter(col)}${row} (${src.headers[field] ?? field}) is not an amount; it is left out, not counted as zero` });
     return null;
   };
 
-  const str = (field: string, row: number) => (src.columns[field] !== undefined ? text(at(cells, row, src.columns[field])) : null);
+  const str = (field: string, row: number) => (src.columns[field] !== undefined ? text(valueAt(cells, row, src.columns[field])) : null);
 
   for (let row = src.firstRow; row <= bottom; row++) {
     const kind = classify(row);
@@ -285,7 +277,7 @@ export function readTracker(src: TrackerSource): Tracker {
       workPackage: str("workPackage", row),
       costCode: str("costCode", row),
       category: str("category", row) ?? section,
-      period: periodCol !== undefined ? periodOrUnknown(at(cells, row, periodCol), formatAt(cells, row, periodCol), unknownPeriods) : null,
+      period: periodCol !== undefined ? periodOrUnknown(valueAt(cells, row, periodCol), formatAt(cells, row, periodCol), unknownPeriods) : null,
       section,
       amounts,
       months: monthColumns.map((m) => amountOf(row, m.column, `month ${m.header}`)),
@@ -298,8 +290,8 @@ export function readTracker(src: TrackerSource): Tracker {
 
   function firstText(row: number): string | null {
     for (let c = cells.left; c <= src.lastColumn; c++) {
-      const t = text(at(cells, row, c));
-      if (t && typeof at(cells, row, c) === "string") return t;
+      const t = text(valueAt(cells, row, c));
+      if (t && typeof valueAt(cells, row, c) === "string") return t;
     }
     return null;
   }
@@ -307,7 +299,7 @@ export function readTracker(src: TrackerSource): Tracker {
   function continuesAfterTotal(row: number): boolean {
     const labelled = (() => {
       for (let c = cells.left; c <= src.lastColumn; c++) {
-        const v = at(cells, row, c);
+        const v = valueAt(cells, row, c);
         if (typeof v === "string" && TOTAL_LABEL.test(v)) return true;
       }
       return false;

@@ -13,6 +13,7 @@
  * into five steps.
  */
 import type { CellValue } from "../grid/cell";
+import { listKey } from "../validate/suggest";
 
 /** One step of a scale: the words that mean it and its value. */
 export interface LevelStep {
@@ -59,10 +60,6 @@ const FAMILIES: LevelScale[] = [
   },
 ];
 
-function key(text: string): string {
-  return text.normalize("NFKC").trim().toLowerCase().replace(/\s+/g, " ");
-}
-
 /** The three middle steps of the first family, renumbered: a register's own Low / Medium / High scale. */
 const LOW_MEDIUM_HIGH: LevelScale = {
   name: "Low … High",
@@ -83,7 +80,7 @@ const MIXED_FIVE_STEP: LevelScale = {
 const ALL_LEVEL_WORDS = new Set(FAMILIES.flatMap((f) => f.steps.flatMap((s) => s.words)));
 
 export function isLevelWord(text: string): boolean {
-  return ALL_LEVEL_WORDS.has(key(text));
+  return ALL_LEVEL_WORDS.has(listKey(text));
 }
 
 const PERCENT_BAND = /^\s*[<>≤≥]?\s*(\d+(?:[.,]\d+)?)\s*%?\s*(?:(?:-|–|—|to)\s*(\d+(?:[.,]\d+)?)\s*%)?\s*$/i;
@@ -115,7 +112,7 @@ function equalBandScale(bands: string[]): LevelScale | null {
   return {
     name: `0% to 100% in ${steps} bands`,
     steps: Array.from({ length: steps }, (_, k) => {
-      const own = bands.filter((_, i) => (spans[i] as { start: number }).start === k * width).map(key);
+      const own = bands.filter((_, i) => (spans[i] as { start: number }).start === k * width).map(listKey);
       return { value: k + 1, words: own.length ? own : [`${k * width}% to ${(k + 1) * width}%`] };
     }),
   };
@@ -123,7 +120,7 @@ function equalBandScale(bands: string[]): LevelScale | null {
 
 /** The value of a level on a scale; null when the text is not on it. */
 export function levelValue(text: string, scale: LevelScale): number | null {
-  const k = key(text);
+  const k = listKey(text);
   for (const s of scale.steps) if (s.words.includes(k)) return s.value;
   return null;
 }
@@ -149,7 +146,7 @@ export function scaleOfColumn(values: readonly CellValue[]): LevelScale | null {
   }
   const bands = [...new Set(texts.filter((t) => bandStart(t) !== null))].sort((a, b) => (bandStart(a) as number) - (bandStart(b) as number));
   if (bands.length >= 2 && (!best || bands.length > best.hits)) {
-    return equalBandScale(bands) ?? { name: `${bands[0]} … ${bands[bands.length - 1]}`, steps: bands.map((b, i) => ({ value: i + 1, words: [key(b)] })) };
+    return equalBandScale(bands) ?? { name: `${bands[0]} … ${bands[bands.length - 1]}`, steps: bands.map((b, i) => ({ value: i + 1, words: [listKey(b)] })) };
   }
   const mixedHits = texts.filter((t) => levelValue(t, MIXED_FIVE_STEP) !== null).length;
   if (best && mixedHits > best.hits) best = { scale: MIXED_FIVE_STEP, hits: mixedHits };

@@ -1,9 +1,11 @@
 /**
  * The few finance figures a rollup shows, from the amounts a project's
- * trackers hold. Kept in this one function so that it can be pointed at the
- * finance engine when that exists; the formulas are the PMO reference §3 ones.
- * Division by zero gives no value, never Infinity.
+ * trackers hold. CPI, SPI, % complete and EAC = BAC / CPI are the finance
+ * engine's earned value measures (PMO reference §3), so a rollup and a
+ * variance sheet cannot disagree. Division by zero gives no value, never
+ * Infinity.
  */
+import { evmMeasures } from "../finance/measures";
 
 export interface MappedAmounts {
   /** Budget at completion (approved budget, with approved changes where recorded). */
@@ -31,11 +33,11 @@ function ratio(a: number | null, b: number | null): number | null {
 }
 
 export function financeFigures(m: MappedAmounts): FinanceFigures {
-  const cpi = ratio(m.earnedValue, m.actualCostEv);
-  const spi = ratio(m.earnedValue, m.plannedValue);
+  const evm = evmMeasures({ bac: m.budget, pv: m.plannedValue, ev: m.earnedValue, ac: m.actualCostEv, etcEstimate: null }, "cpi");
+  const { cpi, spi } = evm;
   let forecast: FinanceFigures["forecast"] = null;
   if (m.forecastAtCompletion !== null) forecast = { value: m.forecastAtCompletion, how: "forecast at completion as the tracker states it" };
-  else if (m.budget !== null && cpi !== null && cpi > 0) forecast = { value: m.budget / cpi, how: "EAC = BAC / CPI (cost performance persists)" };
+  else if (evm.eacCpi !== null && cpi !== null && cpi > 0) forecast = { value: evm.eacCpi, how: "EAC = BAC / CPI (cost performance persists)" };
   const variance = m.budget !== null && forecast ? m.budget - forecast.value : null;
   return {
     forecast,
@@ -43,6 +45,6 @@ export function financeFigures(m: MappedAmounts): FinanceFigures {
     variancePercent: variance !== null ? ratio(variance, m.budget) : null,
     cpi,
     spi,
-    percentComplete: ratio(m.earnedValue, m.budget),
+    percentComplete: evm.percentComplete,
   };
 }

@@ -13,15 +13,10 @@ import { templateForKind } from "../../core/templates/catalogue";
 import type { TemplateKind } from "../../core/templates/schema";
 import type { WorkbookHost, WorkbookOutline } from "../../hosts/host";
 import { detectRegisters, gridToCells, PREVIEW_ROWS } from "../registers/detect";
-import { readRegisterRows } from "../validation/validate";
+import { daySerial, readRegisterRows } from "../validation/validate";
 
 /** The kinds of register a project summary reads. */
 export const ROLLUP_KINDS: readonly TemplateKind[] = ["risk", "issue", "raid", "milestone", "budget", "evm"];
-
-/** An Excel serial for a day (no time), as registers store dates. */
-export function daySerial(d: Date): number {
-  return Math.floor(dateToSerial(new Date(Date.UTC(d.getFullYear(), d.getMonth(), d.getDate()))));
-}
 
 /** An Excel serial for a moment in local time, as a person reads a clock. */
 export function momentSerial(d: Date): number {

@@ -47,14 +47,15 @@ export interface ValidationReport {
   settingsIssues: string[];
 }
 
-function todaySerial(d: Date): number {
+/** An Excel serial for a day (no time) in local time, as registers store dates. */
+export function daySerial(d: Date): number {
   return Math.floor(dateToSerial(new Date(Date.UTC(d.getFullYear(), d.getMonth(), d.getDate()))));
 }
 
 export function validationSettings(outline: WorkbookOutline, today: Date): { settings: ValidationSettings; issues: string[] } {
   const { settings, issues } = readSettings(outline.metadata.settings);
   return {
-    settings: { today: todaySerial(today), bands: RISK_BAND_SETS[settings.riskBands].bands, currency: settings.currency, varianceAmberPercent: settings.varianceAmberPercent, varianceAmberAmount: settings.varianceAmberAmount },
+    settings: { today: daySerial(today), bands: RISK_BAND_SETS[settings.riskBands].bands, currency: settings.currency, varianceAmberPercent: settings.varianceAmberPercent, varianceAmberAmount: settings.varianceAmberAmount },
     issues: issues.map((i) => i.message),
   };
 }
