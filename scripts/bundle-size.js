@@ -26,7 +26,7 @@ const TASKPANE_BUDGET_BYTES = 200 * 1024;
 const CHUNK_GROUPS_FILE = "chunk-groups.json";
 /** The chunk group the start-up loads inside Excel. */
 const EXCEL_HOST_GROUP = "excel-host";
-/** Panel chunks are named "<id>-panel" (webpackChunkName), as the panels' index files do. */
+/** Panel chunks are named "<id>-panel" (webpackChunkName), as src/taskpane/panels/index.ts names each lazyPanel. */
 const isPanelGroup = (name) => /-panel$/.test(name);
 
 /** Local script files a page loads, in order (absolute URLs such as the office.js CDN are skipped). */
