@@ -48,7 +48,9 @@ export function cellValueOf(cell: ExcelJS.Cell): CellValue {
   const v = cell.value as unknown;
   if (v !== null && typeof v === "object" && !(v instanceof Date)) {
     const o = v as Record<string, unknown>;
-    if ("formula" in o || "sharedFormula" in o) return scalarToCellValue(o.result);
+    // ExcelJS's cell.value drops a falsy cached result (0, FALSE) when it copies
+    // the formula value; its model keeps it, so a 0 is not read as empty.
+    if ("formula" in o || "sharedFormula" in o) return scalarToCellValue("result" in o ? o.result : (cell.model as { result?: unknown }).result);
   }
   return scalarToCellValue(v);
 }

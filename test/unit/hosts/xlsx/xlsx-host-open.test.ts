@@ -159,3 +159,16 @@ const corpusFiles = fs.existsSync(corpus) ? fs.readdirSync(corpus).filter((f) =>
     for (const s of outline.sheets) if (s.preview) expect(s.preview.values.length).toBeLessThanOrEqual(10);
   });
 });
+
+describe("cached formula results", () => {
+  it("reads a cached 0 and FALSE as the values they are, not as empty", async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet("Sums");
+    ws.getCell("A1").value = { formula: "1-1", result: 0 };
+    ws.getCell("A2").value = { formula: "1=2", result: false };
+    ws.getCell("A3").value = { formula: "2+3", result: 5 };
+    ws.getCell("A4").value = { formula: "1+1" };
+    const host = await XlsxHost.open(new Uint8Array((await wb.xlsx.writeBuffer()) as ArrayBuffer), "sums.xlsx");
+    expect((await host.read("Sums", "A1:A4")).values).toEqual([[0], [false], [5], [null]]);
+  });
+});
