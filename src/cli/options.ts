@@ -10,6 +10,15 @@ export const asOfDay = z
   .refine((d) => !Number.isNaN(Date.parse(`${d}T00:00:00Z`)) && new Date(`${d}T00:00:00Z`).toISOString().startsWith(d), "--as-of takes a real day, e.g. 2026-03-31")
   .optional();
 
+/**
+ * Today as YYYY-MM-DD in local time: a user near midnight outside UTC counts
+ * overdue items from the day on their own calendar, in every command.
+ */
+export function localToday(now = new Date()): string {
+  const pad = (n: number) => String(n).padStart(2, "0");
+  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+}
+
 /** A path argument: present and not blank. */
 export const pathArgument = (what: string) => z.string({ error: `missing ${what}` }).trim().min(1, `${what} is empty`);
 

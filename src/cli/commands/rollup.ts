@@ -16,6 +16,7 @@ import { planRollup, rollupJson, type RollupInput } from "../../jobs/rollup/plan
 import { EXIT, ExitError } from "../errors";
 import { plural } from "../format";
 import type { CliIo } from "../io";
+import { localToday } from "../options";
 import { defaultPoolSize, summariseFiles } from "../rollup/pool";
 import { walkInputs } from "../rollup/walk";
 
@@ -68,7 +69,7 @@ export async function rollup(options: RollupOptions, io: CliIo): Promise<void> {
   const { host, existed } = await openOutput(out);
   const outline = await host.outline({ previewRows: 0 });
   const bands = bandsOf(outline);
-  const today = options.asOf ?? new Date().toISOString().slice(0, 10);
+  const today = options.asOf ?? localToday();
   const threads = options.threads ?? defaultPoolSize();
   io.progress(`Reading ${plural(walked.files.length, "file")} with ${plural(Math.min(threads, walked.files.length) || 1, "thread")}...`);
   const results = await summariseFiles(

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { commands } from "../../../src/cli/commands";
 import { UsageError } from "../../../src/cli/errors";
-import { outputTarget, outputTargetFlags, jsonFlag, pathArgument } from "../../../src/cli/options";
+import { outputTarget, outputTargetFlags, jsonFlag, pathArgument, localToday } from "../../../src/cli/options";
 import { parseCommandLine, type CommandLine } from "../../../src/cli/parse";
 import { defineCommand, type CommandTable } from "../../../src/cli/spec";
 
@@ -115,5 +115,13 @@ describe("parseCommandLine", () => {
       expect(e).toBeInstanceOf(UsageError);
       expect((e as UsageError).command).toBe("inspect");
     }
+  });
+});
+
+describe("localToday", () => {
+  it("is the day on the local calendar, not the UTC one", () => {
+    // 00:30 local on 1 March: in a zone east of UTC the UTC day is still 28 February.
+    expect(localToday(new Date(2026, 2, 1, 0, 30))).toBe("2026-03-01");
+    expect(localToday(new Date(2026, 11, 31, 23, 59))).toBe("2026-12-31");
   });
 });
