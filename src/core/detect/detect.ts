@@ -87,11 +87,13 @@ function registerConfidence(best: Assignment, runnerUp: Assignment | null, looku
 /**
  * Lookup sheets ("Definitions") have headers like a register's, but their
  * columns are independent lists: each filled from the top without gaps, to
- * different lengths.
+ * different lengths. A tidy register can look alike (a total row under some
+ * columns, an optional column filled on the first row only), but most of its
+ * columns end on the same row, its last record; an empty column is no list.
  */
 function looksLikeLookupLists(cells: SheetCells, headerRow: number, cols: number[]): boolean {
   if (cols.length < 3) return false;
-  const lengths = new Set<number>();
+  const lengths = new Map<number, number>();
   const end = Math.min(bottomRow(cells), headerRow + 40);
   for (const c of cols) {
     let len = 0;
@@ -103,9 +105,11 @@ function looksLikeLookupLists(cells: SheetCells, headerRow: number, cols: number
       if (filled) len++;
       else gapSeen = true;
     }
-    lengths.add(len);
+    if (len > 0) lengths.set(len, (lengths.get(len) ?? 0) + 1);
   }
-  return lengths.size >= 3;
+  const filled = [...lengths.values()].reduce((a, b) => a + b, 0);
+  const commonest = Math.max(0, ...lengths.values());
+  return lengths.size >= 3 && commonest * 2 < filled;
 }
 
 interface RegisterReading {

@@ -190,6 +190,20 @@ describe("what is not a register", () => {
     expect(reg).toBeNull();
   });
 
+  test("a tidy budget table (a total row, an empty column, an optional column used once) is still a register", () => {
+    const rows: CellValue[][] = [
+      ["WBS", "Work package", "Cost type", "Budget (BAC)", "Planned Value (PV)", "Earned Value (EV)", "Actual Cost (AC)", "Estimate to complete", "Variance explanation"],
+      ["A-01", "Discovery", "Opex", 85000, 85000, 85000, 81200, 0, null],
+      ["A-02", "Design", "Capex", 140000, 140000, 132000, 138500, 9000, null],
+      ["A-03", "Build", "Capex", 620000, 330000, 341000, 318000, 270000, null],
+      ["A-04", "Migration", "Capex", 210000, 40000, 35000, 36800, 176000, null],
+      [null, "Total", null, 1055000, 595000, 593000, 574500, 455000, null],
+    ];
+    expect(detectInSheet(sheet(rows))?.kind).toMatch(/^(evm|budget)$/);
+    const explained = rows.map((r, i) => (i === 1 ? [...r.slice(0, 8), "Scope added"] : r));
+    expect(detectInSheet(sheet(explained))?.kind).toMatch(/^(evm|budget)$/);
+  });
+
   test("a status-report form of label: value cells gives nothing", () => {
     expect(
       detectInSheet(
