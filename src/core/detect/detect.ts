@@ -88,7 +88,7 @@ function registerConfidence(best: Assignment, runnerUp: Assignment | null, looku
  * Lookup sheets ("Definitions") have headers like a register's, but their
  * columns are independent lists: each filled from the top without gaps, to
  * different lengths. A tidy register can look alike (a total row under some
- * columns, an optional column filled on the first row only), but most of its
+ * columns, an optional column filled on the first row only), but more than half of its
  * columns end on the same row, its last record; an empty column is no list.
  */
 function looksLikeLookupLists(cells: SheetCells, headerRow: number, cols: number[]): boolean {
@@ -109,7 +109,7 @@ function looksLikeLookupLists(cells: SheetCells, headerRow: number, cols: number
   }
   const filled = [...lengths.values()].reduce((a, b) => a + b, 0);
   const commonest = Math.max(0, ...lengths.values());
-  return lengths.size >= 3 && commonest * 2 < filled;
+  return lengths.size >= 3 && commonest * 2 <= filled;
 }
 
 interface RegisterReading {
