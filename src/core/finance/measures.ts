@@ -43,41 +43,53 @@ export function by<O extends string>(o: O): NonNullable<MeasureDef<O>["divisor"]
   return { value: (v) => v[o], excel: (r) => r(o) };
 }
 
+/**
+ * a − b as spreadsheets compute it: Excel and LibreOffice give exactly 0 when
+ * the two differ only in the last bits of the double (LibreOffice's approxSub
+ * uses 2^-48 relative), so an EAC of 81199.99999999999 less an AC of 81200 is
+ * 0 there and the guarded division is empty; core must agree.
+ */
+export function sheetSub(a: number, b: number): number {
+  if (a === b) return 0;
+  if (Math.sign(a) === Math.sign(b) && Math.abs(a - b) <= Math.max(Math.abs(a), Math.abs(b)) * 2 ** -48) return 0;
+  return a - b;
+}
+
 const EAC_BY_METHOD: Record<EacMethod, EvmMeasure> = { cpi: "eacCpi", atypical: "eacAtypical", cpiSpi: "eacCpiSpi", bottomUp: "eacBottomUp" };
 
 /** The measures in an order where each uses only inputs and measures before it. */
 export function measureDefinitions(method: EacMethod): MeasureDef<EvmOperand>[] {
   const chosen = EAC_BY_METHOD[method];
   return [
-    { id: "cv", label: "CV", format: "amount", operands: ["ev", "ac"], value: (v) => v.ev - v.ac, excel: (r) => `${r("ev")}-${r("ac")}` },
-    { id: "sv", label: "SV", format: "amount", operands: ["ev", "pv"], value: (v) => v.ev - v.pv, excel: (r) => `${r("ev")}-${r("pv")}` },
+    { id: "cv", label: "CV", format: "amount", operands: ["ev", "ac"], value: (v) => sheetSub(v.ev, v.ac), excel: (r) => `${r("ev")}-${r("ac")}` },
+    { id: "sv", label: "SV", format: "amount", operands: ["ev", "pv"], value: (v) => sheetSub(v.ev, v.pv), excel: (r) => `${r("ev")}-${r("pv")}` },
     { id: "cvPercent", label: "CV%", format: "percent", operands: ["cv", "ev"], divisor: by("ev"), value: (v) => v.cv / v.ev, excel: (r) => `${r("cv")}/${r("ev")}` },
     { id: "svPercent", label: "SV%", format: "percent", operands: ["sv", "pv"], divisor: by("pv"), value: (v) => v.sv / v.pv, excel: (r) => `${r("sv")}/${r("pv")}` },
     { id: "cpi", label: "CPI", format: "index", operands: ["ev", "ac"], divisor: by("ac"), value: (v) => v.ev / v.ac, excel: (r) => `${r("ev")}/${r("ac")}` },
     { id: "spi", label: "SPI", format: "index", operands: ["ev", "pv"], divisor: by("pv"), value: (v) => v.ev / v.pv, excel: (r) => `${r("ev")}/${r("pv")}` },
     { id: "csi", label: "CSI", format: "index", operands: ["cpi", "spi"], value: (v) => v.cpi * v.spi, excel: (r) => `${r("cpi")}*${r("spi")}` },
     { id: "eacCpi", label: "EAC (BAC/CPI)", format: "amount", operands: ["bac", "cpi"], divisor: by("cpi"), value: (v) => v.bac / v.cpi, excel: (r) => `${r("bac")}/${r("cpi")}` },
-    { id: "eacAtypical", label: "EAC (AC+BAC−EV)", format: "amount", operands: ["ac", "bac", "ev"], value: (v) => v.ac + (v.bac - v.ev), excel: (r) => `${r("ac")}+(${r("bac")}-${r("ev")})` },
+    { id: "eacAtypical", label: "EAC (AC+BAC−EV)", format: "amount", operands: ["ac", "bac", "ev"], value: (v) => v.ac + sheetSub(v.bac, v.ev), excel: (r) => `${r("ac")}+(${r("bac")}-${r("ev")})` },
     {
       id: "eacCpiSpi",
       label: "EAC (CPI×SPI)",
       format: "amount",
       operands: ["ac", "bac", "ev", "cpi", "spi"],
       divisor: { value: (v) => v.cpi * v.spi, excel: (r) => `${r("cpi")}*${r("spi")}` },
-      value: (v) => v.ac + (v.bac - v.ev) / (v.cpi * v.spi),
+      value: (v) => v.ac + sheetSub(v.bac, v.ev) / (v.cpi * v.spi),
       excel: (r) => `${r("ac")}+(${r("bac")}-${r("ev")})/(${r("cpi")}*${r("spi")})`,
     },
     { id: "eacBottomUp", label: "EAC (AC+ETC)", format: "amount", operands: ["ac", "etcEstimate"], value: (v) => v.ac + v.etcEstimate, excel: (r) => `${r("ac")}+${r("etcEstimate")}` },
     { id: "eac", label: "EAC", format: "amount", operands: [chosen], value: (v) => v[chosen], excel: (r) => r(chosen) },
-    { id: "etc", label: "ETC", format: "amount", operands: ["eac", "ac"], value: (v) => v.eac - v.ac, excel: (r) => `${r("eac")}-${r("ac")}` },
-    { id: "vac", label: "VAC", format: "amount", operands: ["bac", "eac"], value: (v) => v.bac - v.eac, excel: (r) => `${r("bac")}-${r("eac")}` },
+    { id: "etc", label: "ETC", format: "amount", operands: ["eac", "ac"], value: (v) => sheetSub(v.eac, v.ac), excel: (r) => `${r("eac")}-${r("ac")}` },
+    { id: "vac", label: "VAC", format: "amount", operands: ["bac", "eac"], value: (v) => sheetSub(v.bac, v.eac), excel: (r) => `${r("bac")}-${r("eac")}` },
     {
       id: "tcpiBac",
       label: "TCPI (BAC)",
       format: "index",
       operands: ["bac", "ev", "ac"],
-      divisor: { value: (v) => v.bac - v.ac, excel: (r) => `${r("bac")}-${r("ac")}` },
-      value: (v) => (v.bac - v.ev) / (v.bac - v.ac),
+      divisor: { value: (v) => sheetSub(v.bac, v.ac), excel: (r) => `${r("bac")}-${r("ac")}` },
+      value: (v) => sheetSub(v.bac, v.ev) / sheetSub(v.bac, v.ac),
       excel: (r) => `(${r("bac")}-${r("ev")})/(${r("bac")}-${r("ac")})`,
     },
     {
@@ -85,8 +97,8 @@ export function measureDefinitions(method: EacMethod): MeasureDef<EvmOperand>[] 
       label: "TCPI (EAC)",
       format: "index",
       operands: ["bac", "ev", "eac", "ac"],
-      divisor: { value: (v) => v.eac - v.ac, excel: (r) => `${r("eac")}-${r("ac")}` },
-      value: (v) => (v.bac - v.ev) / (v.eac - v.ac),
+      divisor: { value: (v) => sheetSub(v.eac, v.ac), excel: (r) => `${r("eac")}-${r("ac")}` },
+      value: (v) => sheetSub(v.bac, v.ev) / sheetSub(v.eac, v.ac),
       excel: (r) => `(${r("bac")}-${r("ev")})/(${r("eac")}-${r("ac")})`,
     },
     { id: "percentComplete", label: "% complete", format: "percent", operands: ["ev", "bac"], divisor: by("bac"), value: (v) => v.ev / v.bac, excel: (r) => `${r("ev")}/${r("bac")}` },

@@ -1,4 +1,4 @@
-import { evmMeasures, measureDefinitions, measureFormula } from "../../../../src/core/finance/measures";
+import { evmMeasures, measureDefinitions, measureFormula, sheetSub } from "../../../../src/core/finance/measures";
 import { ragOf } from "../../../../src/core/finance/thresholds";
 import { readAmount } from "../../../../src/core/finance/amounts";
 import { readPeriod } from "../../../../src/core/finance/periods";
@@ -23,6 +23,17 @@ describe("earned value measures", () => {
     expect(v.tcpiEac).toBeCloseTo(600 / 750);
     expect(v.percentComplete).toBeCloseTo(0.4);
     expect(evmMeasures({ bac: 1000, pv: 500, ev: 400, ac: 500, etcEstimate: 700 }, "bottomUp").eac).toBe(1200);
+  });
+
+  test("a difference lost in the last bits is zero, as in the spreadsheet, so TCPI (EAC) is empty rather than -0", () => {
+    // BAC/CPI comes back as 81199.99999999999 for an AC of 81200.
+    const v = evmMeasures({ bac: 85000, pv: 85000, ev: 85000, ac: 81200, etcEstimate: 0 }, "cpi");
+    expect(v.eac).not.toBe(81200);
+    expect(v.etc).toBe(0);
+    expect(v.tcpiEac).toBeNull();
+    expect(sheetSub(0.3, 0.1 + 0.2)).toBe(0);
+    expect(sheetSub(1, 1 - 1e-12)).not.toBe(0);
+    expect(sheetSub(-5, 5)).toBe(-10);
   });
 
   test("division by zero gives no value, never NaN or Infinity", () => {
