@@ -7,8 +7,6 @@
  * cannot become a table (no room for the added columns) is refused with the
  * cells named and nothing written; only the files listed may be refused.
  */
-import { readdirSync, readFileSync } from "node:fs";
-import * as path from "node:path";
 import { builtInTemplate, templateForKind } from "../../src/core/templates/catalogue";
 import { WorkbookError } from "../../src/hosts/host";
 import { XlsxHost } from "../../src/hosts/xlsx/xlsx-host";
@@ -16,9 +14,9 @@ import { planTemplateApplication } from "../../src/jobs/registers/apply";
 import { detectRegisters } from "../../src/jobs/registers/detect";
 import { parseRange, rangesIntersect } from "../../src/core/grid/address";
 import { filledAfterUnmerge, nonEmptyCells, unannouncedChanges } from "../unit/jobs/preservation";
+import { corpusBytes, corpusFiles } from "../corpus-files";
 
-const CORPUS = path.resolve(__dirname, "../../../shared/corpus");
-const files = readdirSync(CORPUS).filter((f) => /\.(xlsx|xlsm|xls|csv)$/i.test(f));
+const files = corpusFiles(/\.(xlsx|xlsm|xls|csv)$/i);
 
 /**
  * Files the xlsx host cannot save even untouched (an ExcelJS limit, not the
@@ -42,7 +40,7 @@ describe("applying templates to the corpus", () => {
   });
 
   test.each(files)("%s", async (file) => {
-    const bytes = readFileSync(path.join(CORPUS, file));
+    const bytes = corpusBytes(file);
     if (/\.xls$/i.test(file)) {
       await expect(XlsxHost.open(bytes, file)).rejects.toThrow(WorkbookError);
       await expect(XlsxHost.open(bytes, file)).rejects.toThrow(/xls/i);

@@ -5,13 +5,11 @@
  * key field. The target: the register found with the right header row and at
  * least 80% of its key columns right in at least 12 of the 15 files.
  */
-import { existsSync, readFileSync, readdirSync } from "fs";
-import path from "path";
 import { XlsxHost } from "../../src/hosts/xlsx/xlsx-host";
 import { detectRegisters, toInspectJson } from "../../src/jobs/registers/detect";
 import type { DetectedRegister } from "../../src/core/detect/detect";
+import { corpusBytes, corpusFiles } from "../corpus-files";
 
-const CORPUS = path.resolve(__dirname, "../../../shared/corpus");
 
 interface RegisterExpectation {
   sheet: string;
@@ -167,12 +165,8 @@ function findRegister(regs: DetectedRegister[], e: RegisterExpectation): Detecte
   return regs.find((r) => r.sheet === e.sheet && r.kind === e.kind);
 }
 
-if (!existsSync(CORPUS)) {
-  test("the corpus folder is present", () => {
-    throw new Error(`The corpus folder ${CORPUS} is missing. The corpus suite reads real workbooks from ../shared/corpus next to the repository; put them there (CI always has them).`);
-  });
-} else {
-  const files = readdirSync(CORPUS).filter((f) => f !== "SOURCES.tsv" && !f.startsWith("."));
+{
+  const files = corpusFiles(/^(?!SOURCES\.tsv$)[^.]/);
 
   test("every corpus file has an expectation, and every expectation a file", () => {
     expect(files.sort()).toEqual(Object.keys(EXPECTED).sort());
@@ -180,7 +174,7 @@ if (!existsSync(CORPUS)) {
 
   describe.each(Object.entries(EXPECTED))("%s", (file, expectation) => {
     test("detection matches the hand-read expectation", async () => {
-      const bytes = readFileSync(path.join(CORPUS, file));
+      const bytes = corpusBytes(file);
       if ("openError" in expectation) {
         await expect(XlsxHost.open(bytes, file)).rejects.toThrow(expectation.openError);
         outcomes.push({ file, found: false, headerRowOk: null, columnsRight: null, note: "clear .xls error" });

@@ -4,15 +4,13 @@
  * workbook model: part by part, the same text, for every corpus workbook's
  * most certain register.
  */
-import { readdirSync, readFileSync } from "node:fs";
-import * as path from "node:path";
 import JSZip from "jszip";
 import { PackageHost } from "../../src/hosts/xlsx/package-host";
 import { XlsxHost } from "../../src/hosts/xlsx/xlsx-host";
 import { applyTopRegister } from "./apply-top-register";
+import { corpusBytes, corpusFiles } from "../corpus-files";
 
-const CORPUS = path.resolve(__dirname, "../../../shared/corpus");
-const files = readdirSync(CORPUS).filter((f) => /\.(xlsx|xlsm)$/i.test(f));
+const files = corpusFiles();
 
 async function partsOf(bytes: Uint8Array): Promise<Record<string, string>> {
   const zip = await JSZip.loadAsync(bytes);
@@ -23,7 +21,7 @@ async function partsOf(bytes: Uint8Array): Promise<Record<string, string>> {
 
 describe("a plan applied over the package saves what the whole model saves", () => {
   test.each(files)("%s", async (file) => {
-    const bytes = new Uint8Array(readFileSync(path.join(CORPUS, file)));
+    const bytes = corpusBytes(file);
     const whole = await XlsxHost.open(bytes, file);
     const applied = await applyTopRegister(whole);
     if (!applied) return;

@@ -3,16 +3,14 @@
  * host does: the same outline, the same cells, formats and merges, the
  * same header looks and rules, so detection and drift find the same.
  */
-import { readdirSync, readFileSync } from "node:fs";
-import * as path from "node:path";
 import { columnLetter, parseRange } from "../../src/core/grid/address";
 import type { Grid, WorkbookHost } from "../../src/hosts/host";
 import { PackageWorkbook } from "../../src/hosts/xlsx/package-read";
 import { XlsxHost } from "../../src/hosts/xlsx/xlsx-host";
 import { inspectRegisters } from "../../src/jobs/registers/drift";
+import { corpusBytes, corpusFiles } from "../corpus-files";
 
-const CORPUS = path.resolve(__dirname, "../../../shared/corpus");
-const files = readdirSync(CORPUS).filter((f) => /\.(xlsx|xlsm)$/i.test(f));
+const files = corpusFiles();
 
 /** Numbers compared to 9 significant digits: ExcelJS turns date cells into Dates and back. */
 function comparable(g: Grid): Grid {
@@ -39,7 +37,7 @@ async function readAll(host: WorkbookHost) {
 
 describe("reading the corpus from the package", () => {
   test.each(files)("%s", async (file) => {
-    const bytes = new Uint8Array(readFileSync(path.join(CORPUS, file)));
+    const bytes = corpusBytes(file);
     const byModel = await XlsxHost.open(bytes, file);
     const byPackage = await PackageWorkbook.open(bytes, file);
     const a = await readAll(byModel);

@@ -7,16 +7,14 @@
  * comments, VBA, connections...), keeps every defined name with its scope,
  * and leaves a consistent package ExcelJS opens again.
  */
-import { readdirSync, readFileSync } from "node:fs";
-import * as path from "node:path";
 import ExcelJS from "exceljs";
 import { XlsxHost } from "../../src/hosts/xlsx/xlsx-host";
 import { planTemplateApplication } from "../../src/jobs/registers/apply";
 import { applyTopRegister } from "./apply-top-register";
 import { packageProblems, partsOf, definedNamesOf } from "../unit/hosts/xlsx/package-checks";
+import { corpusBytes, corpusFiles } from "../corpus-files";
 
-const CORPUS = path.resolve(__dirname, "../../../shared/corpus");
-const files = readdirSync(CORPUS).filter((f) => /\.(xlsx|xlsm)$/i.test(f));
+const files = corpusFiles();
 
 /** Parts a register plan may change: its sheet, tables, styles, the sheet list, their relationships and the content types. */
 const MAY_CHANGE = /^(\[Content_Types\]\.xml|xl\/workbook\.xml|xl\/styles\.xml|xl\/_rels\/workbook\.xml\.rels|xl\/worksheets\/(_rels\/)?sheet\d+\.xml(\.rels)?|xl\/tables\/table\d+\.xml)$/;
@@ -25,7 +23,7 @@ const MAY_DROP = /^xl\/calcChain\.xml$/;
 
 describe("package round trip over the corpus", () => {
   test.each(files)("%s", async (file) => {
-    const original = new Uint8Array(readFileSync(path.join(CORPUS, file)));
+    const original = corpusBytes(file);
     const before = await partsOf(original);
 
     // An empty plan gives the same package back.

@@ -5,13 +5,12 @@
  * they came from; and a register the detection finds (risks, issues, budget)
  * shows up as that figure.
  */
-import { existsSync, promises as fs, readdirSync } from "fs";
+import { promises as fs } from "fs";
 import * as os from "os";
 import * as path from "path";
 import { runCaptured } from "../unit/cli/capture";
+import { CORPUS_DIR, corpusFiles } from "../corpus-files";
 
-const CORPUS = path.resolve(__dirname, "../../../shared/corpus");
-const maybe = existsSync(CORPUS) ? describe : describe.skip;
 
 interface Field {
   value?: unknown;
@@ -19,14 +18,14 @@ interface Field {
   sources?: { file: string; sheet: string }[];
 }
 
-maybe("pmo rollup over the corpus", () => {
+describe("pmo rollup over the corpus", () => {
   it("rolls up or explains every file", async () => {
     const dir = await fs.mkdtemp(path.join(os.tmpdir(), "rollup-corpus-"));
     try {
-      const run = await runCaptured(["rollup", CORPUS, "--out", path.join(dir, "portfolio.xlsx"), "--json", "--threads", "2", "--as-of", "2026-01-31"], { cwd: dir });
+      const run = await runCaptured(["rollup", CORPUS_DIR, "--out", path.join(dir, "portfolio.xlsx"), "--json", "--threads", "2", "--as-of", "2026-01-31"], { cwd: dir });
       expect(run.code).toBe(0);
       const doc = JSON.parse(run.stdout) as { projects: { file: string; fields: Record<string, Field>; openRisks: number | null; openIssues: number | null; budget: number | null }[]; failed: { file: string; reason: string }[] };
-      const files = readdirSync(CORPUS);
+      const files = corpusFiles(/^/);
       const accounted = new Set([...doc.projects.map((p) => path.basename(p.file)), ...doc.failed.map((f) => path.basename(f.file))]);
       expect([...accounted].sort()).toEqual([...files].sort());
       for (const f of doc.failed) expect(f.reason.length).toBeGreaterThan(10);

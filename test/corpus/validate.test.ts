@@ -4,20 +4,18 @@
  * finding sits inside its register; and the findings below were read by hand
  * against the files and hold.
  */
-import { existsSync, readFileSync, readdirSync } from "fs";
-import path from "path";
 import { XlsxHost } from "../../src/hosts/xlsx/xlsx-host";
 import { parseRange } from "../../src/core/grid/address";
 import { validateWorkbook, type ValidationReport } from "../../src/jobs/validation/validate";
+import { corpusBytes, corpusFiles } from "../corpus-files";
 
-const CORPUS = path.resolve(__dirname, "../../../shared/corpus");
 const AS_OF = new Date(2026, 10, 30);
-const files = existsSync(CORPUS) ? readdirSync(CORPUS).filter((f) => /\.(xlsx|xlsm|csv)$/i.test(f)).sort() : [];
+const files = corpusFiles(/\.(xlsx|xlsm|csv)$/i);
 const reports = new Map<string, ValidationReport>();
 
 beforeAll(async () => {
   for (const f of files) {
-    const host = await XlsxHost.open(new Uint8Array(readFileSync(path.join(CORPUS, f))), f);
+    const host = await XlsxHost.open(corpusBytes(f), f);
     reports.set(f, await validateWorkbook(host, { today: AS_OF }));
   }
 });

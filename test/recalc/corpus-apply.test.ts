@@ -5,13 +5,11 @@
  * (header cells the preview names aside). Registers the planner refuses (no
  * room for the added columns, repeated headers) are listed, not applied.
  */
-import { existsSync, readFileSync, readdirSync } from "fs";
-import path from "path";
 import { applyEveryRegister } from "./apply-every-register";
 import { sofficePath } from "./libreoffice";
+import { corpusBytes, corpusFiles } from "../corpus-files";
 
-const CORPUS = path.resolve(__dirname, "../../../shared/corpus");
-const files = existsSync(CORPUS) ? readdirSync(CORPUS).filter((f) => /\.(xlsx|xlsm)$/i.test(f)).sort() : [];
+const files = corpusFiles();
 const maybe = sofficePath() && files.length ? describe : describe.skip;
 
 maybe("applying every register of the corpus", () => {
@@ -19,7 +17,7 @@ maybe("applying every register of the corpus", () => {
   afterAll(() => console.log(["| file | applied | refused | new errors | typed values changed |", "|---|---|---|---|---|", ...lines].join("\n")));
 
   test.each(files)("%s: no new error cells, no typed value changed", async (file) => {
-    const r = await applyEveryRegister(new Uint8Array(readFileSync(path.join(CORPUS, file))), file);
+    const r = await applyEveryRegister(corpusBytes(file), file);
     lines.push(`| ${file} | ${r.applied.length} | ${r.refused.length} | ${r.newErrors.length} | ${r.typedChanged.length} |`);
     expect({ newErrors: r.newErrors.slice(0, 10), typedChanged: r.typedChanged.slice(0, 10) }).toEqual({ newErrors: [], typedChanged: [] });
   });

@@ -3,13 +3,11 @@
  * ../shared/corpus: its heat map drawn, recalculated in LibreOffice, shows the
  * counts core placed. The maps are printed as a table for the record.
  */
-import { existsSync, readFileSync, readdirSync } from "fs";
-import path from "path";
 import { drawAndRecalculate, mapText } from "./heatmap-counts";
 import { sofficePath } from "./libreoffice";
+import { corpusBytes, corpusFiles } from "../corpus-files";
 
-const CORPUS = path.resolve(__dirname, "../../../shared/corpus");
-const files = existsSync(CORPUS) ? readdirSync(CORPUS).filter((f) => /\.(xlsx|xlsm)$/i.test(f)).sort() : [];
+const files = corpusFiles();
 const maybe = sofficePath() && files.length ? describe : describe.skip;
 
 maybe("heat maps of the corpus' risk registers, recalculated in LibreOffice", () => {
@@ -17,7 +15,7 @@ maybe("heat maps of the corpus' risk registers, recalculated in LibreOffice", ()
   afterAll(() => console.log(["| file | map | size | inherent (high → low) | residual |", "|---|---|---|---|---|", ...lines].join("\n")));
 
   test.each(files)("%s: the sheet's counts are core's", async (file) => {
-    const maps = await drawAndRecalculate(new Uint8Array(readFileSync(path.join(CORPUS, file))), file);
+    const maps = await drawAndRecalculate(corpusBytes(file), file);
     if (typeof maps === "string") {
       lines.push(`| ${file} | none: ${maps} | | | |`);
       return;

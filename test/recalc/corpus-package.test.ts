@@ -4,17 +4,15 @@
  * each opens, and no cell shows an error that did not show one when
  * LibreOffice recalculated the original.
  */
-import { readdirSync, readFileSync } from "node:fs";
-import * as path from "node:path";
 import ExcelJS from "exceljs";
 import { formatCell } from "../../src/core/grid/address";
 import { cellValueOf } from "../../src/hosts/xlsx/cell-values";
 import { XlsxHost } from "../../src/hosts/xlsx/xlsx-host";
 import { applyTopRegister } from "../corpus/apply-top-register";
 import { recalculate, sofficePath } from "./libreoffice";
+import { corpusBytes, corpusFiles } from "../corpus-files";
 
-const CORPUS = path.resolve(__dirname, "../../../shared/corpus");
-const files = readdirSync(CORPUS).filter((f) => /\.(xlsx|xlsm)$/i.test(f));
+const files = corpusFiles();
 
 /** "Sheet!A1 #DIV/0!" for every cell showing an error after LibreOffice recalculated the workbook. */
 async function errorCells(bytes: Uint8Array, name: string): Promise<string[]> {
@@ -36,7 +34,7 @@ const maybe = sofficePath() ? describe : describe.skip;
 
 maybe("corpus workbooks after a plan, recalculated in LibreOffice", () => {
   test.each(files)("%s", async (file) => {
-    const original = new Uint8Array(readFileSync(path.join(CORPUS, file)));
+    const original = corpusBytes(file);
     const host = await XlsxHost.open(original, file);
     if (!(await applyTopRegister(host))) return;
     const saved = await host.save();

@@ -6,8 +6,6 @@
  * tracker the registers job finds in ../shared/corpus, paired with a ledger
  * generated from its own actuals.
  */
-import { existsSync, readdirSync, readFileSync } from "node:fs";
-import path from "node:path";
 import { SECTION_IDS } from "../../src/core/reconcile";
 import { csvRowBlocks } from "../../src/hosts/xlsx/csv";
 import { PackageWorkbook } from "../../src/hosts/xlsx/package-read";
@@ -16,8 +14,8 @@ import { findTracker, planReconcile, type LedgerRows, type ReconcileJob } from "
 import { detectRegisters, PREVIEW_ROWS } from "../../src/jobs/registers/detect";
 import { chunksOf, ledgerForActuals, reconcileBooks, type TrackerShape } from "../unit/jobs/reconcile/reconcile-books";
 import { recalculate, sofficePath } from "./libreoffice";
+import { corpusBytes, corpusFiles } from "../corpus-files";
 
-const CORPUS = path.resolve(__dirname, "../../../shared/corpus");
 
 async function* blocksOf(csv: string) {
   for await (const values of csvRowBlocks(chunksOf(csv))) yield { values };
@@ -70,11 +68,11 @@ maybe("Reconciliation sheet recalculated in LibreOffice", () => {
     expectAgreement(done);
   });
 
-  const files = existsSync(CORPUS) ? readdirSync(CORPUS).filter((f) => /\.xlsx$/i.test(f)) : [];
+  const files = corpusFiles(/\.xlsx$/i);
   test("every budget tracker in the corpus, against a ledger made from its actuals", async () => {
     const reconciled: string[] = [];
     for (const file of files) {
-      const bytes = new Uint8Array(readFileSync(path.join(CORPUS, file)));
+      const bytes = corpusBytes(file);
       const host = await XlsxHost.open(bytes, file);
       const outline = await host.outline({ previewRows: PREVIEW_ROWS });
       if (!(await detectRegisters(host, {}, outline)).some((r) => r.kind === "budget")) continue;

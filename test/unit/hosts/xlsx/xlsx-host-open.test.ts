@@ -1,11 +1,10 @@
-import * as fs from "fs";
-import * as path from "path";
 import ExcelJS from "exceljs";
 import { XlsxHost } from "../../../../src/hosts/xlsx/xlsx-host";
 import { classifyWorkbookBytes, compoundFileEntryNames } from "../../../../src/hosts/xlsx/open-errors";
 import { parseCsvText } from "../../../../src/hosts/xlsx/csv";
 import { WorkbookError } from "../../../../src/hosts/host";
 import { compoundFile } from "../../../rollup-fixtures/compound-file";
+import { corpusBytes, corpusFiles, corpusPresent } from "../../../corpus-files";
 
 async function smallWorkbook(): Promise<Uint8Array> {
   const wb = new ExcelJS.Workbook();
@@ -143,11 +142,10 @@ describe("CSV", () => {
   });
 });
 
-const corpus = path.resolve(__dirname, "../../../../../shared/corpus");
-const corpusFiles = fs.existsSync(corpus) ? fs.readdirSync(corpus).filter((f) => /\.(xlsx|xlsm|xls|csv)$/i.test(f)) : [];
-(corpusFiles.length ? describe : describe.skip)("corpus workbooks", () => {
-  it.each(corpusFiles)("%s opens and outlines, or gets a clear error", async (f) => {
-    const bytes = fs.readFileSync(path.join(corpus, f));
+// The unit suite also runs where the corpus is not beside the repository; the corpus suite always reads it.
+(corpusPresent() ? describe : describe.skip)("corpus workbooks", () => {
+  it.each(corpusPresent() ? corpusFiles(/\.(xlsx|xlsm|xls|csv)$/i) : [])("%s opens and outlines, or gets a clear error", async (f) => {
+    const bytes = corpusBytes(f);
     if (f.toLowerCase().endsWith(".xls")) {
       await expect(XlsxHost.open(bytes, f)).rejects.toThrow(/Excel 97-2003 .xls file/);
       return;
