@@ -106,6 +106,29 @@ export function headerFieldScore(h: HeaderWords, field: FieldVocabulary): number
   return score;
 }
 
+/**
+ * A header's scores against every field of one template, in the template's
+ * field order. Detection asks this for each header cell of each candidate row
+ * of each sheet against each template: one lookup per header and template,
+ * not one per field, and a bounded memo per template (header texts that
+ * recur across rows, sheets and files are scored once).
+ */
+const rowMemo = new WeakMap<TemplateVocabulary, Map<string, Float64Array>>();
+const ROW_MEMO_LIMIT = 5_000;
+
+export function headerScores(h: HeaderWords, vocab: TemplateVocabulary): Float64Array {
+  let memo = rowMemo.get(vocab);
+  if (!memo) rowMemo.set(vocab, (memo = new Map()));
+  let scores = memo.get(h.raw);
+  if (!scores) {
+    scores = new Float64Array(vocab.fields.length);
+    for (let i = 0; i < scores.length; i++) scores[i] = scoreHeaderForField(h, vocab.fields[i]);
+    if (memo.size >= ROW_MEMO_LIMIT) memo.clear();
+    memo.set(h.raw, scores);
+  }
+  return scores;
+}
+
 function scoreHeaderForField(h: HeaderWords, field: FieldVocabulary): number {
   let best = 0;
   // Most headers have no parenthesised part or scale: their own words are all their words, and score the same.
