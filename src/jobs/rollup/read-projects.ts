@@ -38,12 +38,35 @@ function sheetsOf(outline: WorkbookOutline, registers: readonly DetectedRegister
   return out;
 }
 
+/**
+ * The outline and registers of a workbook, reading whole only the sheets
+ * whose registers the summary reads where the host can read sheet heads:
+ * detection on each sheet's first rows says which kind of register a sheet
+ * holds, and only a sheet that holds one the rollup reads, and goes on past
+ * its head, is read whole and measured again.
+ */
+async function outlineAndRegisters(host: WorkbookHost): Promise<{ outline: WorkbookOutline; found: DetectedRegister[] }> {
+  if (!host.outlineHeads) {
+    const outline = await host.outline({ previewRows: PREVIEW_ROWS });
+    return { outline, found: await detectRegisters(host, {}, outline) };
+  }
+  const heads = await host.outlineHeads({ previewRows: PREVIEW_ROWS });
+  const onHeads = await detectRegisters(host, {}, heads.outline);
+  const whole = heads.cut.filter((name) => onHeads.some((r) => r.sheet === name && ROLLUP_KINDS.includes(r.kind)));
+  if (!whole.length) return { outline: heads.outline, found: onHeads };
+  const { outline } = await host.outlineHeads({ previewRows: PREVIEW_ROWS, whole });
+  const again = await detectRegisters(host, {}, { ...outline, sheets: outline.sheets.filter((s) => whole.includes(s.name)) });
+  const order = new Map(outline.sheets.map((s, i) => [s.name, i]));
+  const found = [...onHeads.filter((r) => !whole.includes(r.sheet)), ...again].sort((a, b) => (order.get(a.sheet) ?? 0) - (order.get(b.sheet) ?? 0));
+  return { outline, found };
+}
+
 /** What the rollup reads of one workbook. `file` is how the summaries name it. */
 export async function readForRollup(host: WorkbookHost, file: string, knownOutline?: WorkbookOutline): Promise<{ reading: WorkbookReading; outline: WorkbookOutline }> {
-  const outline = knownOutline ?? (await host.outline({ previewRows: PREVIEW_ROWS }));
+  const { outline, found: detected } = knownOutline ? { outline: knownOutline, found: await detectRegisters(host, {}, knownOutline) } : await outlineAndRegisters(host);
   const own = rollupRecordOf(outline.metadata[ROLLUP_METADATA_KEY]);
   const skip = new Set([METADATA_SHEET, ...(own ? [own.sheet] : [])]);
-  const found = (await detectRegisters(host, {}, outline)).filter((r) => !skip.has(r.sheet) && ROLLUP_KINDS.includes(r.kind));
+  const found = detected.filter((r) => !skip.has(r.sheet) && ROLLUP_KINDS.includes(r.kind));
   const registers: RegisterData[] = [];
   for (const register of found) {
     const rows = await readRegisterRows(host, register, templateForKind(register.kind), false);
