@@ -8,10 +8,12 @@ import { dateToSerial } from "../../core/grid/cell";
 import type { DetectedRegister } from "../../core/detect/detect";
 import { METADATA_SHEET } from "../../core/metadata/schema";
 import { readSettings, RISK_BAND_SETS, type RiskBand } from "../../core/metadata/settings";
-import { rollupRecordOf, ROLLUP_METADATA_KEY, summariseWorkbook, type ProjectSummary, type RegisterData, type WorkbookReading } from "../../core/rollup";
+import { earnedValue } from "../../core/finance/earned-value";
+import { rollupRecordOf, ROLLUP_METADATA_KEY, summariseWorkbook, type EarnedFigures, type ProjectSummary, type RegisterData, type WorkbookReading } from "../../core/rollup";
 import { templateForKind } from "../../core/templates/catalogue";
 import type { TemplateKind } from "../../core/templates/schema";
 import type { WorkbookHost, WorkbookOutline } from "../../hosts/host";
+import { trackerOf } from "../finance/variance";
 import { detectRegisters, gridToCells, PREVIEW_ROWS } from "../registers/detect";
 import { daySerial, readRegisterRows } from "../validation/validate";
 
@@ -61,6 +63,15 @@ async function outlineAndRegisters(host: WorkbookHost): Promise<{ outline: Workb
   return { outline, found };
 }
 
+/** An EV table read as the finance engine reads it for the variance sheet, when it holds one project. */
+async function earnedFigures(host: WorkbookHost, outline: WorkbookOutline, register: DetectedRegister): Promise<EarnedFigures | undefined> {
+  const tracker = await trackerOf(host, outline, register);
+  const ev = earnedValue(tracker, "cpi");
+  if (ev.projects.length !== 1) return undefined;
+  const { inputs, bacAbove } = ev.projects[0];
+  return { ...inputs, bacCell: bacAbove && tracker.bacAbove ? tracker.bacAbove.cell : null, statusPeriod: ev.statusPeriod };
+}
+
 /** What the rollup reads of one workbook. `file` is how the summaries name it. */
 export async function readForRollup(host: WorkbookHost, file: string, knownOutline?: WorkbookOutline): Promise<{ reading: WorkbookReading; outline: WorkbookOutline }> {
   const { outline, found: detected } = knownOutline ? { outline: knownOutline, found: await detectRegisters(host, {}, knownOutline) } : await outlineAndRegisters(host);
@@ -70,7 +81,8 @@ export async function readForRollup(host: WorkbookHost, file: string, knownOutli
   const registers: RegisterData[] = [];
   for (const register of found) {
     const rows = await readRegisterRows(host, register, templateForKind(register.kind), false);
-    registers.push({ file, register, rows: rows.rows });
+    const earned = register.kind === "evm" ? await earnedFigures(host, outline, register) : undefined;
+    registers.push({ file, register, rows: rows.rows, ...(earned ? { earned } : {}) });
   }
   return { reading: { file, registers, sheets: sheetsOf(outline, found, skip) }, outline };
 }
