@@ -178,6 +178,36 @@ function fieldIdsOf(vocab: TemplateVocabulary): Set<string> {
   return ids;
 }
 
+/**
+ * Whether assignFields could find a usable reading of these header cells
+ * against this template: it needs three cells matched, and a cell is only a
+ * candidate when some field scores 0.4 on its words (or its kind noun names
+ * the id or the item), or when it repeats the words of such a cell. Rows of
+ * records read as candidate headers fail this for nearly every template, so
+ * they are passed over without building an assignment.
+ */
+function mayBeUsable(headerCells: HeaderCell[], vocab: TemplateVocabulary): boolean {
+  const nouns = kindNouns(vocab.template);
+  const strong = new Set<string>();
+  const weak: string[] = [];
+  for (const cell of headerCells) {
+    const h = normaliseHeader(cell.text);
+    const idNoun = idNounOf(h);
+    const itemNoun = itemNounOf(h);
+    let candidate = (!!idNoun && nouns.includes(idNoun)) || (!!itemNoun && nouns.includes(itemNoun));
+    if (!candidate) {
+      const scores = headerScores(h, vocab);
+      for (let i = 0; i < scores.length && !candidate; i++) candidate = scores[i] >= 0.4;
+    }
+    const key = h.baseTokens.join(" ");
+    if (candidate) strong.add(key);
+    else weak.push(key);
+  }
+  let n = headerCells.length - weak.length;
+  for (const key of weak) if (strong.has(key)) n++;
+  return n >= 3;
+}
+
 export function assignFields(headerCells: HeaderCell[], vocab: TemplateVocabulary, profiles: Map<number, ColumnProfile>, context?: HeaderContext): Assignment {
   const fieldIds = fieldIdsOf(vocab);
   const nouns = kindNouns(vocab.template);
@@ -356,6 +386,7 @@ export function locateRegister(cells: SheetCells, vocabularies: TemplateVocabula
       const rowFactor = rowFactorOf(avgLength, density, dataAbove);
       const context: HeaderContext = { words: [...sheetWords, ...titleWordsAbove(cells, row, header)] };
       const ranked = vocabularies
+        .filter((v) => mayBeUsable(header, v))
         .map((v) => assignFields(header, v, profiles, context))
         .filter(isUsable)
         .map((a) => ({ a, score: rowScore(a, header.length, rowFactor) }))
