@@ -186,26 +186,37 @@ function fieldIdsOf(vocab: TemplateVocabulary): Set<string> {
  * records read as candidate headers fail this for nearly every template, so
  * they are passed over without building an assignment.
  */
-function mayBeUsable(headerCells: HeaderCell[], vocab: TemplateVocabulary): boolean {
+function mayBeUsable(cells: readonly CellWords[], vocab: TemplateVocabulary): boolean {
   const nouns = kindNouns(vocab.template);
   const strong = new Set<string>();
   const weak: string[] = [];
-  for (const cell of headerCells) {
-    const h = normaliseHeader(cell.text);
-    const idNoun = idNounOf(h);
-    const itemNoun = itemNounOf(h);
+  for (const { h, key, idNoun, itemNoun } of cells) {
     let candidate = (!!idNoun && nouns.includes(idNoun)) || (!!itemNoun && nouns.includes(itemNoun));
     if (!candidate) {
       const scores = headerScores(h, vocab);
       for (let i = 0; i < scores.length && !candidate; i++) candidate = scores[i] >= 0.4;
     }
-    const key = h.baseTokens.join(" ");
     if (candidate) strong.add(key);
     else weak.push(key);
   }
-  let n = headerCells.length - weak.length;
+  let n = cells.length - weak.length;
   for (const key of weak) if (strong.has(key)) n++;
   return n >= 3;
+}
+
+/** A header cell's words and kind nouns, the same for every template. */
+interface CellWords {
+  h: HeaderWords;
+  key: string;
+  idNoun: string | null;
+  itemNoun: string | null;
+}
+
+function cellWordsOf(header: readonly HeaderCell[]): CellWords[] {
+  return header.map((cell) => {
+    const h = normaliseHeader(cell.text);
+    return { h, key: h.baseTokens.join(" "), idNoun: idNounOf(h), itemNoun: itemNounOf(h) };
+  });
 }
 
 export function assignFields(headerCells: HeaderCell[], vocab: TemplateVocabulary, profiles: Map<number, ColumnProfile>, context?: HeaderContext): Assignment {
@@ -385,8 +396,9 @@ export function locateRegister(cells: SheetCells, vocabularies: TemplateVocabula
       const dataAbove = textRowAbove(cells, row, header);
       const rowFactor = rowFactorOf(avgLength, density, dataAbove);
       const context: HeaderContext = { words: [...sheetWords, ...titleWordsAbove(cells, row, header)] };
+      const cellWords = cellWordsOf(header);
       const ranked = vocabularies
-        .filter((v) => mayBeUsable(header, v))
+        .filter((v) => mayBeUsable(cellWords, v))
         .map((v) => assignFields(header, v, profiles, context))
         .filter(isUsable)
         .map((a) => ({ a, score: rowScore(a, header.length, rowFactor) }))
