@@ -70,6 +70,7 @@ async function rollupRun(dir: string, compiled: boolean): Promise<{ ms: number; 
 
 export async function benchRollup(smoke: boolean, progress: (what: string) => void = () => undefined): Promise<Record<string, unknown>> {
   const files = smoke ? 30 : 500;
+  const loadAtStart = os.loadavg().map((n) => round(n, 2));
   const root = await mkdtemp(path.join(os.tmpdir(), "pmo-bench-rollup-"));
   try {
     const dir = path.join(root, "projects");
@@ -103,6 +104,7 @@ export async function benchRollup(smoke: boolean, progress: (what: string) => vo
       peakRss: figure(mebibytes(run.peakRss), "MiB"),
       baseline: { what: "sum of ExcelJS Workbook.xlsx.load of each file, one after another, in this process", total: figure(seconds(excelJsMs), "s"), peakRss: figure(mebibytes(baseline.peakRss), "MiB") },
       ratioToExcelJsLoads: figure(ratio, "x", { goalMax: RATIO_GOAL }),
+      loadAverage: { atStart: loadAtStart, afterRatio: os.loadavg().map((n) => round(n, 2)), note: "1, 5 and 15-minute load averages; above the CPU count, timings are inflated by other work" },
     };
     if (!smoke) {
       const big = path.join(root, "five-thousand");

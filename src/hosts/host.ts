@@ -105,6 +105,13 @@ export type CellLook = Pick<CellStyle, "bold" | "fill" | "wrapText">;
 
 export interface WorkbookHost {
   outline(opts?: { previewRows?: number }): Promise<WorkbookOutline>;
+  /**
+   * Optional: the outline with each sheet read only as far as its preview,
+   * but the sheets named in `whole`; `cut` names the sheets that go on past
+   * what was read (their used range stops there). A job that needs a few
+   * sheets of a big workbook looks at the heads, then asks for those whole.
+   */
+  outlineHeads?(opts: { previewRows: number; whole?: readonly string[] }): Promise<{ outline: WorkbookOutline; cut: string[] }>;
   read(sheet: string, address: string): Promise<Grid>;
   apply(plan: Plan, progress?: Progress): Promise<ApplyResult>;
   /**

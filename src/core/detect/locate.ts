@@ -9,7 +9,7 @@
 import { columnLetter, type RangeAddress } from "../grid/address";
 import type { Template } from "../templates/schema";
 import { contextMentions, idNounOf, itemNounOf, kindNouns } from "./kind-words";
-import { headerFieldScore, isResidualHeader, type TemplateVocabulary } from "./match";
+import { headerScores, isResidualHeader, type TemplateVocabulary } from "./match";
 import { normaliseHeader, words, type HeaderWords } from "./normalise";
 import { contentFit, profileColumn, type ColumnProfile } from "./profile";
 import { bottomRow, headerTextOf, isDateCell, mergeAt, rightColumn, valueAt, type SheetCells } from "./sheet-cells";
@@ -169,8 +169,58 @@ function itemField(fieldIds: Set<string>, h: HeaderWords): string | undefined {
   return order.find((f) => fieldIds.has(f));
 }
 
+/** Each template's field ids: assignFields runs for every candidate row against every template. */
+const fieldIdsMemo = new WeakMap<TemplateVocabulary, Set<string>>();
+
+function fieldIdsOf(vocab: TemplateVocabulary): Set<string> {
+  let ids = fieldIdsMemo.get(vocab);
+  if (!ids) fieldIdsMemo.set(vocab, (ids = new Set(vocab.fields.map((f) => f.column.id))));
+  return ids;
+}
+
+/**
+ * Whether assignFields could find a usable reading of these header cells
+ * against this template: it needs three cells matched, and a cell is only a
+ * candidate when some field scores 0.4 on its words (or its kind noun names
+ * the id or the item), or when it repeats the words of such a cell. Rows of
+ * records read as candidate headers fail this for nearly every template, so
+ * they are passed over without building an assignment.
+ */
+function mayBeUsable(cells: readonly CellWords[], vocab: TemplateVocabulary): boolean {
+  const nouns = kindNouns(vocab.template);
+  const strong = new Set<string>();
+  const weak: string[] = [];
+  for (const { h, key, idNoun, itemNoun } of cells) {
+    let candidate = (!!idNoun && nouns.includes(idNoun)) || (!!itemNoun && nouns.includes(itemNoun));
+    if (!candidate) {
+      const scores = headerScores(h, vocab);
+      for (let i = 0; i < scores.length && !candidate; i++) candidate = scores[i] >= 0.4;
+    }
+    if (candidate) strong.add(key);
+    else weak.push(key);
+  }
+  let n = cells.length - weak.length;
+  for (const key of weak) if (strong.has(key)) n++;
+  return n >= 3;
+}
+
+/** A header cell's words and kind nouns, the same for every template. */
+interface CellWords {
+  h: HeaderWords;
+  key: string;
+  idNoun: string | null;
+  itemNoun: string | null;
+}
+
+function cellWordsOf(header: readonly HeaderCell[]): CellWords[] {
+  return header.map((cell) => {
+    const h = normaliseHeader(cell.text);
+    return { h, key: h.baseTokens.join(" "), idNoun: idNounOf(h), itemNoun: itemNounOf(h) };
+  });
+}
+
 export function assignFields(headerCells: HeaderCell[], vocab: TemplateVocabulary, profiles: Map<number, ColumnProfile>, context?: HeaderContext): Assignment {
-  const fieldIds = new Set(vocab.fields.map((f) => f.column.id));
+  const fieldIds = fieldIdsOf(vocab);
   const nouns = kindNouns(vocab.template);
   let ownId = false;
   const candidates: { fieldId: string; cell: HeaderCell; score: number; note?: string }[] = [];
@@ -182,11 +232,14 @@ export function assignFields(headerCells: HeaderCell[], vocab: TemplateVocabular
     const profile = profiles.get(cell.col);
     const idNoun = idNounOf(h);
     const itemNoun = itemNounOf(h);
-    for (const f of vocab.fields) {
-      let s = headerFieldScore(h, f);
+    const item = itemNoun && nouns.includes(itemNoun) ? itemField(fieldIds, h) : undefined;
+    const scores = headerScores(h, vocab);
+    for (let i = 0; i < vocab.fields.length; i++) {
+      const f = vocab.fields[i];
+      let s = scores[i];
       // An id named for a kind is that kind's id, and no other kind's.
       if (idNoun && f.column.id === "id") s = nouns.includes(idNoun) ? Math.max(s, 0.97) : 0;
-      if (itemNoun && nouns.includes(itemNoun) && f.column.id === itemField(fieldIds, h)) s = Math.max(s, 0.9);
+      if (item !== undefined && f.column.id === item) s = Math.max(s, 0.9);
       if (s < 0.4) continue;
       if (profile) s *= contentFit(f.column.type, f.column.id, profile);
       const id = f.column.id;
@@ -343,7 +396,9 @@ export function locateRegister(cells: SheetCells, vocabularies: TemplateVocabula
       const dataAbove = textRowAbove(cells, row, header);
       const rowFactor = rowFactorOf(avgLength, density, dataAbove);
       const context: HeaderContext = { words: [...sheetWords, ...titleWordsAbove(cells, row, header)] };
+      const cellWords = cellWordsOf(header);
       const ranked = vocabularies
+        .filter((v) => mayBeUsable(cellWords, v))
         .map((v) => assignFields(header, v, profiles, context))
         .filter(isUsable)
         .map((a) => ({ a, score: rowScore(a, header.length, rowFactor) }))

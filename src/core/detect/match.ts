@@ -106,6 +106,67 @@ export function headerFieldScore(h: HeaderWords, field: FieldVocabulary): number
   return score;
 }
 
+/**
+ * A header's scores against every field of one template, in the template's
+ * field order. Detection asks this for each header cell of each candidate row
+ * of each sheet against each template: one lookup per header and template,
+ * not one per field, and a bounded memo per template (header texts that
+ * recur across rows, sheets and files are scored once).
+ */
+const rowMemo = new WeakMap<TemplateVocabulary, Map<string, Float64Array>>();
+const ROW_MEMO_LIMIT = 5_000;
+
+export function headerScores(h: HeaderWords, vocab: TemplateVocabulary): Float64Array {
+  let memo = rowMemo.get(vocab);
+  if (!memo) rowMemo.set(vocab, (memo = new Map()));
+  let scores = memo.get(h.raw);
+  if (!scores) {
+    scores = new Float64Array(vocab.fields.length);
+    if (mayName(h, vocab)) for (let i = 0; i < scores.length; i++) scores[i] = scoreHeaderForField(h, vocab.fields[i]);
+    if (memo.size >= ROW_MEMO_LIMIT) memo.clear();
+    memo.set(h.raw, scores);
+  }
+  return scores;
+}
+
+/**
+ * The first words of a template's phrases. A phrase scores only where the
+ * header holds its first word, or that word but for a typo (sameWord: five
+ * letters or more, lengths at most two apart), so a header with none of them
+ * scores 0 on every field of the template: most cells of record rows met as
+ * candidate headers ("P0012-R4", "Owner 3") are told so without scoring.
+ */
+interface FirstWords {
+  exact: Set<string>;
+  /** Words of five letters or more by length, for the typo check. */
+  byLength: Map<number, string[]>;
+}
+
+const firstWordsMemo = new WeakMap<TemplateVocabulary, FirstWords>();
+
+function firstWordsOf(vocab: TemplateVocabulary): FirstWords {
+  let fw = firstWordsMemo.get(vocab);
+  if (!fw) {
+    fw = { exact: new Set(), byLength: new Map() };
+    for (const f of vocab.fields) for (const phrase of f.phrases) fw.exact.add(phrase[0]);
+    for (const w of fw.exact) if (w.length >= 5) (fw.byLength.get(w.length) ?? fw.byLength.set(w.length, []).get(w.length))!.push(w);
+    firstWordsMemo.set(vocab, fw);
+  }
+  return fw;
+}
+
+function mayName(h: HeaderWords, vocab: TemplateVocabulary): boolean {
+  const fw = firstWordsOf(vocab);
+  for (const list of [h.tokens, h.baseTokens]) {
+    for (const t of list) {
+      if (fw.exact.has(t)) return true;
+      if (t.length < 5) continue;
+      for (let len = t.length - 2; len <= t.length + 2; len++) for (const w of fw.byLength.get(len) ?? []) if (sameWord(t, w)) return true;
+    }
+  }
+  return false;
+}
+
 function scoreHeaderForField(h: HeaderWords, field: FieldVocabulary): number {
   let best = 0;
   // Most headers have no parenthesised part or scale: their own words are all their words, and score the same.

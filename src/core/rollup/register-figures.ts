@@ -19,6 +19,21 @@ export interface RegisterData {
   file: string;
   register: Pick<DetectedRegister, "sheet" | "kind" | "table" | "firstRow" | "lastRow" | "firstColumn" | "lastColumn" | "columns">;
   rows: RegisterRow[];
+  /** An earned value table of one project as the finance engine reads it (the variance sheet's figures); absent when it holds several. */
+  earned?: EarnedFigures;
+}
+
+/** An EV table's BAC, PV, EV, AC and estimate to complete at its status period. */
+export interface EarnedFigures {
+  bac: number | null;
+  pv: number | null;
+  ev: number | null;
+  ac: number | null;
+  etcEstimate: number | null;
+  /** The cell a BAC written beside the table's title is in ("C2"), when no row of the table has one. */
+  bacCell: string | null;
+  /** The last period with earned value or actual cost reported ("2025-05"), for a table kept by period. */
+  statusPeriod: string | null;
 }
 
 export function sourceOf(data: RegisterData, how?: string): FieldSource {
@@ -274,6 +289,10 @@ export function moneyFigures(regs: readonly RegisterData[]): MoneyFigures {
     else if (toGo !== null) add("forecastAtCompletion", (actual ?? 0) + toGo, sourceOf(d, "actual + forecast to complete"));
   }
   for (const d of evs) {
+    if (d.earned) {
+      addEarned(d, d.earned, !budgets.length, add);
+      continue;
+    }
     const rows = recordRows(d);
     const bac = evColumn(d, rows, "bac");
     const ac = evColumn(d, rows, "ac");
@@ -298,6 +317,19 @@ export function moneyFigures(regs: readonly RegisterData[]): MoneyFigures {
     reasons[key] = none ? "no budget tracker or earned value table found for this project" : evKey && !evs.length ? "no earned value table found for this project" : `no ${NAMES[key]} column with amounts in the project's trackers`;
   }
   return { amounts, sources, reasons };
+}
+
+/** An EV table's figures as the finance engine read them; budget and actual too when no budget tracker gives them. */
+function addEarned(d: RegisterData, e: EarnedFigures, asBudget: boolean, add: (key: keyof MappedAmounts, value: number | null, source: FieldSource) => void): void {
+  const at = e.statusPeriod ? ` at ${e.statusPeriod}, the last period reported` : ", the table's rows added up (subtotals left out)";
+  add("earnedValue", e.ev, sourceOf(d, `EV${at}`));
+  add("plannedValue", e.pv, sourceOf(d, `PV${at}`));
+  add("actualCostEv", e.ac, sourceOf(d, `AC${at}`));
+  if (!asBudget) return;
+  const r = d.register;
+  add("budget", e.bac, e.bacCell ? { file: d.file, sheet: r.sheet, cell: e.bacCell, how: "BAC written beside the earned value table" } : sourceOf(d, "BAC of the earned value table"));
+  add("actual", e.ac, sourceOf(d, `AC${at}`));
+  if (e.etcEstimate !== null && e.ac !== null) add("forecastAtCompletion", e.ac + e.etcEstimate, sourceOf(d, "EAC = AC + ETC (bottom-up)"));
 }
 
 const NAMES: Record<keyof MappedAmounts, string> = {

@@ -12,6 +12,7 @@
  * memory stays bounded whatever a file's headers claim.
  */
 import type JSZip from "jszip";
+import { inflateRawStart } from "./raw-inflate";
 
 export const MAX_PART_BYTES = 512 * 1024 * 1024;
 const DEFLATE_MAX_RATIO = 1032;
@@ -28,7 +29,10 @@ const PROLOG_BYTES = 4096;
 async function startOf(entry: StoredEntry["_data"]): Promise<Uint8Array | undefined> {
   if (!entry?.compressedContent) return undefined;
   if (entry.compression?.magic === "\x00\x00") return entry.compressedContent.subarray(0, PROLOG_BYTES);
-  if (entry.compression?.magic !== "\x08\x00" || typeof DecompressionStream === "undefined") return undefined;
+  if (entry.compression?.magic !== "\x08\x00") return undefined;
+  const quick = inflateRawStart(entry.compressedContent, PROLOG_BYTES);
+  if (quick) return quick;
+  if (typeof DecompressionStream === "undefined") return undefined;
   const reader = new Blob([entry.compressedContent as Uint8Array<ArrayBuffer>]).stream().pipeThrough(new DecompressionStream("deflate-raw")).getReader();
   const chunks: Uint8Array[] = [];
   let total = 0;

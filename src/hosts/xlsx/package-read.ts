@@ -49,6 +49,8 @@ interface ParsedSheet {
   /** The part without its cells (validations and colour rules are read from it). */
   outside: string;
   tables: TableOutline[];
+  /** Only the sheet's first rows were read (outlineHeads): its cells and used range stop there. */
+  cut?: boolean;
 }
 
 function hexOf(rgb: string | undefined): string | null {
@@ -57,6 +59,8 @@ function hexOf(rgb: string | undefined): string | null {
 
 export class PackageWorkbook implements WorkbookHost {
   private readonly parsed = new Map<string, ParsedSheet>();
+  /** Sheets read only as far as their first rows, by part; a full read of the sheet replaces its head. */
+  private readonly heads = new Map<string, ParsedSheet>();
   private strings: string[] | undefined;
 
   private constructor(
@@ -125,6 +129,7 @@ export class PackageWorkbook implements WorkbookHost {
     const parsed = await readSheetPart(this.pkg, entry.part, await this.sharedStrings());
     parsed.tables = await this.tablesOf(entry, parsed.outside);
     this.parsed.set(entry.part, parsed);
+    this.heads.delete(entry.part);
     return parsed;
   }
 
@@ -157,18 +162,59 @@ export class PackageWorkbook implements WorkbookHost {
         metadata = metadataOf(s);
         continue;
       }
-      const preview = s.used && previewRows > 0 ? { ...s.used, bottom: Math.min(s.used.bottom, s.used.top + previewRows - 1) } : null;
-      sheets.push({
-        name: entry.name,
-        position,
-        visibility: entry.state,
-        usedRange: s.used ? formatRange(s.used) : null,
-        tables: s.tables,
-        merges: preview ? s.merges.filter((m) => m.top <= preview.bottom && m.bottom >= preview.top).map(formatRange) : [],
-        preview: preview ? this.gridOf(entry.name, s, preview) : null,
-      });
+      sheets.push(this.sheetOutline(entry, position, s, previewRows));
     }
     return { name: this.fileName, sheets, ...metadata };
+  }
+
+  /**
+   * The outline with each sheet read only as far as its preview rows (its
+   * merged areas, tables and rules still read whole), except the sheets named
+   * in `whole` and the toolkit's own metadata sheet. `cut` names the sheets
+   * whose rows go on past what was read: their used range and preview stop
+   * at the rows read, and a read of such a sheet reads it whole then.
+   */
+  async outlineHeads(opts: { previewRows: number; whole?: readonly string[] }): Promise<{ outline: WorkbookOutline; cut: string[] }> {
+    const whole = new Set((opts.whole ?? []).map((n) => n.toLowerCase()));
+    const sheets: SheetOutline[] = [];
+    const cut: string[] = [];
+    let metadata: Pick<WorkbookOutline, "metadata" | "metadataIssues"> = { metadata: emptyMetadata(), metadataIssues: [] };
+    for (const [position, entry] of this.sheets.entries()) {
+      if (entry.name === METADATA_SHEET) {
+        metadata = metadataOf(await this.sheet(entry));
+        continue;
+      }
+      const s = whole.has(entry.name.toLowerCase()) ? await this.sheet(entry) : await this.head(entry, opts.previewRows);
+      if (s.cut) cut.push(entry.name);
+      sheets.push(this.sheetOutline(entry, position, s, opts.previewRows));
+    }
+    return { outline: { name: this.fileName, sheets, ...metadata }, cut };
+  }
+
+  /** A sheet's first `rows` rows from its first row with content (the whole sheet when it was read already, or is no longer). */
+  private async head(entry: SheetEntry, rows: number): Promise<ParsedSheet> {
+    const known = this.parsed.get(entry.part) ?? this.heads.get(entry.part);
+    if (known) return known;
+    const parsed = await readSheetPart(this.pkg, entry.part, await this.sharedStrings(), rows);
+    // Rows read past the head (the read stops between pieces of text) are left out, so that nothing takes a cut sheet's rows for all of them.
+    if (parsed.cut && parsed.used) parsed.used = { ...parsed.used, bottom: Math.min(parsed.used.bottom, parsed.used.top + rows - 1) };
+    parsed.tables = await this.tablesOf(entry, parsed.outside);
+    if (parsed.cut) this.heads.set(entry.part, parsed);
+    else this.parsed.set(entry.part, parsed);
+    return parsed;
+  }
+
+  private sheetOutline(entry: SheetEntry, position: number, s: ParsedSheet, previewRows: number): SheetOutline {
+    const preview = s.used && previewRows > 0 ? { ...s.used, bottom: Math.min(s.used.bottom, s.used.top + previewRows - 1) } : null;
+    return {
+      name: entry.name,
+      position,
+      visibility: entry.state,
+      usedRange: s.used ? formatRange(s.used) : null,
+      tables: s.tables,
+      merges: preview ? s.merges.filter((m) => m.top <= preview.bottom && m.bottom >= preview.top).map(formatRange) : [],
+      preview: preview ? this.gridOf(entry.name, s, preview) : null,
+    };
   }
 
   async read(sheet: string, address: string): Promise<Grid> {
@@ -301,8 +347,9 @@ function stripPrefixes(el: XmlElement): XmlElement {
  * piece by piece (each piece read up to its last whole row), and the text
  * around the cells kept for merged areas, validations and colour rules.
  */
-async function readSheetPart(pkg: OpcPackage, part: string, strings: string[]): Promise<ParsedSheet> {
-  const { cells, outside, prefix: p } = await scanSheetPieces(pkg.textPieces(part), strings);
+async function readSheetPart(pkg: OpcPackage, part: string, strings: string[], headRows?: number): Promise<ParsedSheet> {
+  const pieces = headRows === undefined ? pkg.textPieces(part) : inSlices(pkg.textPieces(part));
+  const { cells, outside, prefix: p, cut } = await scanSheetPieces(pieces, strings, headRows === undefined ? {} : { enough: (store) => readPast(store, headRows) });
   const merges: RangeAddress[] = [];
   const mergeList = findElement(outside, `${p}mergeCells`);
   if (mergeList) {
@@ -321,7 +368,27 @@ async function readSheetPart(pkg: OpcPackage, part: string, strings: string[]): 
       }
     }
   }
-  return { cells, merges, used: usedRange(cells), outside, tables: [] };
+  return { cells, merges, used: usedRange(cells), outside, tables: [], ...(cut ? { cut } : {}) };
+}
+
+/** Text this long at most per piece: a head read stops between pieces, and a small part comes inflated in one. */
+const HEAD_SLICE = 16 * 1024;
+
+async function* inSlices(pieces: AsyncIterable<string>): AsyncIterable<string> {
+  for await (const piece of pieces) for (let at = 0; at < piece.length; at += HEAD_SLICE) yield piece.slice(at, at + HEAD_SLICE);
+}
+
+/** The store holds `rows` rows from its first row with content (a value other than "", or a formula). */
+function readPast(cells: CellStore, rows: number): boolean {
+  const read = cells.rows();
+  for (const r of read) {
+    const [start, end] = cells.cellsOf(r);
+    for (let i = start; i < end; i++) {
+      const v = cells.value(i);
+      if ((v !== null && v !== "") || cells.formula(i) !== null) return read[read.length - 1] >= r + rows - 1;
+    }
+  }
+  return false;
 }
 
 /** The tight range of cells that hold something (a value other than "", or a formula). */

@@ -413,9 +413,17 @@ export class SheetScanner {
 export async function scanSheetPieces(
   pieces: AsyncIterable<string>,
   strings: readonly string[],
-  { readCells = true }: { readCells?: boolean } = {},
-): Promise<{ cells: CellStore; outside: string; prefix: string }> {
+  { readCells = true, enough }: { readCells?: boolean; enough?: (cells: CellStore) => boolean } = {},
+): Promise<{ cells: CellStore; outside: string; prefix: string; cut: boolean }> {
   const cells = new CellStore(strings);
+  // `enough`, asked after each run of whole rows: once it says so, the rest of the cells are passed over unread.
+  let cut = false;
+  const stopWhenEnough = () => {
+    if (scanner && enough?.(cells)) {
+      scanner = undefined;
+      cut = true;
+    }
+  };
   let scanner: SheetScanner | undefined;
   let p = "";
   let head = "";
@@ -461,12 +469,13 @@ export async function scanSheetPieces(
     }
     const lastRow = buf.lastIndexOf(`</${p}row>`);
     if (lastRow < 0) continue;
-    const cut = lastRow + `</${p}row>`.length;
-    scanner?.rows(buf, 0, cut);
+    const upTo = lastRow + `</${p}row>`.length;
+    scanner?.rows(buf, 0, upTo);
+    stopWhenEnough();
     // Kept: what may begin the closing tag of the cells, split between this piece and the next.
-    buf = buf.slice(cut);
+    buf = buf.slice(upTo);
   }
   if (phase === "cells") scanner?.rows(buf, 0, buf.length);
   const outside = phase === "head" ? buf : `${head}<${p}sheetData/>${tail}`;
-  return { cells, outside, prefix: p };
+  return { cells, outside, prefix: p, cut };
 }

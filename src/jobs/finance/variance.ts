@@ -77,7 +77,7 @@ export interface VarianceReport {
 
 const FIGURE_FIELDS = ["actual", "eac", "forecast", "ev", "ac", "pv"];
 
-async function trackerOf(host: WorkbookHost, outline: WorkbookOutline, register: DetectedRegister): Promise<Tracker> {
+export async function trackerOf(host: WorkbookHost, outline: WorkbookOutline, register: DetectedRegister): Promise<Tracker> {
   const sheet = outline.sheets.find((s) => s.name === register.sheet);
   const used = sheet?.usedRange ? parseRange(sheet.usedRange) : undefined;
   const left = columnIndex(register.firstColumn) ?? 1;

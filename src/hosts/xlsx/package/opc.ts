@@ -6,6 +6,7 @@
  * slicers, charts, macros and parts the toolkit has never heard of alive.
  */
 import JSZip from "jszip";
+import { inflateRawNow } from "../raw-inflate";
 import { attrOf, escapeAttr, findElements, splice } from "./xml-text";
 import { writePackageZip } from "./zip-writer";
 
@@ -57,7 +58,7 @@ export function relativeTarget(sourcePart: string, part: string): string {
 
 /** What JSZip keeps of an entry it has not inflated (left out of its typings). */
 interface StoredEntry {
-  _data?: { compression?: { magic?: string }; compressedContent?: Uint8Array };
+  _data?: { compression?: { magic?: string }; compressedContent?: Uint8Array; uncompressedSize?: number };
 }
 
 /**
@@ -67,10 +68,16 @@ interface StoredEntry {
  */
 async function inflateNatively(file: JSZip.JSZipObject): Promise<string | undefined> {
   const data = (file as unknown as StoredEntry)._data;
-  if (typeof DecompressionStream === "undefined" || !data?.compressedContent || data.compression?.magic !== "\x08\x00") return undefined;
+  if (!data?.compressedContent || data.compression?.magic !== "\x08\x00") return undefined;
+  const now = inflateRawNow(data.compressedContent);
+  if (now) return new TextDecoder().decode(now);
+  if (typeof DecompressionStream === "undefined") return undefined;
   const stream = new Blob([data.compressedContent as Uint8Array<ArrayBuffer>]).stream().pipeThrough(new DecompressionStream("deflate-raw"));
   return new TextDecoder().decode(await new Response(stream).arrayBuffer());
 }
+
+/** A part that inflates to no more than this is read as one piece where it can be inflated at once (raw-inflate.ts). */
+const WHOLE_PIECE_BYTES = 4 << 20;
 
 /**
  * A deflated entry's text in pieces as it inflates (the platform's
@@ -81,8 +88,14 @@ function inflatePieces(file: JSZip.JSZipObject): AsyncIterable<string> | undefin
   const data = (file as unknown as StoredEntry)._data;
   if (typeof DecompressionStream === "undefined" || !data?.compressedContent || data.compression?.magic !== "\x08\x00") return undefined;
   const compressed = data.compressedContent;
+  const declared = data.uncompressedSize ?? Infinity;
   return {
     async *[Symbol.asyncIterator]() {
+      const small = declared <= WHOLE_PIECE_BYTES ? inflateRawNow(compressed, WHOLE_PIECE_BYTES) : undefined;
+      if (small) {
+        yield new TextDecoder().decode(small);
+        return;
+      }
       const reader = new Blob([compressed as Uint8Array<ArrayBuffer>]).stream().pipeThrough(new DecompressionStream("deflate-raw")).getReader();
       const decoder = new TextDecoder();
       for (;;) {

@@ -3,7 +3,8 @@ import { PackageWorkbook } from "../../../../src/hosts/xlsx/package-read";
 import { present, valueOf, type ProjectSummary } from "../../../../src/core/rollup";
 import { summariseHost } from "../../../../src/jobs/rollup/read-projects";
 import { samplePortfolioBytes, SAMPLE_SHEETS } from "../../../../src/sample/portfolioWorkbook";
-import { CUSTOMER_PORTAL, NORTHGATE } from "../../../../src/sample/portfolioData";
+import { CUSTOMER_PORTAL, FINANCE_SYSTEM, NORTHGATE } from "../../../../src/sample/portfolioData";
+import { planVariance } from "../../../../src/jobs/finance/variance";
 import { projectWorkbook } from "../../../rollup-fixtures/project-workbook";
 
 const today = new Date(2025, 5, 15);
@@ -57,6 +58,23 @@ describe("project summaries", () => {
     expect(valueOf(cpr.fields.earnedValue)).toBe(sum("ev"));
     expect(present(cpr.fields.earnedValue) && cpr.fields.earnedValue.sources[0].sheet).toBe(SAMPLE_SHEETS.cprBudget);
     expect(valueOf(cpr.fields.cpi)).toBeGreaterThan(0);
+  });
+
+  it("takes the budget from an EV table's BAC when no budget tracker gives one, naming the cell, and agrees with the variance sheet", async () => {
+    const fsc = sample.find((s) => s.key === FINANCE_SYSTEM.code) as ProjectSummary;
+    const f = fsc.fields;
+    expect(valueOf(f.budget)).toBe(FINANCE_SYSTEM.bac);
+    expect(present(f.budget) && f.budget.sources).toEqual([{ file: "sample.xlsx", sheet: SAMPLE_SHEETS.fscEvm, cell: "C2", how: "BAC written beside the earned value table" }]);
+    // The table is cumulative by month: the figures to date are the last reported period's, not a sum of the periods.
+    const reported = FINANCE_SYSTEM.periods.filter((p) => p.ev !== null);
+    const last = reported[reported.length - 1];
+    expect(valueOf(f.earnedValue)).toBe(last.ev);
+    expect(valueOf(f.actual)).toBe(last.ac);
+    expect(valueOf(f.percentComplete)).toBeCloseTo((last.ev as number) / FINANCE_SYSTEM.bac, 10);
+    const variance = await planVariance(await PackageWorkbook.open(await samplePortfolioBytes(), "sample.xlsx"));
+    const sheet = variance.projects.find((p) => p.sheet === SAMPLE_SHEETS.fscEvm);
+    expect(sheet).toBeDefined();
+    expect([valueOf(f.budget), valueOf(f.cpi), valueOf(f.spi), valueOf(f.forecast)]).toEqual([sheet?.bac, sheet?.cpi, sheet?.spi, sheet?.eac]);
   });
 
   it("reads a one-project file's labelled facts and its trackers' totals", async () => {

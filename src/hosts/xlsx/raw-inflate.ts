@@ -1,0 +1,61 @@
+/**
+ * Raw-deflate parts inflated in one synchronous call where the platform has
+ * Node's zlib (the CLI and its worker threads): a workbook's parts are mostly
+ * a few kilobytes, and a DecompressionStream costs a Blob, a web stream and
+ * several promise turns per part, about ten times the inflation itself.
+ * Elsewhere (the browser) every function here answers undefined and callers
+ * keep their streaming path; so do they for a damaged stream, whose reader
+ * then says what is wrong.
+ */
+
+interface NodeZlib {
+  inflateRawSync(data: Uint8Array, options?: { finishFlush?: number; maxOutputLength?: number }): Uint8Array;
+  constants: { Z_SYNC_FLUSH: number };
+}
+
+let zlib: NodeZlib | null | undefined;
+
+/** Node's zlib, looked up through the runtime (no import, so a browser bundle never asks for it). */
+function nodeZlib(): NodeZlib | null {
+  if (zlib !== undefined) return zlib;
+  const proc = (globalThis as { process?: { getBuiltinModule?: (id: string) => unknown } }).process;
+  zlib = (proc?.getBuiltinModule?.("node:zlib") as NodeZlib | undefined) ?? null;
+  return zlib;
+}
+
+/**
+ * A raw-deflate stream's bytes, or undefined when Node's zlib is not at hand,
+ * the stream is damaged, or it inflates past `limit` bytes (a caller that
+ * reads in pieces to bound its memory sets one).
+ */
+export function inflateRawNow(compressed: Uint8Array, limit?: number): Uint8Array | undefined {
+  const z = nodeZlib();
+  if (!z) return undefined;
+  try {
+    return z.inflateRawSync(compressed, limit === undefined ? undefined : { maxOutputLength: limit });
+  } catch {
+    return undefined;
+  }
+}
+
+/** Compressed bytes read per byte wanted: XML parts inflate to several times their deflated size, so twice is ample; a prefix that gives too little falls back to the stream. */
+const PREFIX_PER_BYTE = 2;
+
+/**
+ * The first `bytes` bytes a raw-deflate stream inflates to (fewer when it is
+ * shorter), inflating only a prefix of the compressed bytes; undefined where
+ * Node's zlib is not at hand or the prefix did not give enough.
+ */
+export function inflateRawStart(compressed: Uint8Array, bytes: number): Uint8Array | undefined {
+  const z = nodeZlib();
+  if (!z) return undefined;
+  const whole = compressed.length <= bytes * PREFIX_PER_BYTE;
+  try {
+    // A cut stream inflates with a sync flush as far as its bytes go, without complaint.
+    const out = z.inflateRawSync(whole ? compressed : compressed.subarray(0, bytes * PREFIX_PER_BYTE), { finishFlush: z.constants.Z_SYNC_FLUSH });
+    if (out.length < bytes && !whole) return undefined;
+    return out.subarray(0, bytes);
+  } catch {
+    return undefined;
+  }
+}
