@@ -14,6 +14,7 @@ import * as path from "node:path";
 import { performance } from "node:perf_hooks";
 import { FakeExcel } from "../test/contract/fake-excel/fake-excel";
 import { excelHostOver } from "../test/contract/fake-excel/host-over-fake";
+import { labelled } from "../test/contract/fake-excel/measure";
 import { scaledRiskRegister } from "../test/contract/register-seeds";
 import { openWorkbookFile, saveWorkbookFile } from "../src/hosts/xlsx/workbook-file";
 import { planHeatMaps } from "../src/jobs/heatmap/heatmap";
@@ -44,14 +45,18 @@ async function draw(file: string, out: string): Promise<PhaseResult & { placed: 
   };
 }
 
-async function fakeSyncs(rows: number): Promise<number> {
+/** The job's syncs on the fake, in all and by the host method whose Excel.run made them (outline, read, apply). */
+async function fakeSyncs(rows: number): Promise<{ total: number; byMethod: Record<string, number> }> {
   const fake = FakeExcel.fromSeed(scaledRiskRegister(rows));
   fake.keepUndoSnapshots = false;
-  const host = excelHostOver(fake);
+  const labels: string[] = [];
+  const host = labelled(excelHostOver(fake), fake, labels);
   const drawing = await planHeatMaps(host, { now: new Date(Date.UTC(2026, 0, 1)) });
   if (!drawing.ok) throw new Error(drawing.message);
   await host.apply(drawing.plan);
-  return fake.runs.reduce((n, r) => n + r.syncs.length, 0);
+  const byMethod: Record<string, number> = {};
+  fake.runs.forEach((r, i) => (byMethod[labels[i] ?? "unknown"] = (byMethod[labels[i] ?? "unknown"] ?? 0) + r.syncs.length));
+  return { total: fake.runs.reduce((n, r) => n + r.syncs.length, 0), byMethod };
 }
 
 export async function benchHeatMap(rows: number, excelRows: number[], progress: (text: string) => void) {
@@ -65,10 +70,15 @@ export async function benchHeatMap(rows: number, excelRows: number[], progress: 
     progress("heat map: open + find + read + plan + apply + save, as pmo heatmap runs it...");
     const measured = phase("heatmap.ts", ["draw", file, path.join(dir, "measured.xlsx")]);
     const s = (ms: number | undefined): Figure => figure(ms === undefined ? null : seconds(ms), "s");
-    const syncs: { rows: number; syncs: Figure }[] = [];
+    const syncs: { rows: number; syncs: Figure; byMethod: Record<string, number> }[] = [];
     for (const n of excelRows) {
       progress(`heat map on the Excel fake: ${n.toLocaleString("en-GB")} rows...`);
-      syncs.push({ rows: n, syncs: figure(await fakeSyncs(n), "syncs", { note: "outline + detection + one read of the register + the apply of the map and snapshot sheets" }) });
+      const m = await fakeSyncs(n);
+      syncs.push({
+        rows: n,
+        syncs: figure(m.total, "syncs", { note: "outline + detection + one read of the register + the apply of the map and snapshot sheets" }),
+        byMethod: m.byMethod,
+      });
     }
     return {
       workload: { rows, columns: 15, placedRisks: measured.placed ?? null },

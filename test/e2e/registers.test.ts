@@ -112,7 +112,7 @@ describe("bringing the sample's risk register to the risk template", () => {
     await expect(card.getAttribute("aria-expanded")).resolves.toBe("true");
 
     await panel().getByRole("combobox", { name: "Bring it to this template" }).selectOption("risk");
-    const preview = panel().getByRole("region", { name: `Apply Risk register 1.0.0 to “${SHEET}”` });
+    const preview = panel().getByRole("region", { name: `Apply Risk register 1.1.0 to “${SHEET}”` });
     await preview.waitFor({ timeout: 30_000 });
     const text = (await preview.textContent()) ?? "";
     expect(text).toContain("Makes B5:N13 an Excel table");
@@ -182,6 +182,11 @@ describe("bringing the sample's risk register to the risk template", () => {
       const cell = ws.getCell(r, residualCol);
       expect({ cell: cell.address, formula: cell.formula ?? null }).toEqual({ cell: cell.address, formula: expect.stringMatching(/Residual Probability.*\*.*Residual Impact/) });
     }
+
+    // The added Residual Band names the band of the Residual Score beside it, live.
+    const bandCol = 2 + names.indexOf("Residual Band");
+    expect(bandCol).toBeGreaterThan(residualCol);
+    expect(ws.getCell(6, bandCol).formula ?? "").toMatch(/^IFERROR\(LOOKUP\(.*Residual Score.*\{"Low",/);
 
     // Residual Score is a calculated column, so Excel fills it into rows the user adds to the table later.
     expect(Object.values(await calculatedColumns(downloaded)).flat()).toEqual(expect.arrayContaining([expect.stringMatching(/Residual Probability.*\*.*Residual Impact/)]));

@@ -30,6 +30,7 @@ import {
   mostlyOutsideList,
 } from "./plan-apply";
 import { registerGeometry, sameHeader, storedRecordFor, type RegisterSnapshot } from "./snapshot";
+import { withBandFormulas } from "./band-columns";
 
 export type DriftCode = "missing_column" | "renamed_column" | "lost_dropdown" | "formula_overwritten" | "formula_broken" | "own_formulas" | "formula_unscaled" | "level_off_scale" | "value_not_allowed" | "number_format";
 
@@ -58,9 +59,10 @@ export function registerDrift(s: RegisterSnapshot, template: Template): DriftFin
   const g = registerGeometry(s.register, s.table);
   const headers = s.table ? tableHeaders(s, g) : tableHeaderNames(s, g, template).names;
   const record = storedRecordFor(s.metadata, s.register, s.table?.name);
-  const placed = placeColumns(s, template, g, headers, record);
+  const asTemplate = placeColumns(s, template, g, headers, record);
+  const places = fieldPlaces(s, g, asTemplate);
+  const placed = withBandFormulas(template, asTemplate, places, s.metadata.settings);
   const contentRows = rowsWithContent(s, g, placed);
-  const places = fieldPlaces(s, g, placed);
   const out: DriftFinding[] = [];
   const push = (f: Omit<DriftFinding, "message">, details: Parameters<typeof driftMessage>[0]) => out.push({ ...f, message: driftMessage(details) });
 

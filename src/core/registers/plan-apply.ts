@@ -25,6 +25,7 @@ import { FIELD_REFERENCE, type Template, type TemplateColumn } from "../template
 import { buildVocabularies, headerFieldScore, normaliseHeader } from "../detect/match";
 import { cellFormula, conditionalFormula, normaliseFormula, referencedFields, type FieldPlace } from "./formulas";
 import { scoreBands } from "./score-bands";
+import { bandSourceField, withBandFormulas } from "./band-columns";
 import { keptFormulaNote, ownFormulasNote, restoreLabel } from "./messages";
 import {
   bodyAddress,
@@ -90,6 +91,11 @@ export function conditionalFormatsFor(t: Template, c: TemplateColumn, places: Re
   }
   if (t.scales && BANDED_FIELDS.has(c.id)) {
     return scoreBands(t, c.id, places, storedSettings).map((b) => ({ kind: "cellValue", operator: "between", formula1: String(b.min), formula2: String(b.max), fill: b.colour.toUpperCase() }));
+  }
+  // A band column is coloured by the band it names, from the template's own formula (the placed column's is already spelled out).
+  const banded = bandSourceField(t.columns.find((x) => x.id === c.id)?.formula);
+  if (t.scales && banded) {
+    return scoreBands(t, banded, places, storedSettings).map((b) => ({ kind: "cellValue", operator: "equal", formula1: `"${b.name.replace(/"/g, '""')}"`, fill: b.colour.toUpperCase() }));
   }
   return [];
 }
@@ -429,6 +435,8 @@ export interface ComputedColumnReview {
   ownFormulas: number[];
   /** Rows a person may choose to give the template's formula back. */
   restorable: number[];
+  /** Rows holding the toolkit's band formula for another band set (the workbook's settings changed since): the toolkit's own, so rewritten. */
+  staleBands: number[];
 }
 
 /**
@@ -440,6 +448,7 @@ export function computedColumnReview(s: RegisterSnapshot, g: RegisterGeometry, p
   const state = formulaCellStates(s, g, p.col, contentRows);
   const ownFormulas: number[] = [];
   const unscaled: number[] = [];
+  const staleBands: number[] = [];
   const template = p.column.formula;
   if (template) {
     const broken = new Set(state.broken);
@@ -449,10 +458,16 @@ export function computedColumnReview(s: RegisterSnapshot, g: RegisterGeometry, p
       const form = templateFormulaForm(f, template, table, places, r);
       if (form === "other") ownFormulas.push(r);
       else if (form === "unscaled") unscaled.push(r);
+      else if (form === "staleBands") staleBands.push(r);
     }
   }
   const restorable = ownFormulas.length ? [] : [...restoreTargets(state), ...unscaled].sort((a, b) => a - b);
-  return { state, ownFormulas, unscaled, restorable };
+  return { state, ownFormulas, unscaled, restorable, staleBands: ownFormulas.length ? [] : staleBands };
+}
+
+/** A formula with its array constants left out: two band formulas over the same score differ only there. */
+function withoutConstants(formula: string): string {
+  return normaliseFormula(formula).replace(/\$/g, "").replace(/\{[^{}]*\}/g, "{}");
 }
 
 /**
@@ -460,10 +475,12 @@ export function computedColumnReview(s: RegisterSnapshot, g: RegisterGeometry, p
  * ("current"), the same product over word levels without their lookup
  * ("unscaled"), or something else, the user's own ("other").
  */
-function templateFormulaForm(formula: string, template: string, table: string, places: Record<string, FieldPlace>, row: number): "current" | "unscaled" | "other" {
+function templateFormulaForm(formula: string, template: string, table: string, places: Record<string, FieldPlace>, row: number): "current" | "unscaled" | "staleBands" | "other" {
   const have = normaliseFormula(formula).replace(/\$/g, "");
   const same = (f: string | undefined) => f !== undefined && normaliseFormula(f).replace(/\$/g, "") === have;
-  if (same(cellFormula(template, table, places, row))) return "current";
+  const current = cellFormula(template, table, places, row);
+  if (same(current)) return "current";
+  if (current && /\bLOOKUP\(/i.test(current) && withoutConstants(current) === withoutConstants(formula)) return "staleBands";
   const plain = [cellFormula(template, table, places, row, false), a1Formula(template, places, row), shorthandFormula(template, places)];
   if (!plain.some(same)) return "other";
   return Object.values(places).some((p) => p.scale) && referencedFields(template).some((f) => places[f]?.scale) ? "unscaled" : "current";
@@ -606,8 +623,8 @@ export function planApplyTemplate(s: RegisterSnapshot, template: Template, optio
   }
 
   const record = storedRecordFor(s.metadata, s.register, tableName);
-  const placed = placeColumns(s, template, g, headers, options.confirmedMapping ? undefined : record);
-  const added = placed.filter((p) => p.added).sort((a, b) => a.col - b.col);
+  const placedAsTemplate = placeColumns(s, template, g, headers, options.confirmedMapping ? undefined : record);
+  const added = placedAsTemplate.filter((p) => p.added).sort((a, b) => a.col - b.col);
   const right = added.length ? added[added.length - 1].col : g.right;
   const full: RegisterGeometry = { ...g, right };
 
@@ -634,7 +651,8 @@ export function planApplyTemplate(s: RegisterSnapshot, template: Template, optio
     }
   }
 
-  const places = fieldPlaces(s, g, placed);
+  const places = fieldPlaces(s, g, placedAsTemplate);
+  const placed = withBandFormulas(template, placedAsTemplate, places, s.metadata.settings);
   const contentRows = rowsWithContent(s, g, placed);
 
   if (added.length) {
@@ -642,7 +660,7 @@ export function planApplyTemplate(s: RegisterSnapshot, template: Template, optio
       type: "addTableColumns",
       sheet,
       table: tableName,
-      columns: added.map((p) => {
+      columns: placed.filter((p) => p.added).sort((a, b) => a.col - b.col).map((p) => {
         const f = p.column.formula ? cellFormula(p.column.formula, tableName, places, g.firstBodyRow) : undefined;
         return { header: p.header, ...(f ? { formula: f as `=${string}` } : {}) };
       }),
@@ -655,6 +673,11 @@ export function planApplyTemplate(s: RegisterSnapshot, template: Template, optio
     if (p.added || !p.column.formula) continue;
     const letter = columnLetter(p.col);
     const review = computedColumnReview(s, g, p, tableName, places, contentRows);
+    for (const [a, b] of runsOf(review.staleBands)) {
+      const cells: CellInput[][] = [];
+      for (let r = a; r <= b; r++) cells.push([{ formula: cellFormula(p.column.formula, tableName, places, r) as `=${string}` }]);
+      edits.push({ type: "setCells", sheet, address: `${letter}${a}:${letter}${b}`, cells, label: `${p.header}: bands of the workbook's band set` });
+    }
     if (review.ownFormulas.length) {
       notes.push(ownFormulasNote(p.header, letter, review.ownFormulas.map((r) => `${letter}${r}`), formulaAt(s.cells, review.ownFormulas[0], p.col) ?? ""));
       continue;
@@ -775,8 +798,9 @@ export function planNewRegister(input: NewRegisterInput): Plan {
   const edits: Edit[] = [{ type: "addSheet", sheet, hidden: "visible" }];
   const n = template.columns.length;
   const g: RegisterGeometry = { sheet, headerRow: 1, firstBodyRow: 2, lastBodyRow: 2, left: 1, right: n };
-  const placed: PlacedColumn[] = template.columns.map((column, i) => ({ column, col: i + 1, header: column.header, added: true, lowConfidence: false }));
-  const places: Record<string, FieldPlace> = Object.fromEntries(placed.map((p) => [p.column.id, { header: p.header, col: p.col }]));
+  const asTemplate: PlacedColumn[] = template.columns.map((column, i) => ({ column, col: i + 1, header: column.header, added: true, lowConfidence: false }));
+  const places: Record<string, FieldPlace> = Object.fromEntries(asTemplate.map((p) => [p.column.id, { header: p.header, col: p.col }]));
+  const placed = withBandFormulas(template, asTemplate, places, input.metadata.settings);
   edits.push({ type: "setCells", sheet, address: formatRange({ top: 1, bottom: 1, left: 1, right: n }), cells: [placed.map((p) => p.header)], label: "header row" });
   edits.push({ type: "createTable", sheet, address: formatRange({ top: 1, bottom: 2, left: 1, right: n }), name: tableName, style: "TableStyleMedium2" });
   for (const p of placed) {

@@ -104,7 +104,7 @@ export interface JobMeasure {
 }
 
 /** The host with each call's Excel.run calls labelled by the method that made them. */
-function labelled(host: WorkbookHost, fake: FakeExcel, labels: string[]): WorkbookHost {
+export function labelled(host: WorkbookHost, fake: FakeExcel, labels: string[]): WorkbookHost {
   const label =
     <A extends unknown[], R>(method: string, fn: (...args: A) => Promise<R>) =>
     async (...args: A): Promise<R> => {

@@ -63,7 +63,7 @@ describe("--restore-formulas", () => {
   test("a field that is not a computed column is a usage error naming the ones that are", async () => {
     const r = await run("apply", "risk", "scores.xlsx", "--dry-run", "--restore-formulas", "owner");
     expect(r.code).toBe(2);
-    expect(r.stderr).toMatch(/owner is not a computed column of Risk register \(its computed columns: score, residualScore\)/);
+    expect(r.stderr).toMatch(/owner is not a computed column of Risk register \(its computed columns: score, band, residualScore, residualBand\)/);
   });
 });
 

@@ -48,7 +48,7 @@ describe("pmo apply --out", () => {
     const host = await XlsxHost.open(await readFile(path.join(dir, "standard.xlsx")), "standard.xlsx");
     const outline = await host.outline({ previewRows: 0 });
     expect(outline.sheets.flatMap((s) => s.tables.map((t) => t.name))).toEqual(["RiskRegister"]);
-    expect(outline.metadata.registers).toEqual([expect.objectContaining({ templateId: "risk", templateVersion: "1.0.0", table: "RiskRegister" })]);
+    expect(outline.metadata.registers).toEqual([expect.objectContaining({ templateId: "risk", templateVersion: "1.1.0", table: "RiskRegister" })]);
 
     const again = await run("apply", "risk", "standard.xlsx", "--dry-run", "--json");
     expect(again.code).toBe(0);

@@ -187,7 +187,7 @@ describe("new registers", () => {
     await host.apply(a.plan);
     const again = await XlsxHost.open(await host.save(), "book.xlsx");
     const outline = await again.outline({ previewRows: 0 });
-    expect(outline.sheets.find((s) => s.name === "Risk register")?.tables[0]).toMatchObject({ name: "RiskRegister", address: "A1:V2" });
+    expect(outline.sheets.find((s) => s.name === "Risk register")?.tables[0]).toMatchObject({ name: "RiskRegister", address: "A1:X2" });
     const b = await planTemplateApplication(again, risk);
     expect(b.kind).toBe("existing");
     if (b.kind === "existing") expect(b.plan.edits).toEqual([]);

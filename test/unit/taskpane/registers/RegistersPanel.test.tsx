@@ -43,7 +43,7 @@ describe("the Registers panel", () => {
       const details = document.getElementById(card.getAttribute("aria-describedby") ?? "")?.textContent;
       expect(details).toContain("Risk register · Rows 4–7 · columns A–H · header in row 3");
       expect(details).toContain("Found with fair confidence (77%)");
-      expect(details).toContain("Not standard: 15 columns missing, Status drop-down lost");
+      expect(details).toContain("Not standard: 17 columns missing, Status drop-down lost");
       expect(onReady).toHaveBeenCalled();
     });
 
@@ -54,8 +54,11 @@ describe("the Registers panel", () => {
       expect(((await screen.findByRole("combobox", { name: "Bring it to this template" }, TIMEOUT)) as HTMLSelectElement).value).toBe("risk");
       const apply = await applyButton();
       const preview = screen.getByRole("region", { name: /^Apply Risk register/ });
-      expect(preview.textContent).toContain("15 changes");
-      expect(screen.getByText(/^Not yet: 15 columns missing, Status drop-down lost\.$/)).toBeTruthy();
+      expect(preview.textContent).toContain("17 changes");
+      // The live band columns are named in the preview like any added column.
+      expect(preview.textContent).toMatch(/Adds 17 columns .*“Band”/);
+      expect(preview.textContent).toContain("4 colour rule sets");
+      expect(screen.getByText(/^Not yet: 17 columns missing, Status drop-down lost\.$/)).toBeTruthy();
 
       await user.click(apply);
       await screen.findByText("Applied", undefined, TIMEOUT);
@@ -68,7 +71,7 @@ describe("the Registers panel", () => {
       await user.click(screen.getByRole("button", { name: "Undo" }));
       await screen.findByText("Undone", undefined, TIMEOUT);
       expect((await host.outline()).sheets.find((s) => s.name === "Risks")?.tables).toEqual([]);
-      await screen.findByText(/^Not yet: 15 columns missing/, undefined, TIMEOUT);
+      await screen.findByText(/^Not yet: 17 columns missing/, undefined, TIMEOUT);
     });
   });
 
@@ -164,7 +167,7 @@ describe("the Registers panel", () => {
       expect(within(owner).getAllByRole("option").map((o) => o.textContent)).toEqual(["Not in this register", "A: Ref", "B: Who"]);
       await userEvent.setup().selectOptions(owner, "Not in this register");
       expect(onChange).toHaveBeenCalledWith("owner", null);
-      expect(screen.getByRole("button", { name: /Column mapping/ }).textContent).toContain("2 of 22 columns found · 1 to check");
+      expect(screen.getByRole("button", { name: /Column mapping/ }).textContent).toContain("2 of 24 columns found · 1 to check");
     });
   });
 

@@ -1,0 +1,113 @@
+/**
+ * Band and Residual Band in the register: live formulas from the score to
+ * the band's name on the workbook's band set and the register's own
+ * matrix, coloured by conditional formatting; re-applying changes nothing;
+ * a change of band set rewrites the toolkit's band formulas, never a
+ * person's.
+ */
+import ExcelJS from "exceljs";
+import { bandNameOfScore, spelledBandFormula } from "../../../../src/core/registers/band-columns";
+import type { Edit } from "../../../../src/core/plan/edits";
+import { builtInTemplate } from "../../../../src/core/templates/catalogue";
+import type { Template } from "../../../../src/core/templates/schema";
+import { XlsxHost } from "../../../../src/hosts/xlsx/xlsx-host";
+import { planTemplateApplication } from "../../../../src/jobs/registers/apply";
+
+const risk = builtInTemplate("risk") as Template;
+
+async function register(headers: string[], rows: (string | number | null)[][]): Promise<XlsxHost> {
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet("Risks");
+  ws.addRow(headers);
+  for (const r of rows) ws.addRow(r);
+  return XlsxHost.open(new Uint8Array((await wb.xlsx.writeBuffer()) as ArrayBuffer), "risks.xlsx");
+}
+
+async function plan(host: XlsxHost) {
+  const a = await planTemplateApplication(host, risk);
+  if (a.kind !== "existing") throw new Error(a.kind === "refused" ? a.problem.message : a.kind);
+  return a;
+}
+
+function addedColumn(edits: Edit[], header: string) {
+  const add = edits.find((e) => e.type === "addTableColumns");
+  return add?.type === "addTableColumns" ? add.columns.find((c) => c.header === header) : undefined;
+}
+
+function rulesOf(edits: Edit[], label: string) {
+  return edits.flatMap((e) => (e.type === "replaceConditionalFormats" && e.label === label ? e.rules : []));
+}
+
+async function reopened(host: XlsxHost): Promise<XlsxHost> {
+  return XlsxHost.open(await host.save(), "risks.xlsx");
+}
+
+describe("band formulas", () => {
+  test("the thresholds and names are written into the formula, lowest band first", () => {
+    const bands = [
+      { name: "High", min: 10, max: 25, colour: "#FFC7CE" },
+      { name: "Low", min: 1, max: 4, colour: "#C6EFCE" },
+      { name: 'Say "mid"', min: 5, max: 9, colour: "#FFEB9C" },
+    ];
+    expect(spelledBandFormula("=BAND([score])", bands)).toBe('=IFERROR(LOOKUP([score],{1,5,10},{"Low","Say ""mid""","High"}),"")');
+    expect(spelledBandFormula("=BAND([score])", [{ name: "[x]", min: 1, max: 2, colour: "#000000" }])).toBeUndefined();
+    expect(spelledBandFormula("=[probability]*[impact]", bands)).toBeUndefined();
+  });
+
+  test("core names a score's band as LOOKUP does: the last band it reaches; nothing for text, blanks and scores under the lowest", () => {
+    const bands = risk.scales?.bands ?? [];
+    expect([1, 4, 4.5, 5, 16, 25, 40].map((s) => bandNameOfScore(bands, s))).toEqual(["Low", "Low", "Low", "Medium", "Critical", "Critical", "Critical"]);
+    expect([0, -2, "", "12", null, Number.NaN].map((s) => bandNameOfScore(bands, s))).toEqual([null, null, null, null, null, null]);
+  });
+});
+
+describe("Band and Residual Band in the register", () => {
+  const headers = ["Risk ID", "Title", "Owner", "Probability", "Impact", "Status"];
+  const rows = [
+    ["R1", "Steel late", "Ann", "High", "High", "Open"],
+    ["R2", "Rates rise", "Bo", "Low", "Medium", "Open"],
+  ];
+
+  test("a Low/Medium/High register's Band column names the bands of its own 1–9 scores, each coloured by its band", async () => {
+    const host = await register(headers, rows);
+    const { plan: p } = await plan(host);
+    const band = addedColumn(p.edits, "Band");
+    expect(band?.formula).toBe('=IFERROR(LOOKUP(RiskRegister[[#This Row],[Score]],{1,3,6,9},{"Low","Medium","High","Critical"}),"")');
+    // The residual levels, added empty, are read on the inherent ones' scale, as the Residual Score's colours are.
+    expect(addedColumn(p.edits, "Residual Band")?.formula).toBe('=IFERROR(LOOKUP(RiskRegister[[#This Row],[Residual Score]],{1,3,6,9},{"Low","Medium","High","Critical"}),"")');
+    expect(rulesOf(p.edits, "Band")).toEqual([
+      { kind: "cellValue", operator: "equal", formula1: '"Low"', fill: "#C6EFCE" },
+      { kind: "cellValue", operator: "equal", formula1: '"Medium"', fill: "#FFEB9C" },
+      { kind: "cellValue", operator: "equal", formula1: '"High"', fill: "#FFC7CE" },
+      { kind: "cellValue", operator: "equal", formula1: '"Critical"', fill: "#FF0000" },
+    ]);
+    expect(rulesOf(p.edits, "Residual Band")).toHaveLength(4);
+  });
+
+  test("re-applying plans nothing: no second column, no second rule set", async () => {
+    const host = await register(headers, rows);
+    await host.apply((await plan(host)).plan);
+    const again = await reopened(host);
+    expect((await plan(again)).plan.edits).toEqual([]);
+    const table = (await again.outline({ previewRows: 0 })).sheets[0].tables[0];
+    expect(table.headers.filter((h) => /band/i.test(h))).toEqual(["Band", "Residual Band"]);
+  });
+
+  test("a change of band set rewrites the toolkit's band formulas and their colours, and a person's own Band column is kept", async () => {
+    const host = await register(headers, rows);
+    await host.apply((await plan(host)).plan);
+    await host.apply({ title: "settings", edits: [{ type: "setMetadata", key: "settings", value: { riskBands: "npsa" } }] });
+    const changed = await plan(await reopened(host));
+    const rewrites = changed.plan.edits.filter((e) => e.type === "setCells");
+    expect(rewrites.map((e) => (e.type === "setCells" ? e.label : ""))).toEqual(["Band: bands of the workbook's band set", "Residual Band: bands of the workbook's band set"]);
+    const first = rewrites[0].type === "setCells" ? rewrites[0].cells[0][0] : null;
+    expect(first).toEqual({ formula: expect.stringContaining('{"Low","Moderate","High","Extreme"}') });
+    expect(rulesOf(changed.plan.edits, "Band").map((r) => (r.kind === "cellValue" ? r.formula1 : ""))).toEqual(['"Low"', '"Moderate"', '"High"', '"Extreme"']);
+
+    const own = await register([...headers, "Risk Band"], rows.map((r, k) => [...r, k === 0 ? "Red" : "Green"]));
+    const kept = await plan(own);
+    expect(kept.plan.edits.filter((e) => e.type === "setCells" && e.sheet === "Risks")).toEqual([]);
+    expect(addedColumn(kept.plan.edits, "Band")).toBeUndefined();
+    expect(kept.notes.join("\n")).toMatch(/Risk Band \(column G\) holds typed values, not the Band formula/);
+  });
+});
