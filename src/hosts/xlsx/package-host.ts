@@ -6,8 +6,8 @@
  * saver writes the changes into the package, which is then the truth for
  * what is read next. So a 100,000-row register is never loaded whole into a
  * workbook model. The file host (XlsxHost) stays the host for CSV files and
- * workbooks built in memory; a view that draws a sheet gets a model of that
- * one sheet's cells (workbookForView).
+ * workbooks built in memory; a view that draws cells gets a model of the
+ * package as it stands (workbookForView).
  */
 import type ExcelJS from "exceljs";
 import JSZip from "jszip";
@@ -161,21 +161,22 @@ export class PackageHost implements WorkbookHost {
     return { sheet: sheet.name, address: formatRange(range) };
   }
 
-  /** The last workbook built for the sheet view, kept until the package or the sheet changes. */
-  private viewed: { bytes: Uint8Array; sheet: string; workbook: ExcelJS.Workbook } | undefined;
+  /** The last workbook built for a view, kept until the package or the sheet asked for changes. */
+  private viewed: { bytes: Uint8Array; sheet: string | undefined; workbook: ExcelJS.Workbook } | undefined;
 
   /**
-   * A workbook model holding the cells of one sheet only (every other sheet
-   * is there, without its cells), for a view that draws that sheet: values,
-   * formats, fills, fonts, widths, heights and merges. A reading aid; the
-   * package stays the truth and is what save() gives.
+   * A workbook model for a view that draws cells (values, formats, fills,
+   * fonts, widths, heights, merges): of every sheet, or, given a sheet, of
+   * that sheet's cells only (every other sheet is there without its cells).
+   * A reading aid, cached until the next apply; the package stays the truth
+   * and is what save() gives.
    */
-  async workbookForView(sheet: string): Promise<ExcelJS.Workbook> {
-    const key = sheet.toLowerCase();
+  async workbookForView(sheet?: string): Promise<ExcelJS.Workbook> {
+    const key = sheet?.toLowerCase();
     if (this.viewed && this.viewed.bytes === this.bytes && this.viewed.sheet === key) return this.viewed.workbook;
     const bytes = this.bytes;
     const { XlsxHost } = await import("./xlsx-host");
-    const model = await XlsxHost.open(await packageForPlan(bytes, new Map([[key, "all"]])), this.fileName);
+    const model = await XlsxHost.open(key === undefined ? bytes : await packageForPlan(bytes, new Map([[key, "all"]])), this.fileName);
     this.viewed = { bytes, sheet: key, workbook: model.workbook };
     return model.workbook;
   }
