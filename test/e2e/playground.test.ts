@@ -6,7 +6,7 @@
  */
 import path from "node:path";
 import type { Browser, BrowserContext, Page } from "playwright-core";
-import { baseUrl, launchChromium, offline, seriousAxeViolations } from "./browser";
+import { baseUrl, launchChromium, offline, seriousAxeViolations, settled } from "./browser";
 import { openPanel, openPanelWithKeyboard, panelIds } from "./navigation";
 import { SCREENSHOTS } from "./paths";
 
@@ -23,17 +23,6 @@ async function openPlayground(query = ""): Promise<number> {
 }
 
 const pane = () => page.getByTestId("pane");
-
-/** What `read` gives once it gives `expected`, or after 10 s whatever it gives last: for state the page reads back after a change, not at once. */
-async function settled<T>(read: () => Promise<T>, expected: T): Promise<T> {
-  const until = Date.now() + 10_000;
-  let last = await read();
-  while (last !== expected && Date.now() < until) {
-    await page.waitForTimeout(100);
-    last = await read();
-  }
-  return last;
-}
 
 /** Each group of tests can run alone (jest -t): open the sample unless it is already open and unchanged. */
 async function ensureSample(): Promise<void> {
@@ -162,12 +151,12 @@ describe("with the keyboard alone", () => {
     await pane().getByText("Applied").waitFor();
     // After a save the stored value is the form's value, and the form is clean again.
     await expect(currency.inputValue()).resolves.toBe("EUR");
-    await expect(save.isDisabled()).resolves.toBe(true);
+    await expect(settled(page, () => save.isDisabled(), (v) => v)).resolves.toBe(true);
     await expect(page.evaluate(() => document.activeElement?.textContent)).resolves.toBe("Undo");
     await page.keyboard.press("Space");
     await pane().getByText("Undone").waitFor();
     // The panel reads the workbook's record again after the undo, as a read of the package it stands in.
-    await expect(settled(() => currency.inputValue(), "GBP")).resolves.toBe("GBP");
+    await expect(settled(page, () => currency.inputValue(), (v) => v === "GBP")).resolves.toBe("GBP");
   });
 });
 
