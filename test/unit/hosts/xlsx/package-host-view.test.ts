@@ -100,5 +100,8 @@ describe("the model a sheet view draws", () => {
     await host.apply(plan("type", [{ type: "setCells", sheet: "Risk Log", address: "B2", cells: [["Supplier"]] }]));
     expect((await host.workbookForView("Risk Log")).getWorksheet("Risk Log")!.getCell("B2").value).toBe("Supplier");
     expect((await host.workbookForView("Q1, risks")).getWorksheet("Q1, risks")!.getCell("B2").value).toBe("Staff");
+    // Asked for no sheet, it holds them all, as the playground's sheet view switches tabs without waiting.
+    const all = await host.workbookForView();
+    expect([all.getWorksheet("Risk Log")!.getCell("B2").value, all.getWorksheet("Q1, risks")!.getCell("B2").value]).toEqual(["Supplier", "Staff"]);
   });
 });
