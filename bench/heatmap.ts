@@ -16,7 +16,7 @@ import { FakeExcel } from "../test/contract/fake-excel/fake-excel";
 import { excelHostOver } from "../test/contract/fake-excel/host-over-fake";
 import { labelled } from "../test/contract/fake-excel/measure";
 import { scaledRiskRegister } from "../test/contract/register-seeds";
-import { openWorkbookFile, saveWorkbookFile } from "../src/hosts/xlsx/workbook-file";
+import { openWorkbookForChange, saveWorkbookFile } from "../src/hosts/xlsx/workbook-file";
 import { planHeatMaps } from "../src/jobs/heatmap/heatmap";
 import { figure, mebibytes, round, seconds, type Figure } from "./figures";
 import { runPhase } from "./phase";
@@ -29,7 +29,7 @@ const phase = (script: string, args: string[]) => runPhase<PhaseResult & { place
 /** The measured phase: what `pmo heatmap <file> --out <out>` does. */
 async function draw(file: string, out: string): Promise<PhaseResult & { placed: number }> {
   const t0 = performance.now();
-  const host = await openWorkbookFile(file);
+  const host = await openWorkbookForChange(file);
   const t1 = performance.now();
   const drawing = await planHeatMaps(host, { now: new Date(Date.UTC(2026, 0, 1)) });
   if (!drawing.ok) throw new Error(drawing.message);
@@ -84,7 +84,7 @@ export async function benchHeatMap(rows: number, excelRows: number[], progress: 
       workload: { rows, columns: 15, placedRisks: measured.placed ?? null },
       baseline: { what: "ExcelJS Workbook.xlsx.readFile + writeFile of the same file", total: s(baseline.ms.total), peakRss: figure(mebibytes(baseline.peakRssBytes), "MiB") },
       measured: {
-        what: "openWorkbookFile + planHeatMaps (find the register, read it once, place every risk, plan the map and snapshot sheets) + apply + save, as pmo heatmap --out runs it",
+        what: "openWorkbookForChange + planHeatMaps (find the register, read it once, place every risk, plan the map and snapshot sheets) + apply + save, as pmo heatmap --out runs it",
         open: s(measured.ms.open),
         plan: s(measured.ms.plan),
         applySave: s(measured.ms.applySave),

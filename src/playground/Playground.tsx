@@ -113,7 +113,7 @@ export function Playground(): React.JSX.Element {
             {paneHost ? <PaneRoot key={wb.hostKey} host={paneHost} themeName={themeName} memory={memory} onChanged={wb.changed} /> : null}
           </aside>
           <main className={styles.sheet} aria-label="Workbook">
-            {wb.host && current ? (
+            {wb.host && wb.view && current ? (
               <>
                 <TabList
                   className={styles.tabs}
@@ -129,7 +129,7 @@ export function Playground(): React.JSX.Element {
                   ))}
                 </TabList>
                 <CellEditBar host={paneHost ?? wb.host} cell={chosenCell?.sheet === current.name ? chosenCell : null} onEdited={wb.changed} />
-                <SheetView workbook={wb.host.workbook} sheetName={current.name} tables={current.tables} revision={wb.revision} selectedCell={chosenCell?.sheet === current.name ? chosenCell.cell : undefined}
+                <SheetView workbook={wb.view} sheetName={current.name} tables={current.tables} revision={wb.revision} selectedCell={chosenCell?.sheet === current.name ? chosenCell.cell : undefined}
                   onSelectCell={(cell) => setChosenCell({ sheet: current.name, cell })}
                 />
               </>

@@ -69,3 +69,23 @@ export async function openPlayground(browser: Browser, paneWidth: number, script
   await page.getByTestId("pane").evaluate((el, w) => (el.style.width = `${w}px`), paneWidth);
   return page;
 }
+
+/**
+ * What `read` gives once it passes `ok`, or after `timeoutMs` whatever it gave
+ * last: for what the page shows again after an apply, not at once (the
+ * playground's sheet view and the panels read the workbook again first).
+ */
+export async function settled<T>(page: Page, read: () => Promise<T>, ok: (value: T) => boolean, timeoutMs = 10_000): Promise<T> {
+  const until = Date.now() + timeoutMs;
+  let last = await read();
+  while (!ok(last) && Date.now() < until) {
+    await page.waitForTimeout(100);
+    last = await read();
+  }
+  return last;
+}
+
+/** Waits until the text of the element `selector` finds passes `ok`, as settled does. */
+export async function textSettles(page: Page, selector: string, ok: (text: string | null) => boolean, timeoutMs = 10_000): Promise<void> {
+  await settled(page, () => page.locator(selector).textContent(), ok, timeoutMs);
+}

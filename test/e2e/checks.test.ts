@@ -8,7 +8,7 @@
  */
 import path from "node:path";
 import type { Browser, Page } from "playwright-core";
-import { launchChromium, openPlayground, seriousAxeViolations } from "./browser";
+import { launchChromium, openPlayground, seriousAxeViolations, textSettles } from "./browser";
 import { openPanel } from "./navigation";
 import { SCREENSHOTS } from "./paths";
 
@@ -70,9 +70,12 @@ describe("the Checks panel", () => {
     await panel().getByRole("button", { name: "Fix them" }).click();
     await expect(panel().getByRole("button", { name: "Undo" }).isEnabled()).resolves.toBe(true);
     await panel().getByRole("button", { name: FINDING }).waitFor({ state: "detached" });
+    // The sheet view draws the workbook as read again after the apply.
+    await textSettles(page, `[data-cell="B5"]`, (t) => t !== text);
     await expect(page.locator('[data-cell="B5"]').textContent()).resolves.not.toBe(text);
     await panel().getByRole("button", { name: "Undo" }).click();
     await panel().getByRole("button", { name: FINDING }).waitFor();
+    await textSettles(page, `[data-cell="B5"]`, (t) => t === text);
     await expect(page.locator('[data-cell="B5"]').textContent()).resolves.toBe(text);
   });
 
@@ -81,6 +84,7 @@ describe("the Checks panel", () => {
     const value = page.getByRole("textbox", { name: "Value of B5" });
     await value.fill("sometime soon");
     await value.press("Enter");
+    await textSettles(page, `[data-cell="B5"]`, (t) => t === "sometime soon");
     await expect(page.locator('[data-cell="B5"]').textContent()).resolves.toBe("sometime soon");
     // No "Check again": the panel heard the edit.
     await panel().getByRole("button", { name: /NDU Issues!B5 .*“sometime soon”/ }).waitFor({ timeout: 20_000 });

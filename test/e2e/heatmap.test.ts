@@ -85,7 +85,8 @@ describe("the Heat Map panel", () => {
     await panel().getByRole("button", { name: "Draw on a sheet…" }).click();
     await panel().getByRole("button", { name: "Draw the map" }).click();
     await expect(panel().getByRole("button", { name: "Undo" }).isEnabled()).resolves.toBe(true);
-    await expect(page.getByRole("tab", { name: /^Heat Map NDU Risks/ }).count()).resolves.toBeGreaterThan(0);
+    // The sheet tabs follow once the playground has read the workbook again.
+    await page.getByRole("tab", { name: /^Heat Map NDU Risks/ }).first().waitFor();
     await panel().getByRole("button", { name: "Undo" }).click();
     await page.getByRole("tab", { name: /^Heat Map NDU Risks/ }).waitFor({ state: "detached" });
   });

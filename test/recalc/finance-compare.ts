@@ -3,7 +3,7 @@
  * result in LibreOffice and compares every computed cell of the summary
  * sheet with the figure core expects there (amounts to the cent).
  */
-import { XlsxHost } from "../../src/hosts/xlsx/xlsx-host";
+import { PackageHost } from "../../src/hosts/xlsx/package-host";
 import { PackageWorkbook } from "../../src/hosts/xlsx/package-read";
 import { planVariance, type VarianceReport } from "../../src/jobs/finance/variance";
 import { formatRange } from "../../src/core/grid/address";
@@ -32,7 +32,8 @@ function close(expected: unknown, actual: unknown): boolean {
 /** The input is recalculated first, so core reads the same values the engine shows (formulas with no cached result). */
 export async function compareFinance(bytes: Uint8Array, name = "book.xlsx"): Promise<FinanceComparison> {
   const fresh = await recalculate(bytes, name);
-  const host = await XlsxHost.open(fresh, name);
+  // The package host, as pmo variance opens a workbook.
+  const host = await PackageHost.open(fresh, name);
   const report = await planVariance(host);
   await host.apply(report.plan);
   const output = await recalculate(await host.save(), name);

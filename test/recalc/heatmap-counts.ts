@@ -6,7 +6,8 @@ import { parseRange } from "../../src/core/grid/address";
 import { countsOf, type MapBasis } from "../../src/core/heatmap/model";
 import { countCellAddress } from "../../src/core/heatmap/sheet";
 import { PackageWorkbook } from "../../src/hosts/xlsx/package-read";
-import { XlsxHost } from "../../src/hosts/xlsx/xlsx-host";
+import type { WorkbookHost } from "../../src/hosts/host";
+import { PackageHost } from "../../src/hosts/xlsx/package-host";
 import { planHeatMaps, type HeatMapOptions } from "../../src/jobs/heatmap/heatmap";
 import { recalculate } from "./libreoffice";
 
@@ -19,8 +20,9 @@ export interface ComparedMap {
   formulas: number;
 }
 
-export async function drawAndRecalculate(bytes: Uint8Array, name: string, options: HeatMapOptions = {}, prepare?: (host: XlsxHost) => Promise<void>): Promise<ComparedMap[] | string> {
-  const host = await XlsxHost.open(bytes, name);
+export async function drawAndRecalculate(bytes: Uint8Array, name: string, options: HeatMapOptions = {}, prepare?: (host: WorkbookHost) => Promise<void>): Promise<ComparedMap[] | string> {
+  // The package host, as pmo heatmap opens a workbook.
+  const host = await PackageHost.open(bytes, name);
   if (prepare) await prepare(host);
   const drawing = await planHeatMaps(host, options);
   if (!drawing.ok) return drawing.message;

@@ -9,6 +9,7 @@
 import { SECTION_IDS } from "../../src/core/reconcile";
 import { csvRowBlocks } from "../../src/hosts/xlsx/csv";
 import { PackageWorkbook } from "../../src/hosts/xlsx/package-read";
+import { PackageHost } from "../../src/hosts/xlsx/package-host";
 import { XlsxHost } from "../../src/hosts/xlsx/xlsx-host";
 import { findTracker, planReconcile, type LedgerRows, type ReconcileJob } from "../../src/jobs/reconcile";
 import { detectRegisters, PREVIEW_ROWS } from "../../src/jobs/registers/detect";
@@ -28,7 +29,8 @@ function cents(v: unknown): number {
 }
 
 async function reconciledAndRecalculated(tracker: Uint8Array, name: string, csv: string): Promise<{ job: ReconcileJob; values: (row: number, col: string) => unknown }> {
-  const host = await XlsxHost.open(tracker, name);
+  // The package host, as pmo reconcile opens the tracker.
+  const host = await PackageHost.open(tracker, name);
   const job = await planReconcile(host, rows(csv));
   await host.apply(job.plan);
   // Read from the package: ExcelJS's model reports a cached formula result of 0 as empty.

@@ -6,7 +6,7 @@
  */
 import * as path from "node:path";
 import { describe } from "../../core/plan/describe";
-import { openWorkbookFile, saveWorkbookFile } from "../../hosts/xlsx/workbook-file";
+import { openWorkbookForChange, saveWorkbookFile } from "../../hosts/xlsx/workbook-file";
 import { heatMapJson, planHeatMaps, type DrawnHeatMap } from "../../jobs/heatmap/heatmap";
 import { EXIT, ExitError } from "../errors";
 import type { CliIo } from "../io";
@@ -49,7 +49,7 @@ export async function heatmap(options: HeatMapCommandOptions, io: CliIo): Promis
     throw new ExitError(EXIT.usage);
   }
   io.progress(`Reading ${options.workbook}...`);
-  const host = await openWorkbookFile(source);
+  const host = await openWorkbookForChange(source);
   const drawing = await planHeatMaps(host, { combined: options.combined, basis: options.residual ? "residual" : "inherent" });
   if (!drawing.ok) {
     io.err(`pmo heatmap: ${options.workbook}: ${drawing.message}`);

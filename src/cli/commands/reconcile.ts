@@ -8,7 +8,7 @@ import { stat } from "node:fs/promises";
 import * as path from "node:path";
 import { WorkbookError } from "../../hosts/host";
 import { csvRowBlocks } from "../../hosts/xlsx/csv";
-import { openWorkbookFile, openWorkbookForReading, saveWorkbookFile } from "../../hosts/xlsx/workbook-file";
+import { openWorkbookForChange, openWorkbookForReading, saveWorkbookFile } from "../../hosts/xlsx/workbook-file";
 import { ledgerRowsFromHost, planReconcile, toReconcileJson, type LedgerBlock, type LedgerRows, type ReconcileJob } from "../../jobs/reconcile";
 import { SECTION_IDS, SECTION_TITLES } from "../../core/reconcile";
 import { EXIT, ExitError } from "../errors";
@@ -80,7 +80,7 @@ export async function reconcile(options: ReconcileOptions, io: CliIo): Promise<v
     throw new ExitError(EXIT.usage);
   }
   io.progress(`Reading ${options.tracker}...`);
-  const host = await openWorkbookFile(source);
+  const host = await openWorkbookForChange(source);
   const job = await planReconcile(host, await ledgerRows(ledgerPath), {
     trackerName: path.basename(source),
     ...(options.sheet ? { sheet: options.sheet } : {}),

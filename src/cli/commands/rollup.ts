@@ -10,7 +10,8 @@ import { promises as fs } from "node:fs";
 import * as path from "node:path";
 import type { ProjectLink } from "../../core/rollup";
 import { WorkbookError } from "../../hosts/host";
-import { XlsxHost } from "../../hosts/xlsx/xlsx-host";
+import { PackageHost } from "../../hosts/xlsx/package-host";
+import type { XlsxHost } from "../../hosts/xlsx/xlsx-host";
 import { bandsOf } from "../../jobs/rollup/read-projects";
 import { planRollup, rollupJson, type RollupInput } from "../../jobs/rollup/plan-rollup";
 import { EXIT, ExitError } from "../errors";
@@ -30,15 +31,24 @@ export interface RollupOptions {
   asOf?: string;
 }
 
-async function openOutput(out: string): Promise<{ host: XlsxHost; existed: boolean }> {
+/**
+ * The --out workbook: one that exists is refreshed with the package as the
+ * truth, so whatever the PMO added to it (charts, pivots over the rollup,
+ * macros) is kept byte for byte; a new one is built in memory.
+ */
+async function openOutput(out: string): Promise<{ host: PackageHost | XlsxHost; existed: boolean }> {
   let bytes: Buffer;
   try {
     bytes = await fs.readFile(out);
   } catch (e) {
-    if ((e as NodeJS.ErrnoException).code === "ENOENT") return { host: XlsxHost.create(path.basename(out)), existed: false };
+    if ((e as NodeJS.ErrnoException).code === "ENOENT") {
+      // Loaded here, not at the top: only a new workbook needs the in-memory model.
+      const { XlsxHost } = await import("../../hosts/xlsx/xlsx-host");
+      return { host: XlsxHost.create(path.basename(out)), existed: false };
+    }
     throw new WorkbookError(`cannot read ${out} (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`, { file: path.basename(out) });
   }
-  return { host: await XlsxHost.open(bytes, path.basename(out)), existed: true };
+  return { host: await PackageHost.open(new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength), path.basename(out)), existed: true };
 }
 
 /** Temp file beside the target, then a rename: a failed write never leaves half a workbook. */

@@ -6,7 +6,7 @@
  */
 import * as path from "node:path";
 import { describe } from "../../core/plan/describe";
-import { openWorkbookFile, saveWorkbookFile } from "../../hosts/xlsx/workbook-file";
+import { openWorkbookForChange, saveWorkbookFile } from "../../hosts/xlsx/workbook-file";
 import { planVariance, type VarianceReport } from "../../jobs/finance/variance";
 import { EXIT, ExitError } from "../errors";
 import type { CliIo } from "../io";
@@ -54,7 +54,7 @@ export async function variance(options: VarianceOptions, io: CliIo): Promise<voi
     throw new ExitError(EXIT.usage);
   }
   io.progress(`Reading ${options.workbook}...`);
-  const host = await openWorkbookFile(source);
+  const host = await openWorkbookForChange(source);
   const report = await planVariance(host);
   if (!report.trackers.length) {
     io.err(`pmo variance: ${options.workbook}: no budget tracker or earned value sheet with figures was found${report.skipped.length ? ` (${report.skipped.map((s) => `${s.sheet}: ${s.reason}`).join("; ")})` : ""}; run pmo inspect to see what was found`);

@@ -5,20 +5,22 @@
  * (plan-cells.ts), loaded from the package cut down to them, and the package
  * saver writes the changes into the package, which is then the truth for
  * what is read next. So a 100,000-row register is never loaded whole into a
- * workbook model. The file host (XlsxHost) stays the host for CSV files,
- * workbooks built in memory and the playground's sheet view.
+ * workbook model. The file host (XlsxHost) stays the host for CSV files and
+ * workbooks built in memory; a view that draws cells gets a model of the
+ * package as it stands (workbookForView).
  */
+import type ExcelJS from "exceljs";
 import JSZip from "jszip";
 import type { Plan } from "../../core/plan/plan";
-import type { RangeAddress } from "../../core/grid/address";
-import type { ApplyResult, CellLook, Grid, Progress, RangeRules, WorkbookHost, WorkbookOutline } from "../host";
+import { formatRange, parseRange, type RangeAddress } from "../../core/grid/address";
+import { WorkbookError, type ApplyResult, CellLook, CellSelection, CellsChanged, Grid, Progress, RangeRules, StopListening, WorkbookHost, WorkbookOutline } from "../host";
 import { lossesOfGroups } from "./formula-group-losses";
 import { PackageWorkbook } from "./package-read";
 import { cellsPlanNeeds, type NeededCells } from "./plan-cells";
 import { OpcPackage } from "./package/opc";
 import { sheetWithOnlyCells } from "./package/partial-sheet";
 import { savePackage } from "./package/save-package";
-import { worksheetParts } from "./sheet-parts";
+import { sheetXmlOutsideCells, worksheetParts } from "./sheet-parts";
 
 /** The package with each worksheet's cells cut down to those a plan needs (all of them where it needs the whole sheet). */
 async function packageForPlan(bytes: Uint8Array, needed: NeededCells): Promise<Uint8Array> {
@@ -91,12 +93,92 @@ export class PackageHost implements WorkbookHost {
       this.bytes = saved.bytes;
       this.reader = await PackageWorkbook.openSaved(this.bytes, this.fileName);
     }
+    await this.tellCellsChanged(plan);
     return result;
   }
 
   /** The package as the plans applied so far left it. */
   async save(): Promise<Uint8Array> {
     return this.bytes;
+  }
+
+  private readonly changeListeners = new Set<(change: CellsChanged) => void>();
+
+  /** Told of the cells every apply writes (a file changes only through plans: the playground's cell edits are plans too). */
+  async onCellsChanged(listener: (change: CellsChanged) => void): Promise<StopListening> {
+    this.changeListeners.add(listener);
+    return async () => {
+      this.changeListeners.delete(listener);
+    };
+  }
+
+  /** Raises the cell changes of an applied plan, with sheet names as the workbook spells them, as Excel raises WorksheetChanged for its API's writes too. */
+  private async tellCellsChanged(plan: Plan): Promise<void> {
+    if (!this.changeListeners.size) return;
+    const names = (await this.reader.outline({ previewRows: 0 })).sheets.map((s) => s.name);
+    for (const e of plan.edits) {
+      if (!("address" in e) || !("sheet" in e)) continue;
+      const range = parseRange(e.address);
+      const sheet = names.find((n) => n.toLowerCase() === e.sheet.toLowerCase()) ?? e.sheet;
+      if (range) for (const listener of [...this.changeListeners]) listener({ sheet, address: formatRange(range) });
+    }
+  }
+
+  /** Set by selectCell: a file has no screen, so the selection lives here (a save keeps the file's own). */
+  private selected: CellSelection | null = null;
+
+  /** Remembers the cell, as Excel would select it; saving does not write it into the file. */
+  async selectCell(sheet: string, address: string): Promise<void> {
+    const range = parseRange(address);
+    if (!range) throw new WorkbookError(`“${address}” is not a cell range on sheet “${sheet}” of “${this.fileName}”`, { file: this.fileName, sheet, cell: address });
+    // Reading the corner cell names the sheet as the workbook spells it, or says it is not there.
+    const corner = await this.reader.read(sheet, formatRange({ ...range, bottom: range.top, right: range.left }));
+    this.selected = { sheet: corner.sheet, address: formatRange(range) };
+  }
+
+  /**
+   * The cell selectCell chose, else the selection the file was saved with:
+   * its active tab's active cell (A1 of the first visible sheet when the file
+   * names none, as Excel opens it). Read from the workbook part and the
+   * sheet's views, without its cells.
+   */
+  async selection(): Promise<CellSelection | null> {
+    const outline = await this.reader.outline({ previewRows: 0 });
+    if (this.selected) {
+      const sheet = outline.sheets.find((s) => s.name.toLowerCase() === this.selected?.sheet.toLowerCase());
+      if (sheet) return { ...this.selected, sheet: sheet.name };
+    }
+    const zip = await JSZip.loadAsync(this.bytes);
+    const workbookXml = (await zip.file("xl/workbook.xml")?.async("string")) ?? "";
+    const activeTab = Number(/<(?:[\w.-]+:)?workbookView\b[^>]*\sactiveTab="(\d+)"/.exec(workbookXml)?.[1] ?? 0);
+    const saved = outline.sheets.find((s) => s.position === activeTab);
+    const sheet = saved && saved.visibility === "visible" ? saved : outline.sheets.find((s) => s.visibility === "visible");
+    if (!sheet) return null;
+    const part = (await worksheetParts(zip)).get(sheet.name);
+    const views = part ? await sheetXmlOutsideCells(zip, part) : "";
+    const active = /<(?:[\w.-]+:)?selection\b[^>]*\sactiveCell="([^"]*)"/.exec(views)?.[1];
+    const range = (active && parseRange(active.replace(/\$/g, ""))) || { top: 1, bottom: 1, left: 1, right: 1 };
+    return { sheet: sheet.name, address: formatRange(range) };
+  }
+
+  /** The last workbook built for a view, kept until the package or the sheet asked for changes. */
+  private viewed: { bytes: Uint8Array; sheet: string | undefined; workbook: ExcelJS.Workbook } | undefined;
+
+  /**
+   * A workbook model for a view that draws cells (values, formats, fills,
+   * fonts, widths, heights, merges): of every sheet, or, given a sheet, of
+   * that sheet's cells only (every other sheet is there without its cells).
+   * A reading aid, cached until the next apply; the package stays the truth
+   * and is what save() gives.
+   */
+  async workbookForView(sheet?: string): Promise<ExcelJS.Workbook> {
+    const key = sheet?.toLowerCase();
+    if (this.viewed && this.viewed.bytes === this.bytes && this.viewed.sheet === key) return this.viewed.workbook;
+    const bytes = this.bytes;
+    const { XlsxHost } = await import("./xlsx-host");
+    const model = await XlsxHost.open(key === undefined ? bytes : await packageForPlan(bytes, new Map([[key, "all"]])), this.fileName);
+    this.viewed = { bytes, sheet: key, workbook: model.workbook };
+    return model.workbook;
   }
 }
 

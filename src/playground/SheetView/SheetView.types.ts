@@ -2,7 +2,7 @@ import type ExcelJS from "exceljs";
 import type { TableOutline } from "../../hosts/host";
 
 export interface SheetViewProps {
-  /** The workbook model the xlsx host works on. */
+  /** The workbook model to draw (the file host's own, or one built from the package for the view). */
   workbook: ExcelJS.Workbook;
   /** The sheet to draw. */
   sheetName: string;
