@@ -6,16 +6,14 @@
  * formula's cached 0), the same package saved for the same plan, every part
  * the plan does not write kept byte for byte, and a consistent package.
  */
-import { readdirSync, readFileSync } from "node:fs";
-import * as path from "node:path";
 import type { Plan } from "../../src/core/plan/plan";
 import { planVariance } from "../../src/jobs/finance/variance";
 import { planHeatMaps } from "../../src/jobs/heatmap/heatmap";
 import { bothSavesAsParts, runOverBothHosts, unwrittenPartsChanged, type FileJob } from "../unit/hosts/xlsx/job-outputs";
 import { packageProblems } from "../unit/hosts/xlsx/package-checks";
+import { corpusBytes, corpusFiles } from "../corpus-files";
 
-const CORPUS = path.resolve(__dirname, "../../../shared/corpus");
-const files = readdirSync(CORPUS).filter((f) => /\.(xlsx|xlsm)$/i.test(f));
+const files = corpusFiles();
 
 const jobs: Record<string, FileJob> = {
   heatmap: async (host) => {
@@ -35,7 +33,7 @@ function shape(plan: Plan): unknown[] {
 
 describe.each(Object.keys(jobs))("pmo %s over the package host", (job) => {
   test.each(files)("%s", async (file) => {
-    const bytes = new Uint8Array(readFileSync(path.join(CORPUS, file)));
+    const bytes = corpusBytes(file);
     const outputs = await runOverBothHosts(bytes, file, jobs[job]);
     if (!outputs) return;
     expect(shape(outputs.packagePlan)).toEqual(shape(outputs.wholePlan));
