@@ -65,14 +65,28 @@ export class PackageWorkbook implements WorkbookHost {
     private readonly sheets: SheetEntry[],
     private readonly formats: Format[],
     private readonly dxfs: XmlElement[],
+    /** Whether a sheet's text is inflated whole and kept in the package (to be changed next) rather than read as it inflates. */
+    private readonly keepSheetText: boolean,
   ) {}
 
   /** Opens .xlsx/.xlsm bytes for reading; bad files get the same WorkbookError XlsxHost.open gives. */
   static async open(data: Uint8Array, fileName: string): Promise<PackageWorkbook> {
-    const { problem, zip } = await examineWorkbookBytes(data, fileName);
-    if (problem) throw new WorkbookError(problem.message, { file: fileName });
-    if (!zip) throw new WorkbookError(`“${fileName}” is not a workbook package; open .csv files with the file host`, { file: fileName });
-    return PackageWorkbook.over(zip, fileName);
+    return PackageWorkbook.over(await examinedZip(data, fileName), fileName);
+  }
+
+  /**
+   * Opens .xlsx/.xlsm bytes that are about to be changed (see
+   * package-host.ts): each sheet read is inflated whole and its text kept in
+   * the package (packageRead()), so the save that follows does not inflate it
+   * again.
+   */
+  static async openForChange(data: Uint8Array, fileName: string): Promise<PackageWorkbook> {
+    return PackageWorkbook.overPackage(new OpcPackage(await examinedZip(data, fileName)), fileName);
+  }
+
+  /** The package this reads, with the texts of the parts read so far. */
+  packageRead(): OpcPackage {
+    return this.pkg;
   }
 
   /** Reads a package this toolkit saved from one it examined and opened (its parts were checked then; only the ones a plan wrote are new). */
@@ -80,8 +94,13 @@ export class PackageWorkbook implements WorkbookHost {
     return PackageWorkbook.over(await JSZip.loadAsync(data), fileName);
   }
 
-  private static async over(zip: JSZip, fileName: string): Promise<PackageWorkbook> {
-    const pkg = new OpcPackage(zip);
+  /** As openForChange, over a package this toolkit opened (and perhaps saved) already. */
+  static async overPackage(pkg: OpcPackage, fileName: string): Promise<PackageWorkbook> {
+    return PackageWorkbook.over(pkg.zip, fileName, pkg);
+  }
+
+  private static async over(zip: JSZip, fileName: string, opened?: OpcPackage): Promise<PackageWorkbook> {
+    const pkg = opened ?? new OpcPackage(zip);
     const workbook = (await pkg.text(WORKBOOK)) ?? "";
     const rels = await pkg.relationships(WORKBOOK);
     const p = prefixOf(workbook, "workbook");
@@ -97,7 +116,7 @@ export class PackageWorkbook implements WorkbookHost {
     const stylesRel = rels.find((r) => r.type === `${REL_NS}/styles`);
     const styles = stylesRel ? ((await pkg.text(resolveTarget(WORKBOOK, stylesRel.target))) ?? "") : "";
     const { formats, dxfs } = readStyles(styles);
-    return new PackageWorkbook(pkg, fileName, sheets, formats, dxfs);
+    return new PackageWorkbook(pkg, fileName, sheets, formats, dxfs, !!opened);
   }
 
   private async sharedStrings(): Promise<string[]> {
@@ -122,7 +141,7 @@ export class PackageWorkbook implements WorkbookHost {
   private async sheet(entry: SheetEntry): Promise<ParsedSheet> {
     const known = this.parsed.get(entry.part);
     if (known) return known;
-    const parsed = await readSheetPart(this.pkg, entry.part, await this.sharedStrings());
+    const parsed = await readSheetPart(this.pkg, entry.part, await this.sharedStrings(), this.keepSheetText);
     parsed.tables = await this.tablesOf(entry, parsed.outside);
     this.parsed.set(entry.part, parsed);
     return parsed;
@@ -259,6 +278,14 @@ export class PackageWorkbook implements WorkbookHost {
   }
 }
 
+/** The zip of workbook bytes, examined: bad files get the same WorkbookError XlsxHost.open gives. */
+async function examinedZip(data: Uint8Array, fileName: string): Promise<JSZip> {
+  const { problem, zip } = await examineWorkbookBytes(data, fileName);
+  if (problem) throw new WorkbookError(problem.message, { file: fileName });
+  if (!zip) throw new WorkbookError(`“${fileName}” is not a workbook package; open .csv files with the file host`, { file: fileName });
+  return zip;
+}
+
 function readStyles(xml: string): { formats: Format[]; dxfs: XmlElement[] } {
   const p = prefixOf(xml, "styleSheet");
   const custom = new Map<number, string>();
@@ -301,8 +328,8 @@ function stripPrefixes(el: XmlElement): XmlElement {
  * piece by piece (each piece read up to its last whole row), and the text
  * around the cells kept for merged areas, validations and colour rules.
  */
-async function readSheetPart(pkg: OpcPackage, part: string, strings: string[]): Promise<ParsedSheet> {
-  const { cells, outside, prefix: p } = await scanSheetPieces(pkg.textPieces(part), strings);
+async function readSheetPart(pkg: OpcPackage, part: string, strings: string[], whole: boolean): Promise<ParsedSheet> {
+  const { cells, outside, prefix: p } = await scanSheetPieces(whole ? wholeText(pkg, part) : pkg.textPieces(part), strings);
   const merges: RangeAddress[] = [];
   const mergeList = findElement(outside, `${p}mergeCells`);
   if (mergeList) {
@@ -322,6 +349,12 @@ async function readSheetPart(pkg: OpcPackage, part: string, strings: string[]): 
     }
   }
   return { cells, merges, used: usedRange(cells), outside, tables: [] };
+}
+
+/** A part's text as one piece, inflated whole (and so kept by the package). */
+async function* wholeText(pkg: OpcPackage, part: string): AsyncIterable<string> {
+  const text = await pkg.text(part);
+  if (text !== undefined) yield text;
 }
 
 /** The tight range of cells that hold something (a value other than "", or a formula). */

@@ -102,7 +102,26 @@ export class OpcPackage {
   private readonly changed = new Set<string>();
   private readonly removed = new Set<string>();
 
-  constructor(readonly zip: JSZip) {}
+  /** `known`: texts of the zip's parts already inflated elsewhere (as the zip holds them), so they are not inflated again. */
+  constructor(
+    readonly zip: JSZip,
+    known?: ReadonlyMap<string, string>,
+  ) {
+    if (known) for (const [part, text] of known) this.texts.set(part, text);
+  }
+
+  /** Another package over the same zip with the changes made so far, changed apart from here from now on; texts read so far are shared, not read again. */
+  fork(): OpcPackage {
+    const copy = new OpcPackage(this.zip, this.texts);
+    for (const p of this.changed) copy.changed.add(p);
+    for (const p of this.removed) copy.removed.add(p);
+    return copy;
+  }
+
+  /** The texts of parts known without inflating: read so far or written. */
+  knownTexts(): ReadonlyMap<string, string> {
+    return this.texts;
+  }
 
   has(part: string): boolean {
     return !this.removed.has(part) && (this.texts.has(part) || !!this.zip.file(part));
@@ -226,10 +245,13 @@ export class OpcPackage {
     const changed = new Map([...this.changed].map((p) => [p, this.texts.get(p) ?? ""]));
     const written = await writePackageZip(this.zip, changed, this.removed);
     if (written) return written;
-    for (const p of this.removed) this.zip.remove(p);
-    for (const p of this.changed) this.zip.file(p, this.texts.get(p) ?? "", { createFolders: false });
-    this.changed.clear();
-    this.removed.clear();
-    return this.zip.generateAsync({ type: "uint8array", compression: "DEFLATE", compressionOptions: { level: 3 } });
+    // Written by JSZip into a zip of its own: the one read may be shared with other packages over it (fork).
+    const out = new JSZip();
+    for (const p of this.partNames()) {
+      const date = this.zip.files[p]?.date;
+      const content = this.changed.has(p) ? (this.texts.get(p) ?? "") : this.zip.file(p)!.async("uint8array");
+      out.file(p, content, { createFolders: false, ...(date ? { date } : {}) });
+    }
+    return out.generateAsync({ type: "uint8array", compression: "DEFLATE", compressionOptions: { level: 3 } });
   }
 }
