@@ -7,6 +7,7 @@
  */
 import JSZip from "jszip";
 import { attrOf, escapeAttr, findElements, splice } from "./xml-text";
+import { inflateText, inflateTextPieces } from "./native-zlib";
 import { writePackageZip } from "./zip-writer";
 
 export const CONTENT_TYPES = "[Content_Types].xml";
@@ -60,41 +61,30 @@ interface StoredEntry {
   _data?: { compression?: { magic?: string }; compressedContent?: Uint8Array };
 }
 
-/**
- * A deflated entry's text inflated by the platform (DecompressionStream,
- * native in Node and browsers: several times faster than JSZip's JavaScript
- * inflate on a big sheet); undefined where that is not available.
- */
-async function inflateNatively(file: JSZip.JSZipObject): Promise<string | undefined> {
+/** The deflated bytes of an entry JSZip has not inflated; undefined for one stored another way. */
+function deflatedContent(file: JSZip.JSZipObject): Uint8Array | undefined {
   const data = (file as unknown as StoredEntry)._data;
-  if (typeof DecompressionStream === "undefined" || !data?.compressedContent || data.compression?.magic !== "\x08\x00") return undefined;
-  const stream = new Blob([data.compressedContent as Uint8Array<ArrayBuffer>]).stream().pipeThrough(new DecompressionStream("deflate-raw"));
-  return new TextDecoder().decode(await new Response(stream).arrayBuffer());
+  return data?.compressedContent && data.compression?.magic === "\x08\x00" ? data.compressedContent : undefined;
 }
 
 /**
- * A deflated entry's text in pieces as it inflates (the platform's
- * DecompressionStream), so a reader that works piece by piece never holds the
- * whole text; undefined where that is not available.
+ * A deflated entry's text inflated by the platform's own zlib (see
+ * native-zlib.ts: several times faster than JSZip's JavaScript inflate on a
+ * big sheet); undefined where that is not available.
+ */
+async function inflateNatively(file: JSZip.JSZipObject): Promise<string | undefined> {
+  const compressed = deflatedContent(file);
+  return compressed ? inflateText(compressed) : undefined;
+}
+
+/**
+ * A deflated entry's text in pieces as it inflates, so a reader that works
+ * piece by piece never holds the whole text; undefined where that is not
+ * available.
  */
 function inflatePieces(file: JSZip.JSZipObject): AsyncIterable<string> | undefined {
-  const data = (file as unknown as StoredEntry)._data;
-  if (typeof DecompressionStream === "undefined" || !data?.compressedContent || data.compression?.magic !== "\x08\x00") return undefined;
-  const compressed = data.compressedContent;
-  return {
-    async *[Symbol.asyncIterator]() {
-      const reader = new Blob([compressed as Uint8Array<ArrayBuffer>]).stream().pipeThrough(new DecompressionStream("deflate-raw")).getReader();
-      const decoder = new TextDecoder();
-      for (;;) {
-        const { done, value } = await reader.read();
-        if (done) break;
-        const text = decoder.decode(value, { stream: true });
-        if (text) yield text;
-      }
-      const rest = decoder.decode();
-      if (rest) yield rest;
-    },
-  };
+  const compressed = deflatedContent(file);
+  return compressed ? inflateTextPieces(compressed) : undefined;
 }
 
 export class OpcPackage {

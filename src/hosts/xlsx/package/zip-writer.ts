@@ -8,6 +8,7 @@
  * that would need ZIP64); the caller then lets JSZip write it.
  */
 import type JSZip from "jszip";
+import { nodeZlib } from "./native-zlib";
 
 interface StoredEntry {
   name: string;
@@ -49,22 +50,6 @@ export function crc32(bytes: Uint8Array): number {
  * half its time.
  */
 export const DEFLATE_LEVEL = 4;
-
-/** The few calls of Node's zlib used here (typed here: this module is also built for the browser, which has no zlib). */
-interface NodeZlib {
-  deflateRaw(data: Uint8Array, options: { level: number }, done: (error: Error | null, out: Uint8Array) => void): void;
-  crc32?: (data: Uint8Array) => number;
-}
-
-/**
- * Node's zlib when running in Node (asked for at run time, so a browser
- * build never tries to bundle it); undefined in a browser, where the
- * platform's CompressionStream is used instead.
- */
-function nodeZlib(): NodeZlib | undefined {
-  const node = (globalThis as { process?: { getBuiltinModule?: (id: string) => unknown } }).process;
-  return node?.getBuiltinModule?.("node:zlib") as NodeZlib | undefined;
-}
 
 /**
  * Deflated bytes and the CRC-32 of the input. In Node, zlib deflates at
