@@ -3,8 +3,9 @@
  * and header looks come from the parts, with no whole-workbook model built.
  * Each sheet's cells are read in one forward pass over its part, the first
  * time something asks for that sheet; sheets nobody asks about are never
- * inflated. Read-only jobs (inspect) use it; a job that applies a plan opens
- * the workbook through XlsxHost.
+ * inflated. Read-only jobs (inspect) use it; a job that applies a plan
+ * reads through it too, from the package host (package-host.ts), which opens
+ * it to keep each sheet's text for the save.
  */
 import type ExcelJS from "exceljs";
 import JSZip from "jszip";
@@ -205,21 +206,31 @@ export class PackageWorkbook implements WorkbookHost {
     const values: CellValue[][] = [];
     const formulas: (string | null)[][] = [];
     const numberFormats: string[][] = [];
+    // A 100,000-row read is mostly rows with no formula and the same formats as the row above: those rows share
+    // one array (frozen, so a reader that tried to change one would fail loudly), which spares the collector a
+    // few hundred thousand arrays that would all outlive a young-generation collection.
+    const noFormulas = Object.freeze(new Array<string | null>(width).fill(null)) as (string | null)[];
+    let formatsAbove: string[] | undefined;
     for (let r = range.top; r <= range.bottom; r++) {
       const v: CellValue[] = new Array(width).fill(null);
-      const f: (string | null)[] = new Array(width).fill(null);
+      let f = noFormulas;
       const n: string[] = new Array(width).fill("General");
       const [start, end] = s.cells.cellsOf(r);
       for (let i = start; i < end; i++) {
         const c = s.cells.column(i);
         if (c < range.left || c > range.right) continue;
         v[c - range.left] = s.cells.value(i);
-        f[c - range.left] = s.cells.formula(i);
+        const formula = s.cells.formula(i);
+        if (formula !== null) {
+          if (f === noFormulas) f = new Array(width).fill(null);
+          f[c - range.left] = formula;
+        }
         n[c - range.left] = this.formats[s.cells.style(i)]?.numFmt ?? "General";
       }
       values.push(v);
       formulas.push(f);
-      numberFormats.push(n);
+      if (!formatsAbove || !sameFormats(formatsAbove, n)) formatsAbove = Object.freeze(n) as string[];
+      numberFormats.push(formatsAbove);
     }
     const merges = s.merges.filter((m) => rangesIntersect(m, range)).map(formatRange);
     return { sheet: name, address: formatRange(range), values, formulas, numberFormats, ...(merges.length ? { merges } : {}) };
@@ -276,6 +287,11 @@ export class PackageWorkbook implements WorkbookHost {
   async apply(_plan: Plan): Promise<ApplyResult> {
     throw new WorkbookError(`“${this.fileName}” was opened for reading only; open it with the file host to change it`, { file: this.fileName });
   }
+}
+
+function sameFormats(a: readonly string[], b: readonly string[]): boolean {
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return a.length === b.length;
 }
 
 /** The zip of workbook bytes, examined: bad files get the same WorkbookError XlsxHost.open gives. */

@@ -88,7 +88,8 @@ export class CellStore {
   }
 
   formula(i: number): string | null {
-    return this.formulas.get(i) ?? null;
+    // Most registers hold no formula at all: no lookup per cell then.
+    return this.formulas.size === 0 ? null : (this.formulas.get(i) ?? null);
   }
 
   /** A merged area's other cells show nothing: their value belongs to the top-left cell. */

@@ -158,16 +158,19 @@ export async function savePackage(original: Uint8Array, workbook: ExcelJS.Workbo
     const sheetWork = w ?? { values: [], looks: [], structural: [], merges: false };
     const values = existing ? sheetWork.values : [WHOLE_SHEET];
     const looks = sheetWork.looks.map((l) => l.range);
+    // The sections are edited on the part without its cells (a big sheet's cells are nearly all of its text), then the cells go back in.
+    let cells: string;
     if (values.length || looks.length) {
       const patched = patchSheetCells(xml, { values, looks, styleOf: styleResolver(sheetWork, styles) }, modelCells(ws));
-      xml = patched.xml;
+      cells = patched.cells;
+      xml = `${patched.head}<${p}sheetData/>${patched.tail}`;
       formulaRemoved ||= patched.formulaRemoved;
+    } else {
+      const data = findElement(xml, `${p}sheetData`);
+      if (!data) throw new Error(`${part} has no sheetData element`);
+      cells = xml.slice(data.start, data.end);
+      xml = splice(xml, data, `<${p}sheetData/>`);
     }
-    // The sections are edited on the part without its cells (a big sheet's cells are nearly all of its text), then the cells go back in.
-    const data = findElement(xml, `${p}sheetData`);
-    if (!data) throw new Error(`${part} has no sheetData element`);
-    const cells = xml.slice(data.start, data.end);
-    xml = splice(xml, data, `<${p}sheetData/>`);
     if (sheetWork.merges || (!existing && mergedRanges(ws).length)) xml = setMergedAreas(xml, p, mergedRanges(ws));
     for (const j of sheetWork.structural) {
       const e = j.edit;

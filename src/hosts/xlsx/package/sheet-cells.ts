@@ -32,7 +32,14 @@ export interface CellChanges {
 }
 
 export interface PatchedCells {
-  xml: string;
+  /** The part as rewritten: head + cells + tail (joined only when asked for: a big sheet is tens of megabytes). */
+  readonly xml: string;
+  /** The part before its sheetData element (the dimension widened to the cells written). */
+  head: string;
+  /** The sheetData element, rewritten. */
+  cells: string;
+  /** The part after its sheetData element. */
+  tail: string;
   /** A cell that held a formula holds none now (a calculation chain listing it would be stale). */
   formulaRemoved: boolean;
 }
@@ -145,8 +152,12 @@ export function lastCellOf(rowInner: string, p: string): { end: number; col: num
   return undefined;
 }
 
+// eslint-disable-next-line no-control-regex
+const NEEDS_ESCAPE = /[&<>\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/;
+
 export function escapeCellText(s: string): string {
-  return escapeText(excelEscapeControls(s));
+  // Most cell text (a formula, a number's text) has nothing to escape: one test instead of four replacements.
+  return NEEDS_ESCAPE.test(s) ? escapeText(excelEscapeControls(s)) : s;
 }
 
 /** Rewrites the sheetData of a worksheet part for the cells in `changes`. */
@@ -337,10 +348,20 @@ export function patchSheetCells(xml: string, changes: CellChanges, source: CellS
   }
   out.push(inner.slice(copyFrom));
   for (; nextNew < newRows.length; nextNew++) out.push(newRow(newRows[nextNew]));
-  const sheetData = `<${p}sheetData>${out.join("")}</${p}sheetData>`;
-  let result = xml.slice(0, span.start) + sheetData + xml.slice(span.end);
-  if (extent) result = widenDimension(result, p, extent);
-  return { xml: result, formulaRemoved };
+  const cells = `<${p}sheetData>${out.join("")}</${p}sheetData>`;
+  // The dimension comes before the cells (the schema's order): widened in the head alone, so the tens of
+  // megabytes of cells are not searched, nor joined to the rest here.
+  const head = extent ? widenDimension(xml.slice(0, span.start), p, extent) : xml.slice(0, span.start);
+  const tail = xml.slice(span.end);
+  return {
+    head,
+    cells,
+    tail,
+    get xml() {
+      return head + cells + tail;
+    },
+    formulaRemoved,
+  };
 }
 
 /** The <dimension> element widened to hold `extent` (the used range Excel reports on open). */

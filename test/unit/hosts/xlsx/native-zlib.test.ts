@@ -3,7 +3,20 @@
  * piece must come out whole even where a piece ends inside a character.
  */
 import { deflateRawSync } from "node:zlib";
-import { inflateRawPieces, inflateText, inflateTextPieces, wholeCharactersEnd } from "../../../../src/hosts/xlsx/package/native-zlib";
+import { inflateRawPieces, inflateText, inflateTextPieces, nodeZlib, wholeCharactersEnd } from "../../../../src/hosts/xlsx/package/native-zlib";
+import { crc32, deflateWithCrc } from "../../../../src/hosts/xlsx/package/zip-writer";
+
+test("in Node, Node's own zlib is what inflates and deflates", () => {
+  expect(nodeZlib()).toBeDefined();
+});
+
+test("a part deflated by zlib inflates back, with the CRC-32 of its bytes", async () => {
+  const raw = new TextEncoder().encode("<sheetData>" + "<row><c><v>1</v></c></row>".repeat(5000) + "</sheetData>");
+  const { compressed, crc } = await deflateWithCrc(raw);
+  expect(compressed.length).toBeLessThan(raw.length / 10);
+  expect(crc).toBe(crc32(raw));
+  expect(await inflateText(compressed)).toBe(new TextDecoder().decode(raw));
+});
 
 const bytes = (...b: number[]) => new Uint8Array(b);
 
@@ -48,5 +61,25 @@ describe("inflating text in pieces", () => {
     const damaged = compressed.slice(0, 100);
     damaged[50] ^= 0xff;
     await expect(inflateText(new Uint8Array([0xff, 0xff, 0xff, ...damaged]))).rejects.toThrow();
+  });
+});
+
+describe("without Node's zlib (as in a browser): the platform's compression streams", () => {
+  let spy: jest.SpyInstance | undefined;
+  beforeEach(() => {
+    spy = jest.spyOn(process as unknown as { getBuiltinModule: (id: string) => unknown }, "getBuiltinModule").mockReturnValue(undefined);
+  });
+  afterEach(() => spy?.mockRestore());
+
+  test("deflate with the CRC-32 and inflate back, whole and in pieces", async () => {
+    expect(nodeZlib()).toBeUndefined();
+    const text = "é€𝄞<row/>".repeat(200_000);
+    const raw = new TextEncoder().encode(text);
+    const { compressed, crc } = await deflateWithCrc(raw);
+    expect(crc).toBe(crc32(raw));
+    expect(await inflateText(compressed)).toBe(text);
+    const pieces: string[] = [];
+    for await (const p of inflateTextPieces(compressed)!) pieces.push(p);
+    expect(pieces.join("")).toBe(text);
   });
 });
