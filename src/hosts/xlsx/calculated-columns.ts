@@ -66,18 +66,24 @@ function bodyOf(t: SheetTable): { first: number; last: number } {
   return { first: t.range.top + (t.model.headerRow ? 1 : 0), last: t.range.bottom - (t.model.totalsRow ? 1 : 0) };
 }
 
-/** The formula every body cell of a table column holds, when they all hold the same one. */
-function uniformFormula(sheet: ExcelJS.Worksheet, col: number, first: number, last: number): { same: string | null; holds: (f: string) => boolean } {
+/**
+ * The formula every body cell of a table column holds, when they all hold
+ * the same one, and whether any holds `current` (the column's formula now).
+ * The reading stops once both are settled: a column of plain values is
+ * settled at its first cell.
+ */
+function formulaState(sheet: ExcelJS.Worksheet, col: number, first: number, last: number, current: string | undefined): { same: string | null; holdsCurrent: boolean } {
   let same: string | null | undefined;
-  const seen = new Set<string>();
+  let holdsCurrent = false;
   for (let r = first; r <= last; r++) {
     const cell = sheet.findCell(r, col);
     const f = cell ? formulaOf(cell) : null;
-    if (f) seen.add(f);
+    if (f !== null && f === current) holdsCurrent = true;
     if (same === undefined) same = f;
     else if (same !== f) same = null;
+    if (same === null && (current === undefined || holdsCurrent)) break;
   }
-  return { same: same ?? null, holds: (f) => seen.has(f) };
+  return { same: same ?? null, holdsCurrent };
 }
 
 /**
@@ -96,9 +102,9 @@ export function refreshCalculatedColumns(sheet: ExcelJS.Worksheet, range: RangeA
     t.model.columns.forEach((col, i) => {
       const c = t.range.left + i;
       if (c < range.left || c > range.right) return;
-      const { same, holds } = uniformFormula(sheet, c, first, last);
+      const { same, holdsCurrent } = formulaState(sheet, c, first, last, col.calculatedColumnFormula || undefined);
       if (same) col.calculatedColumnFormula = same;
-      else if (col.calculatedColumnFormula && !holds(col.calculatedColumnFormula)) delete col.calculatedColumnFormula;
+      else if (col.calculatedColumnFormula && !holdsCurrent) delete col.calculatedColumnFormula;
     });
   }
 }

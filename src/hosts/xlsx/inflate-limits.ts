@@ -12,6 +12,7 @@
  * memory stays bounded whatever a file's headers claim.
  */
 import type JSZip from "jszip";
+import { inflateRawPieces } from "./package/native-zlib";
 import { inflateRawStart } from "./raw-inflate";
 
 export const MAX_PART_BYTES = 512 * 1024 * 1024;
@@ -32,18 +33,16 @@ async function startOf(entry: StoredEntry["_data"]): Promise<Uint8Array | undefi
   if (entry.compression?.magic !== "\x08\x00") return undefined;
   const quick = inflateRawStart(entry.compressedContent, PROLOG_BYTES);
   if (quick) return quick;
-  if (typeof DecompressionStream === "undefined") return undefined;
-  const reader = new Blob([entry.compressedContent as Uint8Array<ArrayBuffer>]).stream().pipeThrough(new DecompressionStream("deflate-raw")).getReader();
+  const pieces = inflateRawPieces(entry.compressedContent);
+  if (!pieces) return undefined;
   const chunks: Uint8Array[] = [];
   let total = 0;
   try {
-    while (total < PROLOG_BYTES) {
-      const { done, value } = await reader.read();
-      if (done) break;
+    for await (const value of pieces) {
       chunks.push(value);
       total += value.byteLength;
+      if (total >= PROLOG_BYTES) break;
     }
-    await reader.cancel();
   } catch {
     // a damaged stream: the reader that inflates it for real says so
   }
@@ -79,20 +78,15 @@ const mebibytes = (n: number) => `${Math.round(n / (1024 * 1024)).toLocaleString
 
 /** Bytes a raw-deflate stream inflates to, counting no further than `limit` + 1. */
 async function inflatedSize(compressed: Uint8Array, limit: number): Promise<number | undefined> {
-  if (typeof DecompressionStream === "undefined") return undefined;
-  const stream = new Blob([compressed as Uint8Array<ArrayBuffer>]).stream().pipeThrough(new DecompressionStream("deflate-raw"));
-  const reader = stream.getReader();
+  const pieces = inflateRawPieces(compressed);
+  if (!pieces) return undefined;
   let total = 0;
   try {
-    for (;;) {
-      const { done, value } = await reader.read();
-      if (done) return total;
+    for await (const value of pieces) {
       total += value.byteLength;
-      if (total > limit) {
-        await reader.cancel();
-        return total;
-      }
+      if (total > limit) return total;
     }
+    return total;
   } catch {
     return total; // a damaged stream: the reader that inflates it for real says so
   }

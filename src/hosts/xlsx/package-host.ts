@@ -23,16 +23,14 @@ import { savePackage } from "./package/save-package";
 import { sheetXmlOutsideCells, worksheetParts } from "./sheet-parts";
 
 /** The package with each worksheet's cells cut down to those a plan needs (all of them where it needs the whole sheet). */
-async function packageForPlan(bytes: Uint8Array, needed: NeededCells): Promise<Uint8Array> {
-  const zip = await JSZip.loadAsync(bytes);
-  const parts = await worksheetParts(zip);
+export async function packageForPlan(pkg: OpcPackage, needed: NeededCells): Promise<Uint8Array> {
+  const parts = await worksheetParts(pkg.zip);
   const needsOf = new Map<string, RangeAddress[] | "all">();
   for (const [name, part] of parts) {
     const need = needed.get(name.toLowerCase());
     const have = needsOf.get(part);
     needsOf.set(part, need === "all" || have === "all" ? "all" : [...(have ?? []), ...(need ?? [])]);
   }
-  const pkg = new OpcPackage(zip);
   for (const [part, need] of needsOf) {
     if (need === "all") continue;
     const xml = await pkg.text(part);
@@ -46,11 +44,12 @@ export class PackageHost implements WorkbookHost {
   private constructor(
     private bytes: Uint8Array,
     readonly fileName: string,
+    /** Reads the package as the plans applied so far left it; the sheets it has read are held as text, to be changed without inflating them again. */
     private reader: PackageWorkbook,
   ) {}
 
   static async open(data: Uint8Array, fileName: string): Promise<PackageHost> {
-    return new PackageHost(data, fileName, await PackageWorkbook.open(data, fileName));
+    return new PackageHost(data, fileName, await PackageWorkbook.openForChange(data, fileName));
   }
 
   outline(opts?: { previewRows?: number }): Promise<WorkbookOutline> {
@@ -86,12 +85,15 @@ export class PackageHost implements WorkbookHost {
     const needed = cellsPlanNeeds(plan, this.reader.tablesRead());
     // Loaded here, not at the top: only applying a plan needs the model.
     const { XlsxHost } = await import("./xlsx-host");
-    const model = await XlsxHost.open(await packageForPlan(this.bytes, needed), this.fileName);
+    const opened = this.reader.packageRead();
+    // Both the cut and the save start from the package as read (its zip and the sheet texts read for the plan), each in a fork of its own.
+    const model = await XlsxHost.open(await packageForPlan(opened.fork(), needed), this.fileName);
     const result = await model.apply(plan, progress);
     if (model.journal.length) {
-      const saved = await savePackage(this.bytes, model.workbook, model.journal);
+      const saved = await savePackage(this.bytes, model.workbook, model.journal, opened.fork());
       this.bytes = saved.bytes;
-      this.reader = await PackageWorkbook.openSaved(this.bytes, this.fileName);
+      // What is read next comes from the saved package; the texts of its parts known now (kept or written) are not inflated again.
+      this.reader = await PackageWorkbook.overPackage(new OpcPackage(await JSZip.loadAsync(this.bytes), saved.pkg?.knownTexts()), this.fileName);
     }
     await this.tellCellsChanged(plan);
     return result;
@@ -176,7 +178,7 @@ export class PackageHost implements WorkbookHost {
     if (this.viewed && this.viewed.bytes === this.bytes && this.viewed.sheet === key) return this.viewed.workbook;
     const bytes = this.bytes;
     const { XlsxHost } = await import("./xlsx-host");
-    const model = await XlsxHost.open(key === undefined ? bytes : await packageForPlan(bytes, new Map([[key, "all"]])), this.fileName);
+    const model = await XlsxHost.open(key === undefined ? bytes : await packageForPlan(this.reader.packageRead().fork(), new Map([[key, "all"]])), this.fileName);
     this.viewed = { bytes, sheet: key, workbook: model.workbook };
     return model.workbook;
   }

@@ -3,8 +3,9 @@
  * and header looks come from the parts, with no whole-workbook model built.
  * Each sheet's cells are read in one forward pass over its part, the first
  * time something asks for that sheet; sheets nobody asks about are never
- * inflated. Read-only jobs (inspect) use it; a job that applies a plan opens
- * the workbook through XlsxHost.
+ * inflated. Read-only jobs (inspect) use it; a job that applies a plan
+ * reads through it too, from the package host (package-host.ts), which opens
+ * it to keep each sheet's text for the save.
  */
 import type ExcelJS from "exceljs";
 import JSZip from "jszip";
@@ -69,14 +70,28 @@ export class PackageWorkbook implements WorkbookHost {
     private readonly sheets: SheetEntry[],
     private readonly formats: Format[],
     private readonly dxfs: XmlElement[],
+    /** Whether a sheet's text is inflated whole and kept in the package (to be changed next) rather than read as it inflates. */
+    private readonly keepSheetText: boolean,
   ) {}
 
   /** Opens .xlsx/.xlsm bytes for reading; bad files get the same WorkbookError XlsxHost.open gives. */
   static async open(data: Uint8Array, fileName: string): Promise<PackageWorkbook> {
-    const { problem, zip } = await examineWorkbookBytes(data, fileName);
-    if (problem) throw new WorkbookError(problem.message, { file: fileName });
-    if (!zip) throw new WorkbookError(`“${fileName}” is not a workbook package; open .csv files with the file host`, { file: fileName });
-    return PackageWorkbook.over(zip, fileName);
+    return PackageWorkbook.over(await examinedZip(data, fileName), fileName);
+  }
+
+  /**
+   * Opens .xlsx/.xlsm bytes that are about to be changed (see
+   * package-host.ts): each sheet read is inflated whole and its text kept in
+   * the package (packageRead()), so the save that follows does not inflate it
+   * again.
+   */
+  static async openForChange(data: Uint8Array, fileName: string): Promise<PackageWorkbook> {
+    return PackageWorkbook.overPackage(new OpcPackage(await examinedZip(data, fileName)), fileName);
+  }
+
+  /** The package this reads, with the texts of the parts read so far. */
+  packageRead(): OpcPackage {
+    return this.pkg;
   }
 
   /** Reads a package this toolkit saved from one it examined and opened (its parts were checked then; only the ones a plan wrote are new). */
@@ -84,8 +99,13 @@ export class PackageWorkbook implements WorkbookHost {
     return PackageWorkbook.over(await JSZip.loadAsync(data), fileName);
   }
 
-  private static async over(zip: JSZip, fileName: string): Promise<PackageWorkbook> {
-    const pkg = new OpcPackage(zip);
+  /** As openForChange, over a package this toolkit opened (and perhaps saved) already. */
+  static async overPackage(pkg: OpcPackage, fileName: string): Promise<PackageWorkbook> {
+    return PackageWorkbook.over(pkg.zip, fileName, pkg);
+  }
+
+  private static async over(zip: JSZip, fileName: string, opened?: OpcPackage): Promise<PackageWorkbook> {
+    const pkg = opened ?? new OpcPackage(zip);
     const workbook = (await pkg.text(WORKBOOK)) ?? "";
     const rels = await pkg.relationships(WORKBOOK);
     const p = prefixOf(workbook, "workbook");
@@ -101,7 +121,7 @@ export class PackageWorkbook implements WorkbookHost {
     const stylesRel = rels.find((r) => r.type === `${REL_NS}/styles`);
     const styles = stylesRel ? ((await pkg.text(resolveTarget(WORKBOOK, stylesRel.target))) ?? "") : "";
     const { formats, dxfs } = readStyles(styles);
-    return new PackageWorkbook(pkg, fileName, sheets, formats, dxfs);
+    return new PackageWorkbook(pkg, fileName, sheets, formats, dxfs, !!opened);
   }
 
   private async sharedStrings(): Promise<string[]> {
@@ -126,7 +146,7 @@ export class PackageWorkbook implements WorkbookHost {
   private async sheet(entry: SheetEntry): Promise<ParsedSheet> {
     const known = this.parsed.get(entry.part);
     if (known) return known;
-    const parsed = await readSheetPart(this.pkg, entry.part, await this.sharedStrings());
+    const parsed = await readSheetPart(this.pkg, entry.part, await this.sharedStrings(), { whole: this.keepSheetText });
     parsed.tables = await this.tablesOf(entry, parsed.outside);
     this.parsed.set(entry.part, parsed);
     this.heads.delete(entry.part);
@@ -195,7 +215,7 @@ export class PackageWorkbook implements WorkbookHost {
   private async head(entry: SheetEntry, rows: number): Promise<ParsedSheet> {
     const known = this.parsed.get(entry.part) ?? this.heads.get(entry.part);
     if (known) return known;
-    const parsed = await readSheetPart(this.pkg, entry.part, await this.sharedStrings(), rows);
+    const parsed = await readSheetPart(this.pkg, entry.part, await this.sharedStrings(), { headRows: rows });
     // Rows read past the head (the read stops between pieces of text) are left out, so that nothing takes a cut sheet's rows for all of them.
     if (parsed.cut && parsed.used) parsed.used = { ...parsed.used, bottom: Math.min(parsed.used.bottom, parsed.used.top + rows - 1) };
     parsed.tables = await this.tablesOf(entry, parsed.outside);
@@ -232,21 +252,31 @@ export class PackageWorkbook implements WorkbookHost {
     const values: CellValue[][] = [];
     const formulas: (string | null)[][] = [];
     const numberFormats: string[][] = [];
+    // A 100,000-row read is mostly rows with no formula and the same formats as the row above: those rows share
+    // one array (frozen, so a reader that tried to change one would fail loudly), which spares the collector a
+    // few hundred thousand arrays that would all outlive a young-generation collection.
+    const noFormulas = Object.freeze(new Array<string | null>(width).fill(null)) as (string | null)[];
+    let formatsAbove: string[] | undefined;
     for (let r = range.top; r <= range.bottom; r++) {
       const v: CellValue[] = new Array(width).fill(null);
-      const f: (string | null)[] = new Array(width).fill(null);
+      let f = noFormulas;
       const n: string[] = new Array(width).fill("General");
       const [start, end] = s.cells.cellsOf(r);
       for (let i = start; i < end; i++) {
         const c = s.cells.column(i);
         if (c < range.left || c > range.right) continue;
         v[c - range.left] = s.cells.value(i);
-        f[c - range.left] = s.cells.formula(i);
+        const formula = s.cells.formula(i);
+        if (formula !== null) {
+          if (f === noFormulas) f = new Array(width).fill(null);
+          f[c - range.left] = formula;
+        }
         n[c - range.left] = this.formats[s.cells.style(i)]?.numFmt ?? "General";
       }
       values.push(v);
       formulas.push(f);
-      numberFormats.push(n);
+      if (!formatsAbove || !sameFormats(formatsAbove, n)) formatsAbove = Object.freeze(n) as string[];
+      numberFormats.push(formatsAbove);
     }
     const merges = s.merges.filter((m) => rangesIntersect(m, range)).map(formatRange);
     return { sheet: name, address: formatRange(range), values, formulas, numberFormats, ...(merges.length ? { merges } : {}) };
@@ -305,6 +335,19 @@ export class PackageWorkbook implements WorkbookHost {
   }
 }
 
+function sameFormats(a: readonly string[], b: readonly string[]): boolean {
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return a.length === b.length;
+}
+
+/** The zip of workbook bytes, examined: bad files get the same WorkbookError XlsxHost.open gives. */
+async function examinedZip(data: Uint8Array, fileName: string): Promise<JSZip> {
+  const { problem, zip } = await examineWorkbookBytes(data, fileName);
+  if (problem) throw new WorkbookError(problem.message, { file: fileName });
+  if (!zip) throw new WorkbookError(`“${fileName}” is not a workbook package; open .csv files with the file host`, { file: fileName });
+  return zip;
+}
+
 function readStyles(xml: string): { formats: Format[]; dxfs: XmlElement[] } {
   const p = prefixOf(xml, "styleSheet");
   const custom = new Map<number, string>();
@@ -347,8 +390,9 @@ function stripPrefixes(el: XmlElement): XmlElement {
  * piece by piece (each piece read up to its last whole row), and the text
  * around the cells kept for merged areas, validations and colour rules.
  */
-async function readSheetPart(pkg: OpcPackage, part: string, strings: string[], headRows?: number): Promise<ParsedSheet> {
-  const pieces = headRows === undefined ? pkg.textPieces(part) : inSlices(pkg.textPieces(part));
+async function readSheetPart(pkg: OpcPackage, part: string, strings: string[], how: { whole?: boolean; headRows?: number }): Promise<ParsedSheet> {
+  const { whole = false, headRows } = how;
+  const pieces = whole ? wholeText(pkg, part) : headRows === undefined ? pkg.textPieces(part) : inSlices(pkg.textPieces(part));
   const { cells, outside, prefix: p, cut } = await scanSheetPieces(pieces, strings, headRows === undefined ? {} : { enough: (store) => readPast(store, headRows) });
   const merges: RangeAddress[] = [];
   const mergeList = findElement(outside, `${p}mergeCells`);
@@ -389,6 +433,12 @@ function readPast(cells: CellStore, rows: number): boolean {
     }
   }
   return false;
+}
+
+/** A part's text as one piece, inflated whole (and so kept by the package). */
+async function* wholeText(pkg: OpcPackage, part: string): AsyncIterable<string> {
+  const text = await pkg.text(part);
+  if (text !== undefined) yield text;
 }
 
 /** The tight range of cells that hold something (a value other than "", or a formula). */

@@ -8,20 +8,7 @@
  * then says what is wrong.
  */
 
-interface NodeZlib {
-  inflateRawSync(data: Uint8Array, options?: { finishFlush?: number; maxOutputLength?: number }): Uint8Array;
-  constants: { Z_SYNC_FLUSH: number };
-}
-
-let zlib: NodeZlib | null | undefined;
-
-/** Node's zlib, looked up through the runtime (no import, so a browser bundle never asks for it). */
-function nodeZlib(): NodeZlib | null {
-  if (zlib !== undefined) return zlib;
-  const proc = (globalThis as { process?: { getBuiltinModule?: (id: string) => unknown } }).process;
-  zlib = (proc?.getBuiltinModule?.("node:zlib") as NodeZlib | undefined) ?? null;
-  return zlib;
-}
+import { nodeZlib } from "./package/native-zlib";
 
 /**
  * A raw-deflate stream's bytes, or undefined when Node's zlib is not at hand,

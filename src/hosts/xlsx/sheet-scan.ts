@@ -88,7 +88,8 @@ export class CellStore {
   }
 
   formula(i: number): string | null {
-    return this.formulas.get(i) ?? null;
+    // Most registers hold no formula at all: no lookup per cell then.
+    return this.formulas.size === 0 ? null : (this.formulas.get(i) ?? null);
   }
 
   /** A merged area's other cells show nothing: their value belongs to the top-left cell. */
@@ -156,6 +157,14 @@ interface Attrs {
   rEnd: number;
 }
 
+/** The cell types written with one letter, by its character code: read without cutting a string out of the part per cell. */
+const ONE_LETTER_TYPES: Record<number, string> = { 98: "b", 100: "d", 101: "e", 110: "n", 115: "s" };
+
+/** The number written at xml[from, to): a plain whole number of up to 15 digits (exact in a double) read in place, anything else by Number. */
+function numberAt(xml: string, from: number, to: number): number {
+  return (to - from <= 15 ? integerAt(xml, from, to) : undefined) ?? Number(xml.slice(from, to));
+}
+
 function readAttrs(xml: string, from: number, gt: number, out: Attrs): void {
   out.r = -1;
   out.s = 0;
@@ -182,8 +191,8 @@ function readAttrs(xml: string, from: number, gt: number, out: Attrs): void {
     if (name === 114) {
       out.rStart = valueStart;
       out.rEnd = valueEnd;
-    } else if (name === 115) out.s = Number(xml.slice(valueStart, valueEnd)) || 0;
-    else if (name === 116) out.t = xml.slice(valueStart, valueEnd);
+    } else if (name === 115) out.s = integerAt(xml, valueStart, valueEnd) ?? (Number(xml.slice(valueStart, valueEnd)) || 0);
+    else if (name === 116) out.t = (valueEnd - valueStart === 1 && ONE_LETTER_TYPES[xml.charCodeAt(valueStart)]) || xml.slice(valueStart, valueEnd);
   }
 }
 
@@ -321,12 +330,16 @@ export class SheetScanner {
       }
       i = skipSpace(xml, i, to);
     }
+    // Where the value's text lies in the part: numbers and shared-string indexes are read there, not cut out.
+    let vStart = -1;
+    let vEnd = -1;
     if (xml.startsWith(this.vOpen, i) && isDelimiter(xml.charCodeAt(i + this.vOpen.length))) {
       const gt = xml.indexOf(">", i);
       if (xml.charCodeAt(gt - 1) === 47) i = gt + 1;
       else {
         const close = xml.indexOf("<", gt);
-        vText = xml.slice(gt + 1, close);
+        vStart = gt + 1;
+        vEnd = close;
         i = xml.indexOf(">", close) + 1;
       }
       i = skipSpace(xml, i, to);
@@ -341,12 +354,23 @@ export class SheetScanner {
       fAttrs = f ? ` ${f[1]}` : "";
       formulaText = f ? (f[2] !== undefined ? xmlText(f[2]) : "") : undefined;
       vText = new RegExp(`<${p}v(?:\\s[^>]*)?>([^<]*)</${p}v>`).exec(body)?.[1];
+      vStart = vEnd = -1;
       inline = a.t === "inlineStr" ? body : undefined;
     }
     const t = a.t;
     let kind = EMPTY;
     let num = 0;
     let other: CellValue = null;
+    if (vStart >= 0 && (t === "s" || t === "n")) {
+      // The common cells: a shared string's index or a number, read where it is written.
+      if (vEnd > vStart) {
+        kind = t === "s" ? SHARED : NUMBER;
+        num = numberAt(xml, vStart, vEnd);
+      } else if (t === "s") kind = SHARED;
+      this.store.push(col, a.s, kind, num, null, formulaText === undefined ? null : this.formulaOf(formulaText, fAttrs, xml, a, col));
+      return;
+    }
+    if (vStart >= 0) vText = xml.slice(vStart, vEnd);
     if (t === "s") {
       if (vText !== undefined) {
         kind = SHARED;

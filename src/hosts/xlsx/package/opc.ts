@@ -8,6 +8,7 @@
 import JSZip from "jszip";
 import { inflateRawNow } from "../raw-inflate";
 import { attrOf, escapeAttr, findElements, splice } from "./xml-text";
+import { inflateText, inflateTextPieces } from "./native-zlib";
 import { writePackageZip } from "./zip-writer";
 
 export const CONTENT_TYPES = "[Content_Types].xml";
@@ -61,51 +62,46 @@ interface StoredEntry {
   _data?: { compression?: { magic?: string }; compressedContent?: Uint8Array; uncompressedSize?: number };
 }
 
-/**
- * A deflated entry's text inflated by the platform (DecompressionStream,
- * native in Node and browsers: several times faster than JSZip's JavaScript
- * inflate on a big sheet); undefined where that is not available.
- */
-async function inflateNatively(file: JSZip.JSZipObject): Promise<string | undefined> {
+/** The deflated bytes of an entry JSZip has not inflated; undefined for one stored another way. */
+function deflatedContent(file: JSZip.JSZipObject): Uint8Array | undefined {
   const data = (file as unknown as StoredEntry)._data;
-  if (!data?.compressedContent || data.compression?.magic !== "\x08\x00") return undefined;
-  const now = inflateRawNow(data.compressedContent);
-  if (now) return new TextDecoder().decode(now);
-  if (typeof DecompressionStream === "undefined") return undefined;
-  const stream = new Blob([data.compressedContent as Uint8Array<ArrayBuffer>]).stream().pipeThrough(new DecompressionStream("deflate-raw"));
-  return new TextDecoder().decode(await new Response(stream).arrayBuffer());
+  return data?.compressedContent && data.compression?.magic === "\x08\x00" ? data.compressedContent : undefined;
 }
 
 /** A part that inflates to no more than this is read as one piece where it can be inflated at once (raw-inflate.ts). */
 const WHOLE_PIECE_BYTES = 4 << 20;
 
+/** The size an entry says it inflates to (Infinity when it does not say). */
+function declaredSize(file: JSZip.JSZipObject): number {
+  return (file as unknown as StoredEntry)._data?.uncompressedSize ?? Infinity;
+}
+
 /**
- * A deflated entry's text in pieces as it inflates (the platform's
- * DecompressionStream), so a reader that works piece by piece never holds the
- * whole text; undefined where that is not available.
+ * A deflated entry's text inflated by the platform's own zlib (see
+ * native-zlib.ts: several times faster than JSZip's JavaScript inflate on a
+ * big sheet); undefined where that is not available.
+ */
+async function inflateNatively(file: JSZip.JSZipObject): Promise<string | undefined> {
+  const compressed = deflatedContent(file);
+  if (!compressed) return undefined;
+  const small = declaredSize(file) <= WHOLE_PIECE_BYTES ? inflateRawNow(compressed, WHOLE_PIECE_BYTES) : undefined;
+  return small ? new TextDecoder().decode(small) : inflateText(compressed);
+}
+
+/**
+ * A deflated entry's text in pieces as it inflates, so a reader that works
+ * piece by piece never holds the whole text; undefined where that is not
+ * available.
  */
 function inflatePieces(file: JSZip.JSZipObject): AsyncIterable<string> | undefined {
-  const data = (file as unknown as StoredEntry)._data;
-  if (typeof DecompressionStream === "undefined" || !data?.compressedContent || data.compression?.magic !== "\x08\x00") return undefined;
-  const compressed = data.compressedContent;
-  const declared = data.uncompressedSize ?? Infinity;
+  const compressed = deflatedContent(file);
+  const pieces = compressed && inflateTextPieces(compressed);
+  if (!compressed || !pieces || declaredSize(file) > WHOLE_PIECE_BYTES) return pieces;
   return {
     async *[Symbol.asyncIterator]() {
-      const small = declared <= WHOLE_PIECE_BYTES ? inflateRawNow(compressed, WHOLE_PIECE_BYTES) : undefined;
-      if (small) {
-        yield new TextDecoder().decode(small);
-        return;
-      }
-      const reader = new Blob([compressed as Uint8Array<ArrayBuffer>]).stream().pipeThrough(new DecompressionStream("deflate-raw")).getReader();
-      const decoder = new TextDecoder();
-      for (;;) {
-        const { done, value } = await reader.read();
-        if (done) break;
-        const text = decoder.decode(value, { stream: true });
-        if (text) yield text;
-      }
-      const rest = decoder.decode();
-      if (rest) yield rest;
+      const small = inflateRawNow(compressed, WHOLE_PIECE_BYTES);
+      if (small) yield new TextDecoder().decode(small);
+      else yield* pieces;
     },
   };
 }
@@ -115,7 +111,26 @@ export class OpcPackage {
   private readonly changed = new Set<string>();
   private readonly removed = new Set<string>();
 
-  constructor(readonly zip: JSZip) {}
+  /** `known`: texts of the zip's parts already inflated elsewhere (as the zip holds them), so they are not inflated again. */
+  constructor(
+    readonly zip: JSZip,
+    known?: ReadonlyMap<string, string>,
+  ) {
+    if (known) for (const [part, text] of known) this.texts.set(part, text);
+  }
+
+  /** Another package over the same zip with the changes made so far, changed apart from here from now on; texts read so far are shared, not read again. */
+  fork(): OpcPackage {
+    const copy = new OpcPackage(this.zip, this.texts);
+    for (const p of this.changed) copy.changed.add(p);
+    for (const p of this.removed) copy.removed.add(p);
+    return copy;
+  }
+
+  /** The texts of parts known without inflating: read so far or written. */
+  knownTexts(): ReadonlyMap<string, string> {
+    return this.texts;
+  }
 
   has(part: string): boolean {
     return !this.removed.has(part) && (this.texts.has(part) || !!this.zip.file(part));
@@ -239,10 +254,13 @@ export class OpcPackage {
     const changed = new Map([...this.changed].map((p) => [p, this.texts.get(p) ?? ""]));
     const written = await writePackageZip(this.zip, changed, this.removed);
     if (written) return written;
-    for (const p of this.removed) this.zip.remove(p);
-    for (const p of this.changed) this.zip.file(p, this.texts.get(p) ?? "", { createFolders: false });
-    this.changed.clear();
-    this.removed.clear();
-    return this.zip.generateAsync({ type: "uint8array", compression: "DEFLATE", compressionOptions: { level: 3 } });
+    // Written by JSZip into a zip of its own: the one read may be shared with other packages over it (fork).
+    const out = new JSZip();
+    for (const p of this.partNames()) {
+      const date = this.zip.files[p]?.date;
+      const content = this.changed.has(p) ? (this.texts.get(p) ?? "") : this.zip.file(p)!.async("uint8array");
+      out.file(p, content, { createFolders: false, ...(date ? { date } : {}) });
+    }
+    return out.generateAsync({ type: "uint8array", compression: "DEFLATE", compressionOptions: { level: 3 } });
   }
 }

@@ -10,7 +10,7 @@
  */
 import { formatCell, parseRange, type RangeAddress } from "../../../core/grid/address";
 import { startTagAt } from "../sheet-scan";
-import { columnOfRef } from "./sheet-cells";
+import { columnOfRef, lastCellOf, refOf } from "./sheet-cells";
 import { attrOf, withAttr } from "./xml-text";
 
 const meets = (a: RangeAddress, b: RangeAddress) => a.top <= b.bottom && b.top <= a.bottom && a.left <= b.right && b.left <= a.right;
@@ -39,12 +39,17 @@ export function sheetWithOnlyCells(xml: string, ranges: readonly RangeAddress[])
     const end = selfClosing ? gt + 1 : Math.min(close, xml.indexOf(rowClose, gt) + rowClose.length);
     i = end;
     const rowTag = xml.slice(at, gt + 1);
-    const rowNum = Number(attrOf(rowTag, "r") ?? prevRow + 1);
+    const rowNum = Number(refOf(rowTag) ?? prevRow + 1);
     prevRow = rowNum;
     while (nextRef >= 0 && nextRef < at) nextRef = xml.indexOf("ref=", at);
     const rowRanges = ranges.filter((r) => rowNum >= r.top && rowNum <= r.bottom);
     const mayHoldMaster = nextRef >= 0 && nextRef < end;
     if (!rowRanges.length && !mayHoldMaster) continue;
+    if (!mayHoldMaster && !selfClosing) {
+      // Every cell of the row left of every range it meets (new columns at a register's right): none is kept, so none is read.
+      const last = lastCellOf(xml.slice(gt + 1, end - rowClose.length), p);
+      if (last && rowRanges.every((r) => r.left > last.col)) continue;
+    }
     const kept: string[] = [];
     if (!selfClosing) {
       let prevCol = 0;
@@ -55,7 +60,7 @@ export function sheetWithOnlyCells(xml: string, ranges: readonly RangeAddress[])
         const cellEnd = xml.charCodeAt(cgt - 1) === 47 ? cgt + 1 : xml.indexOf(cellClose, cgt) + cellClose.length;
         j = cellEnd;
         const tag = xml.slice(c, cgt + 1);
-        const ref = attrOf(tag, "r");
+        const ref = refOf(tag);
         const col = (ref ? columnOfRef(ref) : undefined) ?? prevCol + 1;
         prevCol = col;
         let keep = rowRanges.some((r) => col >= r.left && col <= r.right);

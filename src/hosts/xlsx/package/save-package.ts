@@ -120,15 +120,21 @@ function styleResolver(work: SheetWork, styles: StyleSheet): (row: number, col: 
 
 export interface SavedPackage {
   bytes: Uint8Array;
+  /** The package as saved, its parts' texts known (none when nothing changed). */
+  pkg?: OpcPackage;
   /** Parts written (replaced or new) and removed, for tests and reports. */
   written: string[];
   removed: string[];
 }
 
-/** The original package with the journal's changes made in the parts they touch. */
-export async function savePackage(original: Uint8Array, workbook: ExcelJS.Workbook, journal: readonly JournalEntry[]): Promise<SavedPackage> {
+/**
+ * The original package with the journal's changes made in the parts they
+ * touch. `opened`, when given, is that package already opened (its zip read,
+ * perhaps some parts inflated); the changes are made in it.
+ */
+export async function savePackage(original: Uint8Array, workbook: ExcelJS.Workbook, journal: readonly JournalEntry[], opened?: OpcPackage): Promise<SavedPackage> {
   if (!journal.length) return { bytes: original, written: [], removed: [] };
-  const pkg = new OpcPackage(await JSZip.loadAsync(original));
+  const pkg = opened ?? new OpcPackage(await JSZip.loadAsync(original));
   const sheets = await workbookSheets(pkg);
   const byName = new Map(sheets.map((s) => [s.name.toLowerCase(), s]));
   const modelNames = new Set(workbook.worksheets.map((w) => w.name.toLowerCase()));
@@ -152,16 +158,19 @@ export async function savePackage(original: Uint8Array, workbook: ExcelJS.Workbo
     const sheetWork = w ?? { values: [], looks: [], structural: [], merges: false };
     const values = existing ? sheetWork.values : [WHOLE_SHEET];
     const looks = sheetWork.looks.map((l) => l.range);
+    // The sections are edited on the part without its cells (a big sheet's cells are nearly all of its text), then the cells go back in.
+    let cells: string;
     if (values.length || looks.length) {
       const patched = patchSheetCells(xml, { values, looks, styleOf: styleResolver(sheetWork, styles) }, modelCells(ws));
-      xml = patched.xml;
+      cells = patched.cells;
+      xml = `${patched.head}<${p}sheetData/>${patched.tail}`;
       formulaRemoved ||= patched.formulaRemoved;
+    } else {
+      const data = findElement(xml, `${p}sheetData`);
+      if (!data) throw new Error(`${part} has no sheetData element`);
+      cells = xml.slice(data.start, data.end);
+      xml = splice(xml, data, `<${p}sheetData/>`);
     }
-    // The sections are edited on the part without its cells (a big sheet's cells are nearly all of its text), then the cells go back in.
-    const data = findElement(xml, `${p}sheetData`);
-    if (!data) throw new Error(`${part} has no sheetData element`);
-    const cells = xml.slice(data.start, data.end);
-    xml = splice(xml, data, `<${p}sheetData/>`);
     if (sheetWork.merges || (!existing && mergedRanges(ws).length)) xml = setMergedAreas(xml, p, mergedRanges(ws));
     for (const j of sheetWork.structural) {
       const e = j.edit;
@@ -184,7 +193,7 @@ export async function savePackage(original: Uint8Array, workbook: ExcelJS.Workbo
   if (journal.some((j) => writesFormulas(j))) await calculateOnOpen(pkg);
   if (stylesPart && styles.changed) pkg.put(stylesPart, styles.text());
   const { written, removed } = pkg.changedParts();
-  return { bytes: await pkg.bytes(), written, removed };
+  return { bytes: await pkg.bytes(), pkg, written, removed };
 }
 
 function writesFormulas(j: JournalEntry): boolean {

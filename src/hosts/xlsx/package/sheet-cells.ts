@@ -5,7 +5,7 @@
  * the workbook as the plan left it, and new rows and cells go in at their
  * place in row and column order. Nothing else in the part changes here.
  */
-import { formatCell, parseCell, type RangeAddress } from "../../../core/grid/address";
+import { columnLetter, formatCell, parseCell, type RangeAddress } from "../../../core/grid/address";
 import { slideFormula } from "./shared-formula";
 import { attrOf, escapeText, excelEscapeControls, findElement, withAttr } from "./xml-text";
 
@@ -32,7 +32,14 @@ export interface CellChanges {
 }
 
 export interface PatchedCells {
-  xml: string;
+  /** The part as rewritten: head + cells + tail (joined only when asked for: a big sheet is tens of megabytes). */
+  readonly xml: string;
+  /** The part before its sheetData element (the dimension widened to the cells written). */
+  head: string;
+  /** The sheetData element, rewritten. */
+  cells: string;
+  /** The part after its sheetData element. */
+  tail: string;
   /** A cell that held a formula holds none now (a calculation chain listing it would be stale). */
   formulaRemoved: boolean;
 }
@@ -85,6 +92,17 @@ function columnStyles(xml: string, p: string): (col: number) => number {
   return (col) => spans.find((x) => col >= x.min && col <= x.max)?.s ?? 0;
 }
 
+/** A row being rewritten: the plan's ranges in it, and the new cells to write in it (wanted[w] is the next). */
+interface RowWork {
+  rowNum: number;
+  /** The row's own format, which its new cells take (a row formatted as a whole), if it has one. */
+  rowStyle: number | undefined;
+  valueRanges: RangeAddress[];
+  wanted: number[];
+  w: number;
+  cells: string[];
+}
+
 interface SharedGroup {
   master: string;
   formula: string;
@@ -103,8 +121,43 @@ export function columnOfRef(ref: string): number | undefined {
   return i > 0 && n > 0 ? n : undefined;
 }
 
+/** The r attribute of a row's or cell's start tag: read in place when written the usual way (` r="A1"`), by the general attribute reader otherwise. */
+export function refOf(tag: string): string | undefined {
+  const at = tag.indexOf(' r="');
+  if (at < 0) return attrOf(tag, "r");
+  const end = tag.indexOf('"', at + 4);
+  return end < 0 ? attrOf(tag, "r") : tag.slice(at + 4, end);
+}
+
+/**
+ * Where the last cell of a row's content ends and its column, when the row's
+ * cells end with one whose reference is written; undefined when the row has
+ * no cells or the last one cannot be placed that way.
+ */
+export function lastCellOf(rowInner: string, p: string): { end: number; col: number } | undefined {
+  const open = `<${p}c`;
+  for (let at = rowInner.lastIndexOf(open); at >= 0; at = at > 0 ? rowInner.lastIndexOf(open, at - 1) : -1) {
+    const next = rowInner.charCodeAt(at + open.length);
+    if (next !== 32 && next !== 9 && next !== 10 && next !== 13 && next !== 62 && next !== 47) continue;
+    const gt = rowInner.indexOf(">", at);
+    if (gt < 0) return undefined;
+    const tag = rowInner.slice(at, gt + 1);
+    const ref = refOf(tag);
+    const col = ref ? columnOfRef(ref) : undefined;
+    if (col === undefined) return undefined;
+    if (tag.endsWith("/>")) return { end: gt + 1, col };
+    const close = rowInner.indexOf(`</${p}c>`, gt);
+    return close < 0 ? undefined : { end: close + `</${p}c>`.length, col };
+  }
+  return undefined;
+}
+
+// eslint-disable-next-line no-control-regex
+const NEEDS_ESCAPE = /[&<>\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/;
+
 export function escapeCellText(s: string): string {
-  return escapeText(excelEscapeControls(s));
+  // Most cell text (a formula, a number's text) has nothing to escape: one test instead of four replacements.
+  return NEEDS_ESCAPE.test(s) ? escapeText(excelEscapeControls(s)) : s;
 }
 
 /** Rewrites the sheetData of a worksheet part for the cells in `changes`. */
@@ -127,8 +180,12 @@ export function patchSheetCells(xml: string, changes: CellChanges, source: CellS
     else extent = { top: Math.min(extent.top, row), bottom: Math.max(extent.bottom, row), left: Math.min(extent.left, col), right: Math.max(extent.right, col) };
   };
 
+  // A million new cells in a few columns: each column's letters are worked out once.
+  const letters: string[] = [];
+  const refAt = (row: number, col: number) => (letters[col] ??= columnLetter(col)) + row;
+
   const renderContent = (row: number, col: number, base: number, tagIn: string | undefined, innerIn: string, styleOnly: boolean): string => {
-    const ref = formatCell({ row, col });
+    const ref = refAt(row, col);
     const s = changes.styleOf(row, col, base);
     const content: CellContent = styleOnly ? "keep" : source.content(row, col, p);
     if (content === "keep") {
@@ -167,27 +224,40 @@ export function patchSheetCells(xml: string, changes: CellChanges, source: CellS
   };
 
   const cellRe = new RegExp(`<${p}c\\b[^>]*?(/>|>)`, "g");
+  /** The new cells of a row (those the model has and the file does not) before column `upTo`, from the next one not yet written. */
+  const emitNew = (row: RowWork, upTo: number) => {
+    for (; row.w < row.wanted.length && row.wanted[row.w] < upTo; row.w++) {
+      const c = row.wanted[row.w];
+      const inValues = row.valueRanges.some((r) => inRange(r, row.rowNum, c));
+      row.cells.push(renderContent(row.rowNum, c, row.rowStyle ?? colStyle(c), undefined, "", !inValues));
+    }
+  };
+
   const patchRow = (rowNum: number, rowTag: string, rowInner: string): string => {
     const valueRanges = changes.values.filter((r) => rowNum >= r.top && rowNum <= r.bottom);
     const lookRanges = changes.looks.filter((r) => rowNum >= r.top && rowNum <= r.bottom);
-    const rowStyle = attrOf(rowTag, "customFormat") === "1" || attrOf(rowTag, "customFormat") === "true" ? Number(attrOf(rowTag, "s") ?? 0) : undefined;
-    const baseOf = (col: number) => rowStyle ?? colStyle(col);
+    const custom = rowTag.includes("customFormat") ? attrOf(rowTag, "customFormat") : undefined;
+    const rowStyle = custom === "1" || custom === "true" ? Number(attrOf(rowTag, "s") ?? 0) : undefined;
     const wanted = (valueRanges.length || lookRanges.length ? source.columns(rowNum) : []).filter(
       (c) => valueRanges.some((r) => inRange(r, rowNum, c)) || lookRanges.some((r) => inRange(r, rowNum, c)),
     );
     const cells: string[] = [];
-    let w = 0;
+    const row: RowWork = { rowNum, rowStyle, valueRanges, wanted, w: 0, cells };
     let prevCol = 0;
-    const emitNew = (upTo: number) => {
-      for (; w < wanted.length && wanted[w] < upTo; w++) {
-        const c = wanted[w];
-        const inValues = valueRanges.some((r) => inRange(r, rowNum, c));
-        cells.push(renderContent(rowNum, c, baseOf(c), undefined, "", !inValues));
-      }
-    };
     cellRe.lastIndex = 0;
     let copyFrom = 0;
     let lastCellEnd = 0;
+    // When every cell the row has lies left of every range the plan touches in it (new columns at a register's
+    // right), the row's cells are copied as one slice: only new cells are written, after them.
+    let leftmost = Number.MAX_SAFE_INTEGER;
+    for (const r of valueRanges) leftmost = Math.min(leftmost, r.left);
+    for (const r of lookRanges) leftmost = Math.min(leftmost, r.left);
+    const last = broken.size && rowInner.includes("shared") ? undefined : lastCellOf(rowInner, p);
+    if (last && last.col < leftmost) {
+      copyFrom = lastCellEnd = last.end;
+      cells.push(rowInner.slice(0, last.end));
+      cellRe.lastIndex = rowInner.length;
+    }
     for (let m = cellRe.exec(rowInner); m; m = cellRe.exec(rowInner)) {
       const start = m.index;
       const tag = m[0];
@@ -201,16 +271,16 @@ export function patchSheetCells(xml: string, changes: CellChanges, source: CellS
       }
       cellRe.lastIndex = end;
       lastCellEnd = end;
-      const r = attrOf(tag, "r");
+      const r = refOf(tag);
       const col = r ? (columnOfRef(r) ?? prevCol + 1) : prevCol + 1;
       prevCol = col;
       const inValues = valueRanges.some((x) => inRange(x, rowNum, col));
       const inLooks = lookRanges.some((x) => inRange(x, rowNum, col));
-      if (w < wanted.length && wanted[w] < col) {
+      if (row.w < wanted.length && wanted[row.w] < col) {
         // New cells go in before this one, in column order.
         cells.push(rowInner.slice(copyFrom, start));
         copyFrom = start;
-        emitNew(col);
+        emitNew(row, col);
       }
       if (!inValues && !inLooks) {
         if (broken.size && cellInner.includes("shared")) {
@@ -223,7 +293,7 @@ export function patchSheetCells(xml: string, changes: CellChanges, source: CellS
         continue;
       }
       cells.push(rowInner.slice(copyFrom, start));
-      if (w < wanted.length && wanted[w] === col) w++;
+      if (row.w < wanted.length && wanted[row.w] === col) row.w++;
       cells.push(renderContent(rowNum, col, Number(attrOf(tag, "s") ?? 0), withAttr(tag, "r", formatCell({ row: rowNum, col })), cellInner, !inValues));
       copyFrom = end;
     }
@@ -233,8 +303,9 @@ export function patchSheetCells(xml: string, changes: CellChanges, source: CellS
       copyFrom = lastCellEnd;
     }
     const tail = rowInner.slice(copyFrom);
-    emitNew(Number.MAX_SAFE_INTEGER);
-    const newTag = withAttr(rowTag.replace(/\s*\/>$/, ">"), "spans", undefined);
+    emitNew(row, Number.MAX_SAFE_INTEGER);
+    const open = rowTag.endsWith("/>") ? rowTag.replace(/\s*\/>$/, ">") : rowTag;
+    const newTag = open.includes("spans") ? withAttr(open, "spans", undefined) : open;
     return `${newTag.endsWith("/>") ? newTag.slice(0, -2) + ">" : newTag}${cells.join("")}${tail}</${p}row>`;
   };
 
@@ -272,15 +343,25 @@ export function patchSheetCells(xml: string, changes: CellChanges, source: CellS
     out.push(inner.slice(copyFrom, start));
     for (; nextNew < newRows.length && newRows[nextNew] < rowNum; nextNew++) out.push(newRow(newRows[nextNew]));
     if (nextNew < newRows.length && newRows[nextNew] === rowNum) nextNew++;
-    out.push(patchRow(rowNum, withAttr(m[0], "r", String(rowNum)), rowInner));
+    out.push(patchRow(rowNum, refOf(m[0]) === String(rowNum) ? m[0] : withAttr(m[0], "r", String(rowNum)), rowInner));
     copyFrom = end;
   }
   out.push(inner.slice(copyFrom));
   for (; nextNew < newRows.length; nextNew++) out.push(newRow(newRows[nextNew]));
-  const sheetData = `<${p}sheetData>${out.join("")}</${p}sheetData>`;
-  let result = xml.slice(0, span.start) + sheetData + xml.slice(span.end);
-  if (extent) result = widenDimension(result, p, extent);
-  return { xml: result, formulaRemoved };
+  const cells = `<${p}sheetData>${out.join("")}</${p}sheetData>`;
+  // The dimension comes before the cells (the schema's order): widened in the head alone, so the tens of
+  // megabytes of cells are not searched, nor joined to the rest here.
+  const head = extent ? widenDimension(xml.slice(0, span.start), p, extent) : xml.slice(0, span.start);
+  const tail = xml.slice(span.end);
+  return {
+    head,
+    cells,
+    tail,
+    get xml() {
+      return head + cells + tail;
+    },
+    formulaRemoved,
+  };
 }
 
 /** The <dimension> element widened to hold `extent` (the used range Excel reports on open). */

@@ -69,12 +69,13 @@ export interface ElementSpan {
  * Every element named `qname` in `xml` from `from`, outermost, as spans.
  * Elements of that name do not nest in the parts this is used on.
  */
-export function findElements(xml: string, qname: string, from = 0, until = xml.length): ElementSpan[] {
+export function findElements(xml: string, qname: string, from = 0, until = xml.length, limit = Infinity): ElementSpan[] {
   const out: ElementSpan[] = [];
   const open = new RegExp(`<${qname.replace(/[.:]/g, "\\$&")}(?=[\\s/>])`, "g");
   const close = `</${qname}>`;
   open.lastIndex = from;
-  for (let m = open.exec(xml); m && m.index < until; m = open.exec(xml)) {
+  // The limit is checked before the next search: a search that finds nothing more reads to the end of the text.
+  for (let m = open.exec(xml); m && m.index < until; m = out.length < limit ? open.exec(xml) : null) {
     const start = m.index;
     const tagEnd = xml.indexOf(">", start);
     if (tagEnd < 0) break;
@@ -92,8 +93,9 @@ export function findElements(xml: string, qname: string, from = 0, until = xml.l
   return out;
 }
 
+/** The first element named `qname` from `from`; the search stops there (a sheet's cells can be most of 100 MB of text after it). */
 export function findElement(xml: string, qname: string, from = 0): ElementSpan | undefined {
-  return findElements(xml, qname, from)[0];
+  return findElements(xml, qname, from, xml.length, 1)[0];
 }
 
 /** The text between an element's start and end tags ("" for a self-closed one). */
