@@ -25,8 +25,8 @@ function render(node: ReactNode): void {
   root.render(node);
 }
 
-/** Office's theme where the host reports one (not every Excel does). */
-function officeTheme(): OfficeThemeColours | undefined {
+/** Office's theme where the host reports one (not every Excel does); read again as the pane comes back into view. */
+function readOfficeTheme(): OfficeThemeColours | undefined {
   try {
     return Office.context.officeTheme ?? undefined;
   } catch {
@@ -55,7 +55,7 @@ if (typeof Office === "undefined") {
       const first = initialPanel(PANELS.map((p) => p.id), memory);
       preloadPanel(PANELS.find((p) => p.id === first));
       const { ExcelHost } = await excelHost;
-      render(<PaneRoot host={ExcelHost.fromOffice()} officeTheme={officeTheme()} memory={memory} />);
+      render(<PaneRoot host={ExcelHost.fromOffice()} readOfficeTheme={readOfficeTheme} memory={memory} />);
     } catch (e) {
       render(<StartFailure error={e} />);
     }

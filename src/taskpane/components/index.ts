@@ -1,5 +1,6 @@
 export * from "./ApplyPlan";
 export * from "./EmptyState";
 export * from "./ErrorMessage";
+export * from "./FilePickButton";
 export * from "./PlanPreview";
 export * from "./PanelNavigation";
