@@ -4,7 +4,7 @@ import type { WorkbookHost } from "../hosts/host";
 import { App } from "./App";
 import { WorkbookHostProvider } from "./hostContext";
 import type { PanelMemory } from "./panelMemory";
-import { paneThemes, type OfficeThemeColours, type PaneThemeName } from "./theme";
+import { usePaneTheme, type OfficeThemeColours, type PaneThemeName } from "./theme";
 import { useOfficeTheme } from "./useOfficeTheme";
 
 const useStyles = makeStyles({ root: { height: "100%" } });
@@ -26,13 +26,13 @@ export interface PaneRootProps {
 export function PaneRoot({ host, readOfficeTheme, themeName, memory, onChanged }: PaneRootProps): React.JSX.Element {
   const styles = useStyles();
   const officeThemeName = useOfficeTheme(readOfficeTheme);
-  const name = themeName ?? officeThemeName;
+  const shown = usePaneTheme(themeName ?? officeThemeName);
   return (
     // Sizing goes on an inner element or the style attribute: FluentProvider copies its
     // className onto the portal node for tooltips, and a full-height portal node covers
     // the page. Full height, so the theme's background fills the pane below short panels.
-    <FluentProvider theme={paneThemes[name]} style={FULL_HEIGHT}>
-      <div className={styles.root} data-pane-theme={name}>
+    <FluentProvider theme={shown.theme} style={FULL_HEIGHT}>
+      <div className={styles.root} data-pane-theme={shown.name}>
         <WorkbookHostProvider host={host} onChanged={onChanged}>
           <App memory={memory} />
         </WorkbookHostProvider>

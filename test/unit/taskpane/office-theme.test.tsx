@@ -1,5 +1,5 @@
 /** @jest-environment jsdom */
-import { act, fireEvent, render, renderHook, screen } from "@testing-library/react";
+import { act, fireEvent, render, renderHook, screen, waitFor } from "@testing-library/react";
 import { PaneRoot } from "../../../src/taskpane/PaneRoot";
 import type { OfficeThemeColours } from "../../../src/taskpane/theme";
 import { useOfficeTheme } from "../../../src/taskpane/useOfficeTheme";
@@ -80,7 +80,12 @@ describe("PaneRoot", () => {
     expect(pane()?.getAttribute("data-pane-theme")).toBe("light");
     office.set(DARK);
     act(() => void fireEvent.focus(window));
-    expect(pane()?.getAttribute("data-pane-theme")).toBe("dark");
+    // The dark theme is fetched the first time it is needed; the pane stays light until it is there.
+    expect(pane()?.getAttribute("data-pane-theme")).toBe("light");
+    await waitFor(() => expect(pane()?.getAttribute("data-pane-theme")).toBe("dark"));
+    office.set(LIGHT);
+    act(() => void fireEvent.focus(window));
+    expect(pane()?.getAttribute("data-pane-theme")).toBe("light");
   });
 
   it("keeps the theme chosen in the playground whatever Office reports", async () => {
@@ -88,6 +93,6 @@ describe("PaneRoot", () => {
     const { container } = render(<PaneRoot host={new FakeHost()} readOfficeTheme={office.read} themeName="highContrast" />);
     await screen.findByRole("heading", { level: 2 }, { timeout: 30_000 });
     act(() => void fireEvent.focus(window));
-    expect(container.querySelector("[data-pane-theme]")?.getAttribute("data-pane-theme")).toBe("highContrast");
+    await waitFor(() => expect(container.querySelector("[data-pane-theme]")?.getAttribute("data-pane-theme")).toBe("highContrast"));
   });
 });

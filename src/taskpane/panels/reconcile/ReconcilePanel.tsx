@@ -7,11 +7,11 @@
  * previewed plan with Undo. Loaded the first time the tab is opened.
  */
 import * as React from "react";
-import { Body1, Button, Caption1, Spinner, Subtitle1, Subtitle2, makeStyles, tokens } from "@fluentui/react-components";
+import { Body1, Button, Caption1, Spinner, Subtitle2, makeStyles, tokens } from "@fluentui/react-components";
 import { DocumentArrowUpRegular } from "@fluentui/react-icons";
 import { SECTION_IDS, SECTION_TITLES, type ReconcileLine, type SectionId } from "../../../core/reconcile";
 import { lineAddress, planReconcile, type ReconcileJob } from "../../../jobs/reconcile";
-import { ApplyPlan, ErrorMessage, FilePickButton, PlanPreview } from "../../components";
+import { ApplyPlan, ErrorMessage, FilePickButton, PanelHeader, PlanPreview } from "../../components";
 import { useWorkbookHost } from "../../hostContext";
 import { usePanelStyles } from "../panelStyles.styles";
 import type { PanelProps } from "../types";
@@ -218,14 +218,7 @@ export function ReconcilePanel({ onReady }: PanelProps): React.JSX.Element {
 
   return (
     <div className={panel.root}>
-      <div className={panel.header}>
-        <div className={panel.headerText}>
-          <Subtitle1 as="h2" className={panel.title}>
-            Reconcile
-          </Subtitle1>
-          <Body1 className={panel.subtle}>The budget tracker&apos;s actuals against a finance ledger export, by project, cost code and period.</Body1>
-        </div>
-      </div>
+      <PanelHeader title="Reconcile" subtitle="The budget tracker's actuals against a finance ledger export, by project, cost code and period." />
       <FilePickButton
         accept=".csv,.xlsx,.xlsm,text/csv"
         inputLabel="Ledger file"

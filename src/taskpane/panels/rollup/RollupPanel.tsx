@@ -6,12 +6,12 @@
  * refreshed in place on the next run (notes beside it kept per project).
  */
 import * as React from "react";
-import { Body1, Button, Caption1, Spinner, Subtitle1, Subtitle2, makeStyles, tokens } from "@fluentui/react-components";
-import { ArrowClockwiseRegular, DocumentAddRegular, DismissRegular } from "@fluentui/react-icons";
+import { Body1, Button, Caption1, Spinner, Subtitle2, makeStyles, tokens } from "@fluentui/react-components";
+import { DocumentAddRegular, DismissRegular } from "@fluentui/react-icons";
 import { present, valueOf, type ProjectSummary } from "../../../core/rollup";
 import { bandsOf, summariseHost } from "../../../jobs/rollup/read-projects";
 import { planRollup, type RollupInput } from "../../../jobs/rollup/plan-rollup";
-import { ApplyPlan, ErrorMessage, FilePickButton, PlanPreview } from "../../components";
+import { ApplyPlan, ErrorMessage, FilePickButton, PanelHeader, PlanPreview } from "../../components";
 import { useWorkbookHost } from "../../hostContext";
 import { useHostRead } from "../../hooks/useHostRead";
 import { usePanelStyles } from "../panelStyles.styles";
@@ -116,17 +116,11 @@ export function RollupPanel({ onReady, today }: RollupPanelProps): React.JSX.Ele
 
   return (
     <div className={panel.root}>
-      <div className={panel.header}>
-        <div className={panel.headerText}>
-          <Subtitle1 as="h2" className={panel.title}>
-            Portfolio rollup
-          </Subtitle1>
-          <Body1 className={panel.subtle}>One sheet for the whole portfolio: RAG, money, risks, issues and milestones of every project, with live totals.</Body1>
-        </div>
-        <Button icon={<ArrowClockwiseRegular />} onClick={reload} disabled={loading} title="Read the projects again">
-          Read again
-        </Button>
-      </div>
+      <PanelHeader
+        title="Portfolio rollup"
+        subtitle="One sheet for the whole portfolio: RAG, money, risks, issues and milestones of every project, with live totals."
+        readAgain={{ onClick: reload, disabled: loading, title: "Read the projects again" }}
+      />
       {loading && !own ? <Spinner size="small" label="Reading the projects…" /> : null}
       {error ? <ErrorMessage error={error} doing="read the projects" /> : null}
       {own ? (
