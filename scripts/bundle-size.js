@@ -5,12 +5,12 @@
  * the ribbon button, so it must stay small. office.js comes from Microsoft's
  * CDN and is not counted.
  *
- * The budget is on the scripts taskpane.html fetches when it opens. Each
- * panel, and the Excel host, is a chunk loaded later (the host as soon as the
- * page runs inside Excel, a panel when first opened); their sizes are read
- * from dist/chunk-groups.json (written by the build) and reported beside the
- * budget: what Excel downloads before a panel can be used is the start plus
- * the host plus that panel's chunks.
+ * The budget is on every script taskpane.html fetches as it opens: its
+ * <script src> files and the ones it preloads, which are what Excel needs
+ * before the first panel can be used (the Excel host and the first panel;
+ * webpack.config.js, EXCEL_START_GROUPS). Every other panel is a chunk loaded
+ * when first opened; their sizes are read from dist/chunk-groups.json (written
+ * by the build) and reported beside the budget, as what each adds.
  *
  * Usage: node scripts/bundle-size.js [distDir]   (after `npm run build`; `npm run size`)
  * Exit 1 when the task pane is over budget, 2 when dist/ is missing.
@@ -29,14 +29,26 @@ const EXCEL_HOST_GROUP = "excel-host";
 /** Panel chunks are named "<id>-panel" (webpackChunkName), as src/taskpane/panels/index.ts names each lazyPanel. */
 const isPanelGroup = (name) => /-panel$/.test(name);
 
-/** Local script files a page loads, in order (absolute URLs such as the office.js CDN are skipped). */
+/** An attribute's value in one tag, quoted or not; undefined when absent. */
+function attribute(tag, name) {
+  const m = new RegExp(`\\s${name}=(?:"([^"]*)"|'([^']*)'|([^\\s"'>]+))`, "i").exec(tag);
+  return m ? (m[1] ?? m[2] ?? m[3]) : undefined;
+}
+
+/**
+ * Local script files a page fetches as it opens, in order: its <script src>
+ * and the scripts it preloads (<link rel="preload" as="script">, the Excel
+ * start of taskpane.html). Absolute URLs such as the office.js CDN are skipped.
+ */
 function pageScripts(html) {
   const sources = [];
-  for (const match of html.matchAll(/<script\b[^>]*\bsrc=["']?([^"' >]+)/gi)) {
-    const src = match[1];
-    if (!/^[a-z]+:\/\//i.test(src) && !src.startsWith("//")) sources.push(src.replace(/^\.?\//, ""));
+  for (const [tag, name] of html.matchAll(/<(script|link)\b[^>]*>/gi)) {
+    const isScript = name.toLowerCase() === "script";
+    const preload = !isScript && /^preload$/i.test(attribute(tag, "rel") ?? "") && /^script$/i.test(attribute(tag, "as") ?? "");
+    const src = isScript ? attribute(tag, "src") : preload ? attribute(tag, "href") : undefined;
+    if (src && !/^[a-z]+:\/\//i.test(src) && !src.startsWith("//")) sources.push(src.replace(/^\.?\//, ""));
   }
-  return sources;
+  return [...new Set(sources)];
 }
 
 function fileSize(distDir, file) {
@@ -99,25 +111,23 @@ function main() {
   const taskpane = results.find((r) => r.page === "taskpane.html");
   const later = measureLaterChunks(distDir, taskpane.files.map((f) => f.file));
   if (later) {
-    console.log(`Task pane, loaded later: Excel host ${kb(later.excelHost.gzip)} gzipped (inside Excel, as the page starts)`);
-    for (const p of later.panels) console.log(`  panel ${p.panel.padEnd(28)} ${kb(p.gzip).padStart(10)} gz, when first opened`);
+    const host = later.excelHost.gzip ? `${kb(later.excelHost.gzip)} gzipped, not preloaded` : "preloaded with the page";
+    console.log(`Task pane inside Excel: the Excel host is ${host}; each other panel adds, when first opened:`);
+    for (const p of later.panels) console.log(`  panel ${p.panel.padEnd(28)} ${kb(p.gzip).padStart(10)} gz`);
     if (later.largestPanel) {
-      console.log(
-        `Inside Excel, before a panel is usable: at most ${kb(taskpane.gzip + later.excelHost.gzip + later.largestPanel.gzip)} gzipped ` +
-          `(start + host + the largest panel, ${later.largestPanel.panel}).`,
-      );
+      console.log(`At most ${kb(taskpane.gzip + later.excelHost.gzip + later.largestPanel.gzip)} gzipped once the largest panel (${later.largestPanel.panel}) is open too.`);
     }
   } else {
     console.log(`(No ${CHUNK_GROUPS_FILE} in ${distDir}: panel chunks not reported.)`);
   }
   if (taskpane.gzip > TASKPANE_BUDGET_BYTES) {
     console.error(
-      `taskpane.html loads ${kb(taskpane.gzip)} gzipped at start, over its ${kb(TASKPANE_BUDGET_BYTES)} budget. ` +
-        "Look for a large import on the task pane's start-up side: panels and the Excel host must stay lazy (dynamic import), and ExcelJS belongs to the playground only.",
+      `taskpane.html fetches ${kb(taskpane.gzip)} gzipped as it opens (its scripts, the Excel host and the first panel), over its ${kb(TASKPANE_BUDGET_BYTES)} budget. ` +
+        "Look for a large import on the start-up side, in the Excel host's read path or in the first panel: the other panels and writing must stay lazy (dynamic import), and ExcelJS belongs to the playground only.",
     );
     process.exit(1);
   }
-  console.log(`taskpane.html is within its ${kb(TASKPANE_BUDGET_BYTES)} budget at start.`);
+  console.log(`taskpane.html is within its ${kb(TASKPANE_BUDGET_BYTES)} budget as it opens inside Excel (${kb(TASKPANE_BUDGET_BYTES - taskpane.gzip)} to spare).`);
 }
 
 module.exports = { pageScripts, measurePage, measureLaterChunks, TASKPANE_BUDGET_BYTES, CHUNK_GROUPS_FILE };

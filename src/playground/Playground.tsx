@@ -2,10 +2,11 @@ import * as React from "react";
 import { Body1, Button, FluentProvider, Select, Spinner, Subtitle1, Tab, TabList, Tooltip, useId } from "@fluentui/react-components";
 import { ArrowDownloadRegular, ArrowResetRegular, FolderOpenRegular } from "@fluentui/react-icons";
 import { METADATA_SHEET } from "../core/metadata/schema";
-import { ErrorMessage } from "../taskpane/components";
+import { ErrorMessage, FilePickButton } from "../taskpane/components";
 import { PaneRoot } from "../taskpane/PaneRoot";
 import { browserStorage, storageMemory } from "../taskpane/panelMemory";
-import { PANE_THEME_LABELS, paneThemes, type PaneThemeName } from "../taskpane/theme";
+import { paneThemes } from "../taskpane/paneThemes";
+import { PANE_THEME_LABELS, type PaneThemeName } from "../taskpane/theme";
 import { SheetView } from "./SheetView";
 import { CellEditBar } from "./CellEditBar";
 import { withCellSelection } from "./cellSelection";
@@ -29,7 +30,6 @@ export function Playground(): React.JSX.Element {
   const [themeName, setThemeName] = React.useState<PaneThemeName>(themeFromAddress);
   const fileName = wb.host?.fileName;
   const memory = React.useMemo(() => (fileName ? storageMemory(browserStorage(), fileName) : undefined), [fileName]);
-  const fileInput = React.useRef<HTMLInputElement>(null);
   const sheets = React.useMemo(
     () => (wb.outline?.sheets ?? []).filter((s) => s.visibility === "visible" && s.name !== METADATA_SHEET).sort((a, b) => a.position - b.position),
     [wb.outline],
@@ -78,22 +78,16 @@ export function Playground(): React.JSX.Element {
               </option>
             ))}
           </Select>
-          <input
-            ref={fileInput}
-            className={styles.hiddenInput}
-            type="file"
+          <FilePickButton
             accept=".xlsx,.xlsm,.csv"
-            aria-label="Workbook file"
-            data-testid="file-input"
-            onChange={(e) => {
-              const file = e.target.files?.[0];
-              e.target.value = "";
-              if (file) void wb.openFile(file);
-            }}
-          />
-          <Button icon={<FolderOpenRegular />} onClick={() => fileInput.current?.click()} disabled={wb.loading}>
+            inputLabel="Workbook file"
+            inputTestId="file-input"
+            onPick={([file]) => void wb.openFile(file)}
+            icon={<FolderOpenRegular />}
+            disabled={wb.loading}
+          >
             Open workbook…
-          </Button>
+          </FilePickButton>
           <Tooltip content="Start again from the sample portfolio" relationship="description">
             <Button icon={<ArrowResetRegular />} onClick={() => void wb.loadSample()} disabled={wb.loading}>
               Sample

@@ -17,7 +17,6 @@ export const usePlaygroundStyles = makeStyles({
   fileName: { color: tokens.colorNeutralForeground2, whiteSpace: "pre", overflow: "hidden", textOverflow: "ellipsis", minWidth: 0, flexShrink: 1 },
   spacer: { flexGrow: 1 },
   themeLabel: { color: tokens.colorNeutralForeground2 },
-  hiddenInput: { display: "none" },
   problem: { padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalL} 0` },
   body: { display: "flex", flexGrow: 1, minHeight: 0, gap: 0 },
   pane: {

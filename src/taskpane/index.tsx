@@ -3,10 +3,10 @@
  * the Excel host and renders the pane once; without Office (a plain browser,
  * tests) it mounts at once and says where the pane works.
  *
- * The Excel host (and the plan and record schemas it checks with) is a chunk
- * of its own, requested as this file runs, so it downloads while office.js
- * starts up instead of adding to the page's first scripts; a page opened
- * outside Excel never fetches it.
+ * The Excel host (with the record schema it reads with) and the first panel
+ * are chunks of their own that taskpane.html preloads beside its scripts
+ * (webpack.config.js, EXCEL_START_GROUPS); writing, the plan schema and the
+ * other panels come later, when first used.
  */
 import type { ReactNode } from "react";
 import { createRoot, type Root } from "react-dom/client";
@@ -14,7 +14,7 @@ import { OutsideExcel, StartFailure } from "./OutsideExcel";
 import { PaneRoot } from "./PaneRoot";
 import { documentSettingsMemory, initialPanel } from "./panelMemory";
 import { PANELS, preloadPanel } from "./panels";
-import type { OfficeThemeColours } from "./theme";
+import { choosePaneTheme, forcedColorsActive, loadPaneTheme, type OfficeThemeColours } from "./theme";
 
 let root: Root | null = null;
 
@@ -25,8 +25,8 @@ function render(node: ReactNode): void {
   root.render(node);
 }
 
-/** Office's theme where the host reports one (not every Excel does). */
-function officeTheme(): OfficeThemeColours | undefined {
+/** Office's theme where the host reports one (not every Excel does); read again as the pane comes back into view. */
+function readOfficeTheme(): OfficeThemeColours | undefined {
   try {
     return Office.context.officeTheme ?? undefined;
   } catch {
@@ -54,8 +54,10 @@ if (typeof Office === "undefined") {
       // The panel the pane opens on fetches its code beside the host's, not after it.
       const first = initialPanel(PANELS.map((p) => p.id), memory);
       preloadPanel(PANELS.find((p) => p.id === first));
-      const { ExcelHost } = await excelHost;
-      render(<PaneRoot host={ExcelHost.fromOffice()} officeTheme={officeTheme()} memory={memory} />);
+      // A dark or high-contrast theme is fetched beside the host, so the pane is drawn in it from the start.
+      const theme = loadPaneTheme(choosePaneTheme(readOfficeTheme(), forcedColorsActive())).catch(() => undefined);
+      const [{ ExcelHost }] = await Promise.all([excelHost, theme]);
+      render(<PaneRoot host={ExcelHost.fromOffice()} readOfficeTheme={readOfficeTheme} memory={memory} />);
     } catch (e) {
       render(<StartFailure error={e} />);
     }

@@ -2,7 +2,8 @@
  * Which Fluent theme the pane uses: Office's own theme where Excel reports
  * one, the high-contrast theme when the system forces colours, light otherwise.
  */
-import { teamsHighContrastTheme, webDarkTheme, webLightTheme, type Theme } from "@fluentui/react-components";
+import * as React from "react";
+import { webLightTheme, type Theme } from "@fluentui/react-components";
 
 export type PaneThemeName = "light" | "dark" | "highContrast";
 
@@ -31,11 +32,43 @@ export function choosePaneTheme(officeTheme: OfficeThemeColours | undefined, for
 /** The themes a person can choose in the playground, with their names. */
 export const PANE_THEME_LABELS: Record<PaneThemeName, string> = { light: "Light", dark: "Dark", highContrast: "High contrast" };
 
-export const paneThemes: Record<PaneThemeName, Theme> = {
-  light: webLightTheme,
-  dark: webDarkTheme,
-  highContrast: teamsHighContrastTheme,
-};
+let allThemes: Record<PaneThemeName, Theme> | undefined;
+
+/** The theme when it is already at hand (light always is); undefined while it still has to be fetched. */
+export function paneThemeNow(name: PaneThemeName): Theme | undefined {
+  return name === "light" ? webLightTheme : allThemes?.[name];
+}
+
+/** The theme, fetching the dark and high-contrast themes the first time one is needed. */
+export async function loadPaneTheme(name: PaneThemeName): Promise<Theme> {
+  const now = paneThemeNow(name);
+  if (now) return now;
+  allThemes ??= (await import(/* webpackChunkName: "pane-themes" */ "./paneThemes")).paneThemes;
+  return allThemes[name];
+}
+
+/**
+ * The theme to draw `name` in: until a theme not yet fetched arrives, the one
+ * shown before stays (light at first), so a change of theme never blanks the pane.
+ */
+export function usePaneTheme(name: PaneThemeName): { name: PaneThemeName; theme: Theme } {
+  const ready = paneThemeNow(name);
+  const shown = React.useRef<{ name: PaneThemeName; theme: Theme }>({ name: "light", theme: webLightTheme });
+  const [, arrived] = React.useState(0);
+  React.useEffect(() => {
+    if (ready) return;
+    let live = true;
+    loadPaneTheme(name).then(
+      () => live && arrived((n) => n + 1),
+      () => undefined, // Offline or refused: the pane stays in the theme it has.
+    );
+    return () => {
+      live = false;
+    };
+  }, [name, ready]);
+  if (ready) shown.current = { name, theme: ready };
+  return shown.current;
+}
 
 export function forcedColorsActive(): boolean {
   return typeof window !== "undefined" && typeof window.matchMedia === "function" && window.matchMedia("(forced-colors: active)").matches;

@@ -131,6 +131,26 @@ describe("Office's theme", () => {
     await page.context().close();
   });
 
+  it("follows a change of Office's theme made while the pane is open, once the pane comes back into view", async () => {
+    const page = await openPane(320, { officeTheme: { bodyBackgroundColor: "#FFFFFF", isDarkTheme: false } });
+    expect(await paneLightness(page)).toBeGreaterThan(200);
+    // Excel raises no event: the person changes the theme in File > Account and comes back to the pane.
+    await page.evaluate(() => {
+      const office = (window as unknown as { Office: { context: { officeTheme: unknown } } }).Office;
+      office.context.officeTheme = { bodyBackgroundColor: "#262626", isDarkTheme: true };
+      window.dispatchEvent(new Event("focus"));
+    });
+    // The dark theme's chunk is fetched on this first need for it.
+    let lightness = await paneLightness(page);
+    for (let i = 0; i < 50 && lightness >= 80; i++) {
+      await page.waitForTimeout(200);
+      lightness = await paneLightness(page);
+    }
+    expect(lightness).toBeLessThan(80);
+    await page.screenshot({ path: path.join(SCREENSHOTS, "taskpane-theme-followed-320-dark.png") });
+    await page.context().close();
+  });
+
   it("with the system's high contrast on, uses the high-contrast theme", async () => {
     const context = await browser.newContext({ viewport: { width: 450, height: 900 }, forcedColors: "active" });
     const page = await context.newPage();

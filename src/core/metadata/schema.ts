@@ -5,8 +5,13 @@
  * one key per row, JSON split over cells of at most 32,000 characters.
  * Everything read back goes through zod: the sheet is user-reachable (VBA,
  * other tools), so it is external input.
+ *
+ * Written with zod/mini: the task pane reads this record as it starts inside
+ * Excel, and mini's functions carry only the checks used here, where full
+ * zod's methods bring all of zod into the pane's first download.
  */
-import { z } from "zod";
+import * as z from "zod/mini";
+import { en } from "zod/locales";
 import { columnLetter } from "../grid/address";
 import type { CellValue } from "../grid/cell";
 
@@ -18,29 +23,30 @@ export const METADATA_CHUNK = 32_000;
 /** Row 1 holds the title; keys start on row 2. */
 export const METADATA_FIRST_ROW = 2;
 
-export const RegisterRecordSchema = z
-  .object({
-    sheet: z.string().min(1),
-    table: z.string().optional(),
-    kind: z.string().min(1),
-    templateId: z.string().min(1),
-    templateVersion: z.string().min(1),
-    headerRow: z.number().int().positive(),
-    /** canonical field id → the header text the user's column has. */
-    mapping: z.record(z.string(), z.string()),
-    /** True when a person confirmed or corrected the mapping. */
-    confirmed: z.boolean().default(false),
-  })
-  .passthrough();
+// Full zod installs its English messages when imported; mini leaves that to its user.
+z.config(en());
+
+const text = () => z.string().check(z.minLength(1));
+
+export const RegisterRecordSchema = z.looseObject({
+  sheet: text(),
+  table: z.optional(z.string()),
+  kind: text(),
+  templateId: text(),
+  templateVersion: text(),
+  headerRow: z.int().check(z.positive()),
+  /** canonical field id → the header text the user's column has. */
+  mapping: z.record(z.string(), z.string()),
+  /** True when a person confirmed or corrected the mapping. */
+  confirmed: z._default(z.boolean(), false),
+});
 export type RegisterRecord = z.infer<typeof RegisterRecordSchema>;
 
-export const WorkbookMetadataSchema = z
-  .object({
-    format: z.literal(METADATA_FORMAT).default(METADATA_FORMAT),
-    registers: z.array(RegisterRecordSchema).default([]),
-    settings: z.record(z.string(), z.unknown()).default({}),
-  })
-  .catchall(z.unknown());
+export const WorkbookMetadataSchema = z.looseObject({
+  format: z._default(z.literal(METADATA_FORMAT), METADATA_FORMAT),
+  registers: z._default(z.array(RegisterRecordSchema), []),
+  settings: z._default(z.record(z.string(), z.unknown()), {}),
+});
 export type WorkbookMetadata = z.infer<typeof WorkbookMetadataSchema>;
 
 export function emptyMetadata(): WorkbookMetadata {

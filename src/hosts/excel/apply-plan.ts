@@ -53,6 +53,7 @@ import { listSourceProblem, loadRuleDetails, ruleFromLoaded, type LoadedRuleDeta
 import { officeAreas } from "./read-rules";
 import { rowBlocks, SYNC_BUDGET_BYTES, utf8Bytes } from "./payload";
 import { readRanges, type CellsRead, type ReadRequest } from "./range-reader";
+import { isStructureEdit } from "./structure-edits";
 import { asExcelText } from "./text-safety";
 
 const VISIBILITY = { visible: "Visible", hidden: "Hidden", veryHidden: "VeryHidden" } as const;
@@ -307,10 +308,7 @@ export interface PreparedApply {
   writeRest(ctx: Excel.RequestContext, log: WriteLog, progress?: Progress): Promise<void>;
 }
 
-/** Edits that change which sheets exist or how they show: never inside an undo group (Worksheet.delete, Worksheet.visibility). */
-export function isStructureEdit(e: Edit): boolean {
-  return e.type === "addSheet" || e.type === "deleteSheet";
-}
+export { isStructureEdit };
 
 /** Edits whose write changes a table, a merge or a sheet: synced alone, so the write log knows whether they happened. */
 export function isStructuralEdit(e: Edit): boolean {

@@ -10,13 +10,14 @@ import type { CellValue } from "../../core/grid/cell";
 import { decodeMetadataRows, METADATA_FIRST_ROW, METADATA_SHEET } from "../../core/metadata/schema";
 import { describeEdit } from "../../core/plan/describe";
 import type { Edit } from "../../core/plan/edits";
-import { checkPlan, type Plan } from "../../core/plan/plan";
+import type { Plan } from "../../core/plan/plan";
 import { WorkbookError, type ApplyResult, type CellLook, type CellSelection, type CellsChanged, type StopListening, type Grid, type Progress, type RangeRules, type SheetOutline, type TableOutline, type WorkbookHost, type WorkbookOutline } from "../host";
-import { isStructureEdit, prepareApplyInExcel, WriteLog, type PreparedApply } from "./apply-plan";
+import type { PreparedApply, WriteLog } from "./apply-plan";
 import { readMergedAreas } from "./merged-areas";
 import { cellValueFrom, formulaFrom } from "./cell-read";
 import { readRanges, type CellsRead } from "./range-reader";
 import { officeAreas, readCellLooks, readRangeRules } from "./read-rules";
+import { isStructureEdit } from "./structure-edits";
 
 export interface ExcelRunOptions {
   mergeUndoGroup?: boolean;
@@ -70,6 +71,14 @@ function cornerOf(range: Excel.Range): { value: CellValue; formula: string | nul
   const type = (range.valueTypes as string[][])[0]?.[0];
   return { value: cellValueFrom(range.values[0]?.[0], type), formula: formulaFrom(range.formulas[0]?.[0], range.values[0]?.[0], type) };
 }
+
+/*
+ * Writing is fetched at the first apply, not as the pane starts inside Excel:
+ * the pane's first panel only reads. The plan's schema brings all of zod; by
+ * the first apply the panel that built the plan has usually loaded it already.
+ */
+const loadPlanCheck = () => import(/* webpackChunkName: "plan-check" */ "../../core/plan/plan");
+const loadApplyInExcel = () => import(/* webpackChunkName: "excel-apply" */ "./apply-plan");
 
 const RECORD_SHEET_ADDED = "Adds the toolkit's hidden record sheet";
 
@@ -241,6 +250,7 @@ export class ExcelHost implements WorkbookHost {
   }
 
   async apply(input: unknown, progress?: Progress): Promise<ApplyResult> {
+    const { checkPlan } = await loadPlanCheck();
     const checked = checkPlan(input);
     if (!checked.ok) {
       throw new WorkbookError(`The changes were not applied because the plan is not valid: ${checked.error.join("; ")}. Nothing in the workbook was changed.`);
@@ -338,6 +348,7 @@ export class ExcelHost implements WorkbookHost {
    * and the error says, in plain words, what happened.
    */
   private async applyPlan(plan: Plan, progress: Progress | undefined, rollBack: boolean): Promise<ApplyResult> {
+    const { prepareApplyInExcel, WriteLog } = await loadApplyInExcel();
     const excelUndoGroup = this.runner.supportsUndoGroup && rollBack;
     const structureLog = new WriteLog();
     const restLog = new WriteLog();

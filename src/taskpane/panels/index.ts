@@ -5,7 +5,16 @@
  * the pane.
  */
 import * as React from "react";
-import { ArrowSwapRegular, CheckmarkCircleRegular, DataPieRegular, DataTrendingRegular, DocumentTableRegular, GridRegular, SettingsRegular, TableSettingsRegular } from "@fluentui/react-icons";
+// Each icon from its own module: an icon taken from the package's index shares a module with
+// hundreds of others, and whichever of those a panel uses would then load with the pane's start.
+import { ArrowSwapRegular } from "@fluentui/react-icons/lib/atoms/svg/arrow-swap";
+import { CheckmarkCircleRegular } from "@fluentui/react-icons/lib/atoms/svg/checkmark-circle";
+import { DataPieRegular } from "@fluentui/react-icons/lib/atoms/svg/data-pie";
+import { DataTrendingRegular } from "@fluentui/react-icons/lib/atoms/svg/data-trending";
+import { DocumentTableRegular } from "@fluentui/react-icons/lib/atoms/svg/document-table";
+import { GridRegular } from "@fluentui/react-icons/lib/atoms/svg/grid";
+import { SettingsRegular } from "@fluentui/react-icons/lib/atoms/svg/settings";
+import { TableSettingsRegular } from "@fluentui/react-icons/lib/atoms/svg/table-settings";
 import { lazyPanel } from "./lazyPanel";
 import type { PanelDefinition } from "./types";
 

@@ -43,6 +43,8 @@ describe("the workbook record", () => {
     expect(issues).toHaveLength(1);
     expect(issues[0]).toMatchObject({ cell: "B3", key: "registers" });
     expect(issues[0].message).toContain("0.headerRow");
+    // The reason is in words a person reads, not zod's bare "Invalid input".
+    expect(issues[0].message).toMatch(/0\.headerRow: Too small: expected number to be >0/);
   });
 
   it("keeps keys it does not know, for newer versions of the add-in", () => {

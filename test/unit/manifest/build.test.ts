@@ -8,6 +8,7 @@ import path from "node:path";
 import { XMLValidator } from "fast-xml-parser";
 import { DEV_BASE_URL, resolveBaseUrl, rewriteManifestUrls } from "../../../scripts/manifest-url";
 import { measurePage, pageScripts } from "../../../scripts/bundle-size";
+import { PANELS } from "../../../src/taskpane/panels";
 
 const repo = path.resolve(__dirname, "../../..");
 const manifestText = fs.readFileSync(path.join(repo, "manifest.xml"), "utf8");
@@ -139,6 +140,21 @@ describe("bundle-size", () => {
       '<script src="https://appsforoffice.microsoft.com/lib/1/hosted/office.js"></script>' +
       "<script defer src=vendor-react.1a2b.js></script><script defer=\"defer\" src='./taskpane.9f.js'></script>";
     expect(pageScripts(html)).toEqual(["vendor-react.1a2b.js", "taskpane.9f.js"]);
+  });
+
+  it("counts the scripts a page preloads as fetched at start, and nothing else it links", () => {
+    const html =
+      "<script defer src=taskpane.9f.js></script><link rel=preload as=script href=excel-host.1c.js>" +
+      '<link href="overview-panel.2d.js" as="script" rel="preload"><link rel="stylesheet" href="x.css"><link rel="preload" as="font" href="f.woff2">' +
+      "<link rel=prefetch as=script href=later.3e.js><link rel=preload as=script href=taskpane.9f.js>";
+    expect(pageScripts(html)).toEqual(["taskpane.9f.js", "excel-host.1c.js", "overview-panel.2d.js"]);
+  });
+
+  it("preloads the Excel host and the panel the pane opens on when nothing is remembered", () => {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports -- the webpack config is CommonJS
+    const { EXCEL_START_GROUPS } = require("../../../webpack.config.js") as { EXCEL_START_GROUPS: string[] };
+    // Panel chunks are named "<id>-panel" (src/taskpane/panels/index.ts).
+    expect(EXCEL_START_GROUPS).toEqual(["excel-host", `${PANELS[0]!.id}-panel`]);
   });
 
   it("adds up the gzipped size of what a page loads", () => {

@@ -1,72 +1,61 @@
 import * as React from "react";
-import {
-  Button,
-  Menu,
-  MenuItemRadio,
-  MenuList,
-  MenuPopover,
-  MenuTrigger,
-  Overflow,
-  OverflowItem,
-  Tab,
-  TabList,
-  useIsOverflowItemVisible,
-  useOverflowMenu,
-  type MenuProps,
-} from "@fluentui/react-components";
-import { MoreHorizontalRegular } from "@fluentui/react-icons";
-import { panelId, tabId, type NavigationEntry, type PanelNavigationProps } from "./PanelNavigation.types";
+import { Button, Overflow, OverflowItem, Tab, TabList, useOverflowMenu } from "@fluentui/react-components";
+// Its own module, as the panel icons in panels/index.ts.
+import { MoreHorizontalRegular } from "@fluentui/react-icons/lib/atoms/svg/more-horizontal";
+import { panelId, tabId, type PanelNavigationProps } from "./PanelNavigation.types";
 import { usePanelNavigationStyles } from "./usePanelNavigationStyles.styles";
 
 /** The open panel outranks the others, so it never goes into the More menu. */
 const SELECTED_PRIORITY = 2;
 const OTHER_PRIORITY = 1;
 
-/** A menu entry for a panel whose tab did not fit; nothing while its tab is visible. */
-function OverflowEntry({ entry }: { entry: NavigationEntry }): React.JSX.Element | null {
-  const visible = useIsOverflowItemVisible(entry.id);
-  if (visible) return null;
-  return (
-    <MenuItemRadio name="panel" value={entry.id} icon={entry.icon} data-panel={entry.id}>
-      {entry.label}
-    </MenuItemRadio>
-  );
-}
+const MorePanelsMenu = React.lazy(() => import(/* webpackChunkName: "more-menu" */ "./MorePanelsMenu").then((m) => ({ default: m.MorePanelsMenu })));
 
 /** "More": the panels whose tabs do not fit the pane's width. Hidden when all fit. */
 function MoreMenu({ entries, selected, onSelect }: Pick<PanelNavigationProps, "entries" | "selected" | "onSelect">): React.JSX.Element | null {
   const styles = usePanelNavigationStyles();
   const { ref, isOverflowing, overflowCount } = useOverflowMenu<HTMLButtonElement>();
-  const onCheckedValueChange: MenuProps["onCheckedValueChange"] = (_, data) => {
-    const id = data.checkedItems[0];
-    if (id) onSelect(id);
-  };
+  const [open, setOpen] = React.useState(false);
+  // The menu's code is fetched the first time More is pressed, and kept mounted after.
+  const [wanted, setWanted] = React.useState(false);
   if (!isOverflowing) return null;
   return (
-    <Menu hasIcons hasCheckmarks checkedValues={{ panel: [selected] }} onCheckedValueChange={onCheckedValueChange}>
-      <MenuTrigger disableButtonEnhancement>
-        {/* role="tab" puts it in the tab list's arrow-key order, as Fluent's overflow example does. */}
-        <Button
-          ref={ref}
-          role="tab"
-          appearance="transparent"
-          className={styles.more}
-          icon={<MoreHorizontalRegular />}
-          aria-label={`More panels, ${overflowCount} more`}
-          aria-selected={false}
-          data-testid="more-panels"
-        >
-          More
-        </Button>
-      </MenuTrigger>
-      <MenuPopover>
-        <MenuList aria-label="More panels">
-          {entries.map((entry) => (
-            <OverflowEntry key={entry.id} entry={entry} />
-          ))}
-        </MenuList>
-      </MenuPopover>
-    </Menu>
+    <>
+      {/* role="tab" puts it in the tab list's arrow-key order, as Fluent's overflow example does. */}
+      <Button
+        ref={ref}
+        role="tab"
+        appearance="transparent"
+        className={styles.more}
+        icon={<MoreHorizontalRegular />}
+        aria-label={`More panels, ${overflowCount} more`}
+        aria-selected={false}
+        aria-haspopup="menu"
+        aria-expanded={open}
+        data-testid="more-panels"
+        onClick={() => {
+          setWanted(true);
+          setOpen(true);
+        }}
+      >
+        More
+      </Button>
+      {wanted ? (
+        <React.Suspense fallback={null}>
+          <MorePanelsMenu
+            open={open}
+            target={ref.current}
+            entries={entries}
+            selected={selected}
+            onSelect={(id) => {
+              setOpen(false);
+              onSelect(id);
+            }}
+            onClose={() => setOpen(false)}
+          />
+        </React.Suspense>
+      ) : null}
+    </>
   );
 }
 

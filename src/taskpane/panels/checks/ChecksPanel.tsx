@@ -5,15 +5,14 @@
  * time the tab is opened (see index.ts), so it costs the pane's start nothing.
  */
 import * as React from "react";
-import { Body1, Button, Caption1, Spinner, Subtitle1, Subtitle2, makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
-import { ArrowClockwiseRegular } from "@fluentui/react-icons";
+import { Body1, Button, Caption1, Spinner, Subtitle2, makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
 import type { Finding } from "../../../core/validate";
 import { applySafeFixes, safeFixPlan } from "../../../jobs/validation/fixes";
 import { plan } from "../../../core/plan/plan";
 import { highlightPlan } from "../../../jobs/validation/highlight";
 import { validateWorkbook } from "../../../jobs/validation/validate";
 import type { ApplyResult } from "../../../hosts/host";
-import { ApplyPlan, ErrorMessage, PlanPreview } from "../../components";
+import { ApplyPlan, ErrorMessage, PanelHeader, PlanPreview } from "../../components";
 import { useWorkbookHost } from "../../hostContext";
 import { useHostRead } from "../../hooks/useHostRead";
 import { usePanelStyles } from "../panelStyles.styles";
@@ -165,16 +164,7 @@ export function ChecksPanel({ onReady, today }: ChecksPanelProps): React.JSX.Ele
 
   return (
     <div className={panel.root}>
-      <div className={panel.header}>
-        <div className={panel.headerText}>
-          <Subtitle1 as="h2" className={panel.title}>
-            Checks
-          </Subtitle1>
-        </div>
-        <Button icon={<ArrowClockwiseRegular />} onClick={reload} disabled={loading} aria-label="Check again">
-          Check again
-        </Button>
-      </div>
+      <PanelHeader title="Checks" readAgain={{ onClick: reload, disabled: loading, label: "Check again" }} />
       {loading && !report ? <Spinner size="small" label="Checking the registers…" /> : null}
       {error ? <ErrorMessage error={error} doing="check the registers" /> : null}
       {report ? (

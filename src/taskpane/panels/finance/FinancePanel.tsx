@@ -5,10 +5,9 @@
  * plan. Loaded the first time the tab is opened (see index.ts).
  */
 import * as React from "react";
-import { Body1, Button, Caption1, Spinner, Subtitle1, Subtitle2, makeStyles, tokens } from "@fluentui/react-components";
-import { ArrowClockwiseRegular } from "@fluentui/react-icons";
+import { Body1, Button, Caption1, Spinner, Subtitle2, makeStyles, tokens } from "@fluentui/react-components";
 import { planVariance, type ProjectFigures } from "../../../jobs/finance/variance";
-import { ApplyPlan, ErrorMessage, PlanPreview } from "../../components";
+import { ApplyPlan, ErrorMessage, PanelHeader, PlanPreview } from "../../components";
 import { useWorkbookHost } from "../../hostContext";
 import { useHostRead } from "../../hooks/useHostRead";
 import { usePanelStyles } from "../panelStyles.styles";
@@ -93,17 +92,11 @@ export function FinancePanel({ onReady }: PanelProps): React.JSX.Element {
   };
   return (
     <div className={panel.root}>
-      <div className={panel.header}>
-        <div className={panel.headerText}>
-          <Subtitle1 as="h2" className={panel.title}>
-            Finance
-          </Subtitle1>
-          <Body1 className={panel.subtle}>Budget variance and earned value of every budget tracker, with subtotal rows left out.</Body1>
-        </div>
-        <Button icon={<ArrowClockwiseRegular />} onClick={reload} disabled={loading} aria-label="Compute again">
-          Compute again
-        </Button>
-      </div>
+      <PanelHeader
+        title="Finance"
+        subtitle="Budget variance and earned value of every budget tracker, with subtotal rows left out."
+        readAgain={{ onClick: reload, disabled: loading, label: "Compute again" }}
+      />
       {loading && !report ? <Spinner size="small" label="Reading the budget trackers…" /> : null}
       {error ? <ErrorMessage error={error} doing="read the budget trackers" /> : null}
       {report ? (

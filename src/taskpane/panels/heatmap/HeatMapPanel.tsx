@@ -7,11 +7,10 @@
  * opened (see index.ts).
  */
 import * as React from "react";
-import { Body1, Button, Caption1, Field, Select, Spinner, Subtitle1, Subtitle2, ToggleButton, Toolbar } from "@fluentui/react-components";
-import { ArrowClockwiseRegular } from "@fluentui/react-icons";
+import { Body1, Button, Caption1, Field, Select, Spinner, Subtitle2, ToggleButton, Toolbar } from "@fluentui/react-components";
 import type { HeatMapCell, MapBasis, MappedRisk } from "../../../core/heatmap/model";
 import { planHeatMaps, readHeatMaps, type HeatMapDrawing } from "../../../jobs/heatmap/heatmap";
-import { ApplyPlan, ErrorMessage, PlanPreview } from "../../components";
+import { ApplyPlan, ErrorMessage, PanelHeader, PlanPreview } from "../../components";
 import { useWorkbookHost } from "../../hostContext";
 import { useHostRead } from "../../hooks/useHostRead";
 import { usePanelStyles } from "../panelStyles.styles";
@@ -68,17 +67,11 @@ export function HeatMapPanel({ onReady }: PanelProps): React.JSX.Element {
 
   return (
     <div className={panel.root}>
-      <div className={panel.header}>
-        <div className={panel.headerText}>
-          <Subtitle1 as="h2" className={panel.title}>
-            Heat Map
-          </Subtitle1>
-          <Body1 className={panel.subtle}>Open risks by probability and impact, each cell with its count and band.</Body1>
-        </div>
-        <Button icon={<ArrowClockwiseRegular />} onClick={reload} disabled={loading} aria-label="Read again">
-          Read again
-        </Button>
-      </div>
+      <PanelHeader
+        title="Heat Map"
+        subtitle="Open risks by probability and impact, each cell with its count and band."
+        readAgain={{ onClick: reload, disabled: loading }}
+      />
       {loading && !reading ? <Spinner size="small" label="Reading the risk registers…" /> : null}
       {error ? <ErrorMessage error={error} doing="read the risk registers" /> : null}
       {reading && !registers.length ? (

@@ -1,6 +1,6 @@
 import * as React from "react";
-import { Button, Spinner, Subtitle1 } from "@fluentui/react-components";
-import { ArrowClockwiseRegular, DocumentTableRegular } from "@fluentui/react-icons";
+import { Spinner } from "@fluentui/react-components";
+import { DocumentTableRegular } from "@fluentui/react-icons";
 import { EmptyState } from "../../components/EmptyState";
 import { ErrorMessage } from "../../components/ErrorMessage";
 import { useWorkbookHost } from "../../hostContext";
@@ -9,6 +9,7 @@ import type { PanelProps } from "../types";
 import { usePanelStyles } from "../panelStyles.styles";
 import { summariseWorkbook } from "./sheetSummary";
 import { WorkbookOverview } from "./WorkbookOverview";
+import { PanelHeader } from "../../components/PanelHeader";
 
 /** What is in the workbook: the first thing a PMO administrator checks. */
 export function OverviewPanel({ onReady }: PanelProps): React.JSX.Element {
@@ -20,16 +21,7 @@ export function OverviewPanel({ onReady }: PanelProps): React.JSX.Element {
 
   return (
     <div className={styles.root}>
-      <div className={styles.header}>
-        <div className={styles.headerText}>
-          <Subtitle1 as="h2" className={styles.title}>
-            {summary?.name || "This workbook"}
-          </Subtitle1>
-        </div>
-        <Button size="small" icon={<ArrowClockwiseRegular />} onClick={reload} disabled={loading}>
-          Refresh
-        </Button>
-      </div>
+      <PanelHeader title={summary?.name || "This workbook"} readAgain={{ onClick: reload, disabled: loading, label: "Refresh", size: "small" }} />
       {error ? <ErrorMessage error={error} doing="read the workbook" /> : null}
       {loading && !summary ? <Spinner size="small" label="Reading the workbook…" /> : null}
       {summary && summary.empty ? (

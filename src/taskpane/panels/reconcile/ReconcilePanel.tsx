@@ -7,18 +7,17 @@
  * previewed plan with Undo. Loaded the first time the tab is opened.
  */
 import * as React from "react";
-import { Body1, Button, Caption1, Spinner, Subtitle1, Subtitle2, makeStyles, tokens } from "@fluentui/react-components";
+import { Body1, Button, Caption1, Spinner, Subtitle2, makeStyles, tokens } from "@fluentui/react-components";
 import { DocumentArrowUpRegular } from "@fluentui/react-icons";
 import { SECTION_IDS, SECTION_TITLES, type ReconcileLine, type SectionId } from "../../../core/reconcile";
 import { lineAddress, planReconcile, type ReconcileJob } from "../../../jobs/reconcile";
-import { ApplyPlan, ErrorMessage, PlanPreview } from "../../components";
+import { ApplyPlan, ErrorMessage, FilePickButton, PanelHeader, PlanPreview } from "../../components";
 import { useWorkbookHost } from "../../hostContext";
 import { usePanelStyles } from "../panelStyles.styles";
 import type { PanelProps } from "../types";
 import { ledgerRowsFromFile } from "./ledgerFile";
 
 const useStyles = makeStyles({
-  hiddenInput: { display: "none" },
   table: { borderCollapse: "collapse", width: "100%", fontSize: tokens.fontSizeBase200 },
   cell: { textAlign: "right", paddingLeft: tokens.spacingHorizontalXS, paddingTop: "2px", paddingBottom: "2px", whiteSpace: "nowrap" },
   label: { textAlign: "left", paddingTop: "2px", paddingBottom: "2px", overflowWrap: "anywhere" },
@@ -166,7 +165,6 @@ export function ReconcilePanel({ onReady }: PanelProps): React.JSX.Element {
   const panel = usePanelStyles();
   const styles = useStyles();
   const { host, notifyChanged } = useWorkbookHost();
-  const fileInput = React.useRef<HTMLInputElement>(null);
   const [file, setFile] = React.useState<File | null>(null);
   const [job, setJob] = React.useState<ReconcileJob | null>(null);
   const [busy, setBusy] = React.useState(false);
@@ -220,34 +218,21 @@ export function ReconcilePanel({ onReady }: PanelProps): React.JSX.Element {
 
   return (
     <div className={panel.root}>
-      <div className={panel.header}>
-        <div className={panel.headerText}>
-          <Subtitle1 as="h2" className={panel.title}>
-            Reconcile
-          </Subtitle1>
-          <Body1 className={panel.subtle}>The budget tracker&apos;s actuals against a finance ledger export, by project, cost code and period.</Body1>
-        </div>
-      </div>
-      <input
-        ref={fileInput}
-        className={styles.hiddenInput}
-        type="file"
+      <PanelHeader title="Reconcile" subtitle="The budget tracker's actuals against a finance ledger export, by project, cost code and period." />
+      <FilePickButton
         accept=".csv,.xlsx,.xlsm,text/csv"
-        aria-label="Ledger file"
-        data-testid="ledger-file-input"
-        tabIndex={-1}
-        onChange={(e) => {
-          const picked = e.target.files?.[0];
-          e.target.value = "";
-          if (picked) {
-            setFile(picked);
-            void run(picked);
-          }
+        inputLabel="Ledger file"
+        inputTestId="ledger-file-input"
+        onPick={([picked]) => {
+          setFile(picked);
+          void run(picked);
         }}
-      />
-      <Button appearance="primary" icon={<DocumentArrowUpRegular />} disabled={busy} onClick={() => fileInput.current?.click()}>
+        appearance="primary"
+        icon={<DocumentArrowUpRegular />}
+        disabled={busy}
+      >
         {file ? "Choose another ledger…" : "Choose the ledger file…"}
-      </Button>
+      </FilePickButton>
       {file ? <Caption1 className={panel.subtle}>Ledger: {file.name}</Caption1> : null}
       {busy ? <Spinner size="small" label={progress || "Reconciling…"} /> : null}
       {error ? <ErrorMessage error={error} doing="reconcile" /> : null}

@@ -4,8 +4,8 @@
  * its package sheet by sheet.
  */
 import { csvRowBlocks } from "../../../hosts/xlsx/csv";
-import { PackageWorkbook } from "../../../hosts/xlsx/package-read";
 import { ledgerRowsFromHost, type LedgerBlock, type LedgerRows } from "../../../jobs/reconcile";
+import { loadFileHost } from "../../files/fileHost";
 
 async function* fileBlocks(file: File): AsyncGenerator<LedgerBlock> {
   const reader = file.stream().getReader();
@@ -21,6 +21,7 @@ async function* fileBlocks(file: File): AsyncGenerator<LedgerBlock> {
 
 export async function ledgerRowsFromFile(file: File): Promise<LedgerRows> {
   if (/\.csv$/i.test(file.name)) return { file: file.name, sheet: file.name.replace(/\.csv$/i, ""), blocks: fileBlocks(file) };
+  const { PackageWorkbook } = await loadFileHost();
   const book = await PackageWorkbook.open(new Uint8Array(await file.arrayBuffer()), file.name);
   return ledgerRowsFromHost(book, file.name);
 }

@@ -1,11 +1,11 @@
 import * as React from "react";
-import { Body1, Button, Spinner, Subtitle1, Subtitle2 } from "@fluentui/react-components";
-import { AddRegular, ArrowClockwiseRegular } from "@fluentui/react-icons";
+import { Body1, Button, Spinner, Subtitle2 } from "@fluentui/react-components";
+import { AddRegular } from "@fluentui/react-icons";
 import type { DetectedRegister } from "../../../core/detect/detect";
 import { BUILT_IN_TEMPLATES } from "../../../core/templates/catalogue";
 import { parseTemplateFile } from "../../../core/templates/custom";
 import type { Template } from "../../../core/templates/schema";
-import { ErrorMessage } from "../../components";
+import { ErrorMessage, PanelHeader } from "../../components";
 import { useWorkbookHost } from "../../hostContext";
 import type { PanelProps } from "../types";
 import { usePanelStyles } from "../panelStyles.styles";
@@ -98,16 +98,7 @@ export function RegistersPanel({ onReady, saveFile = downloadText }: RegistersPa
 
   return (
     <div className={styles.root}>
-      <div className={styles.header}>
-        <div className={styles.headerText}>
-          <Subtitle1 as="h2" className={styles.title}>
-            Registers
-          </Subtitle1>
-        </div>
-        <Button className={local.noShrink} size="small" icon={<ArrowClockwiseRegular />} onClick={reload} disabled={loading}>
-          Refresh
-        </Button>
-      </div>
+      <PanelHeader title="Registers" readAgain={{ onClick: reload, disabled: loading, label: "Refresh", size: "small" }} />
       {marking ? (
         <React.Suspense fallback={<Spinner size="small" label="Opening…" />}>
           <MarkRegister templates={[...imported, ...BUILT_IN_TEMPLATES]} listSheets={listSheets} findAt={findAt} pointedAt={pointedAt} onFound={onMarked} onCancel={() => setMarking(false)} />

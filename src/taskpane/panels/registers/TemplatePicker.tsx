@@ -1,6 +1,7 @@
 import * as React from "react";
 import { Button, Field, MessageBar, MessageBarBody, MessageBarTitle, Select } from "@fluentui/react-components";
 import { ArrowDownloadRegular, ArrowUploadRegular } from "@fluentui/react-icons";
+import { FilePickButton } from "../../components";
 import type { TemplateProblem } from "../../../core/templates/custom";
 import type { Template } from "../../../core/templates/schema";
 import { useRegistersStyles } from "./useRegistersStyles.styles";
@@ -34,7 +35,6 @@ export interface TemplatePickerProps {
 /** Which template to apply: the built-in catalogue and a PMO manager's own JSON templates, with import and export. */
 export function TemplatePicker({ builtIn, imported, value, onChange, onImport, onExport, importFailure, label = "Template", disabled }: TemplatePickerProps): React.JSX.Element {
   const styles = useRegistersStyles();
-  const fileInput = React.useRef<HTMLInputElement>(null);
   const chosen = [...imported, ...builtIn].find((t) => t.id === value);
   return (
     <>
@@ -59,23 +59,17 @@ export function TemplatePicker({ builtIn, imported, value, onChange, onImport, o
         </Select>
       </Field>
       <div className={styles.buttonRow}>
-        <input
-          ref={fileInput}
-          className={styles.hiddenInput}
-          type="file"
+        <FilePickButton
           accept=".json,application/json"
-          aria-label="Template file"
-          data-testid="template-file-input"
-          tabIndex={-1}
-          onChange={(e) => {
-            const file = e.target.files?.[0];
-            e.target.value = "";
-            if (file) onImport(file);
-          }}
-        />
-        <Button size="small" icon={<ArrowUploadRegular />} disabled={disabled} onClick={() => fileInput.current?.click()}>
+          inputLabel="Template file"
+          inputTestId="template-file-input"
+          onPick={([file]) => onImport(file)}
+          size="small"
+          icon={<ArrowUploadRegular />}
+          disabled={disabled}
+        >
           Import template…
-        </Button>
+        </FilePickButton>
         <Button size="small" icon={<ArrowDownloadRegular />} disabled={disabled || !chosen} onClick={() => chosen && onExport(chosen)}>
           Export template
         </Button>

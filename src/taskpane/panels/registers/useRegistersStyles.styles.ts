@@ -64,7 +64,6 @@ export const useRegistersStyles = makeStyles({
   workspace: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalL, minWidth: 0 },
   full: { width: "100%", minWidth: 0, "& select": { textOverflow: "ellipsis" } },
   buttonRow: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS },
-  hiddenInput: { display: "none" },
   description: { color: tokens.colorNeutralForeground2, fontSize: tokens.fontSizeBase200 },
   problems: { margin: `${tokens.spacingVerticalXS} 0 0`, paddingLeft: tokens.spacingHorizontalL, "& li": { marginBottom: tokens.spacingVerticalXXS, overflowWrap: "anywhere" } },
   path: { fontFamily: tokens.fontFamilyMonospace, fontSize: tokens.fontSizeBase200 },

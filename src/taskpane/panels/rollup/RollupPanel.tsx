@@ -6,12 +6,12 @@
  * refreshed in place on the next run (notes beside it kept per project).
  */
 import * as React from "react";
-import { Body1, Button, Caption1, Spinner, Subtitle1, Subtitle2, makeStyles, tokens } from "@fluentui/react-components";
-import { ArrowClockwiseRegular, DocumentAddRegular, DismissRegular } from "@fluentui/react-icons";
+import { Body1, Button, Caption1, Spinner, Subtitle2, makeStyles, tokens } from "@fluentui/react-components";
+import { DocumentAddRegular, DismissRegular } from "@fluentui/react-icons";
 import { present, valueOf, type ProjectSummary } from "../../../core/rollup";
 import { bandsOf, summariseHost } from "../../../jobs/rollup/read-projects";
 import { planRollup, type RollupInput } from "../../../jobs/rollup/plan-rollup";
-import { ApplyPlan, ErrorMessage, PlanPreview } from "../../components";
+import { ApplyPlan, ErrorMessage, FilePickButton, PanelHeader, PlanPreview } from "../../components";
 import { useWorkbookHost } from "../../hostContext";
 import { useHostRead } from "../../hooks/useHostRead";
 import { usePanelStyles } from "../panelStyles.styles";
@@ -23,7 +23,6 @@ const useStyles = makeStyles({
   project: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXXS, minWidth: 0, overflowWrap: "anywhere" },
   name: { fontWeight: tokens.fontWeightSemibold },
   fileRow: { display: "flex", alignItems: "flex-start", justifyContent: "space-between", gap: tokens.spacingHorizontalS, minWidth: 0 },
-  hiddenInput: { display: "none" },
   failed: { color: tokens.colorPaletteRedForeground1, overflowWrap: "anywhere" },
 });
 
@@ -71,7 +70,6 @@ export function RollupPanel({ onReady, today }: RollupPanelProps): React.JSX.Ele
   const { value: own, error, loading, reload } = useHostRead(read, revision, onReady);
   const [picked, setPicked] = React.useState<PickedFile[]>([]);
   const [reading, setReading] = React.useState(false);
-  const fileInput = React.useRef<HTMLInputElement>(null);
 
   const addFiles = React.useCallback(
     async (files: File[]) => {
@@ -118,17 +116,11 @@ export function RollupPanel({ onReady, today }: RollupPanelProps): React.JSX.Ele
 
   return (
     <div className={panel.root}>
-      <div className={panel.header}>
-        <div className={panel.headerText}>
-          <Subtitle1 as="h2" className={panel.title}>
-            Portfolio rollup
-          </Subtitle1>
-          <Body1 className={panel.subtle}>One sheet for the whole portfolio: RAG, money, risks, issues and milestones of every project, with live totals.</Body1>
-        </div>
-        <Button icon={<ArrowClockwiseRegular />} onClick={reload} disabled={loading} title="Read the projects again">
-          Read again
-        </Button>
-      </div>
+      <PanelHeader
+        title="Portfolio rollup"
+        subtitle="One sheet for the whole portfolio: RAG, money, risks, issues and milestones of every project, with live totals."
+        readAgain={{ onClick: reload, disabled: loading, title: "Read the projects again" }}
+      />
       {loading && !own ? <Spinner size="small" label="Reading the projects…" /> : null}
       {error ? <ErrorMessage error={error} doing="read the projects" /> : null}
       {own ? (
@@ -149,24 +141,17 @@ export function RollupPanel({ onReady, today }: RollupPanelProps): React.JSX.Ele
           From other workbooks ({pickedProjects.length})
         </Subtitle2>
         <Caption1 className={panel.subtle}>Pick project workbooks on your computer; they are read here, in the pane, and nothing leaves it.</Caption1>
-        <input
-          ref={fileInput}
-          className={styles.hiddenInput}
-          type="file"
-          multiple
+        <FilePickButton
           accept=".xlsx,.xlsm"
-          aria-label="Project workbooks"
-          data-testid="rollup-file-input"
-          tabIndex={-1}
-          onChange={(e) => {
-            const files = [...(e.target.files ?? [])];
-            e.target.value = "";
-            if (files.length) void addFiles(files);
-          }}
-        />
-        <Button icon={<DocumentAddRegular />} onClick={() => fileInput.current?.click()} disabled={reading || !own}>
+          multiple
+          inputLabel="Project workbooks"
+          inputTestId="rollup-file-input"
+          onPick={(files) => void addFiles(files)}
+          icon={<DocumentAddRegular />}
+          disabled={reading || !own}
+        >
           Add project workbooks…
-        </Button>
+        </FilePickButton>
         {reading ? <Spinner size="tiny" label="Reading the files…" /> : null}
         <ul className={styles.list} aria-label="Picked workbooks">
           {picked.map((p) => (

@@ -5,9 +5,9 @@
  */
 import type { ProjectSummary } from "../../../core/rollup";
 import { WorkbookError } from "../../../hosts/host";
-import { PackageWorkbook } from "../../../hosts/xlsx/package-read";
 import { summariseHost } from "../../../jobs/rollup/read-projects";
 import type { RiskBand } from "../../../core/metadata/settings";
+import { loadFileHost } from "../../files/fileHost";
 
 export type PickedFile = { name: string; summaries: ProjectSummary[] } | { name: string; failed: string };
 
@@ -25,6 +25,7 @@ export async function readPickedFile(file: File, options: { today?: Date; bands:
   if (file.name.startsWith("~$")) return { name: file.name, failed: "an Excel lock file (Excel keeps it while the workbook is open); pick the workbook itself" };
   if (!/\.(xlsx|xlsm)$/i.test(file.name)) return { name: file.name, failed: "not a workbook: pick .xlsx or .xlsm files" };
   try {
+    const { PackageWorkbook } = await loadFileHost();
     const host = await PackageWorkbook.open(await bytesOf(file), file.name);
     const summaries = await summariseHost(host, file.name, options);
     return summaries.length ? { name: file.name, summaries } : { name: file.name, failed: "no risk register, issue log, milestone tracker, budget tracker or earned value table found" };

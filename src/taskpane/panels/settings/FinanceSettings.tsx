@@ -1,6 +1,7 @@
 import * as React from "react";
-import { Field, Input, Select } from "@fluentui/react-components";
+import { Field, Select } from "@fluentui/react-components";
 import { EAC_METHODS, EAC_METHOD_IDS, type EacMethod } from "../../../core/finance/measures";
+import { NumberField } from "./NumberField";
 import type { SettingsFormState } from "./useSettingsForm";
 import { useSettingsStyles } from "./useSettingsStyles.styles";
 
@@ -11,12 +12,8 @@ export function FinanceSettings({ form, disabled }: { form: SettingsFormState; d
   return (
     <>
       <div className={styles.pair}>
-        <Field label="Amber from (amount)" hint="Whichever is greater: amount or %" validationMessage={errors.varianceAmberAmount}>
-          <Input className={styles.select} inputMode="decimal" value={draft.varianceAmberAmount} disabled={disabled} onChange={(_, d) => update("varianceAmberAmount", d.value)} />
-        </Field>
-        <Field label="Red from (amount)" hint="Whichever is greater: amount or %" validationMessage={errors.varianceRedAmount}>
-          <Input className={styles.select} inputMode="decimal" value={draft.varianceRedAmount} disabled={disabled} onChange={(_, d) => update("varianceRedAmount", d.value)} />
-        </Field>
+        <NumberField label="Amber from (amount)" hint="Whichever is greater: amount or %" error={errors.varianceAmberAmount} value={draft.varianceAmberAmount} disabled={disabled} onChange={(v) => update("varianceAmberAmount", v)} />
+        <NumberField label="Red from (amount)" hint="Whichever is greater: amount or %" error={errors.varianceRedAmount} value={draft.varianceRedAmount} disabled={disabled} onChange={(v) => update("varianceRedAmount", v)} />
       </div>
       <Field label="Estimate at completion (EAC)" hint="The EAC that ETC, VAC and TCPI use.">
         <Select className={styles.select} value={draft.eacMethod} disabled={disabled} onChange={(_, d) => update("eacMethod", d.value as EacMethod)}>

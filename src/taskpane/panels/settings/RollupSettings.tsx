@@ -5,11 +5,12 @@
  * workbook's settings record beside the other settings, which stay as they are.
  */
 import * as React from "react";
-import { Field, Input, Select, Subtitle2 } from "@fluentui/react-components";
+import { Field, Select, Subtitle2 } from "@fluentui/react-components";
 import { plan } from "../../../core/plan/plan";
 import { SETTINGS_KEY } from "../../../core/metadata/settings";
 import { ragRulesOfSettings } from "../../../core/rollup/rollup-settings";
 import { ApplyPlan } from "../../components";
+import { NumberField } from "./NumberField";
 import { useWorkbookHost } from "../../hostContext";
 import { usePanelStyles } from "../panelStyles.styles";
 import { useSettingsStyles } from "./useSettingsStyles.styles";
@@ -58,12 +59,8 @@ export function RollupSettings({ stored }: { stored: Record<string, unknown> }):
           </Select>
         </Field>
         <div className={styles.pair}>
-          <Field label="Amber below" hint="CPI or SPI" validationMessage={amberError}>
-            <Input className={styles.select} inputMode="decimal" value={amber} onChange={(_, d) => setAmber(d.value)} />
-          </Field>
-          <Field label="Red below" hint="CPI or SPI" validationMessage={redError}>
-            <Input className={styles.select} inputMode="decimal" value={red} onChange={(_, d) => setRed(d.value)} />
-          </Field>
+          <NumberField label="Amber below" hint="CPI or SPI" error={amberError} value={amber} onChange={setAmber} />
+          <NumberField label="Red below" hint="CPI or SPI" error={redError} value={red} onChange={setRed} />
         </div>
       </div>
       <ApplyPlan plan={savePlan} apply={apply} onChanged={notifyChanged} applyLabel="Save rollup settings" />

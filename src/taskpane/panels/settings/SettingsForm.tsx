@@ -1,7 +1,8 @@
 import * as React from "react";
-import { Button, Field, Input, Select } from "@fluentui/react-components";
+import { Button, Field, Select } from "@fluentui/react-components";
 import { RISK_BAND_SETS, RISK_BAND_SET_IDS, type RiskBandSetId } from "../../../core/metadata/settings";
 import { FinanceSettings } from "./FinanceSettings";
+import { NumberField } from "./NumberField";
 import type { SettingsFormState } from "./useSettingsForm";
 import { useSettingsStyles } from "./useSettingsStyles.styles";
 import { RiskMatrixSection } from "./RiskMatrixSection";
@@ -40,12 +41,8 @@ export function SettingsForm({ form, disabled }: SettingsFormProps): React.JSX.E
       </Field>
       <RiskMatrixSection form={form} disabled={disabled} />
       <div className={styles.pair}>
-        <Field label="Amber from (%)" hint="Budget variance" validationMessage={errors.varianceAmberPercent}>
-          <Input className={styles.select} inputMode="decimal" value={draft.varianceAmberPercent} disabled={disabled} onChange={(_, d) => update("varianceAmberPercent", d.value)} />
-        </Field>
-        <Field label="Red from (%)" hint="Budget variance" validationMessage={errors.varianceRedPercent}>
-          <Input className={styles.select} inputMode="decimal" value={draft.varianceRedPercent} disabled={disabled} onChange={(_, d) => update("varianceRedPercent", d.value)} />
-        </Field>
+        <NumberField label="Amber from (%)" hint="Budget variance" error={errors.varianceAmberPercent} value={draft.varianceAmberPercent} disabled={disabled} onChange={(v) => update("varianceAmberPercent", v)} />
+        <NumberField label="Red from (%)" hint="Budget variance" error={errors.varianceRedPercent} value={draft.varianceRedPercent} disabled={disabled} onChange={(v) => update("varianceRedPercent", v)} />
       </div>
       <FinanceSettings form={form} disabled={disabled} />
       {form.changed ? (

@@ -1,7 +1,7 @@
 import * as React from "react";
-import { Body1, MessageBar, MessageBarBody, MessageBarTitle, Spinner, Subtitle1, Subtitle2 } from "@fluentui/react-components";
+import { Body1, MessageBar, MessageBarBody, MessageBarTitle, Spinner, Subtitle2 } from "@fluentui/react-components";
 import { ClipboardTaskListLtrRegular } from "@fluentui/react-icons";
-import { ApplyPlan, EmptyState, ErrorMessage, PlanPreview } from "../../components";
+import { ApplyPlan, EmptyState, ErrorMessage, PanelHeader, PlanPreview } from "../../components";
 import { useWorkbookHost } from "../../hostContext";
 import { useWorkbookOutline } from "../../hooks/useWorkbookOutline";
 import type { WorkbookOutline } from "../../../hosts/host";
@@ -22,12 +22,7 @@ export function SettingsPanel({ onReady }: PanelProps): React.JSX.Element {
 
   return (
     <div className={styles.root}>
-      <div className={styles.headerText}>
-        <Subtitle1 as="h2" className={styles.title}>
-          Workbook settings
-        </Subtitle1>
-        <Body1 className={styles.subtle}>Stored in the workbook, so everyone who opens it gets the same results.</Body1>
-      </div>
+      <PanelHeader title="Workbook settings" subtitle="Stored in the workbook, so everyone who opens it gets the same results." />
       {error ? <ErrorMessage error={error} doing="read the workbook settings" /> : null}
       {loading && !outline ? <Spinner size="small" label="Reading the workbook…" /> : null}
       {outline ? <WorkbookRecord outline={outline} /> : null}

@@ -1,0 +1,10 @@
+import type { Edit } from "../../core/plan/edits";
+
+/**
+ * Edits that change which sheets exist or how they show: never inside an undo
+ * group (Worksheet.delete, Worksheet.visibility). Its own module so the host
+ * can say what Ctrl+Z will not cover without loading the apply machinery.
+ */
+export function isStructureEdit(e: Edit): boolean {
+  return e.type === "addSheet" || e.type === "deleteSheet";
+}
