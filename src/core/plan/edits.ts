@@ -143,7 +143,12 @@ export const ChartSchema = z
     name: chartName,
     chartType: z.enum(["line"]),
     title: z.string().max(255),
-    /** The category (x) axis labels, e.g. the period column. */
+    /**
+     * The category (x) axis labels, e.g. the period column. A series may read
+     * fewer cells than there are categories (the first ones): a curve that
+     * stops at the status date, where cells after it show "" (which a chart
+     * would draw as zero).
+     */
     categories: lineOfCells,
     /** The labels as the job computed them, for hosts that store a chart's cached values (files). */
     categoryLabels: z.array(z.string().max(255)).optional(),
@@ -168,8 +173,9 @@ export const ChartSchema = z
     const n = cellCount(c.categories);
     if (c.categoryLabels && c.categoryLabels.length !== n) ctx.addIssue({ code: "custom", path: ["categoryLabels"], message: `${c.categoryLabels.length} labels for ${n} category cells` });
     c.series.forEach((s, i) => {
-      if (cellCount(s.values) !== n) ctx.addIssue({ code: "custom", path: ["series", i, "values"], message: `series “${s.name}” reads ${cellCount(s.values)} cells but there are ${n} categories` });
-      if (s.points && s.points.length !== n) ctx.addIssue({ code: "custom", path: ["series", i, "points"], message: `series “${s.name}” has ${s.points.length} points for ${n} categories` });
+      const m = cellCount(s.values);
+      if (m > n) ctx.addIssue({ code: "custom", path: ["series", i, "values"], message: `series “${s.name}” reads ${m} cells but there are only ${n} categories` });
+      if (s.points && s.points.length !== m) ctx.addIssue({ code: "custom", path: ["series", i, "points"], message: `series “${s.name}” has ${s.points.length} points for ${m} cells` });
     });
   });
 export type ChartSpec = z.infer<typeof ChartSchema>;

@@ -45,16 +45,18 @@ const VALUE_AXIS = 500200;
 
 /** The chart part for `spec`; `sheet` is the sheet's name as the workbook spells it. */
 export function chartPartXml(spec: ChartSpec, sheet: string): string {
-  const count = rangeCells(spec.categories);
-  const labels = spec.categoryLabels;
   const series = spec.series
     .map((s, i) => {
       const colour = SERIES_COLOURS[i % SERIES_COLOURS.length];
+      // A series shorter than the categories reads the first categories only.
+      const count = rangeCells(s.values);
+      const categories = firstCells(spec.categories, count);
+      const labels = spec.categoryLabels?.slice(0, count);
       return (
         `<c:ser><c:idx val="${i}"/><c:order val="${i}"/><c:tx><c:v>${text(s.name)}</c:v></c:tx>` +
         `<c:spPr><a:ln w="28575" cap="rnd"><a:solidFill><a:srgbClr val="${colour}"/></a:solidFill><a:round/></a:ln></c:spPr>` +
         `<c:marker><c:symbol val="none"/></c:marker>` +
-        `<c:cat><c:strRef><c:f>${text(seriesReference(sheet, spec.categories))}</c:f>${labels ? stringCache(labels) : ""}</c:strRef></c:cat>` +
+        `<c:cat><c:strRef><c:f>${text(seriesReference(sheet, categories))}</c:f>${labels ? stringCache(labels) : ""}</c:strRef></c:cat>` +
         `<c:val><c:numRef><c:f>${text(seriesReference(sheet, s.values))}</c:f>${s.points ? numberCache(s.points, count) : ""}</c:numRef></c:val>` +
         `<c:smooth val="0"/></c:ser>`
       );
@@ -74,6 +76,12 @@ export function chartPartXml(spec: ChartSpec, sheet: string): string {
     `<c:majorTickMark val="out"/><c:minorTickMark val="none"/><c:tickLblPos val="nextTo"/><c:crossAx val="${CATEGORY_AXIS}"/><c:crosses val="autoZero"/><c:crossBetween val="between"/></c:valAx>` +
     `</c:plotArea><c:legend><c:legendPos val="b"/><c:overlay val="0"/></c:legend><c:plotVisOnly val="1"/><c:dispBlanksAs val="gap"/></c:chart></c:chartSpace>`
   );
+}
+
+/** The first `count` cells of a one-row or one-column range. */
+function firstCells(address: string, count: number): string {
+  const r = parseRange(address) as RangeAddress;
+  return formatRange(r.top === r.bottom ? { ...r, right: r.left + count - 1 } : { ...r, bottom: r.top + count - 1 });
 }
 
 function rangeCells(address: string): number {
@@ -178,10 +186,12 @@ export function chartFromParts(chartXml: string, sheet: string, name: string, ce
     const val = new RegExp(`<${c}val>[\\s\\S]*?<${c}f>([^<]*)</${c}f>([\\s\\S]*?)</${c}val>`).exec(s);
     const values = val ? localRange(unescape(val[1]), sheet) : undefined;
     const catRange = cat ? localRange(unescape(cat[1]), sheet) : undefined;
-    if (seriesName === undefined || !values || !catRange || (categories && categories !== catRange)) return undefined;
-    categories = catRange;
+    if (seriesName === undefined || !values || !catRange) return undefined;
     const count = rangeCells(catRange);
-    if (!labels && cat?.[2].includes("strCache")) labels = cachedPoints(cat[2], c, count).map((v) => v ?? "");
+    if (!categories || count > rangeCells(categories)) {
+      categories = catRange;
+      labels = cat?.[2].includes("strCache") ? cachedPoints(cat[2], c, count).map((v) => v ?? "") : undefined;
+    }
     const cached = val?.[2].includes("numCache") ? cachedPoints(val[2], c, count).map((v) => (v === null || v === "" ? null : Number(v))) : undefined;
     series.push({ name: unescape(seriesName), values, ...(cached && cached.every((v) => v === null || Number.isFinite(v)) ? { points: cached } : {}) });
   }
