@@ -4,7 +4,7 @@
  * read from a file or sent across a worker never reaches a workbook unchecked.
  */
 import { z } from "zod";
-import { parseRange } from "../grid/address";
+import { formatRange, parseRange } from "../grid/address";
 
 const sheetName = z
   .string()
@@ -313,3 +313,17 @@ export const EditSchema = z.discriminatedUnion("type", [
 export type Edit = z.infer<typeof EditSchema>;
 export type EditType = Edit["type"];
 export type EditOf<T extends EditType> = Extract<Edit, { type: T }>;
+
+export type ChartEdit = EditOf<"setChart"> | EditOf<"removeChart">;
+
+export function isChartEdit(e: Edit): e is ChartEdit {
+  return e.type === "setChart" || e.type === "removeChart";
+}
+
+/** The categories a series reads: the first as many category cells as it has values. */
+export function seriesCategories(categories: string, values: string): string {
+  const c = parseRange(categories);
+  const n = cellCount(values);
+  if (!c) return categories;
+  return formatRange(c.top === c.bottom ? { ...c, right: c.left + n - 1 } : { ...c, bottom: c.top + n - 1 });
+}

@@ -8,7 +8,7 @@
  * restore a chart an earlier run drew.
  */
 import { columnLetter, formatRange, parseRange, quoteSheetName, type RangeAddress } from "../../../core/grid/address";
-import type { ChartSpec } from "../../../core/plan/edits";
+import { seriesCategories, type ChartSpec } from "../../../core/plan/edits";
 import { escapeAttr, escapeText, excelEscapeControls, findElement, findElements, innerOf } from "./xml-text";
 
 export const CHART_NS = "http://schemas.openxmlformats.org/drawingml/2006/chart";
@@ -50,7 +50,7 @@ export function chartPartXml(spec: ChartSpec, sheet: string): string {
       const colour = SERIES_COLOURS[i % SERIES_COLOURS.length];
       // A series shorter than the categories reads the first categories only.
       const count = rangeCells(s.values);
-      const categories = firstCells(spec.categories, count);
+      const categories = seriesCategories(spec.categories, s.values);
       const labels = spec.categoryLabels?.slice(0, count);
       return (
         `<c:ser><c:idx val="${i}"/><c:order val="${i}"/><c:tx><c:v>${text(s.name)}</c:v></c:tx>` +
@@ -76,12 +76,6 @@ export function chartPartXml(spec: ChartSpec, sheet: string): string {
     `<c:majorTickMark val="out"/><c:minorTickMark val="none"/><c:tickLblPos val="nextTo"/><c:crossAx val="${CATEGORY_AXIS}"/><c:crosses val="autoZero"/><c:crossBetween val="between"/></c:valAx>` +
     `</c:plotArea><c:legend><c:legendPos val="b"/><c:overlay val="0"/></c:legend><c:plotVisOnly val="1"/><c:dispBlanksAs val="gap"/></c:chart></c:chartSpace>`
   );
-}
-
-/** The first `count` cells of a one-row or one-column range. */
-function firstCells(address: string, count: number): string {
-  const r = parseRange(address) as RangeAddress;
-  return formatRange(r.top === r.bottom ? { ...r, right: r.left + count - 1 } : { ...r, bottom: r.top + count - 1 });
 }
 
 function rangeCells(address: string): number {

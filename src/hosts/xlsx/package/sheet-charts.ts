@@ -7,22 +7,19 @@
  * same name replaces it; every other anchor in the drawing (the user's
  * pictures, shapes and charts) keeps its text.
  */
-import type { ChartSpec, EditOf } from "../../../core/plan/edits";
+import { isChartEdit, type ChartEdit, type ChartSpec } from "../../../core/plan/edits";
 import { chartAnchorXml, chartFromParts, chartPartXml, drawingAnchors, DRAWINGML_NS, NEW_DRAWING } from "./chart-part";
 import { OpcPackage, REL_NS, resolveTarget } from "./opc";
 import { insertSection } from "./sheet-sections";
 import { findElement, namespacePrefix, prefixOf, splice } from "./xml-text";
 
-export type ChartEdit = EditOf<"setChart"> | EditOf<"removeChart">;
+export { isChartEdit, type ChartEdit };
 
 export const DRAWING_REL = `${REL_NS}/drawing`;
 export const CHART_REL = `${REL_NS}/chart`;
 const DRAWING_TYPE = "application/vnd.openxmlformats-officedocument.drawing+xml";
 const CHART_TYPE = "application/vnd.openxmlformats-officedocument.drawingml.chart+xml";
 
-export function isChartEdit(e: { type: string }): e is ChartEdit {
-  return e.type === "setChart" || e.type === "removeChart";
-}
 
 /** What the edits leave for each chart name (the last edit of a name wins): the chart to draw, or null for none. */
 function finalCharts(edits: readonly ChartEdit[]): Map<string, { name: string; spec: ChartSpec | null }> {
