@@ -37,23 +37,30 @@ export function summaryCharts(layout: SummaryLayout, sheet: string): ChartSpec[]
     // Beside its own figures when the blocks below leave room there, else right of the widest row.
     const near = Math.max(...c.series.map((s) => s.column)) + 2;
     const left = emptyArea(layout, top, near) ? near : layout.width + 2;
+    const series = c.series.flatMap((s) => {
+      // Up to the last period with a figure: the cells after it show "", which a chart draws as zero.
+      let n = s.points.length;
+      while (n > 0 && s.points[n - 1] === null) n--;
+      return n ? [{ name: s.name, values: `${columnLetter(s.column)}${c.top}:${columnLetter(s.column)}${c.top + n - 1}`, points: s.points.slice(0, n) }] : [];
+    });
     return {
       type: "setChart",
       sheet,
       name: c.name,
       chartType: "line",
-      title: c.title,
+      // Named after the curves it draws: a tracker with actuals by month only has no budget curve.
+      title: `${c.subject}: ${listed(series.map((s) => s.name.replace(/^Cumulative /, "")))}, cumulative`,
       categories: `A${c.top}:A${c.bottom}`,
       categoryLabels: c.categoryLabels,
-      series: c.series.flatMap((s) => {
-        // Up to the last period with a figure: the cells after it show "", which a chart draws as zero.
-        let n = s.points.length;
-        while (n > 0 && s.points[n - 1] === null) n--;
-        return n ? [{ name: s.name, values: `${columnLetter(s.column)}${c.top}:${columnLetter(s.column)}${c.top + n - 1}`, points: s.points.slice(0, n) }] : [];
-      }),
+      series,
       anchor: formatRange({ top, bottom: top + CHART_ROWS - 1, left, right: left + CHART_COLUMNS - 1 }),
     };
   });
+}
+
+/** "PV, EV and AC". */
+function listed(words: string[]): string {
+  return words.length > 1 ? `${words.slice(0, -1).join(", ")} and ${words[words.length - 1]}` : (words[0] ?? "");
 }
 
 /** FNV-1a over the chart's JSON: enough to tell a chart changed, not a security measure. */

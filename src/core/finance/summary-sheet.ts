@@ -31,7 +31,8 @@ export interface SummaryCell {
 export interface SummaryChart {
   /** How a re-run finds it again: unique on the sheet. */
   name: string;
-  title: string;
+  /** What the chart is of (the tracker's sheet), for its title. */
+  subject: string;
   /** First and last period row. */
   top: number;
   bottom: number;
@@ -94,7 +95,7 @@ class Sheet {
     if (bottom >= top) this.formats.push({ address: `${columnLetter(col)}${top}:${columnLetter(col)}${bottom}`, format });
   }
   /** A chart of the rows from `top` to the last one added (one period a row), named after the tracker; two rows at least, or there is no curve. */
-  chart(tracker: Tracker, title: string, top: number, series: { name: string; column: number }[]): void {
+  chart(tracker: Tracker, top: number, series: { name: string; column: number }[]): void {
     const bottom = this.next - 1;
     if (bottom - top < 1) return;
     const rows = this.rows.slice(top - 1, bottom);
@@ -104,7 +105,7 @@ class Sheet {
     for (let n = 2; taken.has(name.toLowerCase()); n++) name = `${base} (${n})`;
     this.charts.push({
       name,
-      title,
+      subject: tracker.sheet.trim(),
       top,
       bottom,
       headerRow: top - 1,
@@ -191,7 +192,7 @@ function seriesRows(sheet: Sheet, tracker: Tracker, ev: EarnedValue): void {
     sheet.add([label(p.period), ...amounts, ...cumulative]);
   }
   for (let c = 2; c <= 7; c++) sheet.format(c, top, sheet.next - 1, FORMAT.amount);
-  sheet.chart(tracker, `${tracker.sheet.trim()}: cumulative PV, EV and AC`, top, [
+  sheet.chart(tracker, top, [
     { name: "Cumulative PV", column: 5 },
     { name: "Cumulative EV", column: 6 },
     { name: "Cumulative AC", column: 7 },
@@ -276,7 +277,7 @@ function budgetBlock(sheet: Sheet, tracker: Tracker, v: BudgetVariance, th: Thre
       sheet.add([label(p.period), budget, actual, { input: localSum([`$B$${top}:B${row}`]), expect: blank(p.cumulativeBudget) }, { input: localSum([`$C$${top}:C${row}`]), expect: blank(p.cumulativeActual) }]);
     });
     for (let c = 2; c <= 5; c++) sheet.format(c, top, sheet.next - 1, FORMAT.amount);
-    sheet.chart(tracker, `${tracker.sheet.trim()}: cumulative budget and actual`, top, [
+    sheet.chart(tracker, top, [
       { name: "Cumulative budget", column: 4 },
       { name: "Cumulative actual", column: 5 },
     ]);

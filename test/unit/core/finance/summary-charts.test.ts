@@ -69,7 +69,7 @@ function layout(rows: number, width: number, wideFrom: number | null): SummaryLa
     charts: [
       {
         name: "S-curve: EVM",
-        title: "EVM",
+        subject: "EVM",
         top: 5,
         bottom: 8,
         headerRow: 4,
@@ -88,6 +88,7 @@ describe("the summary sheet's charts", () => {
   it("sit beside their period rows when nothing lies there; series stop at their last figure; a series with none is left out", () => {
     const [c] = summaryCharts(layout(10, 20, null), "PMO Finance");
     expect(c.anchor).toBe("I4:Q23");
+    expect(c.title).toBe("EVM: PV and EV, cumulative");
     expect(c.categories).toBe("A5:A8");
     expect(c.series.map((s) => [s.name, s.values, s.points])).toEqual([
       ["Cumulative PV", "E5:E8", [1, 2, 3, 4]],
