@@ -72,6 +72,8 @@ export interface ApplyResult {
    * Windows and Mac cannot undo adding a hidden sheet, for one).
    */
   undo: { excelUndoGroup: boolean; inverse: Plan; notInExcelUndo?: string[] };
+  /** Changes of the plan this host left out, in words (a chart where Excel has no chart API); absent when none. */
+  notDone?: string[];
 }
 
 export type Progress = (done: number, total: number) => void;
@@ -145,6 +147,8 @@ export interface WorkbookHost {
    * keep, in words naming sheet, cells and what is lost; empty when all is kept.
    */
   notKeptBy?(plan: Plan): string[];
+  /** Optional, for the preview: the changes of `plan` this host will leave out, in words; empty when it makes them all. */
+  notDoneBy?(plan: Plan): string[];
 }
 
 /** A problem the user can act on: what went wrong, where, and what to do. */

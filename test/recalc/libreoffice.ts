@@ -30,6 +30,11 @@ export function sofficePath(): string | null {
 
 /** Returns the bytes of the workbook after LibreOffice opened, recalculated and saved it as xlsx. */
 export async function recalculate(xlsx: Uint8Array, name = "book.xlsx"): Promise<Uint8Array> {
+  return convertInLibreOffice(xlsx, name, "xlsx");
+}
+
+/** The workbook opened (and recalculated) in LibreOffice and saved as xlsx or exported as PDF; throws when LibreOffice fails. */
+export async function convertInLibreOffice(xlsx: Uint8Array, name: string, target: "xlsx" | "pdf"): Promise<Uint8Array> {
   const soffice = sofficePath();
   if (!soffice) throw new Error("LibreOffice (soffice) is not installed: apt-get install libreoffice-calc-nogui");
   const dir = await fs.mkdtemp(path.join(os.tmpdir(), "pmo-recalc-"));
@@ -43,10 +48,10 @@ export async function recalculate(xlsx: Uint8Array, name = "book.xlsx"): Promise
     await fs.writeFile(input, xlsx);
     await run(
       soffice,
-      [`-env:UserInstallation=file://${profile}`, "--headless", "--norestore", "--convert-to", "xlsx:Calc MS Excel 2007 XML", "--outdir", outDir, input],
+      [`-env:UserInstallation=file://${profile}`, "--headless", "--norestore", "--convert-to", target === "pdf" ? "pdf" : "xlsx:Calc MS Excel 2007 XML", "--outdir", outDir, input],
       { timeout: 120_000 },
     );
-    return new Uint8Array(await fs.readFile(path.join(outDir, name.replace(/\.\w+$/, ".xlsx"))));
+    return new Uint8Array(await fs.readFile(path.join(outDir, name.replace(/\.\w+$/, `.${target}`))));
   } finally {
     await fs.rm(dir, { recursive: true, force: true });
   }

@@ -4,6 +4,7 @@ export * from "./earned-value";
 export * from "./measures";
 export * from "./periods";
 export * from "./plan-summary";
+export * from "./summary-charts";
 export * from "./summary-sheet";
 export * from "./thresholds";
 export * from "./tracker";

@@ -10,6 +10,7 @@ import type { CellValue } from "../grid/cell";
 import type { CellInput, Edit } from "../plan/edits";
 import { plan, type Plan } from "../plan/plan";
 import { normaliseFormula } from "../registers/formulas";
+import { chartChanges, drawnCharts, sameCharts, summaryCharts, type DrawnChart } from "./summary-charts";
 import { SUMMARY_SHEET, type SummaryLayout } from "./summary-sheet";
 
 export const FINANCE_METADATA_KEY = "finance";
@@ -19,6 +20,8 @@ export interface ExistingSummary {
   grid: { address: string; values: CellValue[][]; formulas: (string | null)[][]; numberFormats: string[][] } | null;
   /** The record says this sheet was written by the variance job. */
   ours: boolean;
+  /** The charts the record says the job drew there. */
+  charts?: DrawnChart[];
 }
 
 function sameCell(planned: CellInput, value: CellValue, formula: string | null): boolean {
@@ -64,7 +67,14 @@ export function summarySheetName(sheets: readonly string[], recorded: string | n
 }
 
 export function planSummary(layout: SummaryLayout, sheet: string, existing: ExistingSummary): Plan {
-  if (existing.grid && existing.ours && unchanged(layout, existing.grid, formatLookup(layout))) return plan(`Budget variance and earned value on “${sheet}”`, []);
+  const title = `Budget variance and earned value on “${sheet}”`;
+  const charts = summaryCharts(layout, sheet);
+  const drawn = drawnCharts(charts);
+  const before = existing.ours ? (existing.charts ?? []) : [];
+  const record: Edit = { type: "setMetadata", key: FINANCE_METADATA_KEY, value: { sheet, charts: drawn.map((d) => ({ ...d })) } };
+  if (existing.grid && existing.ours && unchanged(layout, existing.grid, formatLookup(layout))) {
+    return sameCharts(before, drawn) ? plan(title, []) : plan(title, [...chartChanges(charts, before, sheet, false), record]);
+  }
   const edits: Edit[] = [];
   if (!existing.grid) edits.push({ type: "addSheet", sheet, hidden: "visible" });
   const old = existing.grid ? parseRange(existing.grid.address) : undefined;
@@ -93,6 +103,7 @@ export function planSummary(layout: SummaryLayout, sheet: string, existing: Exis
     ],
   });
   edits.push({ type: "setColumnWidths", sheet, widths: Array.from({ length: layout.width }, (_, i) => ({ column: columnLetter(i + 1), width: i < 4 ? 22 : 14 })) });
-  if (!existing.ours) edits.push({ type: "setMetadata", key: FINANCE_METADATA_KEY, value: { sheet } });
-  return plan(`Budget variance and earned value on “${sheet}”`, edits);
+  edits.push(...chartChanges(charts, before, sheet, true));
+  if (!existing.ours || !sameCharts(before, drawn)) edits.push(record);
+  return plan(title, edits);
 }

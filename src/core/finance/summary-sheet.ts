@@ -27,6 +27,21 @@ export interface SummaryCell {
   expect?: Expected;
 }
 
+/** A chart of a block's period rows: categories in column A, each series one column of the same rows. */
+export interface SummaryChart {
+  /** How a re-run finds it again: unique on the sheet. */
+  name: string;
+  /** What the chart is of (the tracker's sheet), for its title. */
+  subject: string;
+  /** First and last period row. */
+  top: number;
+  bottom: number;
+  /** Row of the period table's header, where the chart starts. */
+  headerRow: number;
+  categoryLabels: string[];
+  series: { name: string; column: number; points: (number | null)[] }[];
+}
+
 export interface SummaryLayout {
   rows: SummaryCell[][];
   width: number;
@@ -36,6 +51,8 @@ export interface SummaryLayout {
   headerRows: number[];
   /** RAG column ranges, for colour rules (the words are readable without them). */
   ragRanges: string[];
+  /** Cumulative curves over the period rows, drawn beside the figures. */
+  charts: SummaryChart[];
 }
 
 export type FinanceBlock = { kind: "budget"; tracker: Tracker; variance: BudgetVariance } | { kind: "evm"; tracker: Tracker; ev: EarnedValue };
@@ -58,6 +75,7 @@ class Sheet {
   formats: SummaryLayout["formats"] = [];
   headerRows: number[] = [];
   ragRanges: string[] = [];
+  charts: SummaryChart[] = [];
   get next(): number {
     return this.rows.length + 1;
   }
@@ -75,6 +93,25 @@ class Sheet {
   }
   format(col: number, top: number, bottom: number, format: string): void {
     if (bottom >= top) this.formats.push({ address: `${columnLetter(col)}${top}:${columnLetter(col)}${bottom}`, format });
+  }
+  /** A chart of the rows from `top` to the last one added (one period a row), named after the tracker; two rows at least, or there is no curve. */
+  chart(tracker: Tracker, top: number, series: { name: string; column: number }[]): void {
+    const bottom = this.next - 1;
+    if (bottom - top < 1) return;
+    const rows = this.rows.slice(top - 1, bottom);
+    const taken = new Set(this.charts.map((c) => c.name.toLowerCase()));
+    const base = `S-curve: ${tracker.sheet.trim()}`.slice(0, 90);
+    let name = base;
+    for (let n = 2; taken.has(name.toLowerCase()); n++) name = `${base} (${n})`;
+    this.charts.push({
+      name,
+      subject: tracker.sheet.trim(),
+      top,
+      bottom,
+      headerRow: top - 1,
+      categoryLabels: rows.map((r) => String(r[0]?.input ?? "")),
+      series: series.map((s) => ({ ...s, points: rows.map((r) => { const x = r[s.column - 1]?.expect; return typeof x === "number" && Number.isFinite(x) ? x : null; }) })),
+    });
   }
 }
 
@@ -155,6 +192,11 @@ function seriesRows(sheet: Sheet, tracker: Tracker, ev: EarnedValue): void {
     sheet.add([label(p.period), ...amounts, ...cumulative]);
   }
   for (let c = 2; c <= 7; c++) sheet.format(c, top, sheet.next - 1, FORMAT.amount);
+  sheet.chart(tracker, top, [
+    { name: "Cumulative PV", column: 5 },
+    { name: "Cumulative EV", column: 6 },
+    { name: "Cumulative AC", column: 7 },
+  ]);
 }
 
 function budgetBlock(sheet: Sheet, tracker: Tracker, v: BudgetVariance, th: ThresholdCells, thresholds: VarianceThresholds): void {
@@ -235,6 +277,10 @@ function budgetBlock(sheet: Sheet, tracker: Tracker, v: BudgetVariance, th: Thre
       sheet.add([label(p.period), budget, actual, { input: localSum([`$B$${top}:B${row}`]), expect: blank(p.cumulativeBudget) }, { input: localSum([`$C$${top}:C${row}`]), expect: blank(p.cumulativeActual) }]);
     });
     for (let c = 2; c <= 5; c++) sheet.format(c, top, sheet.next - 1, FORMAT.amount);
+    sheet.chart(tracker, top, [
+      { name: "Cumulative budget", column: 4 },
+      { name: "Cumulative actual", column: 5 },
+    ]);
   }
   void thresholds;
   sheet.text(null);
@@ -253,5 +299,5 @@ export function summaryLayout(blocks: readonly FinanceBlock[], thresholds: Varia
     else budgetBlock(sheet, b.tracker, b.variance, th, thresholds);
   }
   const width = Math.max(...sheet.rows.map((r) => r.length));
-  return { rows: sheet.rows, width, formats: sheet.formats, headerRows: sheet.headerRows, ragRanges: sheet.ragRanges };
+  return { rows: sheet.rows, width, formats: sheet.formats, headerRows: sheet.headerRows, ragRanges: sheet.ragRanges, charts: sheet.charts };
 }

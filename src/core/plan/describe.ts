@@ -98,6 +98,10 @@ export function describeEdit(e: Edit): string {
       return e.rules.length
         ? `Replaces the colour rules on ${e.address}${e.label ? ` (${e.label})` : ""} with ${plural(e.rules.length, "rule")}`
         : `Removes the colour rules on ${e.address}`;
+    case "setChart":
+      return `Draws line chart “${e.name}” over ${e.anchor} (${quoteList(e.series.map((s) => s.name))} by ${e.categories}), replacing the sheet's chart of that name if there is one`;
+    case "removeChart":
+      return `Removes chart “${e.name}”`;
     case "setMetadata":
       return e.value === null ? `Forgets stored setting “${e.key}”` : `Records “${e.key}” in the workbook`;
   }

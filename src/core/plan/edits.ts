@@ -4,7 +4,7 @@
  * read from a file or sent across a worker never reaches a workbook unchecked.
  */
 import { z } from "zod";
-import { parseRange } from "../grid/address";
+import { formatRange, parseRange } from "../grid/address";
 
 const sheetName = z
   .string()
@@ -106,6 +106,79 @@ export const ConditionalFormatSchema = z.discriminatedUnion("kind", [
     .strict(),
 ]);
 export type ConditionalFormat = z.infer<typeof ConditionalFormatSchema>;
+
+/**
+ * A chart's name: how a re-run finds the chart it drew before (to replace it,
+ * never to add a second), so it is kept short and free of control characters.
+ */
+const chartName = z
+  .string()
+  .min(1, "a chart needs a name")
+  .max(100, "chart names are at most 100 characters")
+  .refine((s) => !/[\u0000-\u001f]/.test(s), "chart names cannot hold control characters");
+
+/** One row or one column of cells: what a chart series or its categories read. */
+const lineOfCells = z.string().refine(
+  (s) => {
+    const r = parseRange(s);
+    return r !== undefined && (r.top === r.bottom || r.left === r.right);
+  },
+  { message: "a chart series reads one row or one column of cells" },
+);
+
+const cellCount = (a: string) => {
+  const r = parseRange(a);
+  return r ? (r.bottom - r.top + 1) * (r.right - r.left + 1) : 0;
+};
+
+/**
+ * A chart drawn over cells of `sheet` from ranges of the same sheet. Applying
+ * it replaces the sheet's chart of the same name (a re-run redraws, never
+ * duplicates); charts of other names, the user's own, are left alone.
+ */
+export const ChartSchema = z
+  .object({
+    type: z.literal("setChart"),
+    sheet: sheetName,
+    name: chartName,
+    chartType: z.enum(["line"]),
+    title: z.string().max(255),
+    /**
+     * The category (x) axis labels, e.g. the period column. A series may read
+     * fewer cells than there are categories (the first ones): a curve that
+     * stops at the status date, where cells after it show "" (which a chart
+     * would draw as zero).
+     */
+    categories: lineOfCells,
+    /** The labels as the job computed them, for hosts that store a chart's cached values (files). */
+    categoryLabels: z.array(z.string().max(255)).optional(),
+    series: z
+      .array(
+        z
+          .object({
+            name: z.string().min(1).max(255),
+            values: lineOfCells,
+            /** The figures as the job computed them (null: no value), cached in files; Excel reads the cells. */
+            points: z.array(z.number().finite().nullable()).optional(),
+          })
+          .strict(),
+      )
+      .min(1)
+      .max(16),
+    /** The cells the chart covers, top-left to bottom-right. */
+    anchor: rangeText,
+  })
+  .strict()
+  .superRefine((c, ctx) => {
+    const n = cellCount(c.categories);
+    if (c.categoryLabels && c.categoryLabels.length !== n) ctx.addIssue({ code: "custom", path: ["categoryLabels"], message: `${c.categoryLabels.length} labels for ${n} category cells` });
+    c.series.forEach((s, i) => {
+      const m = cellCount(s.values);
+      if (m > n) ctx.addIssue({ code: "custom", path: ["series", i, "values"], message: `series “${s.name}” reads ${m} cells but there are only ${n} categories` });
+      if (s.points && s.points.length !== m) ctx.addIssue({ code: "custom", path: ["series", i, "points"], message: `series “${s.name}” has ${s.points.length} points for ${m} cells` });
+    });
+  });
+export type ChartSpec = z.infer<typeof ChartSchema>;
 
 const jsonValue: z.ZodType<unknown> = z.lazy(() =>
   z.union([z.string(), z.number(), z.boolean(), z.null(), z.array(jsonValue), z.record(z.string(), jsonValue)]),
@@ -224,6 +297,9 @@ export const EditSchema = z.discriminatedUnion("type", [
       label: z.string().optional(),
     })
     .strict(),
+  ChartSchema,
+  /** Removes the sheet's chart of this name, if there is one (undo of a chart drawn where there was none). */
+  z.object({ type: z.literal("removeChart"), sheet: sheetName, name: chartName }).strict(),
   z
     .object({
       type: z.literal("setMetadata"),
@@ -237,3 +313,15 @@ export const EditSchema = z.discriminatedUnion("type", [
 export type Edit = z.infer<typeof EditSchema>;
 export type EditType = Edit["type"];
 export type EditOf<T extends EditType> = Extract<Edit, { type: T }>;
+
+export type ChartEdit = EditOf<"setChart"> | EditOf<"removeChart">;
+
+export { isChartEdit } from "./edit-kinds";
+
+/** The categories a series reads: the first as many category cells as it has values. */
+export function seriesCategories(categories: string, values: string): string {
+  const c = parseRange(categories);
+  const n = cellCount(values);
+  if (!c) return categories;
+  return formatRange(c.top === c.bottom ? { ...c, right: c.left + n - 1 } : { ...c, bottom: c.top + n - 1 });
+}

@@ -9,7 +9,7 @@
  */
 import { columnLetter, formatRange, parseRange, type RangeAddress } from "../grid/address";
 import { isCellError, type CellValue } from "../grid/cell";
-import type { CellInput, CellStyle, ConditionalFormat, DataValidation, Edit } from "./edits";
+import type { CellInput, ChartSpec, CellStyle, ConditionalFormat, DataValidation, Edit } from "./edits";
 import type { Plan } from "./plan";
 
 /** Excel's default column width (characters of the default font), for columns that had none set. */
@@ -197,6 +197,14 @@ export function unmergeMergedCells(sheet: string, address: string, before: { val
 
 export function restoreTableSize(sheet: string, table: string, address: string): Edit {
   return { type: "resizeTable", sheet, table, address };
+}
+
+/**
+ * Undoes a chart edit: the chart of that name as it was before (when the host
+ * knew it), else no chart of that name.
+ */
+export function restoreChart(sheet: string, name: string, before: ChartSpec | null): Edit {
+  return before ? { ...before, sheet, name } : { type: "removeChart", sheet, name };
 }
 
 /** The inverse plan: each edit's inverse, last edit first. */

@@ -24,7 +24,7 @@
 import { columnIndex, columnLetter, formatRange, parseRange, rangeHeight, rangeWidth, rangesIntersect, type RangeAddress } from "../../core/grid/address";
 import type { CellValue } from "../../core/grid/cell";
 import { encodeMetadataRow, METADATA_FIRST_ROW, METADATA_SHEET, METADATA_TITLE, metadataRowFor } from "../../core/metadata/schema";
-import type { CellInput, CellStyle, ConditionalFormat, DataValidation, Edit, EditOf } from "../../core/plan/edits";
+import { isChartEdit, type CellInput, type CellStyle, type ConditionalFormat, type DataValidation, type Edit, type EditOf } from "../../core/plan/edits";
 import {
   inversePlan,
   recreateRemovedTable,
@@ -55,6 +55,7 @@ import { rowBlocks, SYNC_BUDGET_BYTES, utf8Bytes } from "./payload";
 import { readRanges, type CellsRead, type ReadRequest } from "./range-reader";
 import { isStructureEdit } from "./structure-edits";
 import { asExcelText } from "./text-safety";
+import { chartBytes, chartPlanState, queueChartEdit, queueChartReads } from "./charts";
 
 const VISIBILITY = { visible: "Visible", hidden: "Hidden", veryHidden: "VeryHidden" } as const;
 const FROM_VISIBILITY: Record<string, "visible" | "hidden" | "veryHidden"> = { Visible: "visible", Hidden: "hidden", VeryHidden: "veryHidden" };
@@ -280,6 +281,8 @@ export interface ApplyInExcelOptions {
    * being kept for Undo.
    */
   rollingBack?: boolean;
+  /** ExcelApi 1.7 (charts.ts): chart edits are drawn; without it they are left out and the rest applies. */
+  drawCharts?: boolean;
 }
 
 const sameRange = (a: RangeAddress, b: RangeAddress) => a.top === b.top && a.left === b.left && a.bottom === b.bottom && a.right === b.right;
@@ -347,6 +350,7 @@ export async function prepareApplyInExcel(ctx: Excel.RequestContext, plan: Plan,
     merges: new Map(),
   };
   const usedProxies = new Map<string, Excel.Range>();
+  let chartReads = new Map<number, Excel.Chart>();
   const mergeReads: { index: number; sheet: string; range: RangeAddress | undefined }[] = [];
   /** The range whose merged areas matter to an edit; undefined until the table it grows is read. */
   const growthArea = (e: Edit): RangeAddress | undefined => ("address" in e ? rangeOf(e.address) : undefined);
@@ -408,6 +412,7 @@ export async function prepareApplyInExcel(ctx: Excel.RequestContext, plan: Plan,
           break;
       }
     });
+    chartReads = options.drawCharts ? queueChartReads(ctx, edits, sheetExisted) : new Map();
     if (metadataSheet && edits.some((e) => e.type === "setMetadata")) {
       cap.metadataUsed = ctx.workbook.worksheets.getItem(METADATA_SHEET).getUsedRangeOrNullObject(true).load("address, values");
     }
@@ -763,6 +768,7 @@ export async function prepareApplyInExcel(ctx: Excel.RequestContext, plan: Plan,
   }
 
   // ---- the undo plan
+  const charts = chartPlanState(edits, chartReads);
   const metadataBefore = readMetadataKeys(cap.metadataUsed);
   const perEdit: Edit[][] = edits.map((e, i) => inverseOf(e, i));
   function inverseOf(e: Edit, i: number): Edit[] {
@@ -832,6 +838,9 @@ export async function prepareApplyInExcel(ctx: Excel.RequestContext, plan: Plan,
         return restoreValidation(e.sheet, e.address, validationBefore.get(i) ?? null);
       case "replaceConditionalFormats":
         return restoreConditionalFormats(e.sheet, e.address, cfBefore.get(i) ?? []);
+      case "setChart":
+      case "removeChart":
+        return options.drawCharts ? (charts.inverse.get(i) ?? []) : [];
       default:
         return [];
     }
@@ -869,7 +878,8 @@ export async function prepareApplyInExcel(ctx: Excel.RequestContext, plan: Plan,
     async writeStructure(wctx, log) {
       const writer = new Writer(wctx, log);
       // Deletions first, so a plan may delete a sheet and add one of the same name.
-      const order = [...structureEdits].sort((a, b) => Number(edits[b]?.type === "deleteSheet") - Number(edits[a]?.type === "deleteSheet"));
+      const sheetEdits = structureEdits.filter((i) => !isChartEdit(edits[i] as Edit));
+      const order = [...sheetEdits].sort((a, b) => Number(edits[b]?.type === "deleteSheet") - Number(edits[a]?.type === "deleteSheet"));
       for (const i of order) {
         const e = edits[i] as EditOf<"addSheet"> | EditOf<"deleteSheet">;
         log.begin(i);
@@ -881,6 +891,19 @@ export async function prepareApplyInExcel(ctx: Excel.RequestContext, plan: Plan,
           const ws = wctx.workbook.worksheets.add(e.sheet);
           if (e.hidden !== "visible") ws.visibility = VISIBILITY[e.hidden] as Excel.SheetVisibility;
         });
+      }
+      // Charts after the sheets they sit on, all in one sync.
+      const chartEdits = structureEdits.filter((i) => isChartEdit(edits[i] as Edit));
+      if (options.drawCharts && chartEdits.length) {
+        const exists = new Map<number, boolean>(charts.existsBefore);
+        for (const i of chartEdits) {
+          log.begin(i);
+          const e = edits[i] as EditOf<"setChart"> | EditOf<"removeChart">;
+          await writer.room(chartBytes(e));
+          queueChartEdit(wctx, e, exists.get(i) === true);
+        }
+        await writer.flush();
+        for (const i of chartEdits) log.structural.add(i);
       }
       if (needsRecordSheet) {
         const i = edits.findIndex((e) => e.type === "setMetadata");

@@ -9,6 +9,7 @@ import { formatRange, parseRange, rangeHeight, rangesIntersect, rangeWidth, type
 import type { CellValue } from "../../core/grid/cell";
 import { decodeMetadataRows, METADATA_FIRST_ROW, METADATA_SHEET } from "../../core/metadata/schema";
 import { describeEdit } from "../../core/plan/describe";
+import { isChartEdit } from "../../core/plan/edit-kinds";
 import type { Edit } from "../../core/plan/edits";
 import type { Plan } from "../../core/plan/plan";
 import { WorkbookError, type ApplyResult, type CellLook, type CellSelection, type CellsChanged, type StopListening, type Grid, type Progress, type RangeRules, type SheetOutline, type TableOutline, type WorkbookHost, type WorkbookOutline } from "../host";
@@ -16,6 +17,7 @@ import type { PreparedApply, WriteLog } from "./apply-plan";
 import { readMergedAreas } from "./merged-areas";
 import { cellValueFrom, formulaFrom } from "./cell-read";
 import { readRanges, type CellsRead } from "./range-reader";
+import { CHART_API_SET, chartsNotDrawn } from "./charts-support";
 import { officeAreas, readCellLooks, readRangeRules } from "./read-rules";
 import { isStructureEdit } from "./structure-edits";
 
@@ -36,6 +38,8 @@ export interface ExcelRunner {
   supportsUndoGroup: boolean;
   /** ExcelApi 1.13: merged areas can be read (getMergedAreasOrNullObject). */
   supportsMergedAreas?: boolean;
+  /** ExcelApi 1.7: charts can be drawn (see charts.ts for each member's set). */
+  supportsCharts?: boolean;
 }
 
 const PREVIEW_FIELDS = "address, values, formulas, numberFormat, valueTypes";
@@ -95,6 +99,7 @@ export class ExcelHost implements WorkbookHost {
       run: (options, batch) => Excel.run(options as Excel.RunOptions, batch),
       supportsUndoGroup: supported("1.20"),
       supportsMergedAreas: supported("1.13"),
+      supportsCharts: supported(CHART_API_SET),
     });
   }
 
@@ -244,9 +249,14 @@ export class ExcelHost implements WorkbookHost {
    */
   undoCoverage(plan: Plan): { excelUndo: boolean; notInExcelUndo: string[] } {
     if (!this.runner.supportsUndoGroup) return { excelUndo: false, notInExcelUndo: [] };
-    const outside = plan.edits.filter(isStructureEdit).map(describeEdit);
+    const outside = plan.edits.filter((e) => isStructureEdit(e) && (this.runner.supportsCharts === true || !isChartEdit(e))).map(describeEdit);
     if (this.recordSheetSeen !== true && plan.edits.some((e) => e.type === "setMetadata")) outside.push(RECORD_SHEET_ADDED);
     return { excelUndo: true, notInExcelUndo: outside };
+  }
+
+  /** Charts, where this Excel has no chart API: the rest of the plan applies without them. */
+  notDoneBy(plan: Plan): string[] {
+    return this.runner.supportsCharts === true ? [] : chartsNotDrawn(plan);
   }
 
   async apply(input: unknown, progress?: Progress): Promise<ApplyResult> {
@@ -353,7 +363,7 @@ export class ExcelHost implements WorkbookHost {
     const structureLog = new WriteLog();
     const restLog = new WriteLog();
     let prepared: PreparedApply | undefined;
-    const prepare = (ctx: Excel.RequestContext) => prepareApplyInExcel(ctx, plan, { readMerges: this.runner.supportsMergedAreas === true, rollingBack: !rollBack });
+    const prepare = (ctx: Excel.RequestContext) => prepareApplyInExcel(ctx, plan, { readMerges: this.runner.supportsMergedAreas === true, rollingBack: !rollBack, drawCharts: this.runner.supportsCharts === true });
     // Without sheet structure to write, reading, checking and writing share one run (in the group): nothing can
     // change between the check and the writes. Should the record sheet turn out to be missing, that run ends
     // before writing anything and the two runs below take over.
@@ -384,9 +394,11 @@ export class ExcelHost implements WorkbookHost {
     const done = prepared as PreparedApply;
     const outside = done.structureEdits.map((i) => plan.edits[i] as Edit).map((e) => (e.type === "setMetadata" ? RECORD_SHEET_ADDED : describeEdit(e)));
     if (done.recordSheetBy !== null) this.recordSheetSeen = true;
+    const notDone = this.notDoneBy(plan);
     return {
-      editsApplied: plan.edits.length,
+      editsApplied: plan.edits.length - notDone.length,
       undo: { excelUndoGroup, inverse: done.inverse, ...(excelUndoGroup && outside.length ? { notInExcelUndo: outside } : {}) },
+      ...(notDone.length ? { notDone } : {}),
     };
   }
 

@@ -56,6 +56,7 @@ import { contentRange, mergedRanges, sheetTables, type SheetTable } from "./shee
 import { clearValidations, putValidation, validationModel, validationPieces } from "./validation-model";
 import { cellsWrittenBy, journalSheetOf } from "./package/change-journal";
 import type { XlsxHost } from "./xlsx-host";
+import { applyChartEdit, chartRefusal } from "./chart-apply";
 
 /** Cells per progress report in big writes. */
 const CHUNK_CELLS = 50_000;
@@ -226,6 +227,10 @@ function checkEdit(world: PlanWorld, e: Edit): void {
     case "setColumnWidths":
       world.sheetName(e.sheet);
       for (const w of e.widths) if (columnIndex(w.column) === undefined) throw new Refusal(`column “${w.column}” is beyond Excel's last column XFD`, e.sheet);
+      return;
+    case "setChart":
+    case "removeChart":
+      world.sheetName(e.sheet);
       return;
     case "setMetadata":
       if (!world.sheets.has(METADATA_SHEET.toLowerCase())) world.sheets.set(METADATA_SHEET.toLowerCase(), METADATA_SHEET);
@@ -616,6 +621,7 @@ function deleteSheet(ctx: Ctx, e: EditOf<"deleteSheet">): Edit[] {
   const contents = used ? { address: formatRange(used), ...captureCells(sheet, used) } : null;
   const undo = restoreDeletedSheet(sheet.name, visibilityOf(sheet), contents);
   ctx.host.workbook.removeWorksheet(sheet.id);
+  ctx.host.forgetCharts(sheet.name);
   return undo;
 }
 
@@ -859,6 +865,9 @@ function applyEdit(ctx: Ctx, e: Edit): Edit[] {
       return replaceConditionalFormats(ctx, e);
     case "setMetadata":
       return setMetadata(ctx, e);
+    case "setChart":
+    case "removeChart":
+      return applyChartEdit(ctx.host.charts, e);
   }
 }
 
@@ -890,6 +899,12 @@ export async function applyPlan(host: XlsxHost, input: Plan, progress?: Progress
       });
     }
   });
+
+  const chartProblem = await chartRefusal(host.charts, plan);
+  if (chartProblem) {
+    const e = plan.edits[chartProblem.index] as Edit;
+    throw new WorkbookError(`Nothing was changed in “${file}”: edit ${chartProblem.index + 1} (${e.type}) on sheet “${chartProblem.sheet}” cannot be applied: ${chartProblem.message}.`, { file, sheet: chartProblem.sheet });
+  }
 
   const total = plan.edits.reduce((n, e) => n + unitsOf(e), 0);
   let done = 0;

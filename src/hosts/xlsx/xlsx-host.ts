@@ -17,6 +17,7 @@ import { contentRange, mergedRanges, sheetTables, tableAddress } from "./sheet-a
 import { applyPlan } from "./apply";
 import type { JournalEntry } from "./package/change-journal";
 import { savePackage } from "./package/save-package";
+import { drawJournalCharts, FileCharts } from "./file-charts";
 import { decodeColumnName } from "./package/table-parts";
 import { attachCalculatedColumns, hasCalculatedColumns, readCalculatedColumns, withoutCalculatedColumnFormulas, writeCalculatedColumns } from "./calculated-columns";
 import { readSheetLooks, readSheetRules } from "./read-rules";
@@ -94,6 +95,18 @@ export class XlsxHost implements WorkbookHost {
 
   /** Every edit applied since the file was opened, in order; a save replays it over the original package. */
   readonly journal: JournalEntry[] = [];
+
+  private chartState: FileCharts | undefined;
+
+  /** The charts of the workbook (ExcelJS has none): those in the file opened and those plans drew since. */
+  get charts(): FileCharts {
+    return (this.chartState ??= new FileCharts(this.original));
+  }
+
+  /** A sheet deleted takes its charts with it (they live in its drawing). */
+  forgetCharts(sheet: string): void {
+    this.chartState?.forgetSheet(sheet);
+  }
 
   /** Opens .xlsx/.xlsm bytes (or .csv text); bad files get a WorkbookError that says what to do. */
   static async open(data: Uint8Array | ArrayBuffer, fileName: string): Promise<XlsxHost> {
@@ -175,7 +188,7 @@ export class XlsxHost implements WorkbookHost {
     }
     const out = (await this.workbook.xlsx.writeBuffer()) as unknown;
     const bytes = out instanceof Uint8Array ? out : new Uint8Array(out as ArrayBuffer);
-    return hasCalculatedColumns(this.workbook) ? writeCalculatedColumns(bytes, this.workbook) : bytes;
+    return drawJournalCharts(hasCalculatedColumns(this.workbook) ? await writeCalculatedColumns(bytes, this.workbook) : bytes, this.journal);
   }
 
   /** The worksheet by name (Excel compares sheet names without case), or a WorkbookError. */

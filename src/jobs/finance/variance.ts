@@ -14,6 +14,7 @@ import {
   planSummary,
   ragOf,
   readTracker,
+  recordedCharts,
   summaryLayout,
   summarySheetName,
   type BudgetVariance,
@@ -159,7 +160,8 @@ export async function planVariance(host: WorkbookHost, knownOutline?: WorkbookOu
   const outline = knownOutline ?? (await host.outline({ previewRows: PREVIEW_ROWS }));
   const { settings, issues } = readSettings(outline.metadata.settings);
   const thresholds: VarianceThresholds = { amberPercent: settings.varianceAmberPercent, redPercent: settings.varianceRedPercent, amberAmount: settings.varianceAmberAmount, redAmount: settings.varianceRedAmount };
-  const recorded = (outline.metadata[FINANCE_METADATA_KEY] as { sheet?: unknown } | undefined)?.sheet;
+  const record = outline.metadata[FINANCE_METADATA_KEY] as { sheet?: unknown } | undefined;
+  const recorded = record?.sheet;
   const sheet = summarySheetName(outline.sheets.map((s) => s.name), typeof recorded === "string" ? recorded : null);
   const registers = (await detectRegisters(host, {}, outline)).filter((r) => (r.kind === "budget" || r.kind === "evm") && r.sheet !== sheet);
   const trackers: FinanceTracker[] = [];
@@ -189,7 +191,7 @@ export async function planVariance(host: WorkbookHost, knownOutline?: WorkbookOu
   const existingSheet = outline.sheets.find((s) => s.name === sheet);
   const existingGrid = existingSheet?.usedRange ? await host.read(sheet, formatRange({ ...(parseRange(existingSheet.usedRange) as NonNullable<ReturnType<typeof parseRange>>), top: 1, left: 1 })) : null;
   const plan = blocks.length
-    ? planSummary(layout, sheet, { grid: existingGrid ?? (existingSheet ? { address: "A1", values: [[null]], formulas: [[null]], numberFormats: [["General"]] } : null), ours: recorded === sheet })
+    ? planSummary(layout, sheet, { grid: existingGrid ?? (existingSheet ? { address: "A1", values: [[null]], formulas: [[null]], numberFormats: [["General"]] } : null), ours: recorded === sheet, charts: recordedCharts(record) })
     : { title: "Budget variance and earned value", edits: [] };
   const projects = trackers.flatMap((t) => (t.ev ? evmProjects(t.tracker, t.ev, thresholds) : t.budget ? budgetProjects(t.tracker, t.budget) : []));
   return {

@@ -6,10 +6,11 @@
 import { ExcelHost } from "../../../src/hosts/excel/excel-host";
 import type { FakeExcel } from "./fake-excel";
 
-export function excelHostOver(fake: FakeExcel, options: { supportsUndoGroup?: boolean; supportsMergedAreas?: boolean } = {}): ExcelHost {
+export function excelHostOver(fake: FakeExcel, options: { supportsUndoGroup?: boolean; supportsMergedAreas?: boolean; supportsCharts?: boolean } = {}): ExcelHost {
   return new ExcelHost({
     run: (opts, batch) => fake.run(opts, (ctx) => batch(ctx as unknown as Excel.RequestContext)),
     supportsUndoGroup: options.supportsUndoGroup ?? true,
     supportsMergedAreas: options.supportsMergedAreas ?? true,
+    supportsCharts: options.supportsCharts ?? true,
   });
 }

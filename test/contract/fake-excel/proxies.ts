@@ -23,6 +23,7 @@ import {
   subtractRange,
   usedRange,
   type CellStyle,
+  type ChartState,
   type ConditionalFormatState,
   type SheetState,
   type TableState,
@@ -350,6 +351,10 @@ export class FakeWorksheet extends FakeClientObject<SheetState> {
   private tablesProxy: FakeTableCollection | undefined;
   get tables(): FakeTableCollection {
     return (this.tablesProxy ??= new FakeTableCollection(this.ctx, this));
+  }
+  private chartsProxy: FakeChartCollection | undefined;
+  get charts(): FakeChartCollection {
+    return (this.chartsProxy ??= new FakeChartCollection(this.ctx, this));
   }
   getRange(address: string): FakeRange {
     return new FakeRange(this.ctx, () => {
@@ -1612,3 +1617,198 @@ export class FakeTableColumnCollection extends FakeCollection<{ t: TableTarget; 
 }
 
 export { columnLetter };
+
+// ---------------------------------------------------------------------------
+// Charts (ExcelApi 1.1–1.7, as far as the host uses them): a chart has a
+// name, a type, a title, series that read ranges of its sheet, and the cells
+// setPosition placed it over.
+
+interface ChartTarget {
+  sheet: SheetState;
+  chart: ChartState;
+}
+
+const CHART_TYPES = new Set(["Line", "LineMarkers", "LineStacked", "ColumnClustered", "BarClustered", "Pie", "Area", "XYScatter"]);
+
+/** A range argument of a chart method: a Range of the chart's own sheet (the host passes ranges, never text). */
+function chartRange(sheet: SheetState, range: FakeRange): RangeAddress {
+  const t = range.target();
+  if (t.sheet !== sheet) throw new FakeOfficeError("InvalidArgument", "the fake models charts over ranges of their own sheet only");
+  return t.r;
+}
+
+export class FakeChartCollection extends FakeCollection<ChartTarget, FakeChart> {
+  constructor(
+    ctx: FakeRequestContext,
+    private readonly sheet: FakeWorksheet,
+  ) {
+    super(ctx, () => {
+      const s = sheet.target();
+      return (s.charts ?? []).map((chart) => ({ sheet: s, chart }));
+    });
+  }
+  protected wrap(item: ChartTarget): FakeChart {
+    return new FakeChart(this.ctx, () => (item.sheet.charts?.includes(item.chart) ? item : null));
+  }
+  /** "If there are multiple charts with the same name, the first one will be returned." */
+  private find(name: string): ChartTarget | null {
+    const s = this.sheet.target();
+    const chart = (s.charts ?? []).find((c) => c.name === name);
+    return chart ? { sheet: s, chart } : null;
+  }
+  getItem(name: string): FakeChart {
+    return new FakeChart(this.ctx, () => {
+      const t = this.find(name);
+      if (!t) throw notFound(`chart '${name}'`);
+      return t;
+    });
+  }
+  getItemOrNullObject(name: string): FakeChart {
+    return new FakeChart(this.ctx, () => this.find(name), true);
+  }
+  /** add(type, sourceData, seriesBy): a series for each column (or row) of the source, named "Series1"…, placed at Excel's default spot. */
+  add(type: string, sourceData: FakeRange, seriesBy: string = "Auto"): FakeChart {
+    let created: ChartTarget | undefined;
+    this.ctx.core.enqueue(jsonBytes([type, seriesBy]) + 40, () => {
+      if (!CHART_TYPES.has(type)) throw new FakeOfficeError("InvalidArgument", `chart type '${type}' is not modelled`);
+      const s = this.sheet.target();
+      const r = chartRange(s, sourceData);
+      const byRows = seriesBy === "Rows" || (seriesBy === "Auto" && r.right - r.left > r.bottom - r.top);
+      const count = byRows ? r.bottom - r.top + 1 : r.right - r.left + 1;
+      const series = Array.from({ length: count }, (_, k) => ({
+        name: `Series${k + 1}`,
+        values: byRows ? { ...r, top: r.top + k, bottom: r.top + k } : { ...r, left: r.left + k, right: r.left + k },
+        xValues: null,
+      }));
+      const charts = (s.charts ??= []);
+      const taken = new Set(charts.map((c) => c.name));
+      let n = 1;
+      while (taken.has(`Chart ${n}`)) n++;
+      const chart: ChartState = { id: this.ctx.state.nextId++, name: `Chart ${n}`, chartType: type, title: "", series, position: null };
+      charts.push(chart);
+      created = { sheet: s, chart };
+    });
+    return new FakeChart(this.ctx, () => {
+      if (!created) throw notFound("new chart");
+      return created;
+    });
+  }
+}
+
+export class FakeChart extends FakeClientObject<ChartTarget> {
+  protected readonly scalarNames = ["name", "chartType", "id"] as const;
+  protected readScalar(t: ChartTarget, name: string): unknown {
+    if (name === "name") return t.chart.name;
+    if (name === "chartType") return t.chart.chartType;
+    return `{chart-${t.chart.id}}`;
+  }
+  get name(): string {
+    return this.get("name") as string;
+  }
+  set name(v: string) {
+    this.enqueueOn(jsonBytes(v), (t) => {
+      if (!v) throw new FakeOfficeError("InvalidArgument", "a chart name cannot be empty");
+      t.chart.name = v;
+    });
+  }
+  get title(): { text: string } {
+    const chart = this;
+    return {
+      get text(): string {
+        throw new FakeOfficeError("PropertyNotLoaded", "the fake does not read chart titles");
+      },
+      set text(v: string) {
+        chart.enqueueOn(jsonBytes(v), (t) => {
+          t.chart.title = v;
+        });
+      },
+    };
+  }
+  private seriesProxy: FakeChartSeriesCollection | undefined;
+  get series(): FakeChartSeriesCollection {
+    return (this.seriesProxy ??= new FakeChartSeriesCollection(this.ctx, this));
+  }
+  /** setPosition(startCell, endCell): cell addresses of the chart's sheet. */
+  setPosition(startCell: string, endCell?: string): void {
+    this.enqueueOn(jsonBytes([startCell, endCell ?? null]), (t) => {
+      const start = parseRange(startCell);
+      const end = parseRange(endCell ?? startCell);
+      if (!start || !end || startCell.includes("!")) throw new FakeOfficeError("InvalidArgument", `bad chart position ${startCell}:${endCell}`);
+      t.chart.position = { start, end };
+    });
+  }
+  delete(): void {
+    this.enqueueOn(20, (t) => {
+      t.sheet.charts = (t.sheet.charts ?? []).filter((c) => c !== t.chart);
+    });
+  }
+}
+
+interface SeriesTarget {
+  chart: ChartTarget;
+  index: number;
+}
+
+export class FakeChartSeriesCollection extends FakeCollection<SeriesTarget, FakeChartSeries> {
+  constructor(
+    ctx: FakeRequestContext,
+    private readonly chart: FakeChart,
+  ) {
+    super(ctx, () => {
+      const c = chart.target();
+      return c.chart.series.map((_, index) => ({ chart: c, index }));
+    });
+  }
+  protected wrap(item: SeriesTarget): FakeChartSeries {
+    return new FakeChartSeries(this.ctx, () => item);
+  }
+  getItemAt(index: number): FakeChartSeries {
+    return new FakeChartSeries(this.ctx, () => {
+      const c = this.chart.target();
+      if (index < 0 || index >= c.chart.series.length) throw notFound(`series ${index}`);
+      return { chart: c, index };
+    });
+  }
+  /** add(name?, index?) (ExcelApi 1.7): a new series at the end, reading nothing until its values are set. */
+  add(name?: string): FakeChartSeries {
+    let created: SeriesTarget | undefined;
+    this.ctx.core.enqueue(jsonBytes(name ?? ""), () => {
+      const c = this.chart.target();
+      c.chart.series.push({ name: name ?? `Series${c.chart.series.length + 1}`, values: null, xValues: null });
+      created = { chart: c, index: c.chart.series.length - 1 };
+    });
+    return new FakeChartSeries(this.ctx, () => {
+      if (!created) throw notFound("new series");
+      return created;
+    });
+  }
+}
+
+export class FakeChartSeries extends FakeClientObject<SeriesTarget> {
+  protected readonly scalarNames = ["name"] as const;
+  protected readScalar(t: SeriesTarget): unknown {
+    return t.chart.chart.series[t.index]?.name;
+  }
+  private series(t: SeriesTarget) {
+    const s = t.chart.chart.series[t.index];
+    if (!s) throw notFound(`series ${t.index}`);
+    return s;
+  }
+  set name(v: string) {
+    this.enqueueOn(jsonBytes(v), (t) => {
+      this.series(t).name = v;
+    });
+  }
+  /** setValues(sourceData) (ExcelApi 1.7). */
+  setValues(sourceData: FakeRange): void {
+    this.enqueueOn(40, (t) => {
+      this.series(t).values = chartRange(t.chart.sheet, sourceData);
+    });
+  }
+  /** setXAxisValues(sourceData) (ExcelApi 1.7). */
+  setXAxisValues(sourceData: FakeRange): void {
+    this.enqueueOn(40, (t) => {
+      this.series(t).xValues = chartRange(t.chart.sheet, sourceData);
+    });
+  }
+}

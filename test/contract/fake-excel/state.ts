@@ -61,6 +61,23 @@ export interface ConditionalFormatState {
   fontColor?: string;
 }
 
+/** A chart series: the range its values and its x (category) values read; null until set. */
+export interface ChartSeriesState {
+  name: string;
+  values: RangeAddress | null;
+  xValues: RangeAddress | null;
+}
+
+export interface ChartState {
+  id: number;
+  name: string;
+  chartType: string;
+  title: string;
+  series: ChartSeriesState[];
+  /** The cells setPosition placed it over; null where it was left where add() put it. */
+  position: { start: RangeAddress; end: RangeAddress } | null;
+}
+
 export interface SheetState {
   id: number;
   name: string;
@@ -71,6 +88,8 @@ export interface SheetState {
   validations: ValidationState[];
   conditionalFormats: ConditionalFormatState[];
   merges: RangeAddress[];
+  /** Charts on the sheet, in the order added (absent until the first). */
+  charts?: ChartState[];
 }
 
 export interface WorkbookState {

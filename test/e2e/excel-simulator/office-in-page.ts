@@ -58,4 +58,5 @@ const excel = {
     return fake.run(opts as { mergeUndoGroup?: boolean }, batch as Parameters<FakeExcel["run"]>[1]);
   },
 };
-Object.assign(window, { Office: office, Excel: excel });
+// The workbook's state, for tests to look at what the pane did (charts have no other way out).
+Object.assign(window, { Office: office, Excel: excel, __EXCEL_SIMULATOR_STATE__: () => fake.state });

@@ -13,6 +13,7 @@ import { WHOLE_SHEET, type JournalEntry } from "./change-journal";
 import { modelCells } from "./model-cells";
 import { CONTENT_TYPE, OpcPackage, REL_NS, REL_TYPE, resolveTarget } from "./opc";
 import { patchSheetCells } from "./sheet-cells";
+import { isChartEdit, writeSheetCharts } from "./sheet-charts";
 import { addTablePart, removeTablePart, replaceColourRules, setColumnWidth, setMergedAreas, setValidation } from "./sheet-sections";
 import { StyleSheet, type LookChange } from "./style-sheet";
 import { newTablePart, patchTablePart, tablePartIdentity } from "./table-parts";
@@ -82,7 +83,7 @@ function workBySheet(journal: readonly JournalEntry[]): Map<string, SheetWork> {
         w.looks.push({ range, change: typeof format === "string" ? { numFmt: format } : (row, col) => ({ numFmt: format[row - range.top][col - range.left] }) });
       }
     } else if (e.type === "mergeCells" || e.type === "unmergeCells") w.merges = true;
-    else if (e.type === "setDataValidation" || e.type === "replaceConditionalFormats" || e.type === "setColumnWidths") w.structural.push(j);
+    else if (e.type === "setDataValidation" || e.type === "replaceConditionalFormats" || e.type === "setColumnWidths" || isChartEdit(e)) w.structural.push(j);
     else if (e.type === "deleteSheet" || e.type === "addSheet") {
       // A sheet deleted (or added again) starts over: what was recorded for it before no longer applies.
       out.set(key, { values: [], looks: [], structural: [], merges: false });
@@ -184,6 +185,8 @@ export async function savePackage(original: Uint8Array, workbook: ExcelJS.Workbo
         for (const { column, width } of e.widths) xml = setColumnWidth(xml, p, column, width);
       }
     }
+    const charts = sheetWork.structural.map((j) => j.edit).filter(isChartEdit);
+    if (charts.length) xml = await writeSheetCharts(pkg, part, xml, p, ws.name, charts);
     xml = await syncTables(pkg, part, xml, p, sheetTables(ws), tableIds);
     const placeholder = xml.indexOf(`<${p}sheetData/>`);
     pkg.put(part, xml.slice(0, placeholder) + cells + xml.slice(placeholder + `<${p}sheetData/>`.length));

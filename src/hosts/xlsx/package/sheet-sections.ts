@@ -31,7 +31,7 @@ function insertAt(xml: string, p: string, local: string): number {
   return xml.lastIndexOf(`</${p}worksheet>`);
 }
 
-function insertSection(xml: string, p: string, local: string, element: string): string {
+export function insertSection(xml: string, p: string, local: string, element: string): string {
   const at = insertAt(xml, p, local);
   return xml.slice(0, at) + element + xml.slice(at);
 }

@@ -21,6 +21,8 @@ const COUNT_WORDS: Record<EditType, [string, string]> = {
   setDataValidation: ["drop-down or rule", "drop-downs or rules"],
   replaceConditionalFormats: ["colour rule set", "colour rule sets"],
   setMetadata: ["workbook setting", "workbook settings"],
+  setChart: ["chart drawn", "charts drawn"],
+  removeChart: ["chart removed", "charts removed"],
 };
 
 export interface PlanCount {

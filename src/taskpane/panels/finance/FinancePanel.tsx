@@ -85,7 +85,17 @@ export function FinancePanel({ onReady }: PanelProps): React.JSX.Element {
   const read = React.useCallback(() => planVariance(host), [host]);
   const { value: report, error, loading, reload } = useHostRead(read, revision, onReady);
   const [writing, setWriting] = React.useState(false);
-  const apply = React.useCallback<typeof host.apply>((p, progress) => host.apply(p, progress), [host]);
+  // What the last write left out (a chart where Excel has no chart API), said after it as in the preview.
+  const [leftOut, setLeftOut] = React.useState<string[]>([]);
+  const apply = React.useCallback<typeof host.apply>(
+    async (p, progress) => {
+      const result = await host.apply(p, progress);
+      setLeftOut(result.notDone ?? []);
+      return result;
+    },
+    [host],
+  );
+  const notDone = report && writing ? (host.notDoneBy?.(report.plan) ?? []) : [];
   const seriesOf = (p: ProjectFigures) => {
     const t = report?.trackers.find((x) => x.tracker.sheet === p.sheet);
     return t?.ev && t.ev.projects.length === 1 ? t.ev.series : undefined;
@@ -116,7 +126,13 @@ export function FinancePanel({ onReady }: PanelProps): React.JSX.Element {
                 <>
                   <Body1>Live formulas that refer to the trackers, so the workbook keeps computing without the add-in.</Body1>
                   <PlanPreview plan={report.plan} emptyMessage={`“${report.sheet}” is up to date.`} />
+                  {notDone.map((line) => (
+                    <Caption1 key={line} className={panel.subtle}>
+                      {line}
+                    </Caption1>
+                  ))}
                   <ApplyPlan plan={report.plan} apply={apply} onChanged={notifyChanged} applyLabel="Write it" />
+                  {leftOut.length ? <Body1 role="status">{`Written without: ${leftOut.join("; ")}.`}</Body1> : null}
                   <Button appearance="secondary" onClick={() => setWriting(false)}>
                     Close
                   </Button>
