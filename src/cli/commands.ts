@@ -2,6 +2,7 @@
  * Every `pmo` command, declared in one place: what it is called, what it
  * takes, and where its body lives. Bodies are loaded only when run.
  */
+import "../core/zod-setup";
 import { z } from "zod";
 import { defineCommand, type CommandTable } from "./spec";
 import { asOfDay, jsonFlag, outputTarget, outputTargetFlags, pathArgument } from "./options";

@@ -1,4 +1,5 @@
 /** zod pieces shared by command schemas, so every command words the same mistake the same way. */
+import "../core/zod-setup";
 import { z } from "zod";
 
 export const jsonFlag = z.boolean().default(false);

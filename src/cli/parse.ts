@@ -4,6 +4,7 @@
  * options. Every mistake becomes a UsageError with a sentence a person can
  * act on.
  */
+import "../core/zod-setup";
 import { parseArgs, type ParseArgsConfig } from "node:util";
 import type { z } from "zod";
 import { UsageError } from "./errors";

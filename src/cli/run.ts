@@ -3,6 +3,7 @@
  * wrong ends here as a message on stderr and a code; nothing below this
  * function decides how the process ends.
  */
+import "../core/zod-setup";
 import { readFileSync } from "node:fs";
 import * as path from "node:path";
 import { z } from "zod";

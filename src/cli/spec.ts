@@ -4,6 +4,7 @@
  * options (and rejects bad combinations). The command body is loaded lazily,
  * so `pmo --help` does not pay for ExcelJS.
  */
+import "../core/zod-setup";
 import type { z } from "zod";
 import type { CliIo } from "./io";
 

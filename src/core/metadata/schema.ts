@@ -10,8 +10,8 @@
  * Excel, and mini's functions carry only the checks used here, where full
  * zod's methods bring all of zod into the pane's first download.
  */
+import "../zod-setup";
 import * as z from "zod/mini";
-import { en } from "zod/locales";
 import { columnLetter } from "../grid/address";
 import type { CellValue } from "../grid/cell";
 
@@ -22,9 +22,6 @@ export const METADATA_FORMAT = 1;
 export const METADATA_CHUNK = 32_000;
 /** Row 1 holds the title; keys start on row 2. */
 export const METADATA_FIRST_ROW = 2;
-
-// Full zod installs its English messages when imported; mini leaves that to its user.
-z.config(en());
 
 const text = () => z.string().check(z.minLength(1));
 

@@ -5,6 +5,7 @@
  * and thresholds, so they are choices here, with the first-listed defaults of
  * the PMO reference.
  */
+import "../zod-setup";
 import { z } from "zod";
 import { EAC_METHOD_IDS, type EacMethod } from "../finance/measures";
 import { DEFAULT_BAND_SET, DEFAULT_MATRIX_SIZE, MATRIX_SIZES, RISK_BAND_SET_IDS, type MatrixSizeId, type RiskBandSetId } from "../risk/bands";

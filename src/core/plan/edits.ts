@@ -3,6 +3,7 @@
  * Plans are validated with zod at the host boundary so a plan built by a bug,
  * read from a file or sent across a worker never reaches a workbook unchecked.
  */
+import "../zod-setup";
 import { z } from "zod";
 import { formatRange, parseRange } from "../grid/address";
 

@@ -3,6 +3,7 @@
  * the shared ones (keys this module owns, kept as they are by the settings
  * form): whose RAG the Portfolio sheet shows and the CPI/SPI thresholds.
  */
+import "../zod-setup";
 import { z } from "zod";
 import { readSettings } from "../metadata/settings";
 import { DEFAULT_RAG_RULES, type RagRules } from "./rag";

@@ -4,6 +4,7 @@
  * other allowed values, another scale). Every problem comes back at once, each
  * naming the field it is about, so the file can be fixed in one pass.
  */
+import "../zod-setup";
 import { z } from "zod";
 import { BUILT_IN_TEMPLATES, builtInTemplate } from "./catalogue";
 import {

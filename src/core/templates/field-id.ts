@@ -1,3 +1,4 @@
+import "../zod-setup";
 import { z } from "zod";
 
 /** Canonical field ids are camelCase (PMO reference §1): "residualProbability". */

@@ -4,6 +4,7 @@
  * the probability/impact scales and score bands. Built-in templates and a PMO
  * manager's JSON templates share this one schema.
  */
+import "../zod-setup";
 import { z } from "zod";
 import { ConditionalFormatSchema } from "../plan/edits";
 import { CustomRulesSchema } from "../validate/custom-rules";

@@ -3,6 +3,7 @@
  * must hold, and when. Only the checks below exist; nothing in a rule is run
  * as code or as a formula.
  */
+import "../zod-setup";
 import { z } from "zod";
 import { FieldIdSchema } from "../templates/field-id";
 
