@@ -196,13 +196,13 @@ async function benchBundle(smoke: boolean) {
     return { gzip: figure(null, "KiB", { goalMax: BUNDLE_GOAL_KB, note: `${size.missing}${smoke ? "; --smoke does not build (run npm run build first)" : ""}` }) };
   }
   const { start, later } = size;
-  const toFirstPanel = later?.largestPanel ? start.gzip + later.excelHost.gzip + later.largestPanel.gzip : null;
+  const withLargestPanel = later?.largestPanel ? start.gzip + later.excelHost.gzip + later.largestPanel.gzip : null;
   return {
     // KiB, as scripts/bundle-size.js (npm run size, CI) counts the same budget.
     gzip: figure(kibibytes(start.gzip), "KiB", { goalMax: BUNDLE_GOAL_KB, note: "gzip -9 of every script taskpane.html fetches as it opens: its own and the Excel host and first panel it preloads (what Excel needs before the pane is usable); office.js (CDN) excluded; the other panels load later" }),
     raw: figure(kibibytes(start.raw), "KiB"),
     excelHostGzip: figure(later ? kibibytes(later.excelHost.gzip) : null, "KiB", { note: "what the Excel host adds beyond the page's start; 0 when the page preloads it (then counted in gzip)" }),
-    toFirstPanelGzip: figure(toFirstPanel === null ? null : kibibytes(toFirstPanel), "KiB", {
+    withLargestPanelGzip: figure(withLargestPanel === null ? null : kibibytes(withLargestPanel), "KiB", {
       note: `inside Excel once the largest panel is open too: start + Excel host + that panel${later?.largestPanel ? ` (${later.largestPanel.panel})` : ""}`,
     }),
     panels: (later?.panels ?? []).map((p) => ({ panel: p.panel, gzip: figure(kibibytes(p.gzip), "KiB", { note: "added when first opened" }) })),
@@ -343,7 +343,7 @@ async function main(): Promise<void> {
   if ("failed" in taskpaneBundle) lines.push(`Task pane bundle: FAILED: ${taskpaneBundle.failed}`);
   else {
     lines.push(`Task pane start (gzip): ${fmt(taskpaneBundle.gzip)}${verdict(taskpaneBundle.gzip)}`);
-    if ("toFirstPanelGzip" in taskpaneBundle) lines.push(`  in Excel before a panel is usable ${fmt(taskpaneBundle.toFirstPanelGzip)}; with every panel ${fmt(taskpaneBundle.allPanelsGzip)}`);
+    if ("withLargestPanelGzip" in taskpaneBundle) lines.push(`  in Excel with the largest panel open too ${fmt(taskpaneBundle.withLargestPanelGzip)}; with every panel ${fmt(taskpaneBundle.allPanelsGzip)}`);
   }
   if ("skipped" in paneStartup) lines.push(`Pane start-up: skipped: ${paneStartup.skipped}`);
   else if ("failed" in paneStartup) lines.push(`Pane start-up: FAILED: ${paneStartup.failed}`);
