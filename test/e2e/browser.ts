@@ -1,6 +1,6 @@
 /** Chromium from the system (never a downloaded one), headless, with the flags these machines need. */
 import { readFileSync } from "node:fs";
-import { chromium, type Browser, type Page } from "playwright-core";
+import { chromium, type Browser, type Locator, type Page } from "playwright-core";
 import { SERVER_FILE } from "./paths";
 
 export function baseUrl(): string {
@@ -88,4 +88,40 @@ export async function settled<T>(page: Page, read: () => Promise<T>, ok: (value:
 /** Waits until the text of the element `selector` finds passes `ok`, as settled does. */
 export async function textSettles(page: Page, selector: string, ok: (text: string | null) => boolean, timeoutMs = 10_000): Promise<void> {
   await settled(page, () => page.locator(selector).textContent(), ok, timeoutMs);
+}
+
+/** One playground page shared by a test file's tests, and the pane's parts they look at. */
+export interface PlaygroundForTests {
+  /** Every script the page requested, in order: a panel's code is seen arriving when it is first opened. */
+  scripts: string[];
+  pane(): Locator;
+  /** The open panel. */
+  panel(): Locator;
+  /** The open panel's status line. */
+  status(): Locator;
+}
+
+/**
+ * Opens the playground with the pane `paneWidth` wide before a test file's
+ * tests and closes it after them; `use` receives the page once it is open.
+ */
+export function playgroundForTests(paneWidth: number, use: (page: Page) => void): PlaygroundForTests {
+  let browser: Browser | undefined;
+  let page: Page | undefined;
+  const scripts: string[] = [];
+  beforeAll(async () => {
+    browser = await launchChromium();
+    page = await openPlayground(browser, paneWidth, scripts);
+    use(page);
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+  const opened = (): Page => {
+    if (!page) throw new Error("the playground is not open yet: use the page inside a test");
+    return page;
+  };
+  const pane = () => opened().getByTestId("pane");
+  const panel = () => pane().getByRole("tabpanel");
+  return { scripts, pane, panel, status: () => panel().getByRole("status") };
 }

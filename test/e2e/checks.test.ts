@@ -7,29 +7,16 @@
  * checked again without asking.
  */
 import path from "node:path";
-import type { Browser, Page } from "playwright-core";
-import { launchChromium, openPlayground, seriousAxeViolations, textSettles } from "./browser";
+import type { Page } from "playwright-core";
+import { playgroundForTests, seriousAxeViolations, textSettles } from "./browser";
 import { openPanel } from "./navigation";
 import { SCREENSHOTS } from "./paths";
 
-let browser: Browser;
 let page: Page;
-const scripts: string[] = [];
 
-const pane = () => page.getByTestId("pane");
-const panel = () => pane().getByRole("tabpanel");
-const status = () => panel().getByRole("status");
+const { scripts, pane, panel, status } = playgroundForTests(320, (opened) => (page = opened));
 /** A date typed as text in the sample's NDU issue log: read one way, so it has a safe fix. */
 const FINDING = /^Warning NDU Issues!B5 /;
-
-beforeAll(async () => {
-  browser = await launchChromium();
-  page = await openPlayground(browser, 320, scripts);
-});
-
-afterAll(async () => {
-  await browser?.close();
-});
 
 describe("the Checks panel", () => {
   it("loads its code when first opened, then lists the findings by rule with counts", async () => {

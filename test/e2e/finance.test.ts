@@ -6,27 +6,14 @@
  * takes it back.
  */
 import path from "node:path";
-import type { Browser, Page } from "playwright-core";
-import { launchChromium, openPlayground, seriousAxeViolations } from "./browser";
+import type { Page } from "playwright-core";
+import { playgroundForTests, seriousAxeViolations } from "./browser";
 import { openPanel } from "./navigation";
 import { SCREENSHOTS } from "./paths";
 
-let browser: Browser;
 let page: Page;
-const scripts: string[] = [];
 
-const pane = () => page.getByTestId("pane");
-const panel = () => pane().getByRole("tabpanel");
-const status = () => panel().getByRole("status");
-
-beforeAll(async () => {
-  browser = await launchChromium();
-  page = await openPlayground(browser, 320, scripts);
-});
-
-afterAll(async () => {
-  await browser?.close();
-});
+const { scripts, pane, panel, status } = playgroundForTests(320, (opened) => (page = opened));
 
 describe("the Finance panel", () => {
   it("loads its code when first opened, then shows each project's figures with RAG in words and an S-curve", async () => {

@@ -8,29 +8,16 @@
  * that Undo takes back.
  */
 import path from "node:path";
-import type { Browser, Page } from "playwright-core";
-import { launchChromium, openPlayground, seriousAxeViolations } from "./browser";
+import type { Page } from "playwright-core";
+import { playgroundForTests, seriousAxeViolations } from "./browser";
 import { openPanel } from "./navigation";
 import { SCREENSHOTS } from "./paths";
 
-let browser: Browser;
 let page: Page;
-const scripts: string[] = [];
 
-const pane = () => page.getByTestId("pane");
-const panel = () => pane().getByRole("tabpanel");
-const status = () => panel().getByRole("status");
+const { scripts, pane, panel, status } = playgroundForTests(320, (opened) => (page = opened));
 /** NDU Risks holds one open risk at probability 4 (Likely), impact 4 (Major), score 16: the Critical band. */
 const CELL = /^1 Critical: risk at probability 4 Likely, impact 4 Major$/;
-
-beforeAll(async () => {
-  browser = await launchChromium();
-  page = await openPlayground(browser, 320, scripts);
-});
-
-afterAll(async () => {
-  await browser?.close();
-});
 
 describe("the Heat Map panel", () => {
   it("loads its code when first opened, then draws the first register's map with counts and band names", async () => {

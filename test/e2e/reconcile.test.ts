@@ -7,26 +7,22 @@
  * the Reconciliation sheet is written as a plan and Undo takes it back.
  */
 import path from "node:path";
-import type { Browser, Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import { XlsxHost } from "../../src/hosts/xlsx/xlsx-host";
 import { findTracker } from "../../src/jobs/reconcile";
 import { PREVIEW_ROWS } from "../../src/jobs/registers/detect";
 import { samplePortfolioBytes } from "../../src/sample/portfolioWorkbook";
 import { ledgerForActuals } from "../unit/jobs/reconcile/reconcile-books";
-import { launchChromium, openPlayground, seriousAxeViolations } from "./browser";
+import { playgroundForTests, seriousAxeViolations } from "./browser";
 import { openPanel } from "./navigation";
 import { SCREENSHOTS } from "./paths";
 
-let browser: Browser;
 let page: Page;
 let ledgerCsv = "";
 let firstActualCell = "";
 let trackerSheet = "";
-const scripts: string[] = [];
 
-const pane = () => page.getByTestId("pane");
-const panel = () => pane().getByRole("tabpanel");
-const status = () => panel().getByRole("status");
+const { scripts, pane, panel, status } = playgroundForTests(320, (opened) => (page = opened));
 
 beforeAll(async () => {
   const host = await XlsxHost.open(await samplePortfolioBytes(), "sample.xlsx");
@@ -34,12 +30,6 @@ beforeAll(async () => {
   ledgerCsv = ledgerForActuals(tracker.actuals, 5);
   trackerSheet = tracker.actuals.sheet;
   firstActualCell = tracker.actuals.lines[0].cell;
-  browser = await launchChromium();
-  page = await openPlayground(browser, 320, scripts);
-});
-
-afterAll(async () => {
-  await browser?.close();
 });
 
 describe("the Reconcile panel", () => {

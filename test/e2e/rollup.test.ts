@@ -7,27 +7,15 @@
  * Undo takes back.
  */
 import path from "node:path";
-import type { Browser, Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import { projectWorkbook } from "../rollup-fixtures/project-workbook";
-import { launchChromium, openPlayground, seriousAxeViolations } from "./browser";
+import { playgroundForTests, seriousAxeViolations } from "./browser";
 import { openPanel } from "./navigation";
 import { SCREENSHOTS } from "./paths";
 
-let browser: Browser;
 let page: Page;
-const scripts: string[] = [];
 
-const pane = () => page.getByTestId("pane");
-const panel = () => pane().getByRole("tabpanel");
-
-beforeAll(async () => {
-  browser = await launchChromium();
-  page = await openPlayground(browser, 320, scripts);
-});
-
-afterAll(async () => {
-  await browser?.close();
-});
+const { scripts, pane, panel } = playgroundForTests(320, (opened) => (page = opened));
 
 describe("the Rollup panel", () => {
   it("loads its code when first opened and finds the sample's projects", async () => {
