@@ -5,7 +5,7 @@
  * figures are cumulative), or months across. The status period is the last
  * one with earned value or actual cost.
  */
-import { evmMeasures, type EacMethod, type EvmInput, type EvmValues } from "./measures";
+import { EVM_INPUTS, evmMeasures, type EacMethod, type EvmInput, type EvmValues } from "./measures";
 import { NO_INPUT, sourceOf, sumOrNull, type InputSource } from "./sources";
 import type { Tracker, TrackerLine } from "./tracker";
 
@@ -47,7 +47,7 @@ export interface EarnedValue {
   series: SeriesPoint[];
 }
 
-const INPUTS: EvmInput[] = ["bac", "pv", "ev", "ac", "etcEstimate"];
+const INPUTS: readonly EvmInput[] = EVM_INPUTS;
 
 function statusKey(lines: readonly TrackerLine[]): string | null {
   let key: string | null = null;

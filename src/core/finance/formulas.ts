@@ -41,10 +41,6 @@ function countOf(args: string[]): string {
   return parts.join("+");
 }
 
-function numberText(n: number): string {
-  return Number.isInteger(n) ? String(n) : String(n);
-}
-
 /**
  * A cell holding an input: the live sum of its tracker cells (empty when none
  * holds a number), with amounts typed as text added as numbers.
@@ -53,7 +49,7 @@ export function inputCell(sheet: string, source: InputSource): CellInput {
   if (!source.refs.length && !source.constants.length) return null;
   if (!source.refs.length) return source.constants.reduce((a, b) => a + b, 0);
   const ranges = refRanges(sheet, source.refs);
-  const sum = sumOf([...ranges, ...source.constants.map(numberText)]);
+  const sum = sumOf([...ranges, ...source.constants.map(String)]);
   return { formula: source.constants.length ? `=${sum}` : `=IF(${countOf(ranges)}=0,"",${sum})` };
 }
 

@@ -9,11 +9,11 @@
  */
 import { columnLetter, quoteSheetName } from "../grid/address";
 import type { CellInput } from "../plan/edits";
-import { BUDGET_MEASURES, judgedVariance, type BudgetOperand, type BudgetVariance } from "./budget-variance";
+import { BUDGET_MEASURES, type BudgetOperand, type BudgetVariance } from "./budget-variance";
 import type { EarnedValue } from "./earned-value";
 import { inputCell, localSum, matchingSum } from "./formulas";
-import { EAC_METHODS, measureDefinitions, measureFormula, type EacMethod, type EvmOperand, type MeasureFormat } from "./measures";
-import { sumSources } from "./sources";
+import { EAC_METHODS, EVM_INPUTS, measureDefinitions, measureFormula, type EacMethod, type EvmOperand, type MeasureFormat } from "./measures";
+import { sourceOf, sumSources } from "./sources";
 import { ragOf, type VarianceThresholds } from "./thresholds";
 import type { Tracker } from "./tracker";
 
@@ -120,11 +120,11 @@ const label = (t: string | null): SummaryCell => ({ input: t });
 
 function evmBlock(sheet: Sheet, tracker: Tracker, ev: EarnedValue, method: EacMethod, th: ThresholdCells, thresholds: VarianceThresholds): void {
   const defs = measureDefinitions(method);
-  const inputs = ["bac", "pv", "ev", "ac", "etcEstimate"] as const;
+  const inputs = EVM_INPUTS;
   const inputLabels = { bac: "BAC", pv: "PV", ev: "EV", ac: "AC", etcEstimate: "ETC estimate" };
   sheet.text(`Earned value: ${tracker.sheet.trim()} (rows ${tracker.firstRow}–${tracker.lastRow})`);
   sheet.text(`Status period: ${ev.statusPeriod ?? "not dated"}; EAC by ${EAC_METHODS[method]}${tracker.cumulative ? "; figures cumulative to date" : ""}`);
-  const headerRow = sheet.header("Project", "Work package", ...inputs.map((i) => inputLabels[i]), ...defs.map((d) => d.label), "RAG (VAC)");
+  sheet.header("Project", "Work package", ...inputs.map((i) => inputLabels[i]), ...defs.map((d) => d.label), "RAG (VAC)");
   const col = new Map<EvmOperand, number>();
   inputs.forEach((i, k) => col.set(i, 3 + k));
   defs.forEach((d, k) => col.set(d.id, 3 + inputs.length + k));
@@ -145,7 +145,6 @@ function evmBlock(sheet: Sheet, tracker: Tracker, ev: EarnedValue, method: EacMe
     }
     projectsAt.push({ project: project.project, top, bottom: sheet.next - 1 });
   }
-  const last = sheet.next - 1;
   for (const p of projectsAt) {
     const project = ev.projects.find((x) => x.project === p.project);
     if (!project) continue;
@@ -165,8 +164,6 @@ function evmBlock(sheet: Sheet, tracker: Tracker, ev: EarnedValue, method: EacMe
   for (const d of [...inputs.map((i) => ({ id: i as EvmOperand, format: "amount" as MeasureFormat })), ...defs]) sheet.format(col.get(d.id) as number, first, end, FORMAT[d.format]);
   if (end >= first) sheet.ragRanges.push(`${columnLetter(ragCol)}${first}:${columnLetter(ragCol)}${end}`);
   if (ev.series.length > 1 && ev.projects.length === 1) seriesRows(sheet, tracker, ev);
-  void headerRow;
-  void last;
   sheet.text(null);
 }
 
@@ -199,7 +196,7 @@ function seriesRows(sheet: Sheet, tracker: Tracker, ev: EarnedValue): void {
   ]);
 }
 
-function budgetBlock(sheet: Sheet, tracker: Tracker, v: BudgetVariance, th: ThresholdCells, thresholds: VarianceThresholds): void {
+function budgetBlock(sheet: Sheet, tracker: Tracker, v: BudgetVariance, th: ThresholdCells): void {
   const hasExplanation = tracker.columns.varianceExplanation !== undefined;
   sheet.text(`Budget variance: ${tracker.sheet.trim()} (rows ${tracker.firstRow}–${tracker.lastRow})`);
   sheet.text(v.lines.some((l) => l.values.fac !== null) ? "RAG on the variance at completion (budget − forecast at completion)" : "RAG on the variance to date (budget − actual)");
@@ -252,7 +249,6 @@ function budgetBlock(sheet: Sheet, tracker: Tracker, v: BudgetVariance, th: Thre
   sheet.headerRows.push(totalRow);
   for (const o of Object.keys(col) as BudgetOperand[]) sheet.format(col[o], first, totalRow, o.endsWith("Percent") ? FORMAT.percent : FORMAT.amount);
   sheet.ragRanges.push(`L${first}:L${totalRow}`);
-  void judgedVariance;
 
   if (v.periods.length) {
     sheet.text(null);
@@ -263,10 +259,7 @@ function budgetBlock(sheet: Sheet, tracker: Tracker, v: BudgetVariance, th: Thre
       let budget: SummaryCell;
       let actual: SummaryCell;
       if (tracker.monthColumns.length) {
-        const source = sumSources(tracker.lines.map((l) => {
-          const m = l.months[i];
-          return m ? { value: m.value, refs: m.typed ? [] : [{ row: l.row, column: m.column }], constants: m.typed ? [m.value] : [] } : { value: null, refs: [], constants: [] };
-        }));
+        const source = sourceOf(tracker.lines.map((l) => l.months[i]), (k) => tracker.lines[k].row);
         const cell = { input: inputCell(tracker.sheet, source), expect: blank(source.value) };
         budget = v.monthMeasure === "budget" ? cell : { input: null, expect: "" };
         actual = v.monthMeasure === "actual" ? cell : { input: null, expect: "" };
@@ -282,7 +275,6 @@ function budgetBlock(sheet: Sheet, tracker: Tracker, v: BudgetVariance, th: Thre
       { name: "Cumulative actual", column: 5 },
     ]);
   }
-  void thresholds;
   sheet.text(null);
 }
 
@@ -296,7 +288,7 @@ export function summaryLayout(blocks: readonly FinanceBlock[], thresholds: Varia
   sheet.text(null);
   for (const b of blocks) {
     if (b.kind === "evm") evmBlock(sheet, b.tracker, b.ev, method, th, thresholds);
-    else budgetBlock(sheet, b.tracker, b.variance, th, thresholds);
+    else budgetBlock(sheet, b.tracker, b.variance, th);
   }
   const width = Math.max(...sheet.rows.map((r) => r.length));
   return { rows: sheet.rows, width, formats: sheet.formats, headerRows: sheet.headerRows, ragRanges: sheet.ragRanges, charts: sheet.charts };

@@ -27,8 +27,3 @@ export function ragOf(variance: number | null, base: number | null, t: VarianceT
   return "Green";
 }
 
-/** Past amber: a written explanation is due. */
-export function needsExplanation(variance: number | null, base: number | null, t: VarianceThresholds): boolean {
-  const rag = ragOf(variance, base, t);
-  return rag === "Amber" || rag === "Red";
-}
