@@ -6,7 +6,7 @@
  */
 import { thresholdAt } from "../finance/thresholds";
 import { formatCell, columnIndex } from "../grid/address";
-import { bandsForMatrix } from "../risk/bands";
+import { bandOfScore, bandsForMatrix, type RiskBand } from "../risk/bands";
 import { isLevelWord, levelNumber, levelValue, scaleOfColumn, type LevelScale } from "../risk/levels";
 import type { Template, TemplateColumn } from "../templates/schema";
 import { checkCustomRules } from "./custom-checks";
@@ -116,6 +116,7 @@ export function validateRegister(reg: RegisterRows, settings: ValidationSettings
   const findings: Finding[] = [];
   const columnsById = new Map<string, TemplateColumn>(reg.template.columns.map((c) => [c.id, c]));
   const levels = levelColumns(reg);
+  const bands = registerBands(settings, levels);
   const add = (row: number, field: string, p: CellProblem) => {
     const column = reg.columns[field];
     if (!column) return;
@@ -155,7 +156,7 @@ export function validateRegister(reg: RegisterRows, settings: ValidationSettings
       if (first) add(row, "id", { rule: "unique", severity: "error", problem: { code: "duplicate_id", id: String(id.value).trim(), firstCell: first } });
       else firstIdAt.set(key, `${reg.columns.id}${row}`);
     }
-    crossFieldRules(reg, settings, levels, row, cells, add);
+    crossFieldRules(reg, settings, bands, levels, row, cells, add);
     for (const c of checkCustomRules(reg.template.rules ?? [], cells)) add(row, c.field, c.problem);
   }
   return findings;
@@ -163,14 +164,13 @@ export function validateRegister(reg: RegisterRows, settings: ValidationSettings
 
 type Add = (row: number, field: string, p: CellProblem) => void;
 
-/** The band of a score on the register's own matrix (a Low/Medium/High register scores 1–9). */
-function bandOf(score: number, settings: ValidationSettings, levels: Map<string, LevelColumn>): string | null {
+/** The bands on the register's own matrix (a Low/Medium/High register scores 1–9): the same for every row. */
+function registerBands(settings: ValidationSettings, levels: Map<string, LevelColumn>): RiskBand[] {
   const steps = (l: LevelColumn | undefined) => (l?.scale ? Math.max(...l.scale.steps.map((s) => s.value)) : (l?.max ?? 5));
-  const bands = bandsForMatrix(settings.bands, { probability: steps(levels.get("probability")), impact: steps(levels.get("impact")) });
-  return bands.find((b) => score >= b.min && score <= b.max)?.name ?? null;
+  return bandsForMatrix(settings.bands, { probability: steps(levels.get("probability")), impact: steps(levels.get("impact")) });
 }
 
-function crossFieldRules(reg: RegisterRows, settings: ValidationSettings, levels: Map<string, LevelColumn>, row: number, cells: Record<string, CellRead>, add: Add): void {
+function crossFieldRules(reg: RegisterRows, settings: ValidationSettings, bands: readonly RiskBand[], levels: Map<string, LevelColumn>, row: number, cells: Record<string, CellRead>, add: Add): void {
   const closed = isClosedStatus(cells.status);
   if (closed && reg.columns.dateClosed) {
     const closedOn = dateSerial(cells.dateClosed);
@@ -190,7 +190,7 @@ function crossFieldRules(reg: RegisterRows, settings: ValidationSettings, levels
       add(row, "score", { rule: "score", severity: "error", problem: { code: "score_mismatch", score, probability: p, impact: i } });
     }
     const inherent = wholeScale ? p * i : score;
-    const band = inherent !== null ? bandOf(inherent, settings, levels) : null;
+    const band = inherent !== null ? (bandOfScore(bands, inherent)?.name ?? null) : null;
     if (!closed && band && /high|critical|extreme/i.test(band)) {
       if (reg.columns.owner && blank(cells.owner)) add(row, "owner", { rule: "high-risk-owner", severity: "error", problem: { code: "high_risk_without", band, missing: "owner" } });
       const responseField = reg.columns.response ? "response" : reg.columns.mitigation ? "mitigation" : null;
