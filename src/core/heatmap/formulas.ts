@@ -11,6 +11,7 @@ import { columnLetter, quoteSheetName } from "../grid/address";
 import { typedWords, type LevelReading } from "../risk/levels";
 import { escapeColumnName, isStructuredSafe } from "../registers/formulas";
 import { CLOSED_STATUSES, type MapBasis, type RegisterReadings } from "./model";
+import { formulaString } from "../grid/formula-text";
 
 /** Where one register's columns are, for formulas on another sheet. */
 export interface RegisterPlace {
@@ -35,10 +36,6 @@ export function columnReference(place: RegisterPlace, field: string): string | u
   return `${quoteSheetName(place.sheet)}!$${letter}$${place.firstRow}:$${letter}$${Math.max(place.firstRow, place.lastRow)}`;
 }
 
-function quoted(text: string): string {
-  return `"${text.replace(/"/g, '""')}"`;
-}
-
 function fractionBounds(reading: Extract<LevelReading, { kind: "fractions" }>, level: number): [string, string] {
   const lo = level === 1 ? ">0" : `>=${reading.thresholds[level - 2]}`;
   const hi = level === reading.steps ? "<=1" : `<${reading.thresholds[level - 1]}`;
@@ -55,12 +52,12 @@ function levelTest(ref: string, reading: LevelReading, level: number): string {
   }
   const step = reading.scale.steps.find((s) => s.value === level);
   const words = step ? typedWords(step) : [];
-  const wordTest = words.length ? `ISNUMBER(MATCH(TRIM(${ref}),{${words.map(quoted).join(",")}},0))` : "0";
+  const wordTest = words.length ? `ISNUMBER(MATCH(TRIM(${ref}),{${words.map(formulaString).join(",")}},0))` : "0";
   return `(${wordTest}+${number})`;
 }
 
 function openTest(statusRef: string): string {
-  return `NOT(ISNUMBER(MATCH(${statusRef},{${CLOSED_STATUSES.map((s) => quoted(s.toLowerCase())).join(",")}},0)))`;
+  return `NOT(ISNUMBER(MATCH(${statusRef},{${CLOSED_STATUSES.map((s) => formulaString(s.toLowerCase())).join(",")}},0)))`;
 }
 
 /** The count of one register's open risks in cell (p, i) of the basis's map, as a formula expression (no leading "="). */
@@ -74,7 +71,7 @@ export function cellCountExpression(place: RegisterPlace, readings: RegisterRead
   const pReading = readings.probability;
   const iReading = readings.impact;
   if (pReading.kind === "numbers" && iReading.kind === "numbers") {
-    const status = sRef ? CLOSED_STATUSES.map((s) => `,${sRef},${quoted(`<>${s.toLowerCase()}`)}`).join("") : "";
+    const status = sRef ? CLOSED_STATUSES.map((s) => `,${sRef},${formulaString(`<>${s.toLowerCase()}`)}`).join("") : "";
     return `COUNTIFS(${pRef},${p},${iRef},${i}${status})`;
   }
   const factors = [levelTest(pRef, pReading, p), levelTest(iRef, iReading, i), ...(sRef ? [openTest(sRef)] : [])];

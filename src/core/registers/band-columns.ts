@@ -17,16 +17,13 @@ import type { Band, Template } from "../templates/schema";
 import type { FieldPlace } from "./formulas";
 import type { PlacedColumn } from "./snapshot";
 import { scoreBands } from "./score-bands";
+import { formulaString } from "../grid/formula-text";
 
 const BAND_CALL = /BAND\(\s*\[([A-Za-z][A-Za-z0-9]*)\]\s*\)/;
 
 /** The score field a band column shows the band of, when its template formula is `=BAND([field])`. */
 export function bandSourceField(formula: string | undefined): string | undefined {
   return formula ? BAND_CALL.exec(formula)?.[1] : undefined;
-}
-
-function quoted(text: string): string {
-  return `"${text.replace(/"/g, '""')}"`;
 }
 
 /**
@@ -38,7 +35,7 @@ export function spelledBandFormula(formula: string, bands: readonly Band[]): str
   const field = bandSourceField(formula);
   if (!field || !bands.length || bands.some((b) => /[[\]]/.test(b.name))) return undefined;
   const sorted = [...bands].sort((a, b) => a.min - b.min);
-  const lookup = `IFERROR(LOOKUP([${field}],{${sorted.map((b) => String(b.min)).join(",")}},{${sorted.map((b) => quoted(b.name)).join(",")}}),"")`;
+  const lookup = `IFERROR(LOOKUP([${field}],{${sorted.map((b) => String(b.min)).join(",")}},{${sorted.map((b) => formulaString(b.name)).join(",")}}),"")`;
   const body = formula.replace(/^=/, "").replace(BAND_CALL, lookup);
   return `=${body}`;
 }

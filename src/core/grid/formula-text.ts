@@ -1,0 +1,4 @@
+/** Text as a string literal inside a formula: in quotes, with its own quotes doubled, so it is never read as formula. */
+export function formulaString(text: string): string {
+  return `"${text.replace(/"/g, '""')}"`;
+}
