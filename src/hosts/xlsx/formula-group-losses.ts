@@ -9,7 +9,7 @@
  * replaces it, which is the plan's own change and no loss.
  */
 import type ExcelJS from "exceljs";
-import { formatRange, parseRange, type RangeAddress } from "../../core/grid/address";
+import { formatRange, parseRange, type RangeAddress, rangesIntersect } from "../../core/grid/address";
 import type { Plan } from "../../core/plan/plan";
 import { VALUE_TYPE } from "./cell-values";
 import { cellsWrittenBy, journalSheetOf, WHOLE_SHEET } from "./package/change-journal";
@@ -40,7 +40,6 @@ export function formulaGroups(ws: ExcelJS.Worksheet): FormulaGroup[] {
 }
 
 const contains = (outer: RangeAddress, inner: RangeAddress) => outer.top <= inner.top && outer.bottom >= inner.bottom && outer.left <= inner.left && outer.right >= inner.right;
-const meets = (a: RangeAddress, b: RangeAddress) => a.top <= b.bottom && b.top <= a.bottom && a.left <= b.right && b.left <= a.right;
 
 /** Array formulas and data tables `plan` writes over in part, in words naming file, sheet, cells and what is lost. */
 export function formulaGroupLosses(workbook: ExcelJS.Workbook, fileName: string, plan: Plan): string[] {
@@ -89,7 +88,7 @@ export function lossesOfGroups(
     const found = groupsOf(sheet);
     if (!found) continue;
     for (const g of found.groups) {
-      const hits = ranges.filter((r) => meets(r, g.range));
+      const hits = ranges.filter((r) => rangesIntersect(r, g.range));
       if (!hits.length || hits.some((r) => contains(r, g.range))) continue;
       const where = formatRange(g.range);
       losses.push(

@@ -94,11 +94,6 @@ export class PackageWorkbook implements WorkbookHost {
     return this.pkg;
   }
 
-  /** Reads a package this toolkit saved from one it examined and opened (its parts were checked then; only the ones a plan wrote are new). */
-  static async openSaved(data: Uint8Array, fileName: string): Promise<PackageWorkbook> {
-    return PackageWorkbook.over(await JSZip.loadAsync(data), fileName);
-  }
-
   /** As openForChange, over a package this toolkit opened (and perhaps saved) already. */
   static async overPackage(pkg: OpcPackage, fileName: string): Promise<PackageWorkbook> {
     return PackageWorkbook.over(pkg.zip, fileName, pkg);

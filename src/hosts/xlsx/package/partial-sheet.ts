@@ -8,12 +8,11 @@
  * rows written without their reference get it, so nothing moves; rows left
  * with no cells are left out.
  */
-import { formatCell, parseRange, type RangeAddress } from "../../../core/grid/address";
+import { formatCell, parseRange, type RangeAddress, rangesIntersect } from "../../../core/grid/address";
 import { startTagAt } from "../sheet-scan";
 import { columnOfRef, lastCellOf, refOf } from "./sheet-cells";
 import { attrOf, withAttr } from "./xml-text";
 
-const meets = (a: RangeAddress, b: RangeAddress) => a.top <= b.bottom && b.top <= a.bottom && a.left <= b.right && b.left <= a.right;
 
 export function sheetWithOnlyCells(xml: string, ranges: readonly RangeAddress[]): string {
   const m = /<([\w.-]+:)?sheetData(?=[\s/>])[^>]*?(\/?)>/.exec(xml);
@@ -67,7 +66,7 @@ export function sheetWithOnlyCells(xml: string, ranges: readonly RangeAddress[])
         if (!keep && mayHoldMaster) {
           const f = fTag.exec(xml.slice(cgt, cellEnd))?.[0];
           const area = f ? parseRange(attrOf(f, "ref") ?? "") : undefined;
-          keep = !!area && ranges.some((r) => meets(r, area));
+          keep = !!area && ranges.some((r) => rangesIntersect(r, area));
         }
         if (keep) kept.push(ref ? xml.slice(c, cellEnd) : withAttr(tag, "r", formatCell({ row: rowNum, col })) + xml.slice(cgt + 1, cellEnd));
       }
