@@ -20,7 +20,7 @@ import { cellsPlanNeeds, type NeededCells } from "./plan-cells";
 import { OpcPackage } from "./package/opc";
 import { sheetWithOnlyCells } from "./package/partial-sheet";
 import { savePackage } from "./package/save-package";
-import { sheetXmlOutsideCells, worksheetParts } from "./sheet-parts";
+import { worksheetParts } from "./sheet-parts";
 
 /** The package with each worksheet's cells cut down to those a plan needs (all of them where it needs the whole sheet). */
 export async function packageForPlan(pkg: OpcPackage, needed: NeededCells): Promise<Uint8Array> {
@@ -141,26 +141,15 @@ export class PackageHost implements WorkbookHost {
   /**
    * The cell selectCell chose, else the selection the file was saved with:
    * its active tab's active cell (A1 of the first visible sheet when the file
-   * names none, as Excel opens it). Read from the workbook part and the
-   * sheet's views, without its cells.
+   * names none, as Excel opens it), from the package as the reader holds it.
    */
   async selection(): Promise<CellSelection | null> {
-    const outline = await this.reader.outline({ previewRows: 0 });
     if (this.selected) {
+      const outline = await this.reader.outline({ previewRows: 0 });
       const sheet = outline.sheets.find((s) => s.name.toLowerCase() === this.selected?.sheet.toLowerCase());
       if (sheet) return { ...this.selected, sheet: sheet.name };
     }
-    const zip = await JSZip.loadAsync(this.bytes);
-    const workbookXml = (await zip.file("xl/workbook.xml")?.async("string")) ?? "";
-    const activeTab = Number(/<(?:[\w.-]+:)?workbookView\b[^>]*\sactiveTab="(\d+)"/.exec(workbookXml)?.[1] ?? 0);
-    const saved = outline.sheets.find((s) => s.position === activeTab);
-    const sheet = saved && saved.visibility === "visible" ? saved : outline.sheets.find((s) => s.visibility === "visible");
-    if (!sheet) return null;
-    const part = (await worksheetParts(zip)).get(sheet.name);
-    const views = part ? await sheetXmlOutsideCells(zip, part) : "";
-    const active = /<(?:[\w.-]+:)?selection\b[^>]*\sactiveCell="([^"]*)"/.exec(views)?.[1];
-    const range = (active && parseRange(active.replace(/\$/g, ""))) || { top: 1, bottom: 1, left: 1, right: 1 };
-    return { sheet: sheet.name, address: formatRange(range) };
+    return this.reader.savedSelection();
   }
 
   /** The last workbook built for a view, kept until the package or the sheet asked for changes. */

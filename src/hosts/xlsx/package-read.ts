@@ -305,6 +305,23 @@ export class PackageWorkbook implements WorkbookHost {
     return readSheetRules(view as unknown as ExcelJS.Worksheet, addresses.map((a) => parseRange(a)).filter((r): r is RangeAddress => !!r));
   }
 
+  /**
+   * The selection the file was saved with: its active tab's active cell (A1 of
+   * the first visible sheet when the file names none, as Excel opens it); from
+   * the workbook part and the sheet's views, as read already.
+   */
+  async savedSelection(): Promise<{ sheet: string; address: string } | null> {
+    const workbook = (await this.pkg.text(WORKBOOK)) ?? "";
+    const activeTab = Number(/<(?:[\w.-]+:)?workbookView\b[^>]*\sactiveTab="(\d+)"/.exec(workbook)?.[1] ?? 0);
+    const visible = (e: SheetEntry | undefined) => e && e.name !== METADATA_SHEET && e.state === "visible";
+    const saved = this.sheets[activeTab];
+    const entry = visible(saved) ? saved : this.sheets.find(visible);
+    if (!entry) return null;
+    const active = /<(?:[\w.-]+:)?selection\b[^>]*\sactiveCell="([^"]*)"/.exec((await this.sheet(entry)).outside)?.[1];
+    const range = (active && parseRange(active.replace(/\$/g, ""))) || { top: 1, bottom: 1, left: 1, right: 1 };
+    return { sheet: entry.name, address: formatRange(range) };
+  }
+
   /** The tables of every sheet read so far, with their sheet's name and range. */
   tablesRead(): { sheet: string; name: string; range: RangeAddress }[] {
     const out: { sheet: string; name: string; range: RangeAddress }[] = [];
