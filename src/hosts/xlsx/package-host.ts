@@ -21,6 +21,7 @@ import { OpcPackage } from "./package/opc";
 import { sheetWithOnlyCells } from "./package/partial-sheet";
 import { savePackage } from "./package/save-package";
 import { worksheetParts } from "./sheet-parts";
+import { PlanChangeListeners } from "./plan-changes";
 
 /** The package with each worksheet's cells cut down to those a plan needs (all of them where it needs the whole sheet). */
 export async function packageForPlan(pkg: OpcPackage, needed: NeededCells): Promise<Uint8Array> {
@@ -104,26 +105,18 @@ export class PackageHost implements WorkbookHost {
     return this.bytes;
   }
 
-  private readonly changeListeners = new Set<(change: CellsChanged) => void>();
+  private readonly changes = new PlanChangeListeners();
 
-  /** Told of the cells every apply writes (a file changes only through plans: the playground's cell edits are plans too). */
+  /** Told of the cells every apply writes. */
   async onCellsChanged(listener: (change: CellsChanged) => void): Promise<StopListening> {
-    this.changeListeners.add(listener);
-    return async () => {
-      this.changeListeners.delete(listener);
-    };
+    return this.changes.add(listener);
   }
 
-  /** Raises the cell changes of an applied plan, with sheet names as the workbook spells them, as Excel raises WorksheetChanged for its API's writes too. */
+  /** Raises an applied plan's cell changes, with sheet names as the workbook spells them. */
   private async tellCellsChanged(plan: Plan): Promise<void> {
-    if (!this.changeListeners.size) return;
+    if (!this.changes.listening) return;
     const names = (await this.reader.outline({ previewRows: 0 })).sheets.map((s) => s.name);
-    for (const e of plan.edits) {
-      if (!("address" in e) || !("sheet" in e)) continue;
-      const range = parseRange(e.address);
-      const sheet = names.find((n) => n.toLowerCase() === e.sheet.toLowerCase()) ?? e.sheet;
-      if (range) for (const listener of [...this.changeListeners]) listener({ sheet, address: formatRange(range) });
-    }
+    this.changes.tell(plan, (sheet) => names.find((n) => n.toLowerCase() === sheet.toLowerCase()) ?? sheet);
   }
 
   /** Set by selectCell: a file has no screen, so the selection lives here (a save keeps the file's own). */

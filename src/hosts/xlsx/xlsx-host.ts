@@ -28,6 +28,7 @@ import { sheetXmlOutsideCells, worksheetParts } from "./sheet-parts";
 import { validationModel } from "./validation-model";
 import { validationsFromSheetXml } from "./validations-load";
 import { MAX_READ_CELLS } from "./read-limits";
+import { PlanChangeListeners } from "./plan-changes";
 
 export { MAX_READ_CELLS };
 
@@ -321,23 +322,15 @@ export class XlsxHost implements WorkbookHost {
 
   async apply(plan: Plan, progress?: Progress): Promise<ApplyResult> {
     const result = await applyPlan(this, plan, progress);
-    // As Excel raises WorksheetChanged for changes made through its API too.
-    for (const e of plan.edits) {
-      if (!("address" in e) || !("sheet" in e)) continue;
-      const range = parseRange(e.address);
-      if (range) for (const listener of [...this.changeListeners]) listener({ sheet: this.findSheet(e.sheet)?.name ?? e.sheet, address: formatRange(range) });
-    }
+    this.changes.tell(plan, (sheet) => this.findSheet(sheet)?.name ?? sheet);
     return result;
   }
 
-  private readonly changeListeners = new Set<(change: CellsChanged) => void>();
+  private readonly changes = new PlanChangeListeners();
 
-  /** Told of the cells every apply writes (a file changes only through plans: the playground's cell edits are plans too). */
+  /** Told of the cells every apply writes. */
   async onCellsChanged(listener: (change: CellsChanged) => void): Promise<StopListening> {
-    this.changeListeners.add(listener);
-    return async () => {
-      this.changeListeners.delete(listener);
-    };
+    return this.changes.add(listener);
   }
 
   notKeptBy(plan: Plan): string[] {
