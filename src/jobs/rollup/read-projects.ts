@@ -16,6 +16,7 @@ import type { WorkbookHost, WorkbookOutline } from "../../hosts/host";
 import { trackerOf } from "../finance/variance";
 import { detectRegisters, gridToCells, PREVIEW_ROWS } from "../registers/detect";
 import { daySerial, readRegisterRows } from "../validation/validate";
+import { rememberingReads } from "../registers/remembered-reads";
 
 /** The kinds of register a project summary reads. */
 export const ROLLUP_KINDS: readonly TemplateKind[] = ["risk", "issue", "raid", "milestone", "budget", "evm"];
@@ -79,9 +80,11 @@ export async function readForRollup(host: WorkbookHost, file: string, knownOutli
   const skip = new Set([METADATA_SHEET, ...(own ? [own.sheet] : [])]);
   const found = detected.filter((r) => !skip.has(r.sheet) && ROLLUP_KINDS.includes(r.kind));
   const registers: RegisterData[] = [];
+  // An EV table's tracker read covers its register's rows: read first, it serves the rows' read too (in Excel, no second round trip).
+  const reads = rememberingReads(host);
   for (const register of found) {
-    const rows = await readRegisterRows(host, register, templateForKind(register.kind), false);
-    const earned = register.kind === "evm" ? await earnedFigures(host, outline, register) : undefined;
+    const earned = register.kind === "evm" ? await earnedFigures(reads, outline, register) : undefined;
+    const rows = await readRegisterRows(reads, register, templateForKind(register.kind), false);
     registers.push({ file, register, rows: rows.rows, ...(earned ? { earned } : {}) });
   }
   return { reading: { file, registers, sheets: sheetsOf(outline, found, skip) }, outline };
