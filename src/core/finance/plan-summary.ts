@@ -12,6 +12,7 @@ import { plan, type Plan } from "../plan/plan";
 import { normaliseFormula } from "../registers/formulas";
 import { chartChanges, drawnCharts, sameCharts, summaryCharts, type DrawnChart } from "./summary-charts";
 import { SUMMARY_SHEET, type SummaryLayout } from "./summary-sheet";
+import { freeSheetName } from "../grid/sheet-names";
 
 export const FINANCE_METADATA_KEY = "finance";
 
@@ -61,9 +62,7 @@ function formatLookup(layout: SummaryLayout): (row: number, col: number) => stri
 /** The sheet name to write: ours if the record says so, else the first free "PMO Finance", "PMO Finance 2"... */
 export function summarySheetName(sheets: readonly string[], recorded: string | null): string {
   if (recorded && sheets.includes(recorded)) return recorded;
-  const taken = new Set(sheets.map((s) => s.toLowerCase()));
-  if (!taken.has(SUMMARY_SHEET.toLowerCase())) return SUMMARY_SHEET;
-  for (let n = 2; ; n++) if (!taken.has(`${SUMMARY_SHEET} ${n}`.toLowerCase())) return `${SUMMARY_SHEET} ${n}`;
+  return freeSheetName(SUMMARY_SHEET, sheets);
 }
 
 export function planSummary(layout: SummaryLayout, sheet: string, existing: ExistingSummary): Plan {

@@ -1,4 +1,4 @@
 /** Text as a string literal inside a formula: in quotes, with its own quotes doubled, so it is never read as formula. */
-export function formulaString(text: string): string {
+export function stringLiteral(text: string): string {
   return `"${text.replace(/"/g, '""')}"`;
 }

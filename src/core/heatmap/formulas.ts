@@ -11,7 +11,7 @@ import { columnLetter, quoteSheetName } from "../grid/address";
 import { typedWords, type LevelReading } from "../risk/levels";
 import { escapeColumnName, isStructuredSafe } from "../registers/formulas";
 import { CLOSED_STATUSES, type MapBasis, type RegisterReadings } from "./model";
-import { formulaString } from "../grid/formula-text";
+import { stringLiteral } from "../grid/formula-text";
 
 /** Where one register's columns are, for formulas on another sheet. */
 export interface RegisterPlace {
@@ -52,12 +52,12 @@ function levelTest(ref: string, reading: LevelReading, level: number): string {
   }
   const step = reading.scale.steps.find((s) => s.value === level);
   const words = step ? typedWords(step) : [];
-  const wordTest = words.length ? `ISNUMBER(MATCH(TRIM(${ref}),{${words.map(formulaString).join(",")}},0))` : "0";
+  const wordTest = words.length ? `ISNUMBER(MATCH(TRIM(${ref}),{${words.map(stringLiteral).join(",")}},0))` : "0";
   return `(${wordTest}+${number})`;
 }
 
 function openTest(statusRef: string): string {
-  return `NOT(ISNUMBER(MATCH(${statusRef},{${CLOSED_STATUSES.map((s) => formulaString(s.toLowerCase())).join(",")}},0)))`;
+  return `NOT(ISNUMBER(MATCH(${statusRef},{${CLOSED_STATUSES.map((s) => stringLiteral(s.toLowerCase())).join(",")}},0)))`;
 }
 
 /** The count of one register's open risks in cell (p, i) of the basis's map, as a formula expression (no leading "="). */
@@ -71,7 +71,7 @@ export function cellCountExpression(place: RegisterPlace, readings: RegisterRead
   const pReading = readings.probability;
   const iReading = readings.impact;
   if (pReading.kind === "numbers" && iReading.kind === "numbers") {
-    const status = sRef ? CLOSED_STATUSES.map((s) => `,${sRef},${formulaString(`<>${s.toLowerCase()}`)}`).join("") : "";
+    const status = sRef ? CLOSED_STATUSES.map((s) => `,${sRef},${stringLiteral(`<>${s.toLowerCase()}`)}`).join("") : "";
     return `COUNTIFS(${pRef},${p},${iRef},${i}${status})`;
   }
   const factors = [levelTest(pRef, pReading, p), levelTest(iRef, iReading, i), ...(sRef ? [openTest(sRef)] : [])];

@@ -17,7 +17,7 @@ import type { Band, Template } from "../templates/schema";
 import type { FieldPlace } from "./formulas";
 import type { PlacedColumn } from "./snapshot";
 import { scoreBands } from "./score-bands";
-import { formulaString } from "../grid/formula-text";
+import { stringLiteral } from "../grid/formula-text";
 
 const BAND_CALL = /BAND\(\s*\[([A-Za-z][A-Za-z0-9]*)\]\s*\)/;
 
@@ -35,7 +35,7 @@ export function spelledBandFormula(formula: string, bands: readonly Band[]): str
   const field = bandSourceField(formula);
   if (!field || !bands.length || bands.some((b) => /[[\]]/.test(b.name))) return undefined;
   const sorted = [...bands].sort((a, b) => a.min - b.min);
-  const lookup = `IFERROR(LOOKUP([${field}],{${sorted.map((b) => String(b.min)).join(",")}},{${sorted.map((b) => formulaString(b.name)).join(",")}}),"")`;
+  const lookup = `IFERROR(LOOKUP([${field}],{${sorted.map((b) => String(b.min)).join(",")}},{${sorted.map((b) => stringLiteral(b.name)).join(",")}}),"")`;
   const body = formula.replace(/^=/, "").replace(BAND_CALL, lookup);
   return `=${body}`;
 }

@@ -38,7 +38,7 @@ import {
   type RegisterSnapshot,
 } from "./snapshot";
 import { uniqueTableName } from "./table-name";
-import { formulaString } from "../grid/formula-text";
+import { stringLiteral } from "../grid/formula-text";
 
 /** Dark text set with the pale fill: many registers have white header text on a dark fill, unreadable on the new one. */
 export const HEADER_STYLE: CellStyle = { bold: true, fill: "#DDEBF7", fontColor: "#000000", wrapText: true };
@@ -96,7 +96,7 @@ export function conditionalFormatsFor(t: Template, c: TemplateColumn, places: Re
   // A band column is coloured by the band it names, from the template's own formula (the placed column's is already spelled out).
   const banded = bandSourceField(t.columns.find((x) => x.id === c.id)?.formula);
   if (t.scales && banded) {
-    return scoreBands(t, banded, places, storedSettings).map((b) => ({ kind: "cellValue", operator: "equal", formula1: formulaString(b.name), fill: b.colour.toUpperCase() }));
+    return scoreBands(t, banded, places, storedSettings).map((b) => ({ kind: "cellValue", operator: "equal", formula1: stringLiteral(b.name), fill: b.colour.toUpperCase() }));
   }
   return [];
 }

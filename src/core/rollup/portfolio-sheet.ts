@@ -16,6 +16,7 @@ import { plan, type Plan } from "../plan/plan";
 import { present, valueOf, type ProjectSummary } from "./fields";
 import { ragVerdict, type RagRules, type RagVerdict } from "./rag";
 import { DATE, letterMap, sheetColumns, totalFormula, type ProjectRowInput, type SheetColumn } from "./sheet-columns";
+import { freeSheetName } from "../grid/sheet-names";
 
 export const ROLLUP_METADATA_KEY = "rollup";
 export const DEFAULT_ROLLUP_SHEET = "Portfolio rollup";
@@ -87,15 +88,6 @@ export function linkFormula(link: ProjectLink): CellInput {
   }
   if (link.path.length > 255) return link.label;
   return { formula: `=HYPERLINK("${formulaString(link.path)}","${formulaString(link.label)}")` };
-}
-
-function freeSheetName(wanted: string, taken: readonly string[]): string {
-  const lower = new Set(taken.map((s) => s.toLowerCase()));
-  if (!lower.has(wanted.toLowerCase())) return wanted;
-  for (let n = 2; ; n++) {
-    const name = `${wanted} ${n}`;
-    if (!lower.has(name.toLowerCase())) return name;
-  }
 }
 
 interface BuiltRow {
