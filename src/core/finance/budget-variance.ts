@@ -8,7 +8,7 @@
  * forecast to complete.
  */
 import { by, evaluate, type MeasureDef } from "./measures";
-import { sourceOf, sumOrNull, sumSources, type InputSource } from "./sources";
+import { NO_INPUT, sourceOf, sumOrNull, sumSources, type InputSource } from "./sources";
 import { ragOf, type Rag, type VarianceThresholds } from "./thresholds";
 import type { Tracker, TrackerLine } from "./tracker";
 
@@ -55,6 +55,8 @@ export interface BudgetPeriodFigures {
   period: string;
   budget: number | null;
   actual: number | null;
+  /** Months across: the tracker cells of this month's budget and actual (the budget months and the actual months of the period). */
+  sources?: { budget: InputSource; actual: InputSource };
   cumulativeBudget: number | null;
   cumulativeActual: number | null;
 }
@@ -64,18 +66,26 @@ export interface BudgetVariance {
   groups: BudgetGroupFigures[];
   total: BudgetGroupFigures;
   periods: BudgetPeriodFigures[];
-  /** What the month columns hold, when there are months across. */
-  monthMeasure: "budget" | "actual" | null;
+}
+
+/** A line's months of one measure, as one source (the tracker cells of each). */
+function monthsOf(t: Tracker, l: TrackerLine, measure: "budget" | "actual"): InputSource {
+  const reads = t.monthColumns.map((m, i) => (m.measure === measure ? l.months[i] : null));
+  return sourceOf(reads, () => l.row);
 }
 
 function partsOf(t: Tracker, l: TrackerLine): BudgetInputs {
   const one = (f: keyof TrackerLine["amounts"]) => sourceOf([l.amounts[f]], () => l.row);
   const hasFac = t.columns.eac !== undefined;
   const hasForecast = t.columns.forecast !== undefined;
+  const has = (measure: "budget" | "actual") => t.monthColumns.some((m) => m.measure === measure);
+  // With no to-date column, a line's budget or actual is the sum of its months of that measure.
+  const budget = t.columns.budget !== undefined ? one("budget") : has("budget") ? monthsOf(t, l, "budget") : NO_INPUT;
+  const actual = t.columns.actual !== undefined ? one("actual") : has("actual") ? monthsOf(t, l, "actual") : NO_INPUT;
   return {
-    budget: [one("budget"), ...(t.columns.approvedChanges !== undefined ? [one("approvedChanges")] : [])],
-    actual: [one("actual")],
-    fac: hasFac ? [one("eac")] : hasForecast ? [one("actual"), one("forecast")] : [],
+    budget: [budget, ...(t.columns.approvedChanges !== undefined ? [one("approvedChanges")] : [])],
+    actual: [actual],
+    fac: hasFac ? [one("eac")] : hasForecast ? [actual, one("forecast")] : [],
   };
 }
 
@@ -93,12 +103,35 @@ function group(byWhat: "category" | "project", name: string, lines: BudgetLineFi
   return { by: byWhat, name, values, rag: ragOf(judgedVariance(values), values.budget, t) };
 }
 
-/** Month columns hold budget when their header group says plan or budget; otherwise spend. */
-export function monthMeasureOf(headerWords: string): "budget" | "actual" {
-  return /\b(?:budget|plan|planned|baseline|pv)\b/i.test(headerWords) && !/\b(?:actual|spend|spent|ac)\b/i.test(headerWords) ? "budget" : "actual";
+/** Months across, one row per period: the budget months and the actual months of each period (several columns of one period are added). */
+function monthPeriods(t: Tracker): BudgetPeriodFigures[] {
+  const byKey = new Map<string, { label: string; budget: number[]; actual: number[] }>();
+  t.monthColumns.forEach((m, i) => {
+    if (m.measure !== "budget" && m.measure !== "actual") return;
+    let p = byKey.get(m.period.key);
+    if (!p) byKey.set(m.period.key, (p = { label: m.period.label, budget: [], actual: [] }));
+    p[m.measure].push(i);
+  });
+  let cb: number | null = null;
+  let ca: number | null = null;
+  const anyBudget = t.monthColumns.some((m) => m.measure === "budget");
+  const anyActual = t.monthColumns.some((m) => m.measure === "actual");
+  return [...byKey.keys()].sort().map((key) => {
+    const p = byKey.get(key) as { label: string; budget: number[]; actual: number[] };
+    const source = (cols: number[]) => {
+      const reads = t.lines.flatMap((l) => cols.map((i) => ({ a: l.months[i], row: l.row })));
+      return sourceOf(reads.map((x) => x.a), (k) => reads[k].row);
+    };
+    const sources = { budget: source(p.budget), actual: source(p.actual) };
+    const budget = sources.budget.value;
+    const actual = sources.actual.value;
+    if (budget !== null) cb = (cb ?? 0) + budget;
+    if (actual !== null) ca = (ca ?? 0) + actual;
+    return { period: p.label, budget, actual, sources, cumulativeBudget: anyBudget ? cb : null, cumulativeActual: anyActual ? ca : null };
+  });
 }
 
-export function budgetVariance(t: Tracker, thresholds: VarianceThresholds, monthWords = ""): BudgetVariance {
+export function budgetVariance(t: Tracker, thresholds: VarianceThresholds): BudgetVariance {
   const lines: BudgetLineFigures[] = t.lines.map((l) => {
     const inputs = partsOf(t, l);
     const values = evaluate(BUDGET_MEASURES, inputValues(inputs));
@@ -111,20 +144,10 @@ export function budgetVariance(t: Tracker, thresholds: VarianceThresholds, month
   if (projects.length > 1) for (const [k, name] of projects) groups.push(group("project", name, lines.filter((l) => l.project.toLowerCase() === k), thresholds));
 
   const periods: BudgetPeriodFigures[] = [];
-  let monthMeasure: BudgetVariance["monthMeasure"] = null;
-  let cb: number | null = null;
-  let ca: number | null = null;
-  if (t.monthColumns.length) {
-    monthMeasure = monthMeasureOf(monthWords);
-    t.monthColumns.forEach((m, i) => {
-      const amount = sumOrNull(t.lines.map((l) => l.months[i]?.value ?? null));
-      const budget = monthMeasure === "budget" ? amount : null;
-      const actual = monthMeasure === "actual" ? amount : null;
-      if (budget !== null) cb = (cb ?? 0) + budget;
-      if (actual !== null) ca = (ca ?? 0) + actual;
-      periods.push({ period: m.period.label, budget, actual, cumulativeBudget: monthMeasure === "budget" ? cb : null, cumulativeActual: monthMeasure === "actual" ? ca : null });
-    });
-  } else if (t.columns.period !== undefined) {
+  if (t.monthColumns.length) periods.push(...monthPeriods(t));
+  else if (t.columns.period !== undefined) {
+    let cb: number | null = null;
+    let ca: number | null = null;
     const keys = new Map<string, string>();
     for (const l of t.lines) if (l.period) keys.set(l.period.key, l.period.label);
     for (const key of [...keys.keys()].sort()) {
@@ -136,5 +159,5 @@ export function budgetVariance(t: Tracker, thresholds: VarianceThresholds, month
       periods.push({ period: keys.get(key) as string, budget, actual, cumulativeBudget: cb, cumulativeActual: ca });
     }
   }
-  return { lines, groups, total: group("project", "Total", lines, thresholds), periods, monthMeasure };
+  return { lines, groups, total: group("project", "Total", lines, thresholds), periods };
 }

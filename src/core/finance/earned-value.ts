@@ -7,7 +7,7 @@
  */
 import { EVM_INPUTS, evmMeasures, type EacMethod, type EvmInput, type EvmValues } from "./measures";
 import { NO_INPUT, sourceOf, sumOrNull, type InputSource } from "./sources";
-import type { Tracker, TrackerLine } from "./tracker";
+import type { MonthColumn, Tracker, TrackerLine } from "./tracker";
 
 export interface EvmGroup {
   project: string;
@@ -83,12 +83,21 @@ function groupInputs(t: Tracker, lines: TrackerLine[], status: string | null): R
     const bacRow = [...lines].reverse().find((l) => l.amounts.bac);
     inputs.bac = bacRow ? sourceOf([bacRow.amounts.bac], () => bacRow.row) : NO_INPUT;
   } else inputs.bac = sourceOf(lines.map((l) => l.amounts.bac), (i) => lines[i].row);
-  // Months across hold planned value by month when no PV column is mapped.
-  if (t.monthColumns.length && t.columns.pv === undefined) {
-    const reads = lines.flatMap((l) => l.months.map((m) => ({ m, row: l.row })));
-    inputs.pv = sourceOf(reads.map((x) => x.m), (i) => reads[i].row);
+  // Months across hold planned value, earned value or actual cost by month (as their headers say) where no column of that figure is mapped.
+  for (const f of ["pv", "ev", "ac"] as const) {
+    if (t.columns[f] !== undefined || !t.monthColumns.some((m) => m.measure === MONTH_MEASURE[f])) continue;
+    inputs[f] = monthSource(t, lines, (m) => m.measure === MONTH_MEASURE[f]);
   }
   return inputs;
+}
+
+/** The month measure each earned value figure is kept as. */
+const MONTH_MEASURE = { pv: "budget", ev: "earned", ac: "actual" } as const;
+
+/** The months of `lines` in the columns `pick` chooses, as one source. */
+function monthSource(t: Tracker, lines: readonly TrackerLine[], pick: (m: MonthColumn) => boolean): InputSource {
+  const reads = lines.flatMap((l) => l.months.map((a, i) => ({ a: pick(t.monthColumns[i]) ? a : null, row: l.row })));
+  return sourceOf(reads.map((x) => x.a), (i) => reads[i].row);
 }
 
 /** Each period's PV, EV and AC (the cells they come from) and the cumulative figures the S-curve draws. */
@@ -96,10 +105,11 @@ function seriesOf(t: Tracker, status: string | null): SeriesPoint[] {
   const fields = ["pv", "ev", "ac"] as const;
   let periods: { key: string; label: string; sources: Record<"pv" | "ev" | "ac", InputSource> }[];
   if (t.monthColumns.length) {
-    periods = t.monthColumns.map((m, i) => ({
-      key: m.period.key,
-      label: m.period.label,
-      sources: { pv: sourceOf(t.lines.map((l) => l.months[i]), (k) => t.lines[k].row), ev: NO_INPUT, ac: NO_INPUT },
+    const keys = new Map(t.monthColumns.filter((m) => m.measure !== null).map((m) => [m.period.key, m.period.label]));
+    periods = [...keys.keys()].sort().map((key) => ({
+      key,
+      label: keys.get(key) as string,
+      sources: Object.fromEntries(fields.map((f) => [f, monthSource(t, t.lines, (m) => m.period.key === key && m.measure === MONTH_MEASURE[f])])) as Record<"pv" | "ev" | "ac", InputSource>,
     }));
   } else if (t.columns.period !== undefined) {
     const byKey = new Map<string, { label: string; lines: TrackerLine[] }>();

@@ -13,7 +13,7 @@ import { BUDGET_MEASURES, type BudgetOperand, type BudgetVariance } from "./budg
 import type { EarnedValue } from "./earned-value";
 import { inputCell, localSum, matchingSum } from "./formulas";
 import { EAC_METHODS, EVM_INPUTS, measureDefinitions, measureFormula, type EacMethod, type EvmOperand, type MeasureFormat } from "./measures";
-import { sourceOf, sumSources } from "./sources";
+import { sumSources, type InputSource } from "./sources";
 import { ragOf, type VarianceThresholds } from "./thresholds";
 import type { Tracker } from "./tracker";
 
@@ -254,15 +254,15 @@ function budgetBlock(sheet: Sheet, tracker: Tracker, v: BudgetVariance, th: Thre
     sheet.text(null);
     sheet.header("Period", "Budget", "Actual", "Cumulative budget", "Cumulative actual");
     const top = sheet.next;
-    v.periods.forEach((p, i) => {
+    v.periods.forEach((p) => {
       const row = sheet.next;
       let budget: SummaryCell;
       let actual: SummaryCell;
-      if (tracker.monthColumns.length) {
-        const source = sourceOf(tracker.lines.map((l) => l.months[i]), (k) => tracker.lines[k].row);
-        const cell = { input: inputCell(tracker.sheet, source), expect: blank(source.value) };
-        budget = v.monthMeasure === "budget" ? cell : { input: null, expect: "" };
-        actual = v.monthMeasure === "actual" ? cell : { input: null, expect: "" };
+      if (p.sources) {
+        // Months across: the budget months and the actual months of this period, by reference.
+        const cell = (source: InputSource): SummaryCell => ({ input: inputCell(tracker.sheet, source), expect: blank(source.value) });
+        budget = cell(p.sources.budget);
+        actual = cell(p.sources.actual);
       } else {
         budget = { input: matchingSum(linesOf("C"), linesOf(L("budget")), `$A${row}`), expect: blank(p.budget) };
         actual = { input: matchingSum(linesOf("C"), linesOf(L("actual")), `$A${row}`), expect: blank(p.actual) };

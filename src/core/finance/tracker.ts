@@ -6,10 +6,11 @@
  * from; period columns (months across) and a BAC written beside the title.
  * Subtotals are kept apart so nothing is counted twice.
  */
-import { columnLetter, parseRange } from "../grid/address";
+import { columnLetter, parseRange, type RangeAddress } from "../grid/address";
 import type { CellValue } from "../grid/cell";
 import { formatAt, formulaAt, valueAt } from "../detect/sheet-cells";
 import { readAmount } from "./amounts";
+import { monthColumnsNote, readMonthColumns, type MonthColumnRead } from "./month-columns";
 import { monthHeader, periodOrUnknown, type Period } from "./periods";
 
 export const AMOUNT_FIELDS = ["budget", "approvedChanges", "committed", "actual", "forecast", "eac", "bac", "pv", "ev", "ac", "etcEstimate"] as const;
@@ -23,13 +24,19 @@ export interface TrackerCells {
   values: CellValue[][];
   formulas: (string | null)[][];
   numberFormats: string[][];
+  /** Merged areas of the sheet (group headers over month columns). */
+  merges?: RangeAddress[];
 }
 
 export interface TrackerSource {
   sheet: string;
   kind: "budget" | "evm";
   headerRow: number;
+  /** First row of the header when group rows stand above the header row (as detection found them). */
+  headerTop?: number;
   firstRow: number;
+  /** Last row of the register as detection found it (for reading month columns against to-date columns). */
+  lastRow?: number;
   /** Field id → 1-based column. */
   columns: Record<string, number>;
   /** Field id → header as written. */
@@ -62,11 +69,8 @@ export interface TrackerLine {
   explanation: string | null;
 }
 
-export interface MonthColumn {
-  column: number;
-  period: Period;
-  header: string;
-}
+/** One month's column: its period, and what it holds (null: nothing says, and it is left out of the figures). */
+export type MonthColumn = MonthColumnRead<Period>;
 
 export interface TrackerProblem {
   cell: string;
@@ -117,16 +121,18 @@ function sumsAbove(formula: string | null, row: number): boolean {
   return !!r && r.bottom < row && r.left === r.right;
 }
 
-function monthColumnsOf(src: TrackerSource, mapped: Set<number>): MonthColumn[] {
-  const out: MonthColumn[] = [];
-  for (let c = src.cells.left; c <= src.lastColumn; c++) {
-    if (mapped.has(c)) continue;
-    const v = valueAt(src.cells, src.headerRow, c);
-    const p = monthHeader(v, formatAt(src.cells, src.headerRow, c));
-    if (p) out.push({ column: c, period: p, header: text(v) ?? p.label });
-  }
-  // One month column alone is more likely a date field than months across.
-  return out.length >= 2 ? out : [];
+function monthColumnsOf(src: TrackerSource): MonthColumn[] {
+  const bottom = src.cells.top + src.cells.values.length - 1;
+  return readMonthColumns(
+    { cells: src.cells, headerRow: src.headerRow, headerTop: src.headerTop ?? src.headerRow, left: src.cells.left, right: src.lastColumn, firstRow: src.firstRow, lastRow: Math.min(bottom, src.lastRow ?? bottom), kind: src.kind, columns: src.columns },
+    monthHeader,
+  );
+}
+
+/** The register's fields without those whose column turned out to be a month ("Budget Feb-25" mapped as the budget). */
+function withoutMonths<T>(byField: Record<string, T>, columns: Record<string, number>, months: readonly MonthColumn[]): Record<string, T> {
+  const monthCols = new Set(months.map((m) => m.column));
+  return Object.fromEntries(Object.entries(byField).filter(([f]) => !monthCols.has(columns[f])));
 }
 
 function bacAboveHeader(src: TrackerSource): Tracker["bacAbove"] {
@@ -158,10 +164,10 @@ function repeatsHeader(src: TrackerSource, row: number): boolean {
 
 type RowKind = "blank" | "header" | "section" | "subtotal" | "grandTotal" | "line" | "other";
 
-export function readTracker(src: TrackerSource): Tracker {
+export function readTracker(given: TrackerSource): Tracker {
+  const monthColumns = monthColumnsOf(given);
+  const src: TrackerSource = { ...given, columns: withoutMonths(given.columns, given.columns, monthColumns), headers: withoutMonths(given.headers, given.columns, monthColumns) };
   const cells = src.cells;
-  const mapped = new Set(Object.values(src.columns));
-  const monthColumns = monthColumnsOf(src, mapped);
   const amountCols = AMOUNT_FIELDS.filter((f) => src.columns[f] !== undefined).map((f) => [f, src.columns[f]] as const);
   const keyCols = KEY_FIELDS.filter((f) => src.columns[f] !== undefined).map((f) => src.columns[f]);
   const numberCols = [...amountCols.map(([, c]) => c), ...monthColumns.map((m) => m.column)];
@@ -328,7 +334,8 @@ export function readTracker(src: TrackerSource): Tracker {
   const usedSections = sectionRows.filter((r) => r <= lastRow);
   if (subtotalRows.length) notes.push(`${subtotalRows.length} subtotal or total row(s) (${subtotalRows.join(", ")}) left out of the sums, so nothing is counted twice`);
   if (usedSections.length) notes.push(`laid out in ${usedSections.length} block(s) under headings (rows ${usedSections.join(", ")})`);
-  if (monthColumns.length) notes.push(`${monthColumns.length} month columns (${monthColumns[0].header} to ${monthColumns[monthColumns.length - 1].header})`);
+  const monthNote = monthColumnsNote(monthColumns);
+  if (monthNote) notes.push(monthNote);
   const typed = lines.flatMap((l) => Object.entries(l.amounts).filter(([, a]) => a?.typed).map(([f, a]) => `${columnLetter((a as AmountRead).column)}${l.row} (${f})`));
   if (typed.length) notes.push(`amounts typed as text, read as numbers and copied (not live): ${typed.slice(0, 6).join(", ")}${typed.length > 6 ? ` and ${typed.length - 6} more` : ""}`);
   return {

@@ -10,7 +10,9 @@
 import { columnIndex, columnLetter } from "../grid/address";
 import type { DetectedRegister } from "../detect/detect";
 import { TOTAL_LABEL } from "../detect/extent";
-import { formatAt, hasContent, headerTextOf, mergeAt, valueAt, type SheetCells } from "../detect/sheet-cells";
+import { formatAt, hasContent, headerTextOf, valueAt, type SheetCells } from "../detect/sheet-cells";
+import { readMonthColumns } from "../finance/month-columns";
+import type { CellValue } from "../grid/cell";
 import { readCents } from "./amount";
 import { keyText } from "./key";
 import { readPeriod } from "./period";
@@ -39,43 +41,10 @@ export interface TrackerActuals {
   notes: string[];
 }
 
-const ACTUAL_WORDS = /\b(actuals?|spend|spent|expenditure|incurred|cost to date|ac)\b/i;
-const OTHER_WORDS = /\b(budget|budgeted|plan|planned|forecast|baseline|estimate|commit(?:ted|ments?)?|pv|ev|bac|eac|etc)\b/i;
-
-/** The period a column header names, after the words that say what the column holds ("Actual Mar-26"). */
-function headerPeriod(cells: SheetCells, row: number, col: number): PeriodRef | null {
-  const value = valueAt(cells, row, col);
-  if (typeof value === "number") {
-    const r = readPeriod(value, formatAt(cells, row, col));
-    return r.kind === "period" ? { key: r.key, label: r.label } : null;
-  }
-  const text = headerTextOf(value).replace(new RegExp(`${ACTUAL_WORDS.source}|${OTHER_WORDS.source}`, "gi"), " ").replace(/^[\s:–—-]+|[\s:–—-]+$/g, "");
-  const r = readPeriod(text);
+/** The period a month header names, as reconciliation keys periods (calendar months and fiscal periods, to match a ledger's). */
+function headerPeriod(value: CellValue, numberFormat: string): PeriodRef | null {
+  const r = readPeriod(value, numberFormat);
   return r.kind === "period" ? { key: r.key, label: r.label } : null;
-}
-
-/** The words above a column within the header: its own header and any group header over it. */
-function columnWords(cells: SheetCells, top: number, headerRow: number, col: number, left: number): string {
-  const words: string[] = [];
-  for (let row = top; row <= headerRow; row++) {
-    const merge = mergeAt(cells, row, col);
-    if (merge) {
-      words.push(headerTextOf(valueAt(cells, merge.top, merge.left)));
-      continue;
-    }
-    words.push(headerTextOf(valueAt(cells, row, col)));
-    if (row < headerRow) {
-      // A group header written once over several columns without a merge: the nearest text to the left.
-      for (let c = col - 1; c >= left; c--) {
-        const v = valueAt(cells, row, c);
-        if (hasContent(v)) {
-          words.push(headerTextOf(v));
-          break;
-        }
-      }
-    }
-  }
-  return words.join(" ");
 }
 
 /**
@@ -97,30 +66,17 @@ interface MonthlyColumn {
   period: PeriodRef;
 }
 
+/** The tracker's monthly actual columns, as the one reader of month columns finds them (finance's variance reads the same). */
 function monthlyActualColumns(reg: DetectedRegister, cells: SheetCells, notes: string[]): MonthlyColumn[] {
   const left = columnIndex(reg.firstColumn) ?? 1;
-  const right = columnIndex(reg.lastColumn) ?? left;
-  const top = Math.max(cells.top, Math.min(reg.headerTop ?? reg.headerRow, reg.headerRow - 2));
-  const mapped = new Set(Object.values(reg.columns).map((c) => columnIndex(c.column)));
-  const periodic: (MonthlyColumn & { actual: boolean; other: boolean })[] = [];
-  for (let col = left; col <= right; col++) {
-    if (mapped.has(col) && colOf(reg, "period") !== col) {
-      const field = Object.entries(reg.columns).find(([, c]) => columnIndex(c.column) === col)?.[0];
-      if (field !== "actual" && field !== "ac" && field !== "budget" && field !== "forecast") continue;
-    }
-    const period = headerPeriod(cells, reg.headerRow, col);
-    if (!period) continue;
-    const words = columnWords(cells, top, reg.headerRow, col, left);
-    periodic.push({ col, period, actual: ACTUAL_WORDS.test(words), other: OTHER_WORDS.test(words) });
-  }
-  const actual = periodic.filter((p) => p.actual && !p.other);
-  if (actual.length) return actual;
-  const plain = periodic.filter((p) => !p.actual && !p.other);
-  if (plain.length && plain.length === periodic.length && colOf(reg, "actual") === undefined) {
-    notes.push(`${plain.length} monthly columns with no word saying what they hold were read as actuals`);
-    return plain;
-  }
-  return [];
+  const columns = Object.fromEntries(Object.entries(reg.columns).map(([f, c]) => [f, columnIndex(c.column) ?? left]));
+  const months = readMonthColumns(
+    { cells, headerRow: reg.headerRow, headerTop: reg.headerTop ?? reg.headerRow, left, right: columnIndex(reg.lastColumn) ?? left, firstRow: reg.firstRow, lastRow: reg.lastRow, kind: reg.kind === "evm" ? "evm" : "budget", columns },
+    headerPeriod,
+  );
+  const actual = months.filter((m) => m.measure === "actual");
+  if (actual.length && actual.every((m) => m.from === "tracker")) notes.push(`${actual.length} monthly columns with no word saying what they hold were read as actuals (${actual[0].because})`);
+  return actual.map((m) => ({ col: m.column, period: m.period }));
 }
 
 function rowsToRead(reg: DetectedRegister): number[] {

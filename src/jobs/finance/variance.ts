@@ -29,7 +29,7 @@ import type { EacMethod } from "../../core/finance/measures";
 import { readSettings } from "../../core/metadata/settings";
 import type { Plan } from "../../core/plan/plan";
 import type { WorkbookHost, WorkbookOutline } from "../../hosts/host";
-import { detectRegisters, PREVIEW_ROWS } from "../registers/detect";
+import { detectRegisters, gridToCells, PREVIEW_ROWS } from "../registers/detect";
 
 /** One row of the `pmo variance --json` document (DESIGN §7); null where a measure has no value. */
 export interface ProjectFigures {
@@ -78,6 +78,12 @@ export interface VarianceReport {
 
 const FIGURE_FIELDS = ["actual", "eac", "forecast", "ev", "ac", "pv"];
 
+/** Something to compare the budget with: a figure column, or months that hold actuals, forecasts or earned value (or an earned value table's planned value). */
+function hasFigures(t: Tracker): boolean {
+  if (FIGURE_FIELDS.some((f) => t.columns[f] !== undefined)) return true;
+  return t.monthColumns.some((m) => m.measure === "actual" || m.measure === "forecast" || m.measure === "earned" || (t.kind === "evm" && m.measure === "budget"));
+}
+
 export async function trackerOf(host: WorkbookHost, outline: WorkbookOutline, register: DetectedRegister): Promise<Tracker> {
   const sheet = outline.sheets.find((s) => s.name === register.sheet);
   const used = sheet?.usedRange ? parseRange(sheet.usedRange) : undefined;
@@ -86,6 +92,8 @@ export async function trackerOf(host: WorkbookHost, outline: WorkbookOutline, re
   const top = Math.max(1, register.headerRow - 6);
   const bottom = Math.max(register.lastRow, used?.bottom ?? register.lastRow);
   const grid = await host.read(register.sheet, formatRange({ top, bottom, left, right }));
+  // Group headers over month columns ("Budget" over Jan..Dec) are often merged cells.
+  const { merges } = gridToCells(grid, grid.merges ?? sheet?.merges ?? []);
   const columns: Record<string, number> = {};
   const headers: Record<string, string> = {};
   for (const [field, mapped] of Object.entries(register.columns)) {
@@ -96,10 +104,12 @@ export async function trackerOf(host: WorkbookHost, outline: WorkbookOutline, re
     sheet: register.sheet,
     kind: register.kind === "evm" ? "evm" : "budget",
     headerRow: register.headerRow,
+    ...(register.headerTop !== undefined ? { headerTop: register.headerTop } : {}),
     firstRow: register.firstRow,
+    lastRow: register.lastRow,
     columns,
     headers,
-    cells: { top, left, values: grid.values, formulas: grid.formulas, numberFormats: grid.numberFormats },
+    cells: { top, left, values: grid.values, formulas: grid.formulas, numberFormats: grid.numberFormats, merges },
     lastColumn: right,
   });
 }
@@ -168,11 +178,17 @@ export async function planVariance(host: WorkbookHost, knownOutline?: WorkbookOu
   const skipped: VarianceReport["skipped"] = [];
   const blocks: FinanceBlock[] = [];
   for (const register of registers) {
-    if (!FIGURE_FIELDS.some((f) => register.columns[f])) {
-      skipped.push({ sheet: register.sheet, reason: `no actual, forecast or earned value column was found (columns: ${Object.keys(register.columns).join(", ")}); nothing to compare the budget with` });
+    const nothingToCompare = { sheet: register.sheet, reason: `no actual, forecast or earned value column was found (columns: ${Object.keys(register.columns).join(", ")}); nothing to compare the budget with` };
+    // Unmapped columns may be months ("Actual" over Jan..Dec): only a register with neither is passed over unread.
+    if (!FIGURE_FIELDS.some((f) => register.columns[f]) && !register.unmapped.length) {
+      skipped.push(nothingToCompare);
       continue;
     }
     const tracker = await trackerOf(host, outline, register);
+    if (!hasFigures(tracker)) {
+      skipped.push(nothingToCompare);
+      continue;
+    }
     if (!tracker.lines.length) {
       skipped.push({ sheet: register.sheet, reason: "no lines with amounts below the header" });
       continue;

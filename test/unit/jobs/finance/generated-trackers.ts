@@ -130,3 +130,94 @@ export async function evmPeriodRows(seed: number, packages = 3, periods = 5, rep
   }
   return { bytes: await bytesOf(wb), sheet, budget: bac, actual: ac, lines: packages * periods, subtotalRows: [], pv, ev, ac, bac };
 }
+
+/**
+ * How a tracker with months across says what its month columns hold:
+ * - actualOnly: an "Actual" group header merged over the months, beside Budget and Actual to date;
+ * - budgetOnly: a "Budget" group header merged over the months (the budget phased by month), beside Budget and Actual;
+ * - budgetAndActual: "Budget" and "Actual" groups of the same months under merged headers, and no to-date columns;
+ * - wordsInHeaders: each month header says its measure ("Jan-25 Budget", "Actual Jan-25"), alternating;
+ * - planByMonth: months with no words at all that add up to the Budget column, beside an Actual to date column.
+ */
+export type MonthLayout = "actualOnly" | "budgetOnly" | "budgetAndActual" | "wordsInHeaders" | "planByMonth";
+export const MONTH_LAYOUTS: readonly MonthLayout[] = ["actualOnly", "budgetOnly", "budgetAndActual", "wordsInHeaders", "planByMonth"];
+
+export interface MonthGroupsTracker extends GeneratedTracker {
+  /** Period keys in time order ("2025-01"...). */
+  periods: string[];
+  /** Per period, the sum of the lines' budget months (null: the tracker has no budget months). */
+  monthBudget: (number | null)[];
+  /** Per period, the sum of the lines' actual months (null: the tracker has no actual months). */
+  monthActual: (number | null)[];
+  /** The actuals a reconciliation should read: by month when there are actual months, else the to-date column. */
+  actualCells: { layout: "monthlyColumns" | "toDate"; count: number; cents: number };
+}
+
+/** A tracker of one of the month layouts above, with the sums its lines add up to. */
+export async function monthGroupsTracker(seed: number, layout: MonthLayout, lineCount = 6): Promise<MonthGroupsTracker> {
+  const r = rng(seed);
+  const wb = new ExcelJS.Workbook();
+  const sheet = "Tracker";
+  const ws = wb.addWorksheet(sheet);
+  ws.getCell("A1").value = "Programme budget tracker FY2025";
+  const months = ["Jan-25", "Feb-25", "Mar-25", "Apr-25", "May-25", "Jun-25"];
+  const periods = months.map((_, i) => `2025-${String(i + 1).padStart(2, "0")}`);
+  const keys = ["Project", "Cost Code", "Category"];
+  const toDate = layout === "budgetAndActual" || layout === "wordsInHeaders" ? [] : ["Budget", layout === "planByMonth" ? "Actual to date" : "Actual"];
+  const first = keys.length + toDate.length + 1;
+  let header: string[];
+  if (layout === "budgetAndActual") header = [...keys, ...months, ...months];
+  else if (layout === "wordsInHeaders") header = [...keys, ...months.flatMap((m, i) => (i % 2 ? [`Budget ${m}`, `Actual ${m}`] : [`${m} Budget`, `${m} Actual`]))];
+  else header = [...keys, ...toDate, ...months];
+  ws.getRow(4).values = header;
+  const group = (text: string, from: number) => {
+    ws.getCell(3, from).value = text;
+    ws.mergeCells(3, from, 3, from + months.length - 1);
+  };
+  if (layout === "actualOnly") group("Actual", first);
+  if (layout === "budgetOnly") group("Budget", first);
+  if (layout === "budgetAndActual") {
+    group("Budget", first);
+    group("Actual", first + months.length);
+  }
+  const monthBudget: (number | null)[] = months.map(() => null);
+  const monthActual: (number | null)[] = months.map(() => null);
+  let budget = 0;
+  let actual = 0;
+  let cents = 0;
+  let count = 0;
+  for (let i = 0; i < lineCount; i++) {
+    const planned = months.map(() => money(r, 500, 9000));
+    const spent = months.map((_, k) => (k >= 4 || r() < 0.15 ? null : money(r, 0, 9500)));
+    const bud = Math.round(planned.reduce((a, b) => a + b, 0) * 100) / 100;
+    const act = Math.round(spent.reduce((a: number, b) => a + (b ?? 0), 0) * 100) / 100;
+    const keyCells = [i % 2 ? "Alpha" : "Beta", `CC-${i + 1}`, i % 3 ? "Opex" : "Capex"];
+    let cellsOfRow: (string | number | null)[];
+    if (layout === "actualOnly") cellsOfRow = [...keyCells, money(r, act, act * 1.3 + 100), act, ...spent];
+    else if (layout === "budgetOnly" || layout === "planByMonth") cellsOfRow = [...keyCells, bud, act, ...planned];
+    else if (layout === "budgetAndActual") cellsOfRow = [...keyCells, ...planned, ...spent];
+    else cellsOfRow = [...keyCells, ...planned.flatMap((p, k) => [p, spent[k]])];
+    ws.getRow(5 + i).values = cellsOfRow;
+    budget += layout === "actualOnly" ? (cellsOfRow[3] as number) : bud;
+    actual += act;
+    planned.forEach((p, k) => (monthBudget[k] = (monthBudget[k] ?? 0) + p));
+    spent.forEach((s, k) => (monthActual[k] = s === null ? monthActual[k] : (monthActual[k] ?? 0) + s));
+    if (layout === "actualOnly" || layout === "budgetAndActual" || layout === "wordsInHeaders") {
+      for (const s of spent) if (s !== null) (count++, (cents += Math.round(s * 100)));
+    } else if (act !== 0) (count++, (cents += Math.round(act * 100)));
+  }
+  const hasBudgetMonths = layout !== "actualOnly";
+  const hasActualMonths = layout === "actualOnly" || layout === "budgetAndActual" || layout === "wordsInHeaders";
+  return {
+    bytes: await bytesOf(wb),
+    sheet,
+    budget,
+    actual,
+    lines: lineCount,
+    subtotalRows: [],
+    periods,
+    monthBudget: months.map((_, k) => (hasBudgetMonths ? monthBudget[k] : null)),
+    monthActual: months.map((_, k) => (hasActualMonths ? monthActual[k] : null)),
+    actualCells: { layout: hasActualMonths ? "monthlyColumns" : "toDate", count, cents },
+  };
+}
