@@ -7,6 +7,7 @@ import { PackageHost } from "../../src/hosts/xlsx/package-host";
 import { PackageWorkbook } from "../../src/hosts/xlsx/package-read";
 import { planVariance, type VarianceReport } from "../../src/jobs/finance/variance";
 import { formatRange } from "../../src/core/grid/address";
+import type { CellValue } from "../../src/core/grid/cell";
 import { recalculate } from "./libreoffice";
 
 export interface Mismatch {
@@ -21,6 +22,8 @@ export interface FinanceComparison {
   mismatches: Mismatch[];
   /** The recalculated output, for a second run (idempotence). */
   output: Uint8Array;
+  /** The summary sheet's values as the engine computed them. */
+  summary: CellValue[][];
 }
 
 function close(expected: unknown, actual: unknown): boolean {
@@ -50,5 +53,5 @@ export async function compareFinance(bytes: Uint8Array, name = "book.xlsx"): Pro
       if (!close(cell.expect, actual)) mismatches.push({ cell: formatRange({ top: i + 1, bottom: i + 1, left: j + 1, right: j + 1 }).split(":")[0], expected: cell.expect, actual });
     }),
   );
-  return { report, compared, mismatches, output };
+  return { report, compared, mismatches, output, summary: grid.values };
 }

@@ -1,11 +1,12 @@
 /**
  * The variance job's summary sheet, recalculated in LibreOffice, agrees with
  * core to the cent in every computed cell: on the sample, on generated
- * trackers (blocks with subtotals, months across, rows per work package and
+ * trackers (blocks with subtotals, months across, budget and actual months
+ * under group headers or named in each header, rows per work package and
  * period) and on the budget and earned value workbooks of the corpus.
  */
 import { samplePortfolioBytes } from "../../src/sample/portfolioWorkbook";
-import { blockTracker, evmPeriodRows, monthlyTracker } from "../unit/jobs/finance/generated-trackers";
+import { blockTracker, evmPeriodRows, monthGroupsTracker, monthlyTracker } from "../unit/jobs/finance/generated-trackers";
 import { PackageHost } from "../../src/hosts/xlsx/package-host";
 import { planVariance } from "../../src/jobs/finance/variance";
 import { corpusBytes, corpusFiles } from "../corpus-files";
@@ -26,6 +27,9 @@ maybe("variance and earned value recalculated in LibreOffice", () => {
     ["blocks, labelled subtotals", () => blockTracker(4)],
     ["blocks, typed subtotals", () => blockTracker(11, ["Labour", "Materials"], "typed")],
     ["months across", () => monthlyTracker(7)],
+    ["budget and actual months under merged group headers", () => monthGroupsTracker(7, "budgetAndActual")],
+    ["budget and actual months named in each header", () => monthGroupsTracker(19, "wordsInHeaders")],
+    ["months that are the budget phased, beside an actual to date", () => monthGroupsTracker(23, "planByMonth")],
     ["rows per work package and period", () => evmPeriodRows(13)],
   ])("generated: %s", async (_name, make) => {
     const g = await make();
@@ -35,6 +39,17 @@ maybe("variance and earned value recalculated in LibreOffice", () => {
     // A second run over the recalculated output changes nothing.
     const again = await compareFinance(c.output, "generated.xlsx");
     expect(again.report.plan.edits).toEqual([]);
+  });
+
+  test.each(["budgetAndActual", "wordsInHeaders", "planByMonth"] as const)("budget and actual by month (%s): the engine's period rows are the generator's month sums, not core's", async (layout) => {
+    const g = await monthGroupsTracker(29, layout);
+    const c = await compareFinance(g.bytes, "generated.xlsx");
+    expect(c.mismatches).toEqual([]);
+    const cents = (v: unknown) => (typeof v === "number" ? Math.round(v * 100) : v === null || v === "" ? null : v);
+    const header = c.summary.findIndex((r) => r[0] === "Period" && r[1] === "Budget" && r[2] === "Actual");
+    expect(header).toBeGreaterThan(0);
+    const rows = c.summary.slice(header + 1, header + 1 + g.periods.length).map((r) => [r[0], cents(r[1]), cents(r[2])]);
+    expect(rows).toEqual(g.periods.map((p, k) => [p, cents(g.monthBudget[k]), cents(g.monthActual[k])]));
   });
 
   test("every budget tracker and earned value table the job finds in the corpus", async () => {
