@@ -174,10 +174,11 @@ export function monthColumnsNote(columns: readonly MonthColumnRead<unknown>[]): 
   if (!columns.length) return null;
   const parts = new Map<string, number>();
   for (const c of columns) {
-    const what = c.measure ? MEASURE_NAMES[c.measure] : "unknown (left out)";
-    const why = c.from === "group" ? `under “${c.because}”` : c.from === "header" ? "by their headers" : c.because;
-    const key = `${what}, ${why}`;
+    const what = c.measure ? MEASURE_NAMES[c.measure] : "unknown and left out";
+    const why = c.from === "group" ? `under “${c.because}”` : c.from === "header" ? "as their headers say" : c.because;
+    const key = `${what} (${why})`;
     parts.set(key, (parts.get(key) ?? 0) + 1);
   }
-  return `${columns.length} month columns: ${[...parts].map(([k, n]) => `${n} read as ${k}`).join("; ")}`;
+  const range = `${columns[0].header} to ${columns[columns.length - 1].header}`;
+  return `${columns.length} month columns (${range}): ${[...parts].map(([k, n]) => `${n} read as ${k}`).join("; ")}`;
 }
