@@ -6,7 +6,7 @@
  * period) and on the budget and earned value workbooks of the corpus.
  */
 import { samplePortfolioBytes } from "../../src/sample/portfolioWorkbook";
-import { blockTracker, evmPeriodRows, monthGroupsTracker, monthlyTracker } from "../unit/jobs/finance/generated-trackers";
+import { blockTracker, evmMonthGroups, evmPeriodRows, monthGroupsTracker, monthlyTracker } from "../unit/jobs/finance/generated-trackers";
 import { PackageHost } from "../../src/hosts/xlsx/package-host";
 import { planVariance } from "../../src/jobs/finance/variance";
 import { corpusBytes, corpusFiles } from "../corpus-files";
@@ -31,6 +31,7 @@ maybe("variance and earned value recalculated in LibreOffice", () => {
     ["budget and actual months named in each header", () => monthGroupsTracker(19, "wordsInHeaders")],
     ["months that are the budget phased, beside an actual to date", () => monthGroupsTracker(23, "planByMonth")],
     ["rows per work package and period", () => evmPeriodRows(13)],
+    ["earned value by month, planned and actual groups", () => evmMonthGroups(31)],
   ])("generated: %s", async (_name, make) => {
     const g = await make();
     const c = await compareFinance(g.bytes, "generated.xlsx");

@@ -84,11 +84,22 @@ function groupInputs(t: Tracker, lines: TrackerLine[], status: string | null): R
     inputs.bac = bacRow ? sourceOf([bacRow.amounts.bac], () => bacRow.row) : NO_INPUT;
   } else inputs.bac = sourceOf(lines.map((l) => l.amounts.bac), (i) => lines[i].row);
   // Months across hold planned value, earned value or actual cost by month (as their headers say) where no column of that figure is mapped.
+  // Planned value is to date: up to the last month with earned value or actual cost, where months hold those.
+  const monthStatus = monthStatusKey(t);
   for (const f of ["pv", "ev", "ac"] as const) {
     if (t.columns[f] !== undefined || !t.monthColumns.some((m) => m.measure === MONTH_MEASURE[f])) continue;
-    inputs[f] = monthSource(t, lines, (m) => m.measure === MONTH_MEASURE[f]);
+    inputs[f] = monthSource(t, lines, (m) => m.measure === MONTH_MEASURE[f] && (f !== "pv" || monthStatus === null || m.period.key <= monthStatus));
   }
   return inputs;
+}
+
+/** The last month with earned value or actual cost in any line, when months across hold them. */
+function monthStatusKey(t: Tracker): string | null {
+  let key: string | null = null;
+  t.monthColumns.forEach((m, i) => {
+    if ((m.measure === "earned" || m.measure === "actual") && t.lines.some((l) => l.months[i]) && (key === null || m.period.key > key)) key = m.period.key;
+  });
+  return key;
 }
 
 /** The month measure each earned value figure is kept as. */

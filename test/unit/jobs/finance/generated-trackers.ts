@@ -221,3 +221,30 @@ export async function monthGroupsTracker(seed: number, layout: MonthLayout, line
     actualCells: { layout: hasActualMonths ? "monthlyColumns" : "toDate", count, cents },
   };
 }
+
+/** Earned value by month across: "Planned" and "Actual" groups of the same months (merged headers), a BAC and an EV to date per work package. */
+export async function evmMonthGroups(seed: number, packages = 4, months = 5, reported = 3): Promise<{ bytes: Uint8Array; sheet: string; pvByMonth: number[]; acByMonth: (number | null)[]; pvToDate: number; ac: number }> {
+  const r = rng(seed);
+  const wb = new ExcelJS.Workbook();
+  const sheet = "EV by month";
+  const ws = wb.addWorksheet(sheet);
+  ws.getCell("A1").value = "Earned value by month";
+  const names = Array.from({ length: months }, (_, i) => `2025-${String(i + 1).padStart(2, "0")}`);
+  ws.getRow(4).values = ["Work Package", "BAC", "EV", ...names, ...names];
+  ws.getCell(3, 4).value = "Planned";
+  ws.mergeCells(3, 4, 3, 3 + months);
+  ws.getCell(3, 4 + months).value = "Actual";
+  ws.mergeCells(3, 4 + months, 3, 3 + 2 * months);
+  const pvByMonth = names.map(() => 0);
+  const acByMonth: (number | null)[] = names.map(() => null);
+  for (let w = 0; w < packages; w++) {
+    const planned = names.map(() => money(r, 1000, 9000));
+    const actual = names.map((_, k) => (k < reported ? money(r, 500, 9500) : null));
+    const bac = Math.round(planned.reduce((a, b) => a + b, 0) * 100) / 100;
+    ws.getRow(5 + w).values = [`WP-${w + 1}`, bac, money(r, 0, bac), ...planned, ...actual];
+    planned.forEach((p, k) => (pvByMonth[k] += p));
+    actual.forEach((a, k) => (acByMonth[k] = a === null ? acByMonth[k] : (acByMonth[k] ?? 0) + a));
+  }
+  const sum = (xs: (number | null)[]) => xs.reduce((n: number, x) => n + (x ?? 0), 0);
+  return { bytes: await bytesOf(wb), sheet, pvByMonth, acByMonth, pvToDate: sum(pvByMonth.slice(0, reported)), ac: sum(acByMonth) };
+}

@@ -9,7 +9,7 @@ import { XlsxHost } from "../../../../src/hosts/xlsx/xlsx-host";
 import { planVariance } from "../../../../src/jobs/finance/variance";
 import { findTracker } from "../../../../src/jobs/reconcile";
 import { PREVIEW_ROWS } from "../../../../src/jobs/registers/detect";
-import { MONTH_LAYOUTS, monthGroupsTracker } from "./generated-trackers";
+import { evmMonthGroups, MONTH_LAYOUTS, monthGroupsTracker } from "./generated-trackers";
 
 const cents = (n: number | null) => (n === null ? null : Math.round(n * 100));
 
@@ -35,4 +35,13 @@ describe.each(MONTH_LAYOUTS)("a tracker with months across, %s", (layout) => {
     const sum = (xs: (number | null)[]) => (xs.every((x) => x === null) ? null : xs.reduce((n: number, x) => n + (x ?? 0), 0));
     expect([cents(last?.cumulativeBudget ?? null), cents(last?.cumulativeActual ?? null)]).toEqual([cents(sum(g.monthBudget)), cents(sum(g.monthActual))]);
   });
+});
+
+test("an earned value table with Planned and Actual groups of the same months: planned value and actual cost by month, each from its own months; PV to the last month with actuals", async () => {
+  const g = await evmMonthGroups(5);
+  const report = await planVariance(await XlsxHost.open(g.bytes, "e.xlsx"));
+  const ev = report.trackers.find((t) => t.tracker.sheet === g.sheet)?.ev;
+  expect(ev).toBeDefined();
+  expect(ev?.series.map((p) => [p.period, cents(p.sources?.pv.value ?? null), cents(p.sources?.ac.value ?? null)])).toEqual(g.pvByMonth.map((pv, k) => [`2025-${String(k + 1).padStart(2, "0")}`, cents(pv), cents(g.acByMonth[k])]));
+  expect([cents(ev?.projects[0].inputs.pv ?? null), cents(ev?.projects[0].inputs.ac ?? null)]).toEqual([cents(g.pvToDate), cents(g.ac)]);
 });
