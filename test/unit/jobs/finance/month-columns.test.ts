@@ -9,7 +9,7 @@ import { XlsxHost } from "../../../../src/hosts/xlsx/xlsx-host";
 import { planVariance } from "../../../../src/jobs/finance/variance";
 import { findTracker } from "../../../../src/jobs/reconcile";
 import { PREVIEW_ROWS } from "../../../../src/jobs/registers/detect";
-import { evmMonthGroups, MONTH_LAYOUTS, monthGroupsTracker } from "./generated-trackers";
+import { evmMonthGroups, MONTH_LAYOUTS, monthGroupsTracker, monthlyTracker } from "./generated-trackers";
 
 const cents = (n: number | null) => (n === null ? null : Math.round(n * 100));
 
@@ -44,4 +44,15 @@ test("an earned value table with Planned and Actual groups of the same months: p
   expect(ev).toBeDefined();
   expect(ev?.series.map((p) => [p.period, cents(p.sources?.pv.value ?? null), cents(p.sources?.ac.value ?? null)])).toEqual(g.pvByMonth.map((pv, k) => [`2025-${String(k + 1).padStart(2, "0")}`, cents(pv), cents(g.acByMonth[k])]));
   expect([cents(ev?.projects[0].inputs.pv ?? null), cents(ev?.projects[0].inputs.ac ?? null)]).toEqual([cents(g.pvToDate), cents(g.ac)]);
+});
+
+test("months with no words whose total is the tracker's own Actual column: both jobs read them as the actuals by month", async () => {
+  const g = await monthlyTracker(12);
+  const host = await XlsxHost.open(g.bytes, "m.xlsx");
+  const found = await findTracker(host, await host.outline({ previewRows: PREVIEW_ROWS }), "m.xlsx");
+  expect(found.actuals.layout).toBe("monthlyColumns");
+  expect(found.actuals.lines.reduce((n, l) => n + l.cents, 0)).toBe(cents(g.actual));
+  expect(found.actuals.notes.join(" ")).toMatch(/add up to the tracker's Actual column/);
+  const v = (await planVariance(await XlsxHost.open(g.bytes, "m.xlsx"))).trackers[0]?.budget;
+  expect(v?.periods.map((p) => cents(p.actual))).toEqual(g.months.map((m) => cents(m)));
 });
