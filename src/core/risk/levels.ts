@@ -165,10 +165,18 @@ export type LevelReading =
 /** Midpoints between PMBOK's probability steps 0.1/0.3/0.5/0.7/0.9 and impact steps 0.05/0.1/0.2/0.4/0.8. */
 const PMBOK_THRESHOLDS = { probability: [0.2, 0.4, 0.6, 0.8], impact: [0.075, 0.15, 0.3, 0.6] };
 
-/** Fractions between 0 and 1, some not whole: PMBOK's numeric scale, not levels 1–n. */
+/**
+ * Fractions between 0 and 1: PMBOK's numeric scale (or percentages typed as
+ * numbers), not levels 1–n. More of the numbers lie strictly between 0 and
+ * 1 than above 1, so a stray 0 or a typo such as 1.5 in a PMBOK column
+ * leaves that one cell without a level rather than turning the whole
+ * column into whole-number levels, while a 1–5 column with one 0.5 typed
+ * in stays a 1–5 column.
+ */
 export function isFractionColumn(values: readonly CellValue[]): boolean {
   const numbers = values.filter((v): v is number => typeof v === "number");
-  return numbers.length > 0 && numbers.every((n) => n > 0 && n <= 1) && numbers.some((n) => !Number.isInteger(n));
+  const fractions = numbers.filter((n) => n > 0 && n < 1).length;
+  return fractions > 0 && fractions > numbers.filter((n) => n > 1 || n < 0).length;
 }
 
 /**
@@ -240,4 +248,17 @@ export function levelLookupExpression(ref: string, scale: LevelScale): string {
   }
   const list = words.map((w) => `"${w}"`).join(",");
   return `IF(ISNUMBER(${ref}),${ref},INDEX({${values.join(",")}},MATCH(TRIM(${ref}),{${list}},0)))`;
+}
+
+/**
+ * The spreadsheet expression for a fraction cell's level (PMBOK's 0.1–0.9,
+ * or a percentage such as 70% typed as a number): its place among the
+ * thresholds, as `levelOnReading` finds it, 1…thresholds.length + 1. A value
+ * outside 0–1, text or a blank gives #N/A, which the caller turns into an
+ * empty cell, as core gives no level. MATCH with its default type finds the
+ * last threshold the value reaches; 0 heads the list so every value above
+ * 0 reaches one.
+ */
+export function fractionLevelExpression(ref: string, thresholds: readonly number[]): string {
+  return `IF(AND(ISNUMBER(${ref}),${ref}>0,${ref}<=1),MATCH(${ref},{${[0, ...thresholds].join(",")}}),NA())`;
 }
