@@ -5,13 +5,15 @@
  * numbers with a % format, or an impact written in words beside a fraction
  * probability; with residual columns, blanks, "TBC", 0 and values over 1
  * (which have no level) scattered in, and sometimes the user's own Score
- * formula. Same seed, same workbook.
+ * formula (never in "words", whose Score the toolkit writes). Same seed,
+ * same workbook.
  */
 import ExcelJS from "exceljs";
 import { columnLetter } from "../../../src/core/grid/address";
 import { seededRandom } from "./messy-register";
 
-export type FractionStyle = "pmbok" | "percent" | "between" | "wordImpact";
+/** "words" is the register fractions are compared with: both levels in words, scored by the toolkit's formula. */
+export type FractionStyle = "pmbok" | "percent" | "between" | "wordImpact" | "words";
 
 const PMBOK_PROBABILITY = [0.1, 0.3, 0.5, 0.7, 0.9];
 const PMBOK_IMPACT = [0.05, 0.1, 0.2, 0.4, 0.8];
@@ -32,14 +34,14 @@ export async function fractionRiskRegister(seed: number, style: FractionStyle): 
   const wb = new ExcelJS.Workbook();
   const sheet = pick(["Risks", "PMBOK Risks", "Risk Register"]);
   const ws = wb.addWorksheet(sheet);
-  const ownScore = chance(0.4);
+  const ownScore = chance(0.4) && style !== "words";
   const headers = ["Risk ID", "Risk Title", "Owner", "Probability", "Impact", ...(ownScore ? ["Score"] : []), "Status", "Residual Probability", "Residual Impact"];
   ws.addRow(headers);
   const col = (h: string) => headers.indexOf(h) + 1;
   const level = (dimension: "probability" | "impact"): number | string | null => {
     if (chance(0.06)) return null;
     if (chance(0.04)) return pick(["TBC", 0, 1.5]);
-    if (style === "wordImpact" && dimension === "impact") return pick(IMPACT_WORDS);
+    if ((style === "wordImpact" && dimension === "impact") || style === "words") return pick(IMPACT_WORDS);
     if (style === "percent") return pick(PERCENTS);
     if (style === "between") return Math.round(rnd() * 100) / 100 || 0.01;
     return pick(dimension === "probability" ? PMBOK_PROBABILITY : PMBOK_IMPACT);
