@@ -13,6 +13,8 @@ import type { Edit } from "../../../../src/core/plan/edits";
 import { builtInTemplate } from "../../../../src/core/templates/catalogue";
 import type { Template } from "../../../../src/core/templates/schema";
 import { XlsxHost } from "../../../../src/hosts/xlsx/xlsx-host";
+import { PackageHost } from "../../../../src/hosts/xlsx/package-host";
+import { fractionRiskRegister, type FractionStyle } from "../fraction-register";
 import { planTemplateApplication } from "../../../../src/jobs/registers/apply";
 
 const risk = builtInTemplate("risk") as Template;
@@ -185,5 +187,21 @@ describe("registers whose levels are fractions (PMBOK 0.1–0.9, percentages)", 
     const rewrites = again.plan.edits.filter((e) => e.type === "setCells");
     expect(rewrites.map((e) => (e.type === "setCells" ? `${e.address} ${e.label}` : ""))).toEqual([`${bandCol}2:${bandCol}4 Band: bands of the workbook's band set`]);
     expect(again.notes.join("\n")).not.toMatch(/own formula/i);
+  });
+
+  test.each<[FractionStyle, number]>([
+    ["pmbok", 2],
+    ["percent", 3],
+    ["between", 5],
+    ["wordImpact", 8],
+  ])("the package host (the CLI's and the playground's) plans nothing the second time on a generated %s register (seed %i)", async (style, seed) => {
+    const made = await fractionRiskRegister(seed, style);
+    const host = await PackageHost.open(made.bytes, "fractions.xlsx");
+    const first = await planTemplateApplication(host, risk);
+    if (first.kind !== "existing") throw new Error(first.kind);
+    expect(first.plan.edits.some((e) => e.type === "replaceConditionalFormats" && e.rules.some((r) => r.kind === "expression"))).toBe(true);
+    await host.apply(first.plan);
+    const again = await planTemplateApplication(await PackageHost.open(await host.save(), "fractions.xlsx"), risk);
+    expect(again.kind === "existing" ? again.plan.edits : again.kind).toEqual([]);
   });
 });
