@@ -117,6 +117,7 @@ const MESSY_SEEDS = [1, 2, 3, 4, 5, 6];
 const FRACTION_SEEDS: [FractionStyle, number][] = [
   ["pmbok", 2],
   ["percent", 3],
+  ["percentText", 6],
   ["wordImpact", 8],
 ];
 

@@ -149,6 +149,8 @@ maybe("Band columns of registers whose levels are fractions, recalculated in Lib
     ["pmbok", 9],
     ["percent", 3],
     ["percent", 14],
+    ["percentText", 6],
+    ["percentText", 13],
     ["between", 5],
     ["wordImpact", 8],
   ];

@@ -7,7 +7,7 @@
 import { thresholdAt } from "../finance/thresholds";
 import { formatCell, columnIndex } from "../grid/address";
 import { bandOfScore, bandsForMatrix, type RiskBand } from "../risk/bands";
-import { isFractionColumn, isLevelWord, levelNumber, levelOnReading, levelReading, levelValue, scaleOfColumn, type LevelReading, type LevelScale } from "../risk/levels";
+import { fractionOfText, isFractionColumn, isLevelWord, levelNumber, levelOnReading, levelReading, levelValue, scaleOfColumn, type LevelReading, type LevelScale } from "../risk/levels";
 import type { Template, TemplateColumn } from "../templates/schema";
 import { checkCustomRules } from "./custom-checks";
 import { blank, checkCell, dateSerial, isoOf, type CellProblem } from "./field-checks";
@@ -68,6 +68,9 @@ function levelProblems(level: LevelColumn, cell: CellRead | undefined): CellProb
   }
   if (typeof v !== "string") return [];
   if (level.scale && levelValue(v, level.scale) !== null) return [];
+  // "70%" typed as text in a column of fractions: read as 0.7 by the heat map and the Band formula alike.
+  const typed = level.fractional ? fractionOfText(v) : null;
+  if (typed !== null) return typed > 0 && typed <= 1 ? [] : [{ rule: "type", severity: "error", problem: { code: "level_off_scale", value: typed, min: 0, max: 1 } }];
   const n = Number(v.trim());
   if (v.trim() !== "" && Number.isFinite(n) && Number.isInteger(n) && n >= level.min && n <= level.max) {
     return [{ rule: "type", severity: "warning", problem: { code: "number_as_text", text: v, value: n }, fix: { value: n, description: `store ${n} as a number` } }];

@@ -2,7 +2,8 @@
  * Risk registers whose probability and impact are fractions, made from a
  * seed: PMBOK's numeric scales (probability 0.1/0.3/0.5/0.7/0.9, impact
  * 0.05/0.10/0.20/0.40/0.80), values between the steps, percentages typed as
- * numbers with a % format, or an impact written in words beside a fraction
+ * numbers with a % format or as text ("70%", " 7.5% ", as a CSV import
+ * leaves them), or an impact written in words beside a fraction
  * probability; with residual columns, blanks, "TBC", 0 and values over 1
  * (which have no level) scattered in, and sometimes the user's own Score
  * formula (never in "words", whose Score the toolkit writes). Same seed,
@@ -13,7 +14,7 @@ import { columnLetter } from "../../../src/core/grid/address";
 import { seededRandom } from "./messy-register";
 
 /** "words" is the register fractions are compared with: both levels in words, scored by the toolkit's formula. */
-export type FractionStyle = "pmbok" | "percent" | "between" | "wordImpact" | "words";
+export type FractionStyle = "pmbok" | "percent" | "percentText" | "between" | "wordImpact" | "words";
 
 const PMBOK_PROBABILITY = [0.1, 0.3, 0.5, 0.7, 0.9];
 const PMBOK_IMPACT = [0.05, 0.1, 0.2, 0.4, 0.8];
@@ -43,6 +44,7 @@ export async function fractionRiskRegister(seed: number, style: FractionStyle): 
     if (chance(0.04)) return pick(["TBC", 0, 1.5]);
     if ((style === "wordImpact" && dimension === "impact") || style === "words") return pick(IMPACT_WORDS);
     if (style === "percent") return pick(PERCENTS);
+    if (style === "percentText") return `${chance(0.2) ? " " : ""}${Math.round(pick(PERCENTS) * 1000) / 10}%`;
     if (style === "between") return Math.round(rnd() * 100) / 100 || 0.01;
     return pick(dimension === "probability" ? PMBOK_PROBABILITY : PMBOK_IMPACT);
   };

@@ -123,8 +123,8 @@ describe("registers whose levels are fractions (PMBOK 0.1–0.9, percentages)", 
     ["R2", "Rates rise", 0.3, 0.05, "Open"],
     ["R3", "Key staff leave", 0.9, 0.1, "Open"],
   ];
-  const probabilityLevel = (ref: string) => `IF(AND(ISNUMBER(${ref}),${ref}>0,${ref}<=1),MATCH(${ref},{0,0.2,0.4,0.6,0.8}),NA())`;
-  const impactLevel = (ref: string) => `IF(AND(ISNUMBER(${ref}),${ref}>0,${ref}<=1),MATCH(${ref},{0,0.075,0.15,0.3,0.6}),NA())`;
+  const probabilityLevel = (ref: string) => `IF(AND(${ref}*1>0,${ref}*1<=1),MATCH(${ref}*1,{0,0.2,0.4,0.6,0.8}),NA())`;
+  const impactLevel = (ref: string) => `IF(AND(${ref}*1>0,${ref}*1<=1),MATCH(${ref}*1,{0,0.075,0.15,0.3,0.6}),NA())`;
   const names = '{"Low","Medium","High","Critical"}';
 
   test("the Score stays P × I over the values; the Band looks up the product of the levels on the band set", async () => {
@@ -133,7 +133,7 @@ describe("registers whose levels are fractions (PMBOK 0.1–0.9, percentages)", 
     const [prob, imp] = ["Probability", "Impact"].map((h) => `RiskRegister[[#This Row],[${h}]]`);
     expect(addedColumn(p.edits, "Band")?.formula).toBe(`=IFERROR(LOOKUP(${probabilityLevel(prob)}*${impactLevel(imp)},{1,5,10,16},${names}),"")`);
     // The residual levels, added empty, are read as the inherent ones are, so residual fractions typed later get their band.
-    expect(addedColumn(p.edits, "Residual Band")?.formula).toContain("MATCH(RiskRegister[[#This Row],[Residual Probability]],{0,0.2,0.4,0.6,0.8})");
+    expect(addedColumn(p.edits, "Residual Band")?.formula).toContain("MATCH(RiskRegister[[#This Row],[Residual Probability]]*1,{0,0.2,0.4,0.6,0.8})");
   });
 
   test("the Score is coloured by the band its levels give, not by its value (0.28 is below every band's lowest score)", async () => {
@@ -151,12 +151,17 @@ describe("registers whose levels are fractions (PMBOK 0.1–0.9, percentages)", 
   test("an impact in words beside fractions: the word is looked up on its scale inside the band's level product", async () => {
     const { plan: p } = await plan(await register(headers, rows.map((r, k) => [r[0], r[1], r[2], ["High", "Low", "Medium"][k], r[4]])));
     const f = addedColumn(p.edits, "Band")?.formula ?? "";
-    expect(f).toContain("MATCH(RiskRegister[[#This Row],[Probability]],{0,0.2,0.4,0.6,0.8})");
+    expect(f).toContain("MATCH(RiskRegister[[#This Row],[Probability]]*1,{0,0.2,0.4,0.6,0.8})");
     expect(f).toMatch(/\*IF\(ISNUMBER\(RiskRegister\[\[#This Row\],\[Impact\]\]\),RiskRegister\[\[#This Row\],\[Impact\]\],INDEX\(/);
     // Five probability steps by three impact steps: the band set placed on a 5×3 matrix.
     const mins = bandsForMatrix(RISK_BAND_SETS.standard.bands, { probability: 5, impact: 3 }).map((b) => b.min);
     expect(mins).toEqual([1, 3, 6, 12]);
     expect(f).toContain(`{${mins.join(",")}},${names}`);
+  });
+
+  test("percentages typed as text (\"70%\", from a CSV or a text-formatted column) are fractions too, not a scale of their own", async () => {
+    const { plan: p } = await plan(await register(headers, rows.map((r) => [r[0], r[1], `${Math.round(Number(r[2]) * 100)}%`, `${Number(r[3]) * 100}%`, r[4]])));
+    expect(addedColumn(p.edits, "Band")?.formula).toContain("MATCH(RiskRegister[[#This Row],[Probability]]*1,{0,0.2,0.4,0.6,0.8})");
   });
 
   test("a stray 0 or a value over 1 leaves that cell without a level; the column is still read as fractions", async () => {
@@ -194,6 +199,7 @@ describe("registers whose levels are fractions (PMBOK 0.1–0.9, percentages)", 
     ["percent", 3],
     ["between", 5],
     ["wordImpact", 8],
+    ["percentText", 6],
   ])("the package host (the CLI's and the playground's) plans nothing the second time on a generated %s register (seed %i)", async (style, seed) => {
     const made = await fractionRiskRegister(seed, style);
     const host = await PackageHost.open(made.bytes, "fractions.xlsx");
