@@ -10,6 +10,7 @@ import { builtInTemplate } from "../../src/core/templates/catalogue";
 import type { WorkbookHost } from "../../src/hosts/host";
 import { planTemplateApplication } from "../../src/jobs/registers/apply";
 import { messyRiskRegister } from "../unit/jobs/messy-register";
+import { fractionRiskRegister, type FractionStyle } from "../unit/jobs/fraction-register";
 import { measureRegisterJob, type JobMeasure } from "./fake-excel/measure";
 import { expectAllAgree, HOST_KINDS, hostFrom, isExcel, type HostKind } from "./hosts-under-test";
 import { scaledRiskRegister, seedFromXlsx } from "./register-seeds";
@@ -112,11 +113,19 @@ function withoutRuleReads(host: WorkbookHost): WorkbookHost {
 }
 
 const MESSY_SEEDS = [1, 2, 3, 4, 5, 6];
+/** Registers whose levels are fractions: their band formulas and Score colours work on the levels, and must read back as written too. */
+const FRACTION_SEEDS: [FractionStyle, number][] = [
+  ["pmbok", 2],
+  ["percent", 3],
+  ["percentText", 6],
+  ["wordImpact", 8],
+];
 
 describe("the register job applies a template once: the second plan is empty", () => {
   const seeds: [string, () => Promise<WorkbookSeed>][] = [
     ["a 40-row register with title rows, user formulas and a legend", async () => scaledRiskRegister(40)],
     ...MESSY_SEEDS.map((n): [string, () => Promise<WorkbookSeed>] => [`generated messy register ${n}`, async () => seedFromXlsx((await messyRiskRegister(n)).bytes)]),
+    ...FRACTION_SEEDS.map(([style, n]): [string, () => Promise<WorkbookSeed>] => [`generated ${style} fraction register ${n}`, async () => seedFromXlsx((await fractionRiskRegister(n, style)).bytes)]),
   ];
 
   test.each(seeds)("%s: same first plan on both hosts, nothing planned the second time, same rules and looks read back", async (_name, make) => {

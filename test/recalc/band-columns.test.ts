@@ -1,10 +1,15 @@
 /**
  * The Band and Residual Band formulas apply writes, recalculated by
- * LibreOffice, name the band core names for the score beside them, row by
- * row: on generated messy registers and on every risk register detection
- * finds in ../shared/corpus. Core's bands come from the workbook's band set
- * on the register's matrix (score-bands.ts), not from the formula's text.
- * What each corpus register got is printed as a table for the record.
+ * LibreOffice, name the band core names, row by row: on generated messy
+ * registers, on generated registers whose levels are fractions (PMBOK
+ * 0.1–0.9, percentages, values between the steps, an impact in words), and
+ * on every risk register detection finds in ../shared/corpus. Where the
+ * band is the score's (levels as numbers or words), core's band comes from
+ * the workbook's band set on the register's matrix (score-bands.ts), not
+ * from the formula's text; where the levels are fractions, it is the band
+ * the heat map gives the risk's cell. Every band cell is also compared with
+ * the heat map, for the record. What each corpus register got is printed
+ * as a table.
  */
 import { columnLetter, parseRange } from "../../src/core/grid/address";
 import type { CellValue } from "../../src/core/grid/cell";
@@ -16,6 +21,9 @@ import type { Template } from "../../src/core/templates/schema";
 import { XlsxHost } from "../../src/hosts/xlsx/xlsx-host";
 import { snapshotRegister } from "../../src/jobs/registers/apply";
 import { detectRegisters, PREVIEW_ROWS } from "../../src/jobs/registers/detect";
+import { levelBandOperand } from "../../src/core/registers/band-levels";
+import { readHeatMaps } from "../../src/jobs/heatmap/heatmap";
+import { fractionRiskRegister, type FractionStyle } from "../unit/jobs/fraction-register";
 import { messyRiskRegister } from "../unit/jobs/messy-register";
 import { corpusBytes, corpusFiles } from "../corpus-files";
 import { recalculate, sofficePath } from "./libreoffice";
@@ -31,6 +39,14 @@ interface BandCheck {
   compared: Record<string, number>;
   /** Rows where LibreOffice and core disagree. */
   mismatches: string[];
+  /** Band columns whose band comes from the levels (fractions), not the score. */
+  byLevels: string[];
+  /** Band cells showing the band the heat map gives the risk (blank where the heat map leaves it off). */
+  asHeatMap: number;
+  /** The band cells that show another band than the heat map's, for the record. */
+  offMap: string[];
+  /** Of those, the ones whose level is a number between whole levels (1.5) in a column of words: the score formula takes the number as it is, the heat map cannot place it. */
+  offMapBetweenLevels: string[];
   /** Band names LibreOffice shows, with counts. */
   shown: Record<string, number>;
 }
@@ -42,7 +58,7 @@ async function checkBands(bytes: Uint8Array, name: string): Promise<BandCheck[] 
   const host = await XlsxHost.open(bytes, name);
   const registers = (await detectRegisters(host)).filter((r) => r.kind === "risk");
   if (!registers.length) return "no risk register";
-  const planned: { where: string; sheet: string; summary: string; bands: Record<string, ReturnType<typeof scoreBands>>; columns: Record<string, number> }[] = [];
+  const planned: { where: string; sheet: string; summary: string; bands: Record<string, ReturnType<typeof scoreBands>>; byLevels: Record<string, boolean>; columns: Record<string, number> }[] = [];
   const outcome: string[] = [];
   for (const register of registers) {
     const outline = await host.outline({ previewRows: PREVIEW_ROWS });
@@ -62,12 +78,18 @@ async function checkBands(bytes: Uint8Array, name: string): Promise<BandCheck[] 
       sheet: register.sheet,
       summary: `${added.length} columns added (${added.filter((h) => /band/i.test(h)).join(", ") || "no band column"}), ${rewritten} cell edits on the sheet`,
       bands: { score: scoreBands(risk, "score", places, snapshot.metadata.settings), residualScore: scoreBands(risk, "residualScore", places, snapshot.metadata.settings) },
-      columns: { score: col("score")?.col ?? 0, band: col("band")?.col ?? 0, residualScore: col("residualScore")?.col ?? 0, residualBand: col("residualBand")?.col ?? 0 },
+      byLevels: { score: levelBandOperand("score", places) !== undefined, residualScore: levelBandOperand("residualScore", places) !== undefined },
+      columns: Object.fromEntries(["score", "band", "residualScore", "residualBand", "probability", "impact", "residualProbability", "residualImpact"].map((f) => [f, col(f)?.col ?? 0])),
     });
     await host.apply(planning.plan);
   }
   if (!planned.length) return outcome.join("; ");
   const recalculated = await XlsxHost.open(await recalculate(await host.save(), name), name);
+  // The heat map's band of each risk, by sheet and row: what a fraction register's band column must show.
+  const heatMapBands = new Map<string, { inherent: string | null; residual: string | null }>();
+  for (const r of (await readHeatMaps(recalculated)).registers) {
+    for (const m of r.risks) heatMapBands.set(`${m.sheet}!${m.row}`, { inherent: m.inherent?.band.name ?? null, residual: m.residual?.band.name ?? null });
+  }
   const out: BandCheck[] = [];
   for (const p of planned) {
     const table = (await recalculated.outline({ previewRows: 0 })).sheets.find((s) => s.name === p.sheet)?.tables.find((t) => {
@@ -77,19 +99,30 @@ async function checkBands(bytes: Uint8Array, name: string): Promise<BandCheck[] 
     const range = table ? parseRange(table.address) : undefined;
     if (!table || !range) throw new Error(`${name} ${p.where}: no table after apply`);
     const grid = await recalculated.read(p.sheet, table.address);
-    const check: BandCheck = { where: p.where, summary: p.summary, compared: {}, mismatches: [], shown: {} };
+    const check: BandCheck = { where: p.where, summary: p.summary, compared: {}, mismatches: [], shown: {}, byLevels: [], asHeatMap: 0, offMap: [], offMapBetweenLevels: [] };
     for (const [score, band] of [["score", "band"], ["residualScore", "residualBand"]] as const) {
       const [s, b] = [p.columns[score] - range.left, p.columns[band] - range.left];
       check.compared[band] = 0;
       for (let r = 1; r < grid.values.length; r++) {
         if (!grid.formulas[r][b]?.includes("LOOKUP(")) continue; // a person's own band column, left as it was
         const shown = text(grid.values[r][b]);
-        const core = bandNameOfScore(p.bands[score], grid.values[r][s]);
+        const onMap = heatMapBands.get(`${p.sheet}!${range.top + r}`);
+        const mapBand = (score === "score" ? onMap?.inherent : onMap?.residual) ?? null;
+        const core = p.byLevels[score] ? mapBand : bandNameOfScore(p.bands[score], grid.values[r][s]);
+        if (shown === mapBand) check.asHeatMap++;
+        else {
+          const cell = `${columnLetter(p.columns[band])}${range.top + r}: ${JSON.stringify(shown)}, heat map ${JSON.stringify(mapBand)} (score ${JSON.stringify(grid.values[r][s])})`;
+          check.offMap.push(cell);
+          const levels = score === "score" ? ["probability", "impact"] : ["residualProbability", "residualImpact"];
+          const between = levels.some((f) => p.columns[f] > 0 && typeof grid.values[r][p.columns[f] - range.left] === "number" && !Number.isInteger(grid.values[r][p.columns[f] - range.left]));
+          if (between) check.offMapBetweenLevels.push(cell);
+        }
         check.compared[band]++;
         if (shown) check.shown[shown] = (check.shown[shown] ?? 0) + 1;
         if (shown !== core) check.mismatches.push(`${columnLetter(p.columns[band])}${range.top + r}: LibreOffice ${JSON.stringify(shown)}, core ${JSON.stringify(core)} (score ${JSON.stringify(grid.values[r][s])})`);
       }
     }
+    check.byLevels = Object.entries(p.byLevels).filter(([, yes]) => yes).map(([field]) => field);
     out.push(check);
   }
   return out;
@@ -110,20 +143,57 @@ maybe("Band columns after apply, recalculated in LibreOffice", () => {
   });
 });
 
+maybe("Band columns of registers whose levels are fractions, recalculated in LibreOffice", () => {
+  const cases: [FractionStyle, number][] = [
+    ["pmbok", 2],
+    ["pmbok", 9],
+    ["percent", 3],
+    ["percent", 14],
+    ["percentText", 6],
+    ["percentText", 13],
+    ["between", 5],
+    ["wordImpact", 8],
+  ];
+  test.each(cases)("%s register, seed %i: every band cell is the heat map's band of its risk", async (style, seed) => {
+    const made = await fractionRiskRegister(seed, style);
+    const checks = await checkBands(made.bytes, "fractions.xlsx");
+    if (typeof checks === "string") throw new Error(checks);
+    expect(checks).toHaveLength(1);
+    const [c] = checks;
+    expect(c.byLevels).toEqual(["score", "residualScore"]);
+    expect(c.mismatches).toEqual([]);
+    expect(c.compared.band).toBe(made.rows);
+    expect(c.asHeatMap).toBe(c.compared.band + c.compared.residualBand);
+    // Fractions get bands now: most rows have one (a few are blank, TBC, 0 or over 1 on purpose).
+    expect(Object.values(c.shown).reduce((a, b) => a + b, 0)).toBeGreaterThan(made.rows / 2);
+  });
+
+  test.each([4, 11])("a register of levels in words, seed %i: its band is its score's, and that is the heat map's band too", async (seed) => {
+    const made = await fractionRiskRegister(seed, "words");
+    const checks = await checkBands(made.bytes, "words.xlsx");
+    if (typeof checks === "string") throw new Error(checks);
+    const [c] = checks;
+    expect(c.byLevels).toEqual([]);
+    expect(c.mismatches).toEqual([]);
+    expect(c.offMap).toEqual(c.offMapBetweenLevels);
+    expect(Object.values(c.shown).reduce((a, b) => a + b, 0)).toBeGreaterThan(made.rows / 2);
+  });
+});
+
 const maybeCorpus = sofficePath() ? describe : describe.skip;
 
 maybeCorpus("Band columns of the corpus' risk registers, recalculated in LibreOffice", () => {
   const lines: string[] = [];
-  afterAll(() => console.log(["| file | register | what apply did | band cells compared | bands shown |", "|---|---|---|---|---|", ...lines].join("\n")));
+  afterAll(() => console.log(["| file | register | what apply did | band cells compared | bands shown | banded by levels | cells as on the heat map |", "|---|---|---|---|---|---|---|", ...lines].join("\n")));
 
   test.each(files)("%s: LibreOffice shows core's band in every band cell", async (file) => {
     const checks = await checkBands(corpusBytes(file), file);
     if (typeof checks === "string") {
-      if (checks !== "no risk register") lines.push(`| ${file} | ${checks} | | | |`);
+      if (checks !== "no risk register") lines.push(`| ${file} | ${checks} | | | | | |`);
       return;
     }
     for (const c of checks) {
-      lines.push(`| ${file} | ${c.where} | ${c.summary} | ${c.compared.band} + ${c.compared.residualBand} | ${Object.entries(c.shown).map(([k, n]) => `${k} ${n}`).join(", ") || "none"} |`);
+      lines.push(`| ${file} | ${c.where} | ${c.summary} | ${c.compared.band} + ${c.compared.residualBand} | ${Object.entries(c.shown).map(([k, n]) => `${k} ${n}`).join(", ") || "none"} | ${c.byLevels.join(", ") || "no"} | ${c.asHeatMap} |`);
       expect({ register: c.where, mismatches: c.mismatches.slice(0, 5) }).toEqual({ register: c.where, mismatches: [] });
     }
   });

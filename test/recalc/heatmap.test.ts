@@ -25,7 +25,7 @@ function expectSame(maps: ComparedMap[] | string): ComparedMap[] {
   return maps;
 }
 
-type Style = "numbers" | "words" | "fractions" | "bands";
+type Style = "numbers" | "words" | "fractions" | "percentText" | "bands";
 
 /** A register of `rows` risks whose levels are written in `style`, with statuses closed in several spellings. */
 async function generatedRegister(seed: number, style: Style, rows: number): Promise<Uint8Array> {
@@ -45,6 +45,9 @@ async function generatedRegister(seed: number, style: Style, rows: number): Prom
         return seed % 2 ? pick(lmh) : pick(words);
       case "fractions":
         return pick(dimension === "p" ? fractionsP : fractionsI);
+      case "percentText":
+        // As a CSV import or a text-formatted column leaves them; now and then a value with no level (0%, 150%, "n/a").
+        return random() < 0.05 ? pick(["0%", "150%", "n/a"]) : `${pick(dimension === "p" ? fractionsP : fractionsI) * 100}%`;
       default:
         return pick(bands);
     }
@@ -77,6 +80,7 @@ maybe("heat map counts recalculated in LibreOffice", () => {
     ["words", 2],
     ["words", 3],
     ["fractions", 4],
+    ["percentText", 6],
     ["bands", 5],
   ])("a generated register in %s (seed %i), as a plain range and as a table", async (style, seed) => {
     const bytes = await generatedRegister(seed, style, 60);

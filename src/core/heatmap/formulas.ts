@@ -48,7 +48,8 @@ function levelTest(ref: string, reading: LevelReading, level: number): string {
   if (reading.kind === "numbers") return `(${number})`;
   if (reading.kind === "fractions") {
     const [lo, hi] = fractionBounds(reading, level);
-    return `IFERROR(ISNUMBER(${ref})*(${ref}${lo})*(${ref}${hi}),0)`;
+    // ×1 reads a percentage typed as text ("70%") as core does; other text is an error, counted 0.
+    return `IFERROR((${ref}*1${lo})*(${ref}*1${hi}),0)`;
   }
   const step = reading.scale.steps.find((s) => s.value === level);
   const words = step ? typedWords(step) : [];

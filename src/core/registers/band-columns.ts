@@ -12,8 +12,14 @@
  * bands of its own matrix (a 3×3 register's High starts at another score
  * than a 5×5's). A change of band set is a re-apply away, and the preview
  * shows it. LOOKUP with array constants is in Excel and LibreOffice alike.
+ *
+ * A register whose levels are fractions (PMBOK's 0.1–0.9, percentages) keeps
+ * its Score as their product; its band formula looks up the product of the
+ * levels instead (core/registers/band-levels.ts).
  */
 import type { Band, Template } from "../templates/schema";
+import type { ConditionalFormat } from "../plan/edits";
+import { bandOperandShapes, conditionalLevelFormula, levelBandOperand } from "./band-levels";
 import type { FieldPlace } from "./formulas";
 import type { PlacedColumn } from "./snapshot";
 import { scoreBands } from "./score-bands";
@@ -29,13 +35,14 @@ export function bandSourceField(formula: string | undefined): string | undefined
 /**
  * The template formula with `BAND([field])` spelled out for these bands;
  * undefined when a band name could be read as a field reference (it holds
- * `[` or `]`), or there are no bands.
+ * `[` or `]`), or there are no bands. `operand` is what is looked up, in
+ * template form, when it is not the field itself (the levels' product).
  */
-export function spelledBandFormula(formula: string, bands: readonly Band[]): string | undefined {
+export function spelledBandFormula(formula: string, bands: readonly Band[], operand?: string): string | undefined {
   const field = bandSourceField(formula);
   if (!field || !bands.length || bands.some((b) => /[[\]]/.test(b.name))) return undefined;
   const sorted = [...bands].sort((a, b) => a.min - b.min);
-  const lookup = `IFERROR(LOOKUP([${field}],{${sorted.map((b) => String(b.min)).join(",")}},{${sorted.map((b) => stringLiteral(b.name)).join(",")}}),"")`;
+  const lookup = `IFERROR(LOOKUP(${operand ?? `[${field}]`},{${sorted.map((b) => String(b.min)).join(",")}},{${sorted.map((b) => stringLiteral(b.name)).join(",")}}),"")`;
   const body = formula.replace(/^=/, "").replace(BAND_CALL, lookup);
   return `=${body}`;
 }
@@ -61,8 +68,30 @@ export function withBandFormulas(template: Template, placed: PlacedColumn[], pla
   return placed.map((p) => {
     const field = bandSourceField(p.column.formula);
     if (!field || !p.column.formula) return p;
-    const spelled = spelledBandFormula(p.column.formula, scoreBands(template, field, places, settings));
+    const bands = scoreBands(template, field, places, settings);
+    const operand = levelBandOperand(field, places);
+    const spelled = spelledBandFormula(p.column.formula, bands, operand);
     const { formula: _raw, ...rest } = p.column;
-    return { ...p, column: spelled ? { ...rest, formula: spelled } : rest };
+    if (!spelled) return { ...p, column: rest };
+    const raw = p.column.formula;
+    const toolkitShapes = bandOperandShapes(field)
+      .filter((shape) => shape !== operand)
+      .map((shape) => spelledBandFormula(raw, bands, shape))
+      .filter((f): f is string => f !== undefined);
+    return { ...p, column: { ...rest, formula: spelled }, toolkitShapes };
   });
+}
+
+/**
+ * The colours of a score column whose band comes from its levels: the
+ * score's value says nothing of its band (0.28), so each band's rule tests
+ * the band the levels give, the same expression as the band column's
+ * formula. Empty when the score's band is its own value's.
+ */
+export function levelBandColours(field: string, bands: readonly Band[], places: Record<string, FieldPlace>, topRow: number): ConditionalFormat[] {
+  const operand = levelBandOperand(field, places);
+  const spelled = operand ? spelledBandFormula(`=BAND([${field}])`, bands, operand) : undefined;
+  const band = spelled ? conditionalLevelFormula(spelled.replace(/^=/, ""), places, topRow) : undefined;
+  if (!band) return [];
+  return bands.map((b) => ({ kind: "expression", formula: `=${band}=${stringLiteral(b.name)}`, fill: b.colour.toUpperCase() }));
 }

@@ -40,6 +40,13 @@ export interface FieldPlace {
   col: number;
   /** The scale the column's levels are written on, when they are words ("High", "Med"): the formula looks them up. */
   scale?: LevelScale;
+  /**
+   * The thresholds of a level column holding fractions (PMBOK's 0.1–0.9, or
+   * percentages typed as numbers): its level is where a value falls among
+   * them. The Score stays their product (0.7 × 0.4 = 0.28, as PMBOK has it);
+   * the band is worked out from the levels (core/registers/band-levels.ts).
+   */
+  fractions?: readonly number[];
 }
 
 /**

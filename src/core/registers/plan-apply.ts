@@ -25,7 +25,8 @@ import { FIELD_REFERENCE, type Template, type TemplateColumn } from "../template
 import { buildVocabularies, headerFieldScore, normaliseHeader } from "../detect/match";
 import { cellFormula, conditionalFormula, normaliseFormula, referencedFields, type FieldPlace } from "./formulas";
 import { scoreBands } from "./score-bands";
-import { bandSourceField, withBandFormulas } from "./band-columns";
+import { bandSourceField, levelBandColours, withBandFormulas } from "./band-columns";
+import { fractionThresholds } from "./band-levels";
 import { keptFormulaNote, ownFormulasNote, restoreLabel } from "./messages";
 import {
   bodyAddress,
@@ -91,7 +92,10 @@ export function conditionalFormatsFor(t: Template, c: TemplateColumn, places: Re
     return out;
   }
   if (t.scales && BANDED_FIELDS.has(c.id)) {
-    return scoreBands(t, c.id, places, storedSettings).map((b) => ({ kind: "cellValue", operator: "between", formula1: String(b.min), formula2: String(b.max), fill: b.colour.toUpperCase() }));
+    const bands = scoreBands(t, c.id, places, storedSettings);
+    const byLevels = levelBandColours(c.id, bands, places, topRow);
+    if (byLevels.length) return byLevels;
+    return bands.map((b) => ({ kind: "cellValue", operator: "between", formula1: String(b.min), formula2: String(b.max), fill: b.colour.toUpperCase() }));
   }
   // A band column is coloured by the band it names, from the template's own formula (the placed column's is already spelled out).
   const banded = bandSourceField(t.columns.find((x) => x.id === c.id)?.formula);
@@ -356,12 +360,18 @@ export function bodyValues(s: RegisterSnapshot, g: RegisterGeometry, col: number
   return out;
 }
 
-/** Where each template field sits, and for level columns written in words the scale their words are on. */
+/** Where each template field sits; for level columns written in words the scale their words are on, for those holding fractions their thresholds. */
 export function fieldPlaces(s: RegisterSnapshot, g: RegisterGeometry, placed: PlacedColumn[]): Record<string, FieldPlace> {
+  const levelValues = (field: string) => {
+    const p = placed.find((x) => x.column.id === field);
+    return p && !p.added && p.column.type === "level" ? bodyValues(s, g, p.col) : [];
+  };
+  const fractions = fractionThresholds(levelValues);
   return Object.fromEntries(
     placed.map((p) => {
       const scale = !p.added && p.column.type === "level" ? scaleOfColumn(bodyValues(s, g, p.col)) : null;
-      return [p.column.id, { header: p.header, col: p.col, ...(scale ? { scale } : {}) }];
+      const thresholds = p.column.type === "level" ? fractions[p.column.id] : undefined;
+      return [p.column.id, { header: p.header, col: p.col, ...(scale ? { scale } : {}), ...(thresholds ? { fractions: thresholds } : {}) }];
     }),
   );
 }
@@ -456,7 +466,7 @@ export function computedColumnReview(s: RegisterSnapshot, g: RegisterGeometry, p
     for (let r = g.firstBodyRow; r <= g.lastBodyRow; r++) {
       const f = formulaAt(s.cells, r, p.col);
       if (f === null || broken.has(r)) continue;
-      const form = templateFormulaForm(f, template, table, places, r);
+      const form = templateFormulaForm(f, template, table, places, r, p.toolkitShapes ?? []);
       if (form === "other") ownFormulas.push(r);
       else if (form === "unscaled") unscaled.push(r);
       else if (form === "staleBands") staleBands.push(r);
@@ -476,12 +486,13 @@ function withoutConstants(formula: string): string {
  * ("current"), the same product over word levels without their lookup
  * ("unscaled"), or something else, the user's own ("other").
  */
-function templateFormulaForm(formula: string, template: string, table: string, places: Record<string, FieldPlace>, row: number): "current" | "unscaled" | "staleBands" | "other" {
+function templateFormulaForm(formula: string, template: string, table: string, places: Record<string, FieldPlace>, row: number, toolkitShapes: readonly string[]): "current" | "unscaled" | "staleBands" | "other" {
   const have = normaliseFormula(formula).replace(/\$/g, "");
   const same = (f: string | undefined) => f !== undefined && normaliseFormula(f).replace(/\$/g, "") === have;
   const current = cellFormula(template, table, places, row);
   if (same(current)) return "current";
-  if (current && /\bLOOKUP\(/i.test(current) && withoutConstants(current) === withoutConstants(formula)) return "staleBands";
+  const sameShape = (f: string | undefined) => f !== undefined && withoutConstants(f) === withoutConstants(formula);
+  if (current && /\bLOOKUP\(/i.test(current) && [current, ...toolkitShapes.map((t) => cellFormula(t, table, places, row))].some(sameShape)) return "staleBands";
   const plain = [cellFormula(template, table, places, row, false), a1Formula(template, places, row), shorthandFormula(template, places)];
   if (!plain.some(same)) return "other";
   return Object.values(places).some((p) => p.scale) && referencedFields(template).some((f) => places[f]?.scale) ? "unscaled" : "current";

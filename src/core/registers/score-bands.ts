@@ -10,14 +10,19 @@ import { bandsForMatrix, matrixSize, RISK_BAND_SETS, type RiskBand } from "../ri
 import type { Band, Template } from "../templates/schema";
 import type { FieldPlace } from "./formulas";
 
-const LEVELS_OF: Record<string, [string, string]> = {
+/** The probability and impact fields each score field multiplies. */
+export const LEVELS_OF: Record<string, [string, string]> = {
   score: ["probability", "impact"],
   residualScore: ["residualProbability", "residualImpact"],
 };
 
+function ownSteps(place: FieldPlace | undefined): number | undefined {
+  if (place?.fractions) return place.fractions.length + 1;
+  return place?.scale ? Math.max(...place.scale.steps.map((s) => s.value)) : undefined;
+}
+
 function stepsOf(place: FieldPlace | undefined, fallback: FieldPlace | undefined, numeric: number): number {
-  const scale = place?.scale ?? fallback?.scale;
-  return scale ? Math.max(...scale.steps.map((s) => s.value)) : numeric;
+  return ownSteps(place) ?? ownSteps(fallback) ?? numeric;
 }
 
 function sameBands(a: readonly Band[], b: readonly RiskBand[]): boolean {

@@ -117,6 +117,8 @@ export interface PlacedColumn {
   header: string;
   added: boolean;
   lowConfidence: boolean;
+  /** A band column's formula in the other shapes the toolkit writes it (over the score, or over the levels): the toolkit's own, rewritten when the register's levels change kind. */
+  toolkitShapes?: string[];
 }
 
 export function templateHasColumn(t: Template, id: string): boolean {

@@ -144,7 +144,8 @@ export function scaleOfColumn(values: readonly CellValue[]): LevelScale | null {
     const hits = texts.filter((t) => levelValue(t, f) !== null).length;
     if (hits > 0 && (!best || hits > best.hits)) best = { scale: f, hits };
   }
-  const bands = [...new Set(texts.filter((t) => bandStart(t) !== null))].sort((a, b) => (bandStart(a) as number) - (bandStart(b) as number));
+  // A single percentage ("70%") is a value, read as a fraction; only ranges and "> 70%" make bands.
+  const bands = [...new Set(texts.filter((t) => bandStart(t) !== null && fractionOfText(t) === null))].sort((a, b) => (bandStart(a) as number) - (bandStart(b) as number));
   if (bands.length >= 2 && (!best || bands.length > best.hits)) {
     return equalBandScale(bands) ?? { name: `${bands[0]} … ${bands[bands.length - 1]}`, steps: bands.map((b, i) => ({ value: i + 1, words: [listKey(b)] })) };
   }
@@ -165,10 +166,39 @@ export type LevelReading =
 /** Midpoints between PMBOK's probability steps 0.1/0.3/0.5/0.7/0.9 and impact steps 0.05/0.1/0.2/0.4/0.8. */
 const PMBOK_THRESHOLDS = { probability: [0.2, 0.4, 0.6, 0.8], impact: [0.075, 0.15, 0.3, 0.6] };
 
-/** Fractions between 0 and 1, some not whole: PMBOK's numeric scale, not levels 1–n. */
+const NUMBER_TEXT = /^[+-]?(\d+(?:\.\d*)?|\.\d+)(%?)$/;
+
+/**
+ * A number typed as text ("70%", "0.7", " 7.5% "), as a formula's
+ * arithmetic reads it (`"70%"*1` is 0.7 in Excel and LibreOffice alike);
+ * null for any other text. Only plain digits with a point and an optional
+ * trailing %: the forms every locale reads the same way.
+ */
+export function fractionOfText(text: string): number | null {
+  const m = NUMBER_TEXT.exec(text.trim());
+  if (!m) return null;
+  const n = Number(text.trim().replace(/%$/, ""));
+  return Number.isFinite(n) ? (m[2] ? n / 100 : n) : null;
+}
+
+/** A fraction column's cell as a number: itself, or the number its text holds ("70%" is 0.7); null otherwise. */
+export function fractionValue(v: CellValue): number | null {
+  if (typeof v === "number") return v;
+  return typeof v === "string" ? fractionOfText(v) : null;
+}
+
+/**
+ * Fractions between 0 and 1: PMBOK's numeric scale (or percentages typed as
+ * numbers), not levels 1–n. More of the numbers lie strictly between 0 and
+ * 1 than above 1, so a stray 0 or a typo such as 1.5 in a PMBOK column
+ * leaves that one cell without a level rather than turning the whole
+ * column into whole-number levels, while a 1–5 column with one 0.5 typed
+ * in stays a 1–5 column.
+ */
 export function isFractionColumn(values: readonly CellValue[]): boolean {
-  const numbers = values.filter((v): v is number => typeof v === "number");
-  return numbers.length > 0 && numbers.every((n) => n > 0 && n <= 1) && numbers.some((n) => !Number.isInteger(n));
+  const numbers = values.map(fractionValue).filter((v): v is number => v !== null);
+  const fractions = numbers.filter((n) => n > 0 && n < 1).length;
+  return fractions > 0 && fractions > numbers.filter((n) => n > 1 || n < 0).length;
 }
 
 /**
@@ -188,12 +218,13 @@ export function levelReading(values: readonly CellValue[], dimension: "probabili
  * (trimmed, any case); numbers must be whole levels on the scale.
  */
 export function levelOnReading(v: CellValue, reading: LevelReading): number | null {
+  if (reading.kind === "fractions") {
+    const n = fractionValue(v);
+    if (n === null || !(n > 0 && n <= 1)) return null;
+    const below = reading.thresholds.findIndex((t) => n < t);
+    return below < 0 ? reading.steps : below + 1;
+  }
   if (typeof v === "number") {
-    if (reading.kind === "fractions") {
-      if (!(v > 0 && v <= 1)) return null;
-      const below = reading.thresholds.findIndex((t) => v < t);
-      return below < 0 ? reading.steps : below + 1;
-    }
     return Number.isInteger(v) && v >= 1 && v <= reading.steps ? v : null;
   }
   if (reading.kind === "words" && typeof v === "string") return levelValue(v, reading.scale);
@@ -240,4 +271,19 @@ export function levelLookupExpression(ref: string, scale: LevelScale): string {
   }
   const list = words.map((w) => `"${w}"`).join(",");
   return `IF(ISNUMBER(${ref}),${ref},INDEX({${values.join(",")}},MATCH(TRIM(${ref}),{${list}},0)))`;
+}
+
+/**
+ * The spreadsheet expression for a fraction cell's level (PMBOK's 0.1–0.9,
+ * or a percentage: 70% typed as a number, or "70%" as text): its place
+ * among the thresholds, as `levelOnReading` finds it, 1…thresholds.length
+ * + 1. `×1` reads a number typed as text as core's `fractionOfText` does;
+ * a blank is 0, and 0, a value over 1 or other text give #N/A (or
+ * #VALUE!), which the caller turns into an empty cell, as core gives no
+ * level. MATCH with its default type finds the last threshold the value
+ * reaches; 0 heads the list so every value above 0 reaches one.
+ */
+export function fractionLevelExpression(ref: string, thresholds: readonly number[]): string {
+  const v = `${ref}*1`;
+  return `IF(AND(${v}>0,${v}<=1),MATCH(${v},{${[0, ...thresholds].join(",")}}),NA())`;
 }

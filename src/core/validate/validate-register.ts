@@ -7,7 +7,7 @@
 import { thresholdAt } from "../finance/thresholds";
 import { formatCell, columnIndex } from "../grid/address";
 import { bandOfScore, bandsForMatrix, type RiskBand } from "../risk/bands";
-import { isLevelWord, levelNumber, levelValue, scaleOfColumn, type LevelScale } from "../risk/levels";
+import { fractionOfText, isFractionColumn, isLevelWord, levelNumber, levelOnReading, levelReading, levelValue, scaleOfColumn, type LevelReading, type LevelScale } from "../risk/levels";
 import type { Template, TemplateColumn } from "../templates/schema";
 import { checkCustomRules } from "./custom-checks";
 import { blank, checkCell, dateSerial, isoOf, type CellProblem } from "./field-checks";
@@ -29,6 +29,8 @@ interface LevelColumn {
   max: number;
   /** PMBOK-style probabilities (0.1 … 0.9) and impacts (0.05 … 0.8): no whole-step range to check. */
   fractional: boolean;
+  /** How a fractional column's values fall into levels, for the risk's band (as the heat map and the register's Band formula find it). */
+  reading: LevelReading;
 }
 
 const LEVEL_PAIRS: Record<string, "probability" | "impact"> = {
@@ -43,14 +45,14 @@ function levelColumns(reg: RegisterRows): Map<string, LevelColumn> {
   for (const column of reg.template.columns) {
     if (column.type !== "level" || !reg.columns[column.id]) continue;
     const values = reg.rows.map((r) => r.cells[column.id]?.value ?? null);
-    const numbers = values.filter((v): v is number => typeof v === "number");
     const scaleOf = reg.template.scales?.[LEVEL_PAIRS[column.id] ?? "probability"];
     const steps = scaleOf?.levels.map((l) => l.value) ?? [1, 2, 3, 4, 5];
     out.set(column.id, {
       scale: scaleOfColumn(values),
       min: Math.min(...steps),
       max: Math.max(...steps),
-      fractional: numbers.length > 0 && numbers.every((n) => n > 0 && n <= 1) && numbers.some((n) => !Number.isInteger(n)),
+      fractional: isFractionColumn(values),
+      reading: levelReading(values, LEVEL_PAIRS[column.id] ?? "probability", Math.max(...steps)),
     });
   }
   return out;
@@ -60,12 +62,15 @@ function levelProblems(level: LevelColumn, cell: CellRead | undefined): CellProb
   if (!cell || blank(cell)) return [];
   const v = cell.value;
   if (typeof v === "number") {
-    if (level.fractional) return [];
+    if (level.fractional) return v > 0 && v <= 1 ? [] : [{ rule: "type", severity: "error", problem: { code: "level_off_scale", value: v, min: 0, max: 1 } }];
     if (!Number.isInteger(v)) return [{ rule: "type", severity: "error", problem: { code: "not_whole", value: v } }];
     return v < level.min || v > level.max ? [{ rule: "type", severity: "error", problem: { code: "level_off_scale", value: v, min: level.min, max: level.max } }] : [];
   }
   if (typeof v !== "string") return [];
   if (level.scale && levelValue(v, level.scale) !== null) return [];
+  // "70%" typed as text in a column of fractions: read as 0.7 by the heat map and the Band formula alike.
+  const typed = level.fractional ? fractionOfText(v) : null;
+  if (typed !== null) return typed > 0 && typed <= 1 ? [] : [{ rule: "type", severity: "error", problem: { code: "level_off_scale", value: typed, min: 0, max: 1 } }];
   const n = Number(v.trim());
   if (v.trim() !== "" && Number.isFinite(n) && Number.isInteger(n) && n >= level.min && n <= level.max) {
     return [{ rule: "type", severity: "warning", problem: { code: "number_as_text", text: v, value: n }, fix: { value: n, description: `store ${n} as a number` } }];
@@ -164,9 +169,18 @@ export function validateRegister(reg: RegisterRows, settings: ValidationSettings
 
 type Add = (row: number, field: string, p: CellProblem) => void;
 
+/** The product of a risk's levels where a level is a fraction; null where neither is, or a level is missing or off the scale. */
+function fractionLevelScore(levels: Map<string, LevelColumn>, probability: CellRead | undefined, impact: CellRead | undefined): number | null {
+  const [p, i] = [levels.get("probability"), levels.get("impact")];
+  if (!p || !i || (!p.fractional && !i.fractional)) return null;
+  const step = (level: LevelColumn, cell: CellRead | undefined) => (level.fractional ? levelOnReading(cell?.value ?? null, level.reading) : levelOf(levels, level === p ? "probability" : "impact", cell));
+  const [ps, is] = [step(p, probability), step(i, impact)];
+  return ps === null || is === null ? null : ps * is;
+}
+
 /** The bands on the register's own matrix (a Low/Medium/High register scores 1–9): the same for every row. */
 function registerBands(settings: ValidationSettings, levels: Map<string, LevelColumn>): RiskBand[] {
-  const steps = (l: LevelColumn | undefined) => (l?.scale ? Math.max(...l.scale.steps.map((s) => s.value)) : (l?.max ?? 5));
+  const steps = (l: LevelColumn | undefined) => (l?.fractional ? l.reading.steps : l?.scale ? Math.max(...l.scale.steps.map((s) => s.value)) : (l?.max ?? 5));
   return bandsForMatrix(settings.bands, { probability: steps(levels.get("probability")), impact: steps(levels.get("impact")) });
 }
 
@@ -190,7 +204,10 @@ function crossFieldRules(reg: RegisterRows, settings: ValidationSettings, bands:
       add(row, "score", { rule: "score", severity: "error", problem: { code: "score_mismatch", score, probability: p, impact: i } });
     }
     const inherent = wholeScale ? p * i : score;
-    const band = inherent !== null ? (bandOfScore(bands, inherent)?.name ?? null) : null;
+    // Fractions (0.7 × 0.4 = 0.28) are banded on their levels, as the heat map and the register's Band column band them.
+    const levelScore = fractionLevelScore(levels, cells.probability, cells.impact);
+    const banded = levelScore ?? inherent;
+    const band = banded !== null ? (bandOfScore(bands, banded)?.name ?? null) : null;
     if (!closed && band && /high|critical|extreme/i.test(band)) {
       if (reg.columns.owner && blank(cells.owner)) add(row, "owner", { rule: "high-risk-owner", severity: "error", problem: { code: "high_risk_without", band, missing: "owner" } });
       const responseField = reg.columns.response ? "response" : reg.columns.mitigation ? "mitigation" : null;

@@ -1,4 +1,4 @@
-import { isLevelWord, levelLookupExpression, levelNumber, offScale, scaleOfColumn } from "../../../../src/core/risk/levels";
+import { fractionLevelExpression, fractionOfText, isFractionColumn, isLevelWord, levelLookupExpression, levelNumber, levelOnReading, levelReading, offScale, scaleOfColumn } from "../../../../src/core/risk/levels";
 
 describe("the scale a column of levels is written on", () => {
   test.each([
@@ -61,5 +61,31 @@ describe("scales that follow the workbook", () => {
     if (!s) throw new Error("no scale");
     expect(levelNumber("75% to 100%", s)).toBe(4);
     expect(levelNumber("50% to 75%", s)).toBe(3);
+  });
+});
+
+describe("fractions: PMBOK's numeric scales and percentages", () => {
+  const pmbok = levelReading([0.1, 0.7], "probability", 5);
+
+  test("a column of fractions is read on five steps; a stray 0 or 1.5 does not make it whole levels, one 0.5 among 1–5 does not make a 1–5 column fractions", () => {
+    expect(isFractionColumn([0.1, 0.3, 0.9, 0, 1.5])).toBe(true);
+    expect(isFractionColumn([1, 2, 3, 4, 0.5])).toBe(false);
+    expect(isFractionColumn([1, 1, 0])).toBe(false);
+    expect(levelReading([0.05, 0.4, 1.5, 0], "impact", 5)).toEqual({ kind: "fractions", steps: 5, thresholds: [0.075, 0.15, 0.3, 0.6] });
+  });
+
+  test("percentages typed as text are fractions, not a scale of their own values; ranges and '> 70%' still make bands", () => {
+    expect(["70%", " 7.5% ", "0.3", "100%", "-5%", "70 %", "abc", "1/2", "1,5"].map(fractionOfText)).toEqual([0.7, 0.075, 0.3, 1, -0.05, null, null, null, null]);
+    expect(scaleOfColumn(["20%", "10%", "1%", "15%"])).toBeNull();
+    expect(levelReading(["20%", "10%", "1%", "15%"], "probability", 5).kind).toBe("fractions");
+    expect(scaleOfColumn(["> 70%", "50% to 70%"])?.steps).toHaveLength(2);
+  });
+
+  test("a cell's level is where its value falls among the thresholds; 0, over 1, blank and other text have none", () => {
+    expect([0.1, 0.2, 0.39, "70%", 0.9, 1, "100%", 0, 1.5, null, "TBC", true].map((v) => levelOnReading(v, pmbok))).toEqual([1, 2, 2, 4, 5, 5, 5, null, null, null, null, null]);
+  });
+
+  test("the formula finds the level the same way: the value ×1 (text read as a number), MATCHed on the thresholds, #N/A off 0–1", () => {
+    expect(fractionLevelExpression("A2", [0.2, 0.4, 0.6, 0.8])).toBe("IF(AND(A2*1>0,A2*1<=1),MATCH(A2*1,{0,0.2,0.4,0.6,0.8}),NA())");
   });
 });

@@ -49,3 +49,14 @@ describe("score bands in the register follow its matrix", () => {
     expect(high[0].message).toMatch(/critical risk/i);
   });
 });
+
+describe("a PMBOK register (levels as fractions) is banded on its levels in validation too", () => {
+  test("0.9 × 0.8 (levels 5 × 5) is a Critical risk that needs an owner and a response; 0.1 × 0.05 is not; 1.5 is off the 0–1 scale", async () => {
+    const host = await register([[0.9, 0.8], [0.1, 0.05], [1.5, 0.4], [0.5, 0.2]]);
+    const report = await validateWorkbook(host, { today: new Date("2026-06-01") });
+    const high = report.findings.filter((f) => f.rule === "high-risk-owner");
+    expect(high.map((f) => f.cell)).toEqual(["D2", "G2"]);
+    expect(high[0].message).toMatch(/critical risk/i);
+    expect(report.findings.filter((f) => f.rule === "type").map((f) => f.cell)).toEqual(["E4"]);
+  });
+});
