@@ -17,7 +17,8 @@ import { WorkbookError, type ApplyResult, type CellLook, type Grid, type RangeRu
 import { repairConditionalFormats, styleOfDxf } from "./conditional-format-repair";
 import { decodeEntities, parseXmlFragment, type XmlElement } from "./mini-xml";
 import { examineWorkbookBytes } from "./open-errors";
-import { OpcPackage, REL_NS, REL_TYPE, resolveTarget } from "./package/opc";
+import { OpcPackage, REL_NS, REL_TYPE, relsPathOf, resolveTarget } from "./package/opc";
+import type { WorksheetPart } from "./package/plan-package";
 import { BUILT_IN_FORMATS } from "./package/style-sheet";
 import { decodeColumnName } from "./package/table-parts";
 import { attrOf, findElement, findElements, innerOf, prefixOf } from "./package/xml-text";
@@ -97,6 +98,31 @@ export class PackageWorkbook implements WorkbookHost {
   /** As openForChange, over a package this toolkit opened (and perhaps saved) already. */
   static async overPackage(pkg: OpcPackage, fileName: string): Promise<PackageWorkbook> {
     return PackageWorkbook.over(pkg.zip, fileName, pkg);
+  }
+
+  /**
+   * A reader over `pkg`, the package a save wrote from the one this reads
+   * (`changed` names the parts it wrote or removed). The sheets read here
+   * whose part, relationships and tables the save left as they were are
+   * taken over as read, with the shared strings, so what is read next reads
+   * again only the sheets the save wrote.
+   */
+  async afterSave(pkg: OpcPackage, changed: { written: readonly string[]; removed: readonly string[] }): Promise<PackageWorkbook> {
+    const next = await PackageWorkbook.over(pkg.zip, this.fileName, pkg);
+    const touched = new Set([...changed.written, ...changed.removed]);
+    const stringsRel = (await pkg.relationships(WORKBOOK)).find((r) => r.type === `${REL_NS}/sharedStrings`);
+    // Cells hold their shared strings decoded; the saver writes none, but should the list change, every sheet is read again.
+    if (stringsRel && touched.has(resolveTarget(WORKBOOK, stringsRel.target))) return next;
+    next.strings = this.strings;
+    for (const entry of next.sheets) {
+      const was = this.sheets.find((s) => s.part === entry.part);
+      const read = this.parsed.get(entry.part) ?? this.heads.get(entry.part);
+      if (!read || was?.name !== entry.name || touched.has(entry.part) || touched.has(relsPathOf(entry.part))) continue;
+      const tableParts = (await pkg.relationships(entry.part)).filter((r) => r.type === REL_TYPE.table && !r.external).map((r) => resolveTarget(entry.part, r.target));
+      if (tableParts.some((t) => touched.has(t))) continue;
+      (this.parsed.has(entry.part) ? next.parsed : next.heads).set(entry.part, read);
+    }
+    return next;
   }
 
   private static async over(zip: JSZip, fileName: string, opened?: OpcPackage): Promise<PackageWorkbook> {
@@ -332,6 +358,14 @@ export class PackageWorkbook implements WorkbookHost {
       }
     }
     return out;
+  }
+
+  /** The worksheets by name and part, in tab order, each with its part without cells where a read holds it (to cut the package a plan is applied to, see package/plan-package.ts). */
+  worksheetParts(): WorksheetPart[] {
+    return this.sheets.map((s) => {
+      const read = this.parsed.get(s.part) ?? this.heads.get(s.part);
+      return { name: s.name, part: s.part, ...(read ? { withoutCells: read.outside } : {}) };
+    });
   }
 
   /** A read sheet's array formulas and data tables; undefined for a sheet not read yet (an outline reads them all). */

@@ -1,0 +1,166 @@
+/**
+ * The package a plan is applied to holds only the cells the plan needs: a
+ * sheet it needs no cell of (a big register beside a heat map drawn on new
+ * sheets) is neither inflated nor scanned for the cut, chart sheets are not
+ * touched, and the sheets a save did not write are not read again for the
+ * next apply. What is saved stays what the whole model saves.
+ */
+import ExcelJS from "exceljs";
+import JSZip from "jszip";
+import { plan, type Plan } from "../../../../src/core/plan/plan";
+import type { WorkbookHost } from "../../../../src/hosts/host";
+import { PackageHost } from "../../../../src/hosts/xlsx/package-host";
+import { PackageWorkbook } from "../../../../src/hosts/xlsx/package-read";
+import { OpcPackage } from "../../../../src/hosts/xlsx/package/opc";
+import * as partialSheet from "../../../../src/hosts/xlsx/package/partial-sheet";
+import { packageForPlan } from "../../../../src/hosts/xlsx/package/plan-package";
+import { cellsPlanNeeds } from "../../../../src/hosts/xlsx/plan-cells";
+import * as sheetScan from "../../../../src/hosts/xlsx/sheet-scan";
+import { XlsxHost } from "../../../../src/hosts/xlsx/xlsx-host";
+import { packageProblems, partsOf } from "./package-checks";
+
+const REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
+const REGISTER_PART = "xl/worksheets/sheet1.xml";
+const NOTES_PART = "xl/worksheets/sheet2.xml";
+const CHART_SHEET_PART = "xl/chartsheets/sheet1.xml";
+
+/** A 300-row register in a table, with a drop-down and a colour rule, and a notes sheet. */
+async function registerWorkbook(): Promise<Uint8Array> {
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet("Register");
+  const rows = Array.from({ length: 300 }, (_, i) => [`R-${i + 1}`, `Risk ${i + 1}`, (i % 5) + 1, (i % 4) + 1, i % 3 ? "Open" : "Closed"]);
+  ws.addTable({ name: "RiskRegister", ref: "A1", headerRow: true, columns: ["ID", "Title", "Probability", "Impact", "Status"].map((name) => ({ name })), rows });
+  ws.getCell("E2").dataValidation = { type: "list", allowBlank: true, formulae: ['"Open,Closed"'] };
+  ws.addConditionalFormatting({ ref: "C2:C301", rules: [{ type: "cellIs", operator: "greaterThan", formulae: ["3"], priority: 1, style: { fill: { type: "pattern", pattern: "solid", bgColor: { argb: "FFFFC7CE" } } } }] });
+  wb.addWorksheet("Notes").getCell("A1").value = "Reviewed monthly";
+  return new Uint8Array(await wb.xlsx.writeBuffer());
+}
+
+/** The workbook with a chart sheet listed after its worksheets (a part ExcelJS does not read). */
+async function withChartSheet(bytes: Uint8Array): Promise<JSZip> {
+  const zip = await JSZip.loadAsync(bytes);
+  const workbook = await zip.file("xl/workbook.xml")!.async("string");
+  zip.file("xl/workbook.xml", workbook.replace("</sheets>", `<sheet name="Trend" sheetId="99" r:id="rIdTrend" xmlns:r="${REL}"/></sheets>`));
+  const rels = await zip.file("xl/_rels/workbook.xml.rels")!.async("string");
+  zip.file("xl/_rels/workbook.xml.rels", rels.replace("</Relationships>", `<Relationship Id="rIdTrend" Type="${REL}/chartsheet" Target="chartsheets/sheet1.xml"/></Relationships>`));
+  zip.file(CHART_SHEET_PART, `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<chartsheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetViews><sheetView workbookViewId="0"/></sheetViews></chartsheet>`);
+  return zip;
+}
+
+/** A heat map drawn on new sheets: counts by formula over the register's columns (plain and structured references) and a table of its own. */
+const heatMapPlan: Plan = plan("heat map", [
+  { type: "addSheet", sheet: "Heat Map", hidden: "visible" },
+  {
+    type: "setCells",
+    sheet: "Heat Map",
+    address: "A1:C2",
+    cells: [
+      ["Probability", "Open", "All"],
+      [5, { formula: '=COUNTIFS(Register!C:C,5,Register!E:E,"Open")' }, { formula: "=COUNTIFS(RiskRegister[Probability],5)" }],
+    ],
+  },
+  { type: "createTable", sheet: "Heat Map", address: "A1:C2", name: "HeatCounts", style: "TableStyleLight1" },
+  { type: "setColumnWidths", sheet: "Heat Map", widths: [{ column: "A", width: 14 }] },
+]);
+
+afterEach(() => jest.restoreAllMocks());
+
+describe("the package a plan is applied to", () => {
+  it("takes a sheet the plan needs no cell of as the reader holds it without cells, never inflating or cutting its part, and leaves chart sheets alone", async () => {
+    const zip = await withChartSheet(await registerWorkbook());
+    const reader = await PackageWorkbook.overPackage(new OpcPackage(zip), "risks.xlsx");
+    await reader.outline({ previewRows: 0 });
+    const sheets = reader.worksheetParts();
+    expect(sheets.map((s) => s.name)).toEqual(["Register", "Notes"]);
+
+    // A package over the same zip that has inflated nothing yet: what the cut asks of it is all it inflates.
+    const fresh = new OpcPackage(zip);
+    const asked = jest.spyOn(OpcPackage.prototype, "text");
+    const cut = jest.spyOn(partialSheet, "sheetWithOnlyCells");
+    const needed = cellsPlanNeeds(plan("notes", [{ type: "setCells", sheet: "Notes", address: "A1", cells: [["Reviewed weekly"]] }]), reader.tablesRead());
+    const bytes = await packageForPlan(fresh, sheets, needed);
+
+    expect(asked.mock.calls.map(([part]) => part)).toEqual([NOTES_PART]);
+    expect(cut).toHaveBeenCalledTimes(1);
+    // The notes' only cell is the one needed: cut, its part reads the same, so it is not written either.
+    expect(fresh.changedParts().written).toEqual([REGISTER_PART]);
+    const parts = await partsOf(bytes);
+    const register = parts.get(REGISTER_PART)!;
+    expect(register).toBe(sheets[0].withoutCells);
+    // What the model's checks read of the sheet is still there; its cells are not.
+    expect(register).toMatch(/<tableParts count="1">/);
+    expect(register).toMatch(/<dataValidations/);
+    expect(register).toMatch(/<conditionalFormatting sqref="C2:C301"/);
+    expect(register).not.toMatch(/<row\b/);
+    expect(parts.get(CHART_SHEET_PART)).toBe(await zip.file(CHART_SHEET_PART)!.async("string"));
+  });
+
+  it("inflates and cuts a sheet the reader has not read, as before", async () => {
+    const zip = await JSZip.loadAsync(await registerWorkbook());
+    const reader = await PackageWorkbook.overPackage(new OpcPackage(zip), "risks.xlsx");
+    const sheets = reader.worksheetParts();
+    expect(sheets.every((s) => s.withoutCells === undefined)).toBe(true);
+    const bytes = await packageForPlan(new OpcPackage(zip), sheets, new Map([["register", [{ top: 1, bottom: 1, left: 1, right: 5 }]]]));
+    const register = (await partsOf(bytes)).get(REGISTER_PART)!;
+    expect(register.match(/<row\b/g)).toHaveLength(1);
+    expect(register).toMatch(/<tableParts count="1">/);
+    expect((await partsOf(bytes)).get(NOTES_PART)).not.toMatch(/<row\b/);
+  });
+});
+
+/** Every used cell of every sheet, as the port reads it. */
+async function contents(host: WorkbookHost): Promise<unknown> {
+  const outline = await host.outline();
+  return { outline, grids: await Promise.all(outline.sheets.filter((s) => s.usedRange).map((s) => host.read(s.name, s.usedRange!))) };
+}
+
+/** The sheet parts whose cells were read (scanned for cells, not only for what lies around them). */
+function cellScans(): jest.SpyInstance {
+  return jest.spyOn(sheetScan, "scanSheetPieces");
+}
+const scannedForCells = (spy: jest.SpyInstance) => spy.mock.calls.filter((c) => c[2]?.readCells !== false).length;
+
+describe("a heat map drawn beside a register through the package host", () => {
+  it("never cuts the register, and saves what the whole model saves", async () => {
+    const bytes = await registerWorkbook();
+    const host = await PackageHost.open(bytes, "risks.xlsx");
+    await host.outline();
+    const cut = jest.spyOn(partialSheet, "sheetWithOnlyCells");
+    await host.apply(heatMapPlan);
+    expect(cut).not.toHaveBeenCalled();
+
+    const whole = await XlsxHost.open(bytes, "risks.xlsx");
+    await whole.apply(heatMapPlan);
+    const saved = await host.save();
+    expect(await partsOf(saved)).toEqual(await partsOf(await whole.save()));
+    expect(await packageProblems(saved)).toEqual([]);
+    // The register's part is the very bytes it came in as.
+    const before = await JSZip.loadAsync(bytes);
+    const after = await JSZip.loadAsync(saved);
+    expect(await after.file(REGISTER_PART)!.async("uint8array")).toEqual(await before.file(REGISTER_PART)!.async("uint8array"));
+  });
+
+  it("reads again after an apply only the sheets the save wrote, and reads the same as a host opened on the saved file", async () => {
+    const host = await PackageHost.open(await registerWorkbook(), "risks.xlsx");
+    await host.outline();
+    await host.onCellsChanged(() => undefined);
+    const scans = cellScans();
+    await host.apply(heatMapPlan);
+    // Telling listeners of the change reads no sheet.
+    expect(scannedForCells(scans)).toBe(0);
+    const read = await contents(host);
+    // The new sheet (and the toolkit's metadata, were it written) read; the register and the notes taken over as read.
+    expect(scannedForCells(scans)).toBe(1);
+    jest.restoreAllMocks();
+    expect(read).toEqual(await contents(await PackageHost.open(await host.save(), "risks.xlsx")));
+  });
+
+  it("reads a sheet the save wrote again, and undo gives back what was read first", async () => {
+    const host = await PackageHost.open(await registerWorkbook(), "risks.xlsx");
+    const first = await contents(host);
+    const applied = await host.apply(plan("close", [{ type: "setCells", sheet: "Register", address: "E3", cells: [["Closed"]] }]));
+    expect((await host.read("Register", "E3")).values).toEqual([["Closed"]]);
+    await host.apply(applied.undo.inverse);
+    expect(await contents(host)).toEqual(first);
+  });
+});
