@@ -5,13 +5,18 @@
  * that. A worksheet the plan needs no cell of becomes its part without the
  * cells, as the reader holds it already (its columns, merged areas, rules,
  * tables and drawing stay, which the model's checks read): such a sheet's
- * text is neither inflated nor scanned, however many rows it has. Chart
- * sheets and every other part are copied as their compressed bytes.
+ * text is neither inflated nor scanned, however many rows it has. The
+ * shared strings keep only those the cells kept use. Chart sheets and
+ * every other part are copied as their compressed bytes.
  */
 import type { RangeAddress } from "../../../core/grid/address";
 import type { NeededCells } from "../plan-cells";
-import type { OpcPackage } from "./opc";
+import { REL_NS, resolveTarget, type OpcPackage } from "./opc";
 import { sheetWithOnlyCells } from "./partial-sheet";
+import { findElements, prefixOf } from "./xml-text";
+
+const WORKBOOK = "xl/workbook.xml";
+const SHARED_STRINGS_REL = `${REL_NS}/sharedStrings`;
 
 /** A worksheet of the package, as the reader knows it. */
 export interface WorksheetPart {
@@ -30,17 +35,45 @@ export async function packageForPlan(pkg: OpcPackage, sheets: readonly Worksheet
     const all = need === "all" || have?.need === "all";
     byPart.set(s.part, { need: all ? "all" : [...((have?.need as RangeAddress[] | undefined) ?? []), ...((need as RangeAddress[] | undefined) ?? [])], withoutCells: have?.withoutCells ?? s.withoutCells });
   }
+  const kept: string[] = [];
   for (const [part, { need, withoutCells }] of byPart) {
-    if (need === "all") continue;
-    if (!need.length && withoutCells !== undefined) {
+    if (need !== "all" && !need.length && withoutCells !== undefined) {
       pkg.put(part, withoutCells);
       continue;
     }
     const xml = await pkg.text(part);
     if (xml === undefined) continue;
-    const cut = sheetWithOnlyCells(xml, need);
+    const cut = need === "all" ? xml : sheetWithOnlyCells(xml, need);
     if (cut !== xml) pkg.put(part, cut);
+    kept.push(cut);
   }
-  // Every part but the cut sheets is copied as its compressed bytes.
+  await keepOnlyStringsUsed(pkg, kept);
+  // Every part but the cut sheets and the shared strings is copied as its compressed bytes.
   return pkg.bytes();
+}
+
+/** A cell that holds a shared string, and the string's index (any prefix, either quote). */
+const SHARED_STRING_CELL = /<(?:[\w.-]+:)?c\b[^>]*?\st\s*=\s*["']s["'][^>]*>\s*<(?:[\w.-]+:)?v>\s*(\d+)\s*</g;
+
+/**
+ * The shared strings with only those the cells kept use: every other entry
+ * is left empty, and those past the last one used left out, so each index
+ * still names its string. A big register's strings are megabytes that the
+ * model would otherwise parse for cells it never holds.
+ */
+async function keepOnlyStringsUsed(pkg: OpcPackage, sheets: readonly string[]): Promise<void> {
+  const rel = (await pkg.relationships(WORKBOOK)).find((r) => r.type === SHARED_STRINGS_REL && !r.external);
+  const part = rel && resolveTarget(WORKBOOK, rel.target);
+  const xml = part && (await pkg.text(part));
+  if (!part || !xml) return;
+  const used = new Set<number>();
+  for (const sheet of sheets) for (const m of sheet.matchAll(SHARED_STRING_CELL)) used.add(Number(m[1]));
+  const p = prefixOf(xml, "sst");
+  const entries = findElements(xml, `${p}si`);
+  if (!entries.length) return;
+  const last = Math.max(-1, ...[...used].filter((i) => i < entries.length));
+  const out: string[] = [xml.slice(0, entries[0].start)];
+  for (let i = 0; i <= last; i++) out.push(used.has(i) ? xml.slice(entries[i].start, entries[i].end) : `<${p}si/>`);
+  out.push(xml.slice(entries[entries.length - 1].end));
+  pkg.put(part, out.join(""));
 }

@@ -80,10 +80,13 @@ describe("the package a plan is applied to", () => {
     const needed = cellsPlanNeeds(plan("notes", [{ type: "setCells", sheet: "Notes", address: "A1", cells: [["Reviewed weekly"]] }]), reader.tablesRead());
     const bytes = await packageForPlan(fresh, sheets, needed);
 
-    expect(asked.mock.calls.map(([part]) => part)).toEqual([NOTES_PART]);
+    const inflated = asked.mock.calls.map(([part]) => part);
+    expect(inflated).toContain(NOTES_PART);
+    expect(inflated).not.toContain(REGISTER_PART);
+    expect(inflated).not.toContain(CHART_SHEET_PART);
     expect(cut).toHaveBeenCalledTimes(1);
     // The notes' only cell is the one needed: cut, its part reads the same, so it is not written either.
-    expect(fresh.changedParts().written).toEqual([REGISTER_PART]);
+    expect(fresh.changedParts().written.sort()).toEqual(["xl/sharedStrings.xml", REGISTER_PART]);
     const parts = await partsOf(bytes);
     const register = parts.get(REGISTER_PART)!;
     expect(register).toBe(sheets[0].withoutCells);
@@ -93,6 +96,30 @@ describe("the package a plan is applied to", () => {
     expect(register).toMatch(/<conditionalFormatting sqref="C2:C301"/);
     expect(register).not.toMatch(/<row\b/);
     expect(parts.get(CHART_SHEET_PART)).toBe(await zip.file(CHART_SHEET_PART)!.async("string"));
+  });
+
+  it("keeps only the shared strings the cells kept use, each at its index, so the model reads them as the file holds them", async () => {
+    const zip = await JSZip.loadAsync(await registerWorkbook());
+    const reader = await PackageWorkbook.overPackage(new OpcPackage(zip), "risks.xlsx");
+    await reader.outline({ previewRows: 0 });
+    const strings = await zip.file("xl/sharedStrings.xml")!.async("string");
+    // The register's header and its 11th row, and the notes, from a file with hundreds of strings.
+    const needed = new Map([
+      ["register", [{ top: 1, bottom: 1, left: 1, right: 5 }, { top: 12, bottom: 12, left: 1, right: 5 }]],
+      ["notes", [{ top: 1, bottom: 1, left: 1, right: 1 }]],
+    ]);
+    const bytes = await packageForPlan(new OpcPackage(zip), reader.worksheetParts(), needed);
+    const cutStrings = (await partsOf(bytes)).get("xl/sharedStrings.xml")!;
+    // The header's five, the row's three texts and the note, of hundreds.
+    expect(strings.match(/<si>/g)!.length).toBeGreaterThan(600);
+    expect(cutStrings.match(/<si>/g)!.length).toBe(9);
+    expect(cutStrings).not.toMatch(/Risk 12</);
+    const model = await XlsxHost.open(bytes, "risks.xlsx");
+    const original = await PackageWorkbook.open(await registerWorkbook(), "risks.xlsx");
+    for (const [sheet, address] of [["Register", "A1:E1"], ["Register", "A12:E12"], ["Notes", "A1"]]) {
+      expect((await model.read(sheet, address)).values).toEqual((await original.read(sheet, address)).values);
+    }
+    expect((await model.read("Register", "A12:E12")).values).toEqual([["R-11", "Risk 11", 1, 3, "Open"]]);
   });
 
   it("inflates and cuts a sheet the reader has not read, as before", async () => {
