@@ -13,7 +13,7 @@ import type { RangeAddress } from "../../../core/grid/address";
 import type { NeededCells } from "../plan-cells";
 import { REL_NS, resolveTarget, type OpcPackage } from "./opc";
 import { sheetWithOnlyCells } from "./partial-sheet";
-import { findElements, prefixOf } from "./xml-text";
+import { prefixOf } from "./xml-text";
 
 const WORKBOOK = "xl/workbook.xml";
 const SHARED_STRINGS_REL = `${REL_NS}/sharedStrings`;
@@ -69,11 +69,22 @@ async function keepOnlyStringsUsed(pkg: OpcPackage, sheets: readonly string[]): 
   const used = new Set<number>();
   for (const sheet of sheets) for (const m of sheet.matchAll(SHARED_STRING_CELL)) used.add(Number(m[1]));
   const p = prefixOf(xml, "sst");
-  const entries = findElements(xml, `${p}si`);
-  if (!entries.length) return;
-  const last = Math.max(-1, ...[...used].filter((i) => i < entries.length));
-  const out: string[] = [xml.slice(0, entries[0].start)];
-  for (let i = 0; i <= last; i++) out.push(used.has(i) ? xml.slice(entries[i].start, entries[i].end) : `<${p}si/>`);
-  out.push(xml.slice(entries[entries.length - 1].end));
+  const open = new RegExp(`<${p.replace(/\./g, "\\.")}si(?=[\\s/>])`, "g");
+  const close = `</${p}si>`;
+  let last = -1;
+  for (const i of used) if (i > last) last = i;
+  const out: string[] = [];
+  let end = -1;
+  for (let i = 0, m = open.exec(xml); m; i++, m = open.exec(xml)) {
+    if (end < 0) out.push(xml.slice(0, m.index));
+    const gt = xml.indexOf(">", m.index);
+    end = xml.charCodeAt(gt - 1) === 47 ? gt + 1 : xml.indexOf(close, gt) + close.length;
+    if (gt < 0 || end < close.length) return;
+    // Entries past the last one used are left out.
+    if (i <= last) out.push(used.has(i) ? xml.slice(m.index, end) : `<${p}si/>`);
+    open.lastIndex = end;
+  }
+  if (end < 0) return;
+  out.push(xml.slice(end));
   pkg.put(part, out.join(""));
 }

@@ -122,6 +122,23 @@ describe("the package a plan is applied to", () => {
     expect((await model.read("Register", "A12:E12")).values).toEqual([["R-11", "Risk 11", 1, 3, "Open"]]);
   });
 
+  it("reads the strings of a list written with a prefix, empty and rich entries among them", async () => {
+    const main = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
+    const zip = new JSZip();
+    zip.file("xl/workbook.xml", `<x:workbook xmlns:x="${main}" xmlns:r="${REL}"><x:sheets><x:sheet name="S" sheetId="1" r:id="rId1"/></x:sheets></x:workbook>`);
+    zip.file(
+      "xl/_rels/workbook.xml.rels",
+      `<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${REL}/worksheet" Target="worksheets/sheet1.xml"/><Relationship Id="rId2" Type="${REL}/sharedStrings" Target="sharedStrings.xml"/></Relationships>`,
+    );
+    zip.file(REGISTER_PART, `<x:worksheet xmlns:x="${main}"><x:sheetData><x:row r="1"><x:c r="A1" t='s'><x:v>3</x:v></x:c><x:c r="B1" t="s"><x:v>1</x:v></x:c></x:row><x:row r="2"><x:c r="A2" t="s"><x:v>5</x:v></x:c></x:row></x:sheetData></x:worksheet>`);
+    const entries = [`<x:si><x:t>zero</x:t></x:si>`, `<x:si><x:r><x:rPr><x:b/></x:rPr><x:t>one</x:t></x:r></x:si>`, `<x:si/>`, `<x:si><x:t xml:space="preserve"> three </x:t></x:si>`, `<x:si><x:t>four</x:t></x:si>`, `<x:si><x:t>five</x:t></x:si>`, `<x:si><x:t>six</x:t></x:si>`];
+    zip.file("xl/sharedStrings.xml", `<x:sst xmlns:x="${main}" count="7" uniqueCount="7">${entries.join("")}</x:sst>`);
+    const loaded = await JSZip.loadAsync(await zip.generateAsync({ type: "uint8array" }));
+    // Row 1 only: the cells kept use entries 1 and 3; the one in row 2 is cut out with its row.
+    const bytes = await packageForPlan(new OpcPackage(loaded), [{ name: "S", part: REGISTER_PART }], new Map([["s", [{ top: 1, bottom: 1, left: 1, right: 2 }]]]));
+    expect((await partsOf(bytes)).get("xl/sharedStrings.xml")).toBe(`<x:sst xmlns:x="${main}" count="7" uniqueCount="7"><x:si/>${entries[1]}<x:si/>${entries[3]}</x:sst>`);
+  });
+
   it("inflates and cuts a sheet the reader has not read, as before", async () => {
     const zip = await JSZip.loadAsync(await registerWorkbook());
     const reader = await PackageWorkbook.overPackage(new OpcPackage(zip), "risks.xlsx");
