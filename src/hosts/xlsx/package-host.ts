@@ -62,8 +62,8 @@ export class PackageHost implements WorkbookHost {
   }
 
   async apply(plan: Plan, progress?: Progress): Promise<ApplyResult> {
-    // Every sheet read, so every table is known to place the plan's table edits.
-    await this.reader.outline({ previewRows: 0 });
+    // Every sheet's tables known, to place the plan's table edits; no sheet's cells read for that.
+    await this.reader.readAroundCells();
     const needed = cellsPlanNeeds(plan, this.reader.tablesRead());
     // Loaded here, not at the top: only applying a plan needs the model.
     const { XlsxHost } = await import("./xlsx-host");

@@ -63,6 +63,8 @@ export class PackageWorkbook implements WorkbookHost {
   private readonly parsed = new Map<string, ParsedSheet>();
   /** Sheets read only as far as their first rows, by part; a full read of the sheet replaces its head. */
   private readonly heads = new Map<string, ParsedSheet>();
+  /** Sheets read only for the text around their cells and their tables (readAroundCells), by part. */
+  private readonly around = new Map<string, Pick<ParsedSheet, "outside" | "tables">>();
   private strings: string[] | undefined;
 
   private constructor(
@@ -116,11 +118,13 @@ export class PackageWorkbook implements WorkbookHost {
     next.strings = this.strings;
     for (const entry of next.sheets) {
       const was = this.sheets.find((s) => s.part === entry.part);
-      const read = this.parsed.get(entry.part) ?? this.heads.get(entry.part);
+      const read = this.aroundCellsOf(entry.part);
       if (!read || was?.name !== entry.name || touched.has(entry.part) || touched.has(relsPathOf(entry.part))) continue;
       const tableParts = (await pkg.relationships(entry.part)).filter((r) => r.type === REL_TYPE.table && !r.external).map((r) => resolveTarget(entry.part, r.target));
       if (tableParts.some((t) => touched.has(t))) continue;
-      (this.parsed.has(entry.part) ? next.parsed : next.heads).set(entry.part, read);
+      const kept = this.parsed.get(entry.part) ?? this.heads.get(entry.part);
+      if (kept) (this.parsed.has(entry.part) ? next.parsed : next.heads).set(entry.part, kept);
+      else next.around.set(entry.part, read);
     }
     return next;
   }
@@ -348,11 +352,11 @@ export class PackageWorkbook implements WorkbookHost {
     return { sheet: entry.name, address: formatRange(range) };
   }
 
-  /** The tables of every sheet read so far, with their sheet's name and range. */
+  /** The tables of every sheet read so far (cells or not), with their sheet's name and range. */
   tablesRead(): { sheet: string; name: string; range: RangeAddress }[] {
     const out: { sheet: string; name: string; range: RangeAddress }[] = [];
     for (const entry of this.sheets) {
-      for (const t of this.parsed.get(entry.part)?.tables ?? []) {
+      for (const t of this.aroundCellsOf(entry.part)?.tables ?? []) {
         const range = parseRange(t.address);
         if (range) out.push({ sheet: entry.name, name: t.name, range });
       }
@@ -363,9 +367,27 @@ export class PackageWorkbook implements WorkbookHost {
   /** The worksheets by name and part, in tab order, each with its part without cells where a read holds it (to cut the package a plan is applied to, see package/plan-package.ts). */
   worksheetParts(): WorksheetPart[] {
     return this.sheets.map((s) => {
-      const read = this.parsed.get(s.part) ?? this.heads.get(s.part);
+      const read = this.aroundCellsOf(s.part);
       return { name: s.name, part: s.part, ...(read ? { withoutCells: read.outside } : {}) };
     });
+  }
+
+  private aroundCellsOf(part: string): Pick<ParsedSheet, "outside" | "tables"> | undefined {
+    return this.parsed.get(part) ?? this.heads.get(part) ?? this.around.get(part);
+  }
+
+  /**
+   * Every sheet's tables and the text around its cells, without reading the
+   * cells of a sheet not read yet (one a save just wrote, say): what applying
+   * a plan needs of every sheet (package-host.ts). The cells of such a sheet
+   * are read when something asks for them.
+   */
+  async readAroundCells(): Promise<void> {
+    for (const entry of this.sheets) {
+      if (this.aroundCellsOf(entry.part)) continue;
+      const { outside } = await scanSheetPieces(this.keepSheetText ? wholeText(this.pkg, entry.part) : this.pkg.textPieces(entry.part), [], { readCells: false });
+      this.around.set(entry.part, { outside, tables: await this.tablesOf(entry, outside) });
+    }
   }
 
   /** A read sheet's array formulas and data tables; undefined for a sheet not read yet (an outline reads them all). */

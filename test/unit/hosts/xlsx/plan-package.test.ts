@@ -199,6 +199,26 @@ describe("a heat map drawn beside a register through the package host", () => {
     expect(read).toEqual(await contents(await PackageHost.open(await host.save(), "risks.xlsx")));
   });
 
+  it("applies a second plan without reading the cells of the sheets the first one wrote, and reads as the whole model after both", async () => {
+    const bytes = await registerWorkbook();
+    const host = await PackageHost.open(bytes, "risks.xlsx");
+    await host.outline();
+    await host.apply(heatMapPlan);
+    const scans = cellScans();
+    const second = plan("second", [
+      { type: "setCells", sheet: "Notes", address: "A2", cells: [["Next review in May"]] },
+      { type: "resizeTable", sheet: "Heat Map", table: "HeatCounts", address: "A1:D2" },
+    ]);
+    await host.apply(second);
+    expect(scannedForCells(scans)).toBe(0);
+    jest.restoreAllMocks();
+    const whole = await XlsxHost.open(bytes, "risks.xlsx");
+    await whole.apply(heatMapPlan);
+    await whole.apply(second);
+    expect(await contents(host)).toEqual(await contents(whole));
+    expect(await packageProblems(await host.save())).toEqual([]);
+  });
+
   it("reads a sheet the save wrote again, and undo gives back what was read first", async () => {
     const host = await PackageHost.open(await registerWorkbook(), "risks.xlsx");
     const first = await contents(host);
