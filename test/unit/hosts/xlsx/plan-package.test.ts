@@ -228,3 +228,39 @@ describe("a heat map drawn beside a register through the package host", () => {
     expect(await contents(host)).toEqual(first);
   });
 });
+
+/** Edits on the register sheet by kind: those that need some of its cells in the model, and those that need none (they change what lies around the cells). */
+const onRegister: { kind: string; needsCells: boolean; plan: Plan }[] = [
+  { kind: "setCells", needsCells: true, plan: plan("k", [{ type: "setCells", sheet: "Register", address: "E5", cells: [["Closed"]] }]) },
+  { kind: "fillFormula", needsCells: true, plan: plan("k", [{ type: "fillFormula", sheet: "Register", address: "F2:F301", formula: "=C2*D2" }]) },
+  { kind: "setNumberFormat", needsCells: true, plan: plan("k", [{ type: "setNumberFormat", sheet: "Register", address: "C2:C301", format: "0.0" }]) },
+  { kind: "setStyle", needsCells: true, plan: plan("k", [{ type: "setStyle", sheet: "Register", address: "A1:E1", style: { bold: true } }]) },
+  { kind: "mergeCells", needsCells: true, plan: plan("k", [{ type: "mergeCells", sheet: "Register", address: "H1:I1" }]) },
+  { kind: "addTableColumns", needsCells: true, plan: plan("k", [{ type: "addTableColumns", sheet: "Register", table: "RiskRegister", columns: [{ header: "Score", formula: "=RiskRegister[[#This Row],[Probability]]*RiskRegister[[#This Row],[Impact]]" }] }]) },
+  { kind: "resizeTable", needsCells: true, plan: plan("k", [{ type: "resizeTable", sheet: "Register", table: "RiskRegister", address: "A1:F301" }]) },
+  { kind: "createTable", needsCells: true, plan: plan("k", [{ type: "createTable", sheet: "Register", address: "H1:I3", name: "Owners", style: "TableStyleLight1" }]) },
+  { kind: "setDataValidation", needsCells: false, plan: plan("k", [{ type: "setDataValidation", sheet: "Register", address: "E2:E301", validation: { rule: { kind: "list", values: ["Open", "Closed", "Watch"] }, allowBlank: true } }]) },
+  { kind: "replaceConditionalFormats", needsCells: false, plan: plan("k", [{ type: "replaceConditionalFormats", sheet: "Register", address: "C2:C301", rules: [{ kind: "expression", formula: "=$C2>=4", fill: "#FFC7CE" }] }]) },
+  { kind: "setColumnWidths", needsCells: false, plan: plan("k", [{ type: "setColumnWidths", sheet: "Register", widths: [{ column: "B", width: 40 }] }]) },
+  {
+    kind: "setChart",
+    needsCells: false,
+    plan: plan("k", [{ type: "setChart", sheet: "Register", name: "Probabilities", chartType: "line", title: "Probability", categories: "A2:A11", series: [{ name: "Probability", values: "C2:C11" }], anchor: "H2:O16" }]),
+  },
+];
+
+describe("what an edit on the register needs of its cells", () => {
+  it.each(onRegister)("$kind: the register is cut only where the edit needs cells, and the save is the whole model's", async ({ needsCells, plan: p }) => {
+    const bytes = await registerWorkbook();
+    const host = await PackageHost.open(bytes, "risks.xlsx");
+    await host.outline();
+    const cut = jest.spyOn(partialSheet, "sheetWithOnlyCells");
+    await host.apply(p);
+    // The register is the sheet with the table.
+    expect(cut.mock.calls.some(([xml]) => xml.includes("<tableParts"))).toBe(needsCells);
+    jest.restoreAllMocks();
+    const whole = await XlsxHost.open(bytes, "risks.xlsx");
+    await whole.apply(p);
+    expect(await partsOf(await host.save())).toEqual(await partsOf(await whole.save()));
+  });
+});
