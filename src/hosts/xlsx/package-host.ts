@@ -12,34 +12,15 @@
 import type ExcelJS from "exceljs";
 import JSZip from "jszip";
 import type { Plan } from "../../core/plan/plan";
-import { formatRange, parseRange, type RangeAddress } from "../../core/grid/address";
+import { formatRange, parseRange } from "../../core/grid/address";
 import { WorkbookError, type ApplyResult, CellLook, CellSelection, CellsChanged, Grid, Progress, RangeRules, StopListening, WorkbookHost, WorkbookOutline } from "../host";
 import { lossesOfGroups } from "./formula-group-losses";
 import { PackageWorkbook } from "./package-read";
-import { cellsPlanNeeds, type NeededCells } from "./plan-cells";
+import { cellsPlanNeeds } from "./plan-cells";
 import { OpcPackage } from "./package/opc";
-import { sheetWithOnlyCells } from "./package/partial-sheet";
+import { packageForPlan } from "./package/plan-package";
 import { savePackage } from "./package/save-package";
-import { worksheetParts } from "./sheet-parts";
 import { PlanChangeListeners } from "./plan-changes";
-
-/** The package with each worksheet's cells cut down to those a plan needs (all of them where it needs the whole sheet). */
-export async function packageForPlan(pkg: OpcPackage, needed: NeededCells): Promise<Uint8Array> {
-  const parts = await worksheetParts(pkg.zip);
-  const needsOf = new Map<string, RangeAddress[] | "all">();
-  for (const [name, part] of parts) {
-    const need = needed.get(name.toLowerCase());
-    const have = needsOf.get(part);
-    needsOf.set(part, need === "all" || have === "all" ? "all" : [...(have ?? []), ...(need ?? [])]);
-  }
-  for (const [part, need] of needsOf) {
-    if (need === "all") continue;
-    const xml = await pkg.text(part);
-    if (xml !== undefined) pkg.put(part, sheetWithOnlyCells(xml, need));
-  }
-  // Every part but the cut sheets is copied as its compressed bytes.
-  return pkg.bytes();
-}
 
 export class PackageHost implements WorkbookHost {
   private constructor(
@@ -81,22 +62,22 @@ export class PackageHost implements WorkbookHost {
   }
 
   async apply(plan: Plan, progress?: Progress): Promise<ApplyResult> {
-    // Every sheet read, so every table is known to place the plan's table edits.
-    await this.reader.outline({ previewRows: 0 });
+    // Every sheet's tables known, to place the plan's table edits; no sheet's cells read for that.
+    await this.reader.readAroundCells();
     const needed = cellsPlanNeeds(plan, this.reader.tablesRead());
     // Loaded here, not at the top: only applying a plan needs the model.
     const { XlsxHost } = await import("./xlsx-host");
     const opened = this.reader.packageRead();
     // Both the cut and the save start from the package as read (its zip and the sheet texts read for the plan), each in a fork of its own.
-    const model = await XlsxHost.open(await packageForPlan(opened.fork(), needed), this.fileName);
+    const model = await XlsxHost.open(await packageForPlan(opened.fork(), this.reader.worksheetParts(), needed), this.fileName);
     const result = await model.apply(plan, progress);
     if (model.journal.length) {
       const saved = await savePackage(this.bytes, model.workbook, model.journal, opened.fork());
       this.bytes = saved.bytes;
-      // What is read next comes from the saved package; the texts of its parts known now (kept or written) are not inflated again.
-      this.reader = await PackageWorkbook.overPackage(new OpcPackage(await JSZip.loadAsync(this.bytes), saved.pkg?.knownTexts()), this.fileName);
+      // What is read next comes from the saved package; the texts of its parts known now (kept or written) are not inflated again, nor the sheets it did not write read again.
+      this.reader = await this.reader.afterSave(new OpcPackage(await JSZip.loadAsync(this.bytes), saved.pkg?.knownTexts()), saved);
     }
-    await this.tellCellsChanged(plan);
+    this.tellCellsChanged(plan);
     return result;
   }
 
@@ -113,9 +94,10 @@ export class PackageHost implements WorkbookHost {
   }
 
   /** Raises an applied plan's cell changes, with sheet names as the workbook spells them. */
-  private async tellCellsChanged(plan: Plan): Promise<void> {
+  private tellCellsChanged(plan: Plan): void {
     if (!this.changes.listening) return;
-    const names = (await this.reader.outline({ previewRows: 0 })).sheets.map((s) => s.name);
+    // The names come from the workbook part: no sheet of the saved package is read for them.
+    const names = this.reader.worksheetParts().map((s) => s.name);
     this.changes.tell(plan, (sheet) => names.find((n) => n.toLowerCase() === sheet.toLowerCase()) ?? sheet);
   }
 
@@ -160,7 +142,7 @@ export class PackageHost implements WorkbookHost {
     if (this.viewed && this.viewed.bytes === this.bytes && this.viewed.sheet === key) return this.viewed.workbook;
     const bytes = this.bytes;
     const { XlsxHost } = await import("./xlsx-host");
-    const model = await XlsxHost.open(key === undefined ? bytes : await packageForPlan(this.reader.packageRead().fork(), new Map([[key, "all"]])), this.fileName);
+    const model = await XlsxHost.open(key === undefined ? bytes : await packageForPlan(this.reader.packageRead().fork(), this.reader.worksheetParts(), new Map([[key, "all"]])), this.fileName);
     this.viewed = { bytes, sheet: key, workbook: model.workbook };
     return model.workbook;
   }

@@ -17,7 +17,8 @@ import { WorkbookError, type ApplyResult, type CellLook, type Grid, type RangeRu
 import { repairConditionalFormats, styleOfDxf } from "./conditional-format-repair";
 import { decodeEntities, parseXmlFragment, type XmlElement } from "./mini-xml";
 import { examineWorkbookBytes } from "./open-errors";
-import { OpcPackage, REL_NS, REL_TYPE, resolveTarget } from "./package/opc";
+import { OpcPackage, REL_NS, REL_TYPE, relsPathOf, resolveTarget } from "./package/opc";
+import type { WorksheetPart } from "./package/plan-package";
 import { BUILT_IN_FORMATS } from "./package/style-sheet";
 import { decodeColumnName } from "./package/table-parts";
 import { attrOf, findElement, findElements, innerOf, prefixOf } from "./package/xml-text";
@@ -62,6 +63,8 @@ export class PackageWorkbook implements WorkbookHost {
   private readonly parsed = new Map<string, ParsedSheet>();
   /** Sheets read only as far as their first rows, by part; a full read of the sheet replaces its head. */
   private readonly heads = new Map<string, ParsedSheet>();
+  /** Sheets read only for the text around their cells and their tables (readAroundCells), by part. */
+  private readonly around = new Map<string, Pick<ParsedSheet, "outside" | "tables">>();
   private strings: string[] | undefined;
 
   private constructor(
@@ -97,6 +100,33 @@ export class PackageWorkbook implements WorkbookHost {
   /** As openForChange, over a package this toolkit opened (and perhaps saved) already. */
   static async overPackage(pkg: OpcPackage, fileName: string): Promise<PackageWorkbook> {
     return PackageWorkbook.over(pkg.zip, fileName, pkg);
+  }
+
+  /**
+   * A reader over `pkg`, the package a save wrote from the one this reads
+   * (`changed` names the parts it wrote or removed). The sheets read here
+   * whose part, relationships and tables the save left as they were are
+   * taken over as read, with the shared strings, so what is read next reads
+   * again only the sheets the save wrote.
+   */
+  async afterSave(pkg: OpcPackage, changed: { written: readonly string[]; removed: readonly string[] }): Promise<PackageWorkbook> {
+    const next = await PackageWorkbook.over(pkg.zip, this.fileName, pkg);
+    const touched = new Set([...changed.written, ...changed.removed]);
+    const stringsRel = (await pkg.relationships(WORKBOOK)).find((r) => r.type === `${REL_NS}/sharedStrings`);
+    // Cells hold their shared strings decoded; the saver writes none, but should the list change, every sheet is read again.
+    if (stringsRel && touched.has(resolveTarget(WORKBOOK, stringsRel.target))) return next;
+    next.strings = this.strings;
+    for (const entry of next.sheets) {
+      const was = this.sheets.find((s) => s.part === entry.part);
+      const read = this.aroundCellsOf(entry.part);
+      if (!read || was?.name !== entry.name || touched.has(entry.part) || touched.has(relsPathOf(entry.part))) continue;
+      const tableParts = (await pkg.relationships(entry.part)).filter((r) => r.type === REL_TYPE.table && !r.external).map((r) => resolveTarget(entry.part, r.target));
+      if (tableParts.some((t) => touched.has(t))) continue;
+      const kept = this.parsed.get(entry.part) ?? this.heads.get(entry.part);
+      if (kept) (this.parsed.has(entry.part) ? next.parsed : next.heads).set(entry.part, kept);
+      else next.around.set(entry.part, read);
+    }
+    return next;
   }
 
   private static async over(zip: JSZip, fileName: string, opened?: OpcPackage): Promise<PackageWorkbook> {
@@ -322,16 +352,42 @@ export class PackageWorkbook implements WorkbookHost {
     return { sheet: entry.name, address: formatRange(range) };
   }
 
-  /** The tables of every sheet read so far, with their sheet's name and range. */
+  /** The tables of every sheet read so far (cells or not), with their sheet's name and range. */
   tablesRead(): { sheet: string; name: string; range: RangeAddress }[] {
     const out: { sheet: string; name: string; range: RangeAddress }[] = [];
     for (const entry of this.sheets) {
-      for (const t of this.parsed.get(entry.part)?.tables ?? []) {
+      for (const t of this.aroundCellsOf(entry.part)?.tables ?? []) {
         const range = parseRange(t.address);
         if (range) out.push({ sheet: entry.name, name: t.name, range });
       }
     }
     return out;
+  }
+
+  /** The worksheets by name and part, in tab order, each with its part without cells where a read holds it (to cut the package a plan is applied to, see package/plan-package.ts). */
+  worksheetParts(): WorksheetPart[] {
+    return this.sheets.map((s) => {
+      const read = this.aroundCellsOf(s.part);
+      return { name: s.name, part: s.part, ...(read ? { withoutCells: read.outside } : {}) };
+    });
+  }
+
+  private aroundCellsOf(part: string): Pick<ParsedSheet, "outside" | "tables"> | undefined {
+    return this.parsed.get(part) ?? this.heads.get(part) ?? this.around.get(part);
+  }
+
+  /**
+   * Every sheet's tables and the text around its cells, without reading the
+   * cells of a sheet not read yet (one a save just wrote, say): what applying
+   * a plan needs of every sheet (package-host.ts). The cells of such a sheet
+   * are read when something asks for them.
+   */
+  async readAroundCells(): Promise<void> {
+    for (const entry of this.sheets) {
+      if (this.aroundCellsOf(entry.part)) continue;
+      const { outside } = await scanSheetPieces(this.keepSheetText ? wholeText(this.pkg, entry.part) : this.pkg.textPieces(entry.part), [], { readCells: false });
+      this.around.set(entry.part, { outside, tables: await this.tablesOf(entry, outside) });
+    }
   }
 
   /** A read sheet's array formulas and data tables; undefined for a sheet not read yet (an outline reads them all). */
