@@ -14,6 +14,8 @@ import JSZip from "jszip";
 import type { Plan } from "../../core/plan/plan";
 import { formatRange, parseRange, type RangeAddress } from "../../core/grid/address";
 import { WorkbookError, type ApplyResult, CellLook, CellSelection, CellsChanged, Grid, Progress, RangeRules, StopListening, WorkbookHost, WorkbookOutline } from "../host";
+import type { CellsAnswer, CellsQuery } from "../host";
+import { queryCellsByReading } from "../cells-query";
 import { lossesOfGroups } from "./formula-group-losses";
 import { PackageWorkbook } from "./package-read";
 import { cellsPlanNeeds, type NeededCells } from "./plan-cells";
@@ -59,6 +61,11 @@ export class PackageHost implements WorkbookHost {
 
   read(sheet: string, address: string): Promise<Grid> {
     return this.reader.read(sheet, address);
+  }
+
+  /** Lighter questions about ranges, answered from one read of the rectangle they cover. */
+  queryCells(sheet: string, queries: readonly CellsQuery[]): Promise<CellsAnswer[]> {
+    return queryCellsByReading((s, a) => this.read(s, a), sheet, queries);
   }
 
   readRules(sheet: string, addresses: string[]): Promise<RangeRules[]> {

@@ -10,6 +10,8 @@ import type { CellValue } from "../../core/grid/cell";
 import { decodeMetadataRows, emptyMetadata, METADATA_FIRST_ROW, METADATA_SHEET } from "../../core/metadata/schema";
 import type { Plan } from "../../core/plan/plan";
 import { WorkbookError, type ApplyResult, type CellLook, type CellSelection, type CellsChanged, type StopListening, type Grid, type Progress, type RangeRules, type SheetOutline, type WorkbookHost, type WorkbookOutline } from "../host";
+import type { CellsAnswer, CellsQuery } from "../host";
+import { queryCellsByReading } from "../cells-query";
 import { cellValueOf, formulaOf, numberFormatOf } from "./cell-values";
 import { csvFieldValue, decodeCsvBytes, parseCsvText } from "./csv";
 import { examineWorkbookBytes } from "./open-errors";
@@ -335,6 +337,11 @@ export class XlsxHost implements WorkbookHost {
 
   notKeptBy(plan: Plan): string[] {
     return formulaGroupLosses(this.workbook, this.fileName, plan);
+  }
+
+  /** Lighter questions about ranges, answered from one read of the rectangle they cover. */
+  queryCells(sheet: string, queries: readonly CellsQuery[]): Promise<CellsAnswer[]> {
+    return queryCellsByReading((s, a) => this.read(s, a), sheet, queries);
   }
 
   async readRules(sheet: string, addresses: string[]): Promise<RangeRules[]> {
