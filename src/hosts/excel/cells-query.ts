@@ -13,7 +13,7 @@
  * through `valueTypes` of the rows that hold them.
  */
 import { formatRange, parseRange, rangeHeight, rangeWidth, type RangeAddress } from "../../core/grid/address";
-import type { CellValue } from "../../core/grid/cell";
+import { ERROR_TEXT, type CellValue } from "../../core/grid/cell";
 import { WorkbookError, type CellsAnswer, type CellsQuery } from "../host";
 import { cellValueFrom } from "./cell-read";
 import { readBlockRows, rowBytes, SYNC_BUDGET_BYTES } from "./payload";
@@ -24,8 +24,6 @@ const TYPE_BYTES = 10;
 /** What a yes/no question weighs in a sync, request and response. */
 const QUESTION_BYTES = 200;
 
-/** The texts Excel gives an error value in `values` and `formulas`. */
-const ERROR_TEXT = /^#(?:N\/A|NULL!|DIV\/0!|VALUE!|REF!|NAME\?|NUM!|SPILL!|CALC!|GETTING_DATA|FIELD!|BLOCKED!|CONNECT!|BUSY!|UNKNOWN!|PYTHON!|EXTERNAL!)$/;
 
 type Field = "values" | "formulas" | "valueTypes";
 

@@ -30,6 +30,7 @@ import type { WorkbookHost, WorkbookOutline } from "../../hosts/host";
 import { detectRegisters, PREVIEW_ROWS } from "../registers/detect";
 import { rememberingReads } from "../registers/remembered-reads";
 import { readRegisterRows } from "../validation/validate";
+import { readRiskRows, titlesFor } from "./risk-rows";
 
 export interface HeatMapOptions {
   /** One map of every risk register together instead of one map each. */
@@ -85,17 +86,22 @@ export async function readHeatMaps(workbook: WorkbookHost, knownOutline?: Workbo
   const template = templateForKind("risk");
   const registers: RiskRegisterMap[] = [];
   const skipped: HeatMapReading["skipped"] = [];
-  for (const found of await detectRegisters(host, {}, outline)) {
+  // A long register is measured without reading all its cells: the map needs only some of its columns.
+  for (const found of await detectRegisters(host, { lightBody: true }, outline)) {
     if (found.kind !== "risk") continue;
     if (!found.columns.probability || !found.columns.impact) {
       skipped.push({ sheet: found.sheet, reason: `no ${found.columns.probability ? "impact" : "probability"} column was found, so its risks cannot be placed` });
       continue;
     }
     const register = { ...found, ...coveredRows(found, outline) };
-    const rows = await readRegisterRows(host, register, template, false);
+    const preview = outline.sheets.find((s) => s.name === register.sheet)?.preview ?? null;
+    const light = host.queryCells ? await readRiskRows({ ...host, queryCells: host.queryCells }, register, template, preview) : null;
+    const rows = light ? light.rows : await readRegisterRows(host, register, template, false);
     const readings = registerReadings(rows, numericSize);
     const risks = mapRisks(rows, readings, bandSet);
     const hasStatus = rows.columns.status !== undefined;
+    const map = heatMapOf(risks, readings, bandSet, hasStatus);
+    if (light && host.queryCells) await titlesFor({ ...host, queryCells: host.queryCells }, register, light.titleColumns, map, preview);
     const columns: Record<string, number> = {};
     const headers: Record<string, string> = {};
     for (const [field, mapped] of Object.entries(register.columns)) {
@@ -111,7 +117,7 @@ export async function readHeatMaps(workbook: WorkbookHost, knownOutline?: Workbo
       place,
       readings,
       risks,
-      map: heatMapOf(risks, readings, bandSet, hasStatus),
+      map,
       hasStatus,
     });
   }
