@@ -31,6 +31,7 @@ export function answerFrom(grid: Grid, range: RangeAddress, query: CellsQuery): 
   const address = formatRange(range);
   const values = cut(grid.values, from, range);
   if (query.ask === "values") return { address, cells: values };
+  if (query.ask === "numberFormats") return { address, cells: cut(grid.numberFormats, from, range) };
   const formulas = cut(grid.formulas, from, range);
   if (query.ask === "formulas") return { address, cells: values.map((row, i) => row.map((v, j) => formulaCell(v, formulas[i]?.[j] ?? null))) };
   if (query.ask === "hasFormulas") return { address, found: formulas.some((row) => row.some((f) => f !== null)) };

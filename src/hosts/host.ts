@@ -106,16 +106,17 @@ export interface CellsChanged {
  * - "formulas": each cell's formula text ("=…"), else its constant, as Excel's
  *   `Range.formulas` gives them: an error typed in as its text ("#N/A"), an
  *   empty cell as null. A text that starts with "=" reads the same as a formula.
+ * - "numberFormats": each cell's number format ("General" when none).
  * - "hasFormulas": whether any cell holds a formula.
  * - "hasText": whether any cell holds text containing `text`, in any case
  *   (asked only of cells without formulas: what a formula's result gives is not defined).
  */
 export type CellsQuery =
-  | { address: string; ask: "values" | "formulas"; bytesPerCell?: number }
+  | { address: string; ask: "values" | "formulas" | "numberFormats"; bytesPerCell?: number }
   | { address: string; ask: "hasFormulas" }
   | { address: string; ask: "hasText"; text: string };
 
-/** The answer to one CellsQuery: `cells` for "values" and "formulas" (rows of the range), `found` for the others. */
+/** The answer to one CellsQuery: `cells` for "values", "formulas" and "numberFormats" (rows of the range), `found` for the others. */
 export interface CellsAnswer {
   address: string;
   cells?: CellValue[][];

@@ -30,6 +30,7 @@ const seed: WorkbookSeed = {
 const queries: CellsQuery[] = [
   { address: "B3:G6", ask: "values" },
   { address: "C3:F6", ask: "formulas", bytesPerCell: 8 },
+  { address: "D4:E6", ask: "numberFormats" },
   { address: "F3:F6", ask: "hasFormulas" },
   { address: "B3:D6", ask: "hasFormulas" },
   { address: "F6", ask: "hasFormulas" },
@@ -69,6 +70,7 @@ describe("queryCells, on every host", () => {
           ["Total spend", true, null, "=SUM(F3:F5)"],
         ],
       },
+      { address: "D4:E6", cells: [["0", "General"], ["0", "General"], ["0", "General"]] },
       { address: "F3:F6", found: true },
       { address: "B3:D6", found: false },
       { address: "F6", found: true },

@@ -1,6 +1,7 @@
 /**
- * queryCells in Excel: each question loads only what answers it. Values or
- * formulas of a range are one property (not the four a `read` loads), cut
+ * queryCells in Excel: each question loads only what answers it. Values,
+ * formulas or number formats of a range are one property each (a `read`
+ * loads four together, and merged areas in a sync of their own), cut
  * into row blocks sized from the bytes per cell the caller saw (a preview's
  * rows) and packed with the other questions into syncs under the payload
  * budget; a sync Excel refuses as too large is sent again with its blocks
@@ -25,7 +26,7 @@ const TYPE_BYTES = 10;
 const QUESTION_BYTES = 200;
 
 
-type Field = "values" | "formulas" | "valueTypes";
+type Field = "values" | "formulas" | "numberFormat" | "valueTypes";
 
 interface Unit {
   query: number;
@@ -82,7 +83,7 @@ export async function queryCellsInExcel(ctx: Excel.RequestContext, sheet: string
   const units: Unit[] = [];
   queries.forEach((q, k) => {
     const r = ranges[k] as RangeAddress;
-    if (q.ask === "values" || q.ask === "formulas") units.push(...blocks(k, r, q.ask, q.bytesPerCell ?? CELL_GUESS_BYTES, budget));
+    if (q.ask === "values" || q.ask === "formulas" || q.ask === "numberFormats") units.push(...blocks(k, r, q.ask === "numberFormats" ? "numberFormat" : q.ask, q.bytesPerCell ?? CELL_GUESS_BYTES, budget));
     // A one-cell range would make find and special cells look at the whole sheet: its value answers instead.
     else if (isOneCell(r)) units.push({ query: k, range: r, field: q.ask === "hasText" ? "values" : "formulas", bytes: QUESTION_BYTES });
     else units.push({ query: k, range: r, field: q.ask, bytes: QUESTION_BYTES });
@@ -98,7 +99,7 @@ export async function queryCellsInExcel(ctx: Excel.RequestContext, sheet: string
       return;
     }
     const range = l.proxy as Excel.Range;
-    const grid = unit.field === "values" ? range.values : unit.field === "formulas" ? range.formulas : (range.valueTypes as unknown[][]);
+    const grid = unit.field === "values" ? range.values : unit.field === "formulas" ? range.formulas : unit.field === "numberFormat" ? (range.numberFormat as unknown[][]) : (range.valueTypes as unknown[][]);
     const into = cells[unit.query] as CellValue[][];
     grid.forEach((row, i) => {
       const at = unit.range.top - base.top + i;
@@ -107,6 +108,10 @@ export async function queryCellsInExcel(ctx: Excel.RequestContext, sheet: string
         const line = into[at] as CellValue[];
         if (unit.field === "valueTypes") {
           if (v === "Error" && typeof line[col] === "string") line[col] = { error: line[col] as string };
+          return;
+        }
+        if (unit.field === "numberFormat") {
+          line[col] = typeof v === "string" && v !== "" ? v : "General";
           return;
         }
         line[col] = v === "" || v === null || v === undefined ? null : cellValueFrom(v, undefined);
@@ -132,7 +137,7 @@ export async function queryCellsInExcel(ctx: Excel.RequestContext, sheet: string
   await runUnits(ctx, sheet, queries, typeUnits, budget, take);
 
   queries.forEach((q, k) => {
-    if (q.ask === "values" || q.ask === "formulas") answers[k] = { ...answers[k], cells: cells[k] as CellValue[][] };
+    if (q.ask === "values" || q.ask === "formulas" || q.ask === "numberFormats") answers[k] = { ...answers[k], cells: cells[k] as CellValue[][] };
   });
   return answers;
 }
@@ -168,8 +173,9 @@ async function runUnits(ctx: Excel.RequestContext, sheet: string, queries: reado
     loaded.forEach(take);
     // Later blocks of the same query are sized from what this one weighed.
     for (const l of loaded) {
-      if (l.unit.field !== "values" && l.unit.field !== "formulas") continue;
-      const grid = l.unit.field === "values" ? (l.proxy as Excel.Range).values : (l.proxy as Excel.Range).formulas;
+      if (l.unit.field === "hasFormulas" || l.unit.field === "hasText" || l.unit.field === "valueTypes") continue;
+      const range = l.proxy as Excel.Range;
+      const grid = l.unit.field === "values" ? range.values : l.unit.field === "formulas" ? range.formulas : (range.numberFormat as unknown[][]);
       const measured = grid.reduce((n, row) => n + rowBytes(row), 0) / Math.max(1, rangeWidth(l.unit.range) * rangeHeight(l.unit.range));
       todo = todo.map((u) => (u.query === l.unit.query && u.field === l.unit.field ? { ...u, bytes: rangeWidth(u.range) * rangeHeight(u.range) * Math.max(4, measured * 1.25) } : u));
     }

@@ -3,9 +3,8 @@
  * cell of every row: the rows already read (the sheet's preview), its last
  * rows in full (where totals, legends and placeholders sit), and between
  * them only a few columns, enough to prove those rows plain records
- * (core/detect/plain-rows.ts). In Excel that is one round trip for the
- * middle however many rows it has, where reading it whole took one per few
- * megabytes. When the proof fails, or measuring turns out to need the middle
+ * (core/detect/plain-rows.ts). In Excel that is one round trip however many
+ * rows the register has, where reading it whole took one per few megabytes. When the proof fails, or measuring turns out to need the middle
  * rows' cells, the caller reads the body whole as before.
  */
 import { formatRange, rangesIntersect, type RangeAddress } from "../../core/grid/address";
@@ -49,6 +48,19 @@ function columnHead(head: SheetCells, col: number, firstRow: number, lastRow: nu
     bytes += f ? f.length + 5 : cellJsonBytes(v);
   }
   return { formulas, typedShare: rows ? typed / rows : 0, bytes: rows ? bytes / rows : 8 };
+}
+
+/**
+ * Cells as a `read` gives them, from the answers of "values", "formulas" and
+ * "numberFormats": a cell holds a formula when its formula text is not its
+ * value (a text that starts with "=" reads the same in both).
+ */
+function tailCells(values: CellValue[][], formulaCells: CellValue[][], formats: CellValue[][]): { values: CellValue[][]; formulas: (string | null)[][]; numberFormats: string[][] } {
+  return {
+    values,
+    formulas: formulaCells.map((row, i) => row.map((f, j) => (typeof f === "string" && f.startsWith("=") && f !== values[i]?.[j] ? f : null))),
+    numberFormats: formats.map((row) => row.map((f) => (typeof f === "string" && f ? f : "General"))),
+  };
 }
 
 /** Rows from `from` of a SheetCells, cut to columns left..right. */
@@ -105,6 +117,10 @@ export async function lightBody(host: WorkbookHost, input: LightBodyInput): Prom
       asked.push({ col: c, what: "word" });
     }
   }
+  // The last rows in full, asked with the rest: one round trip, and few rows if the proof fails.
+  const tailRange = formatRange({ top: tailTop, bottom, left, right });
+  const tailAt = queries.length;
+  queries.push({ address: tailRange, ask: "values" }, { address: tailRange, ask: "formulas" }, { address: tailRange, ask: "numberFormats" });
   const answers = await host.queryCells(input.sheet, queries);
   const readCells = new Map<number, CellValue[]>();
   const unread = new Map<number, { hasFormulas: boolean; hasHeaderWord: boolean }>();
@@ -122,7 +138,7 @@ export async function lightBody(host: WorkbookHost, input: LightBodyInput): Prom
   const middleRows = middle.bottom - middle.top + 1;
   if (!arePlainRecords({ firstCol: left, lastCol: right, idCol: input.idCol, headers, top: middle.top, read: readCells, unread }, middleRows)) return null;
 
-  const tail = await host.read(input.sheet, formatRange({ top: tailTop, bottom, left, right }));
+  const tail = tailCells(answers[tailAt]?.cells ?? [], answers[tailAt + 1]?.cells ?? [], answers[tailAt + 2]?.cells ?? []);
   const none: never[] = [];
   return {
     sheet: input.sheet,
