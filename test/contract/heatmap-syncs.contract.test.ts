@@ -75,6 +75,56 @@ const VARIANTS: [string, WorkbookSeed][] = [
   ["numeric ids", numericIds(700)],
 ];
 
+/** A register of `rows` risks from A1, made an Excel table through the host (as a person or the toolkit would). */
+function tableSeed(rows: number, blankAt?: number): WorkbookSeed {
+  const lines: SeedCell[][] = [["Risk ID", "Title", "Probability", "Impact", "Score", "Status", "Owner"]];
+  for (let i = 1; i <= rows; i++) {
+    const r = i + 1;
+    lines.push(i === blankAt ? [] : [`RK-${i}`, `Vendor slip on package ${i % 31}`, 1 + (i % 5), 1 + ((i * 3) % 5), { formula: `=C${r}*D${r}` }, i % 6 === 0 ? "Closed" : "Open", `Owner ${i % 7}`]);
+  }
+  return { sheets: [{ name: "Risks", rows: lines }] };
+}
+
+async function tableHost(kind: (typeof HOST_KINDS)[number], rows: number, blankAt?: number): Promise<WorkbookHost> {
+  const { host } = await hostFrom(kind, tableSeed(rows, blankAt));
+  await host.apply({ title: "table", edits: [{ type: "createTable", sheet: "Risks", address: `A1:G${rows + 1}`, name: "RiskTable", style: "TableStyleMedium2" }] });
+  return host;
+}
+
+describe("a long Excel table", () => {
+  it.each([
+    ["of plain records", undefined],
+    ["with a blank row in the middle", 300],
+  ])("%s draws the same map read lightly as read whole, on every host", async (_name, blankAt) => {
+    for (const kind of HOST_KINDS.filter((k) => k !== "excel-mac")) {
+      const light = await planHeatMaps(await tableHost(kind, 700, blankAt), { now: NOW });
+      const whole = await planHeatMaps(wholeReadsOnly(await tableHost(kind, 700, blankAt)), { now: NOW });
+      if (!light.ok || !whole.ok) throw new Error(`${kind}: no map`);
+      expect(light.maps[0]?.registers[0]?.register.table).toBe("RiskTable");
+      expect({ kind, edits: light.plan.edits }).toEqual({ kind, edits: whole.plan.edits });
+      expect({ kind, register: light.maps[0]?.registers[0]?.register, risks: light.maps[0]?.map.risks }).toEqual({ kind, register: whole.maps[0]?.registers[0]?.register, risks: whole.maps[0]?.map.risks });
+    }
+  });
+
+  it("is read in as many syncs at 12,000 risks as at 1,000, never whole", async () => {
+    const count = async (rows: number) => {
+      const fake = FakeExcel.fromSeed(tableSeed(rows));
+      fake.keepUndoSnapshots = false;
+      const plain = excelHostOver(fake);
+      await plain.apply({ title: "table", edits: [{ type: "createTable", sheet: "Risks", address: `A1:G${rows + 1}`, name: "RiskTable", style: "TableStyleMedium2" }] });
+      const labels: string[] = [];
+      const host = labelled(plain, fake, labels);
+      const from = fake.runs.length;
+      const drawing = await planHeatMaps(host, { now: NOW });
+      if (!drawing.ok) throw new Error(drawing.message);
+      return { syncs: fake.runs.slice(from).reduce((n, r) => n + r.syncs.length, 0), wholeReads: labels.filter((l) => l === "read").length };
+    };
+    const small = await count(1_000);
+    expect(await count(12_000)).toEqual(small);
+    expect(small.wholeReads).toBe(0);
+  });
+});
+
 function wholeReadsOnly(host: WorkbookHost): WorkbookHost {
   return { outline: (o) => host.outline(o), read: (s, a) => host.read(s, a), apply: (p, g) => host.apply(p, g) };
 }

@@ -17,7 +17,9 @@ import {
   type DetectOptions,
   type HeaderChoice,
   type MappedColumn,
+  type TableInput,
 } from "../../core/detect/detect";
+import { HEADER_SEARCH_ROWS } from "../../core/detect/locate";
 import type { SheetCells } from "../../core/detect/sheet-cells";
 import { RowsNotRead } from "../../core/detect/extent";
 import { lightBody } from "./light-body";
@@ -116,8 +118,14 @@ async function detectSheet(host: WorkbookHost, sheet: SheetOutline, options: Reg
     const range = parseRange(t.address);
     if (!range) continue;
     tableRanges.push(range);
+    const table = { name: t.name, range, showTotals: t.showTotals };
+    const light = options.lightBody ? await lightTable(host, sheet, table, options) : undefined;
+    if (light !== undefined) {
+      if (light) found.push(light);
+      continue;
+    }
     const cells = gridToCells(await host.read(sheet.name, t.address), sheet.merges);
-    const reg = detectTable(cells, { name: t.name, range, showTotals: t.showTotals }, options);
+    const reg = detectTable(cells, table, options);
     if (reg) found.push(reg);
   }
   if (!sheet.preview) return found;
@@ -135,6 +143,34 @@ async function detectSheet(host: WorkbookHost, sheet: SheetOutline, options: Reg
     exclude.push(registerArea(reg));
   }
   return [...found, ...own];
+}
+
+/**
+ * A long table whose header is the sheet's first row: mapped from the
+ * preview (all the rows mapping looks at), measured down a light body
+ * (light-body.ts). Undefined when that cannot be done, and the table is read
+ * whole.
+ */
+async function lightTable(host: WorkbookHost, sheet: SheetOutline, table: TableInput, options: RegisterSearch): Promise<DetectedRegister | null | undefined> {
+  if (!sheet.preview) return undefined;
+  const preview = gridToCells(sheet.preview, sheet.merges);
+  const previewBottom = preview.top + preview.values.length - 1;
+  // Mapping reads the rows HEADER_SEARCH_ROWS down from the header: the preview must hold them all.
+  if (table.range.top !== preview.top || previewBottom < table.range.top + HEADER_SEARCH_ROWS - 1 || table.range.bottom <= previewBottom) return undefined;
+  // The table's columns alone, as reading the table gives them.
+  const cut = <T>(rows: T[][] | undefined) => (rows ?? []).map((row) => row.slice(table.range.left - preview.left, table.range.right - preview.left + 1));
+  const head: SheetCells = { ...preview, left: table.range.left, values: cut(preview.values), formulas: cut(preview.formulas), numberFormats: cut(preview.numberFormats) };
+  const first = detectTable(head, table, options);
+  if (!first) return undefined;
+  const idCol = first.columns.id ? parseRange(`${first.columns.id.column}1`)?.left : undefined;
+  const body = await lightBody(host, { sheet: sheet.name, head, left: table.range.left, right: table.range.right, bottom: table.range.bottom, headerRow: table.range.top, firstRow: first.firstRow, idCol, merges: preview.merges });
+  if (!body) return undefined;
+  try {
+    return detectTable(head, table, options, body);
+  } catch (e) {
+    if (e instanceof RowsNotRead) return undefined;
+    throw e;
+  }
 }
 
 /** Registers looked for on one sheet, beyond its Excel tables. */
