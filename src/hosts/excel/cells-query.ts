@@ -18,6 +18,7 @@ import { ERROR_TEXT, type CellValue } from "../../core/grid/cell";
 import { WorkbookError, type CellsAnswer, type CellsQuery } from "../host";
 import { cellValueFrom } from "./cell-read";
 import { readBlockRows, rowBytes, SYNC_BUDGET_BYTES } from "./payload";
+import { isPayloadRefusal } from "./range-reader";
 
 /** First guesses per cell for one property (values or formulas; value types), before the caller's measure. */
 const CELL_GUESS_BYTES = 24;
@@ -38,11 +39,6 @@ interface Unit {
 interface Loaded {
   unit: Unit;
   proxy: Excel.Range | Excel.RangeAreas;
-}
-
-function isPayloadRefusal(e: unknown): boolean {
-  const code = (e as { code?: unknown })?.code;
-  return typeof code === "string" && /PayloadSizeLimitExceeded/.test(code);
 }
 
 function isOneCell(r: RangeAddress): boolean {
