@@ -174,7 +174,9 @@ async function previousSnapshot(host: WorkbookHost, outline: WorkbookOutline): P
   if (!host.queryCells) return readSnapshot((await host.read(SNAPSHOT_SHEET, address)).values);
   const preview = outline.sheets.find((x) => x.name.toLowerCase() === SNAPSHOT_SHEET.toLowerCase())?.preview;
   const cells = (preview?.values ?? []).flat();
-  const bytesPerCell = cells.length ? cells.reduce((n: number, v) => n + cellJsonBytes(v), 0) / cells.length : undefined;
+  const width = parseRange(address)?.right ?? SNAPSHOT_HEADERS.length;
+  // cellJsonBytes weighs a cell alone on its row (brackets and all); here a row of `width` cells shares them.
+  const bytesPerCell = cells.length ? cells.reduce((n: number, v) => n + cellJsonBytes(v) - 2, 0) / cells.length + 2 / width : undefined;
   const [answer] = await host.queryCells(SNAPSHOT_SHEET, [{ address, ask: "values", ...(bytesPerCell ? { bytesPerCell } : {}) }]);
   return readSnapshot(answer?.cells ?? []);
 }
