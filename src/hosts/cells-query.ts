@@ -1,9 +1,9 @@
 /**
  * queryCells for hosts that hold the workbook themselves (the file hosts):
- * one read of the rectangle the questions cover, each answered from it. A
- * read costs them no round trip, so lighter questions only spare the caller.
+ * a read costs them no round trip but a pass over the sheet, so questions
+ * are answered from as few reads as can be.
  */
-import { formatRange, parseRange, rangeHeight, rangeWidth, type RangeAddress } from "../core/grid/address";
+import { formatRange, parseRange, rangeContains, rangeHeight, rangeWidth, type RangeAddress } from "../core/grid/address";
 import { isCellError, type CellValue } from "../core/grid/cell";
 import { WorkbookError, type CellsAnswer, type CellsQuery, type Grid } from "./host";
 import { MAX_READ_CELLS } from "./xlsx/read-limits";
@@ -12,12 +12,6 @@ function rangeOf(sheet: string, address: string): RangeAddress {
   const r = parseRange(address);
   if (!r) throw new WorkbookError(`“${address}” is not a cell range on sheet “${sheet}” (use A1 form such as B3:N40).`, { sheet, cell: address });
   return r;
-}
-
-function cut<T>(rows: T[][], from: RangeAddress, to: RangeAddress): T[][] {
-  const out: T[][] = [];
-  for (let r = to.top; r <= to.bottom; r++) out.push((rows[r - from.top] ?? []).slice(to.left - from.left, to.right - from.left + 1));
-  return out;
 }
 
 /** A cell as Excel's `Range.formulas` gives it: the formula's text, else the constant (an error as its text). */
@@ -29,27 +23,76 @@ function formulaCell(value: CellValue, formula: string | null): CellValue {
 export function answerFrom(grid: Grid, range: RangeAddress, query: CellsQuery): CellsAnswer {
   const from = parseRange(grid.address) ?? range;
   const address = formatRange(range);
-  const values = cut(grid.values, from, range);
-  if (query.ask === "values") return { address, cells: values };
-  if (query.ask === "numberFormats") return { address, cells: cut(grid.numberFormats, from, range) };
-  const formulas = cut(grid.formulas, from, range);
-  if (query.ask === "formulas") return { address, cells: values.map((row, i) => row.map((v, j) => formulaCell(v, formulas[i]?.[j] ?? null))) };
-  if (query.ask === "hasFormulas") return { address, found: formulas.some((row) => row.some((f) => f !== null)) };
-  if (query.ask !== "hasText") throw new Error(`unknown cells query ${query.ask}`);
-  const wanted = query.text.toLowerCase();
-  return { address, found: values.some((row, i) => row.some((v, j) => typeof v === "string" && !formulas[i]?.[j] && v.toLowerCase().includes(wanted))) };
+  const top = range.top - from.top;
+  const left = range.left - from.left;
+  const right = range.right - from.left + 1;
+  const height = range.bottom - range.top + 1;
+  // Rows walked in place: copying every row for every question was most of the time on a long register.
+  const each = <T>(fn: (values: CellValue[], formulas: (string | null)[], i: number) => T): T[] => {
+    const out: T[] = [];
+    for (let i = 0; i < height; i++) out.push(fn(grid.values[top + i] ?? [], grid.formulas[top + i] ?? [], i));
+    return out;
+  };
+  const some = (test: (v: CellValue, f: string | null) => boolean): boolean => {
+    for (let i = 0; i < height; i++) {
+      const values = grid.values[top + i] ?? [];
+      const formulas = grid.formulas[top + i] ?? [];
+      for (let j = left; j < right; j++) if (test(values[j] ?? null, formulas[j] ?? null)) return true;
+    }
+    return false;
+  };
+  const row = <T>(line: T[], fill: T): T[] => {
+    const out = line.slice(left, right);
+    while (out.length < right - left) out.push(fill);
+    return out;
+  };
+  switch (query.ask) {
+    case "values":
+      return { address, cells: each((values) => row(values, null)) };
+    case "numberFormats":
+      return { address, cells: Array.from({ length: height }, (_, i) => row(grid.numberFormats[top + i] ?? [], "General")) };
+    case "formulas":
+      return { address, cells: each((values, formulas) => row(values, null).map((v, j) => formulaCell(v, formulas[left + j] ?? null))) };
+    case "hasFormulas":
+      return { address, found: some((_v, f) => f !== null) };
+    case "hasText": {
+      const wanted = query.text.toLowerCase();
+      return { address, found: some((v, f) => typeof v === "string" && !f && v.toLowerCase().includes(wanted)) };
+    }
+  }
 }
 
-/** Answers the queries from one read of their bounding rectangle (one read each when that rectangle is too big to read at once). */
-export async function queryCellsByReading(read: (sheet: string, address: string) => Promise<Grid>, sheet: string, queries: readonly CellsQuery[]): Promise<CellsAnswer[]> {
-  if (!queries.length) return [];
-  const ranges = queries.map((q) => rangeOf(sheet, q.address));
-  const box = ranges.reduce((b, r) => ({ top: Math.min(b.top, r.top), left: Math.min(b.left, r.left), bottom: Math.max(b.bottom, r.bottom), right: Math.max(b.right, r.right) }));
-  if (rangeWidth(box) * rangeHeight(box) <= MAX_READ_CELLS) {
-    const grid = await read(sheet, formatRange(box));
+/**
+ * Answers queries from reads of the sheet, remembering the last: a read runs
+ * from the sheet's first row to the lowest row asked, over the columns asked,
+ * so a job's later questions about the same register (its end, then its
+ * columns, then some titles) come from the first read. `forget` after every
+ * change to the workbook.
+ */
+export class CellsByReading {
+  private last: { sheet: string; range: RangeAddress; grid: Grid } | null = null;
+
+  constructor(private readonly read: (sheet: string, address: string) => Promise<Grid>) {}
+
+  forget(): void {
+    this.last = null;
+  }
+
+  async query(sheet: string, queries: readonly CellsQuery[]): Promise<CellsAnswer[]> {
+    if (!queries.length) return [];
+    const ranges = queries.map((q) => rangeOf(sheet, q.address));
+    const box = ranges.reduce((b, r) => ({ top: Math.min(b.top, r.top), left: Math.min(b.left, r.left), bottom: Math.max(b.bottom, r.bottom), right: Math.max(b.right, r.right) }));
+    const last = this.last;
+    if (last && last.sheet.toLowerCase() === sheet.toLowerCase() && rangeContains(last.range, box)) return queries.map((q, k) => answerFrom(last.grid, ranges[k] as RangeAddress, q));
+    const tall = { ...box, top: 1 };
+    const range = rangeWidth(tall) * rangeHeight(tall) <= MAX_READ_CELLS ? tall : rangeWidth(box) * rangeHeight(box) <= MAX_READ_CELLS ? box : null;
+    if (!range) {
+      const out: CellsAnswer[] = [];
+      for (const [k, q] of queries.entries()) out.push(answerFrom(await this.read(sheet, q.address), ranges[k] as RangeAddress, q));
+      return out;
+    }
+    const grid = await this.read(sheet, formatRange(range));
+    this.last = { sheet, range: parseRange(grid.address) ?? range, grid };
     return queries.map((q, k) => answerFrom(grid, ranges[k] as RangeAddress, q));
   }
-  const out: CellsAnswer[] = [];
-  for (const [k, q] of queries.entries()) out.push(answerFrom(await read(sheet, q.address), ranges[k] as RangeAddress, q));
-  return out;
 }

@@ -15,7 +15,7 @@ import type { Plan } from "../../core/plan/plan";
 import { formatRange, parseRange, type RangeAddress } from "../../core/grid/address";
 import { WorkbookError, type ApplyResult, CellLook, CellSelection, CellsChanged, Grid, Progress, RangeRules, StopListening, WorkbookHost, WorkbookOutline } from "../host";
 import type { CellsAnswer, CellsQuery } from "../host";
-import { queryCellsByReading } from "../cells-query";
+import { CellsByReading } from "../cells-query";
 import { lossesOfGroups } from "./formula-group-losses";
 import { PackageWorkbook } from "./package-read";
 import { cellsPlanNeeds, type NeededCells } from "./plan-cells";
@@ -56,6 +56,8 @@ export class PackageHost implements WorkbookHost {
   }
 
   outline(opts?: { previewRows?: number }): Promise<WorkbookOutline> {
+    // A job starts from an outline: what an earlier one read is not kept past it.
+    this.cellsByReading.forget();
     return this.reader.outline(opts);
   }
 
@@ -63,9 +65,11 @@ export class PackageHost implements WorkbookHost {
     return this.reader.read(sheet, address);
   }
 
-  /** Lighter questions about ranges, answered from one read of the rectangle they cover. */
+  /** Answers lighter questions from reads of the sheet (cells-query.ts), the last one kept until an apply. */
+  private readonly cellsByReading = new CellsByReading((s, a) => this.read(s, a));
+
   queryCells(sheet: string, queries: readonly CellsQuery[]): Promise<CellsAnswer[]> {
-    return queryCellsByReading((s, a) => this.read(s, a), sheet, queries);
+    return this.cellsByReading.query(sheet, queries);
   }
 
   readRules(sheet: string, addresses: string[]): Promise<RangeRules[]> {
@@ -88,6 +92,7 @@ export class PackageHost implements WorkbookHost {
   }
 
   async apply(plan: Plan, progress?: Progress): Promise<ApplyResult> {
+    this.cellsByReading.forget();
     // Every sheet read, so every table is known to place the plan's table edits.
     await this.reader.outline({ previewRows: 0 });
     const needed = cellsPlanNeeds(plan, this.reader.tablesRead());

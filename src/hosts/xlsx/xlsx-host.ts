@@ -11,7 +11,7 @@ import { decodeMetadataRows, emptyMetadata, METADATA_FIRST_ROW, METADATA_SHEET }
 import type { Plan } from "../../core/plan/plan";
 import { WorkbookError, type ApplyResult, type CellLook, type CellSelection, type CellsChanged, type StopListening, type Grid, type Progress, type RangeRules, type SheetOutline, type WorkbookHost, type WorkbookOutline } from "../host";
 import type { CellsAnswer, CellsQuery } from "../host";
-import { queryCellsByReading } from "../cells-query";
+import { CellsByReading } from "../cells-query";
 import { cellValueOf, formulaOf, numberFormatOf } from "./cell-values";
 import { csvFieldValue, decodeCsvBytes, parseCsvText } from "./csv";
 import { examineWorkbookBytes } from "./open-errors";
@@ -219,6 +219,8 @@ export class XlsxHost implements WorkbookHost {
   }
 
   async outline(opts: { previewRows?: number } = {}): Promise<WorkbookOutline> {
+    // A job starts from an outline: what an earlier one read is not kept past it.
+    this.cellsByReading.forget();
     const previewRows = opts.previewRows ?? 30;
     const sheets: SheetOutline[] = [];
     this.workbook.worksheets.forEach((ws, position) => {
@@ -323,6 +325,7 @@ export class XlsxHost implements WorkbookHost {
   }
 
   async apply(plan: Plan, progress?: Progress): Promise<ApplyResult> {
+    this.cellsByReading.forget();
     const result = await applyPlan(this, plan, progress);
     this.changes.tell(plan, (sheet) => this.findSheet(sheet)?.name ?? sheet);
     return result;
@@ -339,9 +342,11 @@ export class XlsxHost implements WorkbookHost {
     return formulaGroupLosses(this.workbook, this.fileName, plan);
   }
 
-  /** Lighter questions about ranges, answered from one read of the rectangle they cover. */
+  /** Answers lighter questions from reads of the sheet (cells-query.ts), the last one kept until an apply. */
+  private readonly cellsByReading = new CellsByReading((s, a) => this.read(s, a));
+
   queryCells(sheet: string, queries: readonly CellsQuery[]): Promise<CellsAnswer[]> {
-    return queryCellsByReading((s, a) => this.read(s, a), sheet, queries);
+    return this.cellsByReading.query(sheet, queries);
   }
 
   async readRules(sheet: string, addresses: string[]): Promise<RangeRules[]> {
