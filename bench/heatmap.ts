@@ -3,7 +3,8 @@
  * (open, find the register, read it, plan the map and snapshot, apply,
  * save) as a ratio to ExcelJS's load + save of the same file in the same
  * run; and the Excel host's syncs for drawing the map of registers of
- * several sizes on the fake, which must not grow with the rows.
+ * several sizes on the fake, by host method, which must not grow with the
+ * rows (test/contract/heatmap-syncs.contract.test.ts asserts it).
  *
  *   npx tsx bench/heatmap.ts [--smoke]      prints the figures as JSON
  *   npx tsx bench/heatmap.ts draw <file> <out>  one measured phase (run in its own process)
@@ -76,7 +77,7 @@ export async function benchHeatMap(rows: number, excelRows: number[], progress: 
       const m = await fakeSyncs(n);
       syncs.push({
         rows: n,
-        syncs: figure(m.total, "syncs", { note: "outline + detection + one read of the register + the apply of the map and snapshot sheets" }),
+        syncs: figure(m.total, "syncs", { note: "outline + queryCells (where the register ends, its placing columns, titles) + the apply of the map and snapshot sheets; must not grow with the rows" }),
         byMethod: m.byMethod,
       });
     }

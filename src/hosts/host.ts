@@ -99,6 +99,30 @@ export interface CellsChanged {
   address: string;
 }
 
+/**
+ * One question `queryCells` answers about a range of a sheet: lighter than a
+ * `read`, so a job reads only what it needs of a long register.
+ * - "values": what the cells hold, without formulas or formats (errors as { error }).
+ * - "formulas": each cell's formula text ("=…"), else its constant, as Excel's
+ *   `Range.formulas` gives them: an error typed in as its text ("#N/A"), an
+ *   empty cell as null. A text that starts with "=" reads the same as a formula.
+ * - "numberFormats": each cell's number format ("General" when none).
+ * - "hasFormulas": whether any cell holds a formula.
+ * - "hasText": whether any cell holds text containing `text`, in any case
+ *   (asked only of cells without formulas: what a formula's result gives is not defined).
+ */
+export type CellsQuery =
+  | { address: string; ask: "values" | "formulas" | "numberFormats"; bytesPerCell?: number }
+  | { address: string; ask: "hasFormulas" }
+  | { address: string; ask: "hasText"; text: string };
+
+/** The answer to one CellsQuery: `cells` for "values", "formulas" and "numberFormats" (rows of the range), `found` for the others. */
+export interface CellsAnswer {
+  address: string;
+  cells?: CellValue[][];
+  found?: boolean;
+}
+
 /** Ends a subscription. */
 export type StopListening = () => Promise<void>;
 
@@ -121,6 +145,12 @@ export interface WorkbookHost {
    * colour rule is already there and leave it (re-applying gives an empty plan).
    */
   readRules?(sheet: string, addresses: string[]): Promise<RangeRules[]>;
+  /**
+   * Optional: answers to several questions about ranges of one sheet at once
+   * (see CellsQuery), in as few round trips as the host can: in Excel, one
+   * sync while the answers fit its payload limit, whatever the rows.
+   */
+  queryCells?(sheet: string, queries: readonly CellsQuery[]): Promise<CellsAnswer[]>;
   /** Optional: bold, fill and wrap of every cell of a small range (a header row). */
   readLooks?(sheet: string, address: string): Promise<CellLook[][]>;
   /**

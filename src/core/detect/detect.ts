@@ -294,8 +294,13 @@ export interface TableInput {
   showTotals: boolean;
 }
 
-/** An Excel table as a register: its header row is known; only the kind and mapping are detected. */
-export function detectTable(cells: SheetCells, table: TableInput, options: DetectOptions = {}): DetectedRegister | null {
+/**
+ * An Excel table as a register: its header row is known; only the kind and
+ * mapping are detected. `cells` needs the table from its header row down at
+ * least HEADER_SEARCH_ROWS rows (or to its end); `body`, when given, covers
+ * it to its last row for measuring where its records end.
+ */
+export function detectTable(cells: SheetCells, table: TableInput, options: DetectOptions = {}, body: SheetCells = cells): DetectedRegister | null {
   const vocabularies = vocabulariesFor(options.templates ?? BUILT_IN_TEMPLATES);
   const headerRow = table.range.top;
   const headerCells: HeaderCell[] = headerCellsOf(cells, headerRow).cells.filter((h) => h.col >= table.range.left && h.col <= table.range.right);
@@ -318,5 +323,5 @@ export function detectTable(cells: SheetCells, table: TableInput, options: Detec
   };
   mapByContent(cells, located);
   const lastBodyRow = table.range.bottom - (table.showTotals ? 1 : 0);
-  return toRegister(cells, located, { table: { name: table.name, lastBodyRow } });
+  return toRegister(cells, located, { table: { name: table.name, lastBodyRow } }, body);
 }

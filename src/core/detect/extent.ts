@@ -30,6 +30,21 @@ export interface ExtentInput {
   idCol?: number;
   /** Stop here at the latest (an Excel table's last body row). */
   maxRow?: number;
+  /**
+   * Rows known to be plain records (see plain-rows.ts) whose cells were not
+   * read: they are counted as records without looking at them. Should the
+   * measure need to look (a gap after them asks what the records above
+   * held), it throws RowsNotRead and the caller reads them.
+   */
+  plainRows?: { top: number; bottom: number };
+}
+
+/** measureExtent needed the cells of rows it was told were plain and not given: read them and measure again. */
+export class RowsNotRead extends Error {
+  constructor(readonly rows: { top: number; bottom: number }) {
+    super(`rows ${rows.top}-${rows.bottom} were not read`);
+    this.name = "RowsNotRead";
+  }
 }
 
 export const TOTAL_LABEL = /^\s*(?:grand\s+)?(?:total|totals|sum|subtotal|итого|всего)\b/i;
@@ -63,7 +78,7 @@ function isInstructionRow(cells: SheetCells, row: number, input: ExtentInput): b
 }
 
 /** A SUM/SUBTOTAL over rows above in the same column: the row totals the register. */
-function sumsAbove(formula: string | null, row: number): boolean {
+export function sumsAbove(formula: string | null, row: number): boolean {
   if (!formula) return false;
   const m = /^=?\s*(?:SUM|SUBTOTAL|AVERAGE|COUNTA?)\s*\(\s*(?:\d+\s*,\s*)?\$?([A-Z]{1,3}\$?\d+:\$?[A-Z]{1,3}\$?\d+)\s*\)\s*$/i.exec(formula);
   if (!m) return false;
@@ -157,13 +172,21 @@ class ColumnKinds {
   private classes = new Map<number, Map<ValueClass, number>>();
   private rows = 0;
   private readonly waiting: { row: number; cols: number[] }[] = [];
+  /** Plain rows counted as records without their cells read. */
+  unread: { top: number; bottom: number } | null = null;
 
   add(_cells: SheetCells, row: number, cols: number[]): void {
     this.rows++;
     this.waiting.push({ row, cols });
   }
 
+  addUnread(rows: { top: number; bottom: number }): void {
+    this.rows += rows.bottom - rows.top + 1;
+    this.unread = rows;
+  }
+
   private count(cells: SheetCells): void {
+    if (this.unread) throw new RowsNotRead(this.unread);
     for (const { row, cols } of this.waiting) {
       for (const c of cols) {
         const k = classOf(cells, row, c);
@@ -227,7 +250,7 @@ function repeatsHeader(cells: SheetCells, row: number, input: ExtentInput, heade
 /** The header row's texts as compared with each row below (null where the header cell holds no text). */
 type HeaderTexts = (string | null)[];
 
-function comparableText(text: string): string {
+export function comparableText(text: string): string {
   return text.replace(/\s+/g, " ").trim().toLowerCase();
 }
 
@@ -283,7 +306,25 @@ export function measureExtent(cells: SheetCells, input: ExtentInput): Extent {
   const header = headerTexts(cells, input);
   let lastRow = firstRow - 1;
   let gap = 0;
+  /** Whether records unread are among those fillCounts should count. */
+  let fillUnread = false;
+  const shapeOf = (shape: RowShape) => {
+    if (fillUnread) throw new RowsNotRead(plain as { top: number; bottom: number });
+    return sameShape(shape, fillCounts, dataRows.length, input);
+  };
+  const plain = input.plainRows ?? cells.plainRows;
   for (let row = firstRow; row <= end; row++) {
+    if (plain && row === plain.top) {
+      // Counted as records unread only straight after a record: after a gap the first of them would be compared with the records above.
+      if (gap > 0 || !dataRows.length) throw new RowsNotRead(plain);
+      const bottom = Math.min(plain.bottom, end);
+      for (let r = plain.top; r <= bottom; r++) dataRows.push(r);
+      kinds.addUnread(plain);
+      fillUnread = true;
+      lastRow = bottom;
+      row = bottom;
+      continue;
+    }
     if (input.maxRow === undefined && dataRows.length && repeatsHeader(cells, row, input, header)) {
       repeatedHeaderRows.push(row);
       gap = 0;
@@ -313,7 +354,7 @@ export function measureExtent(cells: SheetCells, input: ExtentInput): Extent {
     }
     if (gap >= 1 && input.maxRow === undefined && dataRows.length >= 2) {
       const agreement = dataRows.length >= 3 ? kinds.agreement(cells, row, shape.filledCols) : null;
-      const shaped = sameShape(shape, fillCounts, dataRows.length, input);
+      const shaped = shapeOf(shape);
       const other = kinds.lacksId(cells, row, input.idCol) || (agreement !== null ? agreement < 0.65 || (gap >= 2 && !shaped) : gap >= 2 && !shaped);
       if (other) {
         notes.push(`block at row ${row} (after ${gap} blank row${gap === 1 ? "" : "s"}) holds other kinds of values; kept outside the register`);
@@ -321,7 +362,7 @@ export function measureExtent(cells: SheetCells, input: ExtentInput): Extent {
         break;
       }
       if (agreement !== null && agreement < 0.8) doubts.push(`rows from ${row} (after a blank row) differ somewhat from the records above; check where the register ends`);
-    } else if (gap >= 2 && input.maxRow === undefined && !sameShape(shape, fillCounts, dataRows.length, input)) {
+    } else if (gap >= 2 && input.maxRow === undefined && !shapeOf(shape)) {
       notes.push(`block at row ${row} (after ${gap} blank rows) has another shape; kept outside the register`);
       break;
     }

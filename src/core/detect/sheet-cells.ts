@@ -15,6 +15,12 @@ export interface SheetCells {
   formulas?: (string | null)[][];
   numberFormats?: string[][];
   merges: RangeAddress[];
+  /**
+   * Rows whose cells were not read because they were proven plain records
+   * (plain-rows.ts): their rows in `values` are empty. Only measureExtent
+   * looks at them, and it asks for them should it need their cells.
+   */
+  plainRows?: { top: number; bottom: number };
 }
 
 /** The rectangle alone, for readers that need no merged areas. */

@@ -10,6 +10,9 @@ export interface CellError {
 
 export type CellValue = string | number | boolean | null | CellError;
 
+/** The texts Excel shows error values as: a read that has only texts cannot tell these from typed text. */
+export const ERROR_TEXT = /^#(?:N\/A|NULL!|DIV\/0!|VALUE!|REF!|NAME\?|NUM!|SPILL!|CALC!|GETTING_DATA|FIELD!|BLOCKED!|CONNECT!|BUSY!|UNKNOWN!|PYTHON!|EXTERNAL!)$/;
+
 export function isCellError(v: unknown): v is CellError {
   return typeof v === "object" && v !== null && typeof (v as CellError).error === "string";
 }

@@ -17,6 +17,8 @@ import type { PreparedApply, WriteLog } from "./apply-plan";
 import { readMergedAreas } from "./merged-areas";
 import { cellValueFrom, formulaFrom } from "./cell-read";
 import { readRanges, type CellsRead } from "./range-reader";
+import { queryCellsInExcel } from "./cells-query";
+import type { CellsAnswer, CellsQuery } from "../host";
 import { CHART_API_SET, chartsNotDrawn } from "./charts-support";
 import { officeAreas, readCellLooks, readRangeRules } from "./read-rules";
 import { isStructureEdit } from "./structure-edits";
@@ -226,6 +228,12 @@ export class ExcelHost implements WorkbookHost {
       const merges = this.runner.supportsMergedAreas ? (await readMergedAreas(ctx, sheet, range)).map(formatRange) : [];
       return { sheet, address: formatRange(range), ...cells, numberFormats: cells.numberFormats, ...(merges.length ? { merges } : {}) };
     });
+  }
+
+  /** Lighter questions about ranges (see cells-query.ts): one sync while the answers fit the payload budget, whatever the rows. */
+  async queryCells(sheet: string, queries: readonly CellsQuery[]): Promise<CellsAnswer[]> {
+    if (!queries.length) return [];
+    return this.run({}, (ctx) => namingMissingSheet(sheet, () => queryCellsInExcel(ctx, sheet, queries)));
   }
 
   /** Validation and colour rules of each range (see read-rules.ts); two syncs at most, whatever the rows. */

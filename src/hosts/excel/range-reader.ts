@@ -22,7 +22,8 @@ export interface ReadRequest {
 
 const FIELDS = "values, formulas, numberFormat, valueTypes";
 
-function isPayloadRefusal(e: unknown): boolean {
+/** Excel refused the sync's request or response as over its payload limit. */
+export function isPayloadRefusal(e: unknown): boolean {
   const code = (e as { code?: unknown })?.code;
   return typeof code === "string" && /PayloadSizeLimitExceeded/.test(code);
 }

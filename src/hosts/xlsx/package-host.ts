@@ -14,6 +14,8 @@ import JSZip from "jszip";
 import type { Plan } from "../../core/plan/plan";
 import { formatRange, parseRange } from "../../core/grid/address";
 import { WorkbookError, type ApplyResult, CellLook, CellSelection, CellsChanged, Grid, Progress, RangeRules, StopListening, WorkbookHost, WorkbookOutline } from "../host";
+import type { CellsAnswer, CellsQuery } from "../host";
+import { CellsByReading } from "../cells-query";
 import { lossesOfGroups } from "./formula-group-losses";
 import { PackageWorkbook } from "./package-read";
 import { cellsPlanNeeds } from "./plan-cells";
@@ -35,11 +37,20 @@ export class PackageHost implements WorkbookHost {
   }
 
   outline(opts?: { previewRows?: number }): Promise<WorkbookOutline> {
+    // A job starts from an outline: what an earlier one read is not kept past it.
+    this.cellsByReading.forget();
     return this.reader.outline(opts);
   }
 
   read(sheet: string, address: string): Promise<Grid> {
     return this.reader.read(sheet, address);
+  }
+
+  /** Answers lighter questions from reads of the sheet (cells-query.ts), the last one kept until an apply. */
+  private readonly cellsByReading = new CellsByReading((s, a) => this.read(s, a));
+
+  queryCells(sheet: string, queries: readonly CellsQuery[]): Promise<CellsAnswer[]> {
+    return this.cellsByReading.query(sheet, queries);
   }
 
   readRules(sheet: string, addresses: string[]): Promise<RangeRules[]> {
@@ -62,6 +73,7 @@ export class PackageHost implements WorkbookHost {
   }
 
   async apply(plan: Plan, progress?: Progress): Promise<ApplyResult> {
+    this.cellsByReading.forget();
     // Every sheet's tables known, to place the plan's table edits; no sheet's cells read for that.
     await this.reader.readAroundCells();
     const needed = cellsPlanNeeds(plan, this.reader.tablesRead());

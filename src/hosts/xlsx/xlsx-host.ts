@@ -10,6 +10,8 @@ import type { CellValue } from "../../core/grid/cell";
 import { decodeMetadataRows, emptyMetadata, METADATA_FIRST_ROW, METADATA_SHEET } from "../../core/metadata/schema";
 import type { Plan } from "../../core/plan/plan";
 import { WorkbookError, type ApplyResult, type CellLook, type CellSelection, type CellsChanged, type StopListening, type Grid, type Progress, type RangeRules, type SheetOutline, type WorkbookHost, type WorkbookOutline } from "../host";
+import type { CellsAnswer, CellsQuery } from "../host";
+import { CellsByReading } from "../cells-query";
 import { cellValueOf, formulaOf, numberFormatOf } from "./cell-values";
 import { csvFieldValue, decodeCsvBytes, parseCsvText } from "./csv";
 import { examineWorkbookBytes } from "./open-errors";
@@ -217,6 +219,8 @@ export class XlsxHost implements WorkbookHost {
   }
 
   async outline(opts: { previewRows?: number } = {}): Promise<WorkbookOutline> {
+    // A job starts from an outline: what an earlier one read is not kept past it.
+    this.cellsByReading.forget();
     const previewRows = opts.previewRows ?? 30;
     const sheets: SheetOutline[] = [];
     this.workbook.worksheets.forEach((ws, position) => {
@@ -321,6 +325,7 @@ export class XlsxHost implements WorkbookHost {
   }
 
   async apply(plan: Plan, progress?: Progress): Promise<ApplyResult> {
+    this.cellsByReading.forget();
     const result = await applyPlan(this, plan, progress);
     this.changes.tell(plan, (sheet) => this.findSheet(sheet)?.name ?? sheet);
     return result;
@@ -335,6 +340,13 @@ export class XlsxHost implements WorkbookHost {
 
   notKeptBy(plan: Plan): string[] {
     return formulaGroupLosses(this.workbook, this.fileName, plan);
+  }
+
+  /** Answers lighter questions from reads of the sheet (cells-query.ts), the last one kept until an apply. */
+  private readonly cellsByReading = new CellsByReading((s, a) => this.read(s, a));
+
+  queryCells(sheet: string, queries: readonly CellsQuery[]): Promise<CellsAnswer[]> {
+    return this.cellsByReading.query(sheet, queries);
   }
 
   async readRules(sheet: string, addresses: string[]): Promise<RangeRules[]> {

@@ -19,7 +19,8 @@ import {
   type MappedRisk,
   type RegisterReadings,
 } from "../../core/heatmap/model";
-import { movementSince, readSnapshot, snapshotCells, snapshotOf, SNAPSHOT_SHEET, type RiskMovement, type SnapshotEntry } from "../../core/heatmap/movement";
+import { movementSince, readSnapshot, snapshotCells, snapshotOf, SNAPSHOT_COLUMNS, SNAPSHOT_HEADERS, SNAPSHOT_SHEET, type RiskMovement, type SnapshotEntry } from "../../core/heatmap/movement";
+import { cellJsonBytes } from "../registers/cell-weight";
 import { heatMapSheetEdits, isHeatMapSheet, type HeatMapSource } from "../../core/heatmap/sheet";
 import { readSettings } from "../../core/metadata/settings";
 import { plan, type Plan } from "../../core/plan/plan";
@@ -30,6 +31,7 @@ import type { WorkbookHost, WorkbookOutline } from "../../hosts/host";
 import { detectRegisters, PREVIEW_ROWS } from "../registers/detect";
 import { rememberingReads } from "../registers/remembered-reads";
 import { readRegisterRows } from "../validation/validate";
+import { readRiskRows, titlesFor } from "./risk-rows";
 
 export interface HeatMapOptions {
   /** One map of every risk register together instead of one map each. */
@@ -85,17 +87,22 @@ export async function readHeatMaps(workbook: WorkbookHost, knownOutline?: Workbo
   const template = templateForKind("risk");
   const registers: RiskRegisterMap[] = [];
   const skipped: HeatMapReading["skipped"] = [];
-  for (const found of await detectRegisters(host, {}, outline)) {
+  // A long register is measured without reading all its cells: the map needs only some of its columns.
+  for (const found of await detectRegisters(host, { lightBody: true }, outline)) {
     if (found.kind !== "risk") continue;
     if (!found.columns.probability || !found.columns.impact) {
       skipped.push({ sheet: found.sheet, reason: `no ${found.columns.probability ? "impact" : "probability"} column was found, so its risks cannot be placed` });
       continue;
     }
     const register = { ...found, ...coveredRows(found, outline) };
-    const rows = await readRegisterRows(host, register, template, false);
+    const preview = outline.sheets.find((s) => s.name === register.sheet)?.preview ?? null;
+    const light = host.queryCells ? await readRiskRows({ ...host, queryCells: host.queryCells }, register, template, preview) : null;
+    const rows = light ? light.rows : await readRegisterRows(host, register, template, false);
     const readings = registerReadings(rows, numericSize);
     const risks = mapRisks(rows, readings, bandSet);
     const hasStatus = rows.columns.status !== undefined;
+    const map = heatMapOf(risks, readings, bandSet, hasStatus);
+    if (light && host.queryCells) await titlesFor({ ...host, queryCells: host.queryCells }, register, light.titleColumns, map, preview);
     const columns: Record<string, number> = {};
     const headers: Record<string, string> = {};
     for (const [field, mapped] of Object.entries(register.columns)) {
@@ -111,7 +118,7 @@ export async function readHeatMaps(workbook: WorkbookHost, knownOutline?: Workbo
       place,
       readings,
       risks,
-      map: heatMapOf(risks, readings, bandSet, hasStatus),
+      map,
       hasStatus,
     });
   }
@@ -159,11 +166,19 @@ function usedRangeOf(outline: WorkbookOutline, sheet: string): RangeAddress | nu
   return s?.usedRange ? (parseRange(s.usedRange) ?? null) : null;
 }
 
+/** The last draw's snapshot: only its values, in one round trip where the host can (queryCells). */
 async function previousSnapshot(host: WorkbookHost, outline: WorkbookOutline): Promise<SnapshotEntry[]> {
   const used = usedRangeOf(outline, SNAPSHOT_SHEET);
   if (!used) return [];
-  const grid = await host.read(SNAPSHOT_SHEET, `A1:F${used.bottom}`);
-  return readSnapshot(grid.values);
+  const address = formatRange({ top: 1, left: 1, bottom: used.bottom, right: Math.max(SNAPSHOT_HEADERS.length, used.right) });
+  if (!host.queryCells) return readSnapshot((await host.read(SNAPSHOT_SHEET, address)).values);
+  const preview = outline.sheets.find((x) => x.name.toLowerCase() === SNAPSHOT_SHEET.toLowerCase())?.preview;
+  const cells = (preview?.values ?? []).flat();
+  const width = parseRange(address)?.right ?? SNAPSHOT_HEADERS.length;
+  // cellJsonBytes weighs a cell alone on its row (brackets and all); here a row of `width` cells shares them.
+  const bytesPerCell = cells.length ? cells.reduce((n: number, v) => n + cellJsonBytes(v) - 2, 0) / cells.length + 2 / width : undefined;
+  const [answer] = await host.queryCells(SNAPSHOT_SHEET, [{ address, ask: "values", ...(bytesPerCell ? { bytesPerCell } : {}) }]);
+  return readSnapshot(answer?.cells ?? []);
 }
 
 function isoMinute(d: Date): string {
@@ -233,16 +248,17 @@ export async function planHeatMaps(host: WorkbookHost, options: HeatMapOptions =
 function snapshotEdits(outline: WorkbookOutline, previous: SnapshotEntry[], registers: RiskRegisterMap[], drawnAt: string): Edit[] {
   const drawn = new Set(registers.map((r) => registerKey(r.register).toLowerCase()));
   const entries = [...previous.filter((e) => !drawn.has(e.register.toLowerCase())), ...registers.flatMap((r) => snapshotOf(registerKey(r.register), r.risks, drawnAt))];
-  const rows = snapshotCells(entries);
+  const { rows, headerRows } = snapshotCells(entries);
   const used = usedRangeOf(outline, SNAPSHOT_SHEET);
   const height = Math.max(rows.length, used?.bottom ?? 0);
-  const width = Math.max(6, used?.right ?? 0);
+  // Over a snapshot of the earlier layout (six columns) its cells are cleared too.
+  const width = Math.max(SNAPSHOT_COLUMNS.length, used?.right ?? 0);
   const cells: CellInput[][] = Array.from({ length: height }, (_, r) => Array.from({ length: width }, (_, c) => rows[r]?.[c] ?? null));
   const exists = outline.sheets.some((s) => s.name.toLowerCase() === SNAPSHOT_SHEET.toLowerCase());
   const edits: Edit[] = [];
   if (!exists) edits.push({ type: "addSheet", sheet: SNAPSHOT_SHEET, hidden: "visible" });
   edits.push({ type: "setCells", sheet: SNAPSHOT_SHEET, address: formatRange({ top: 1, left: 1, bottom: height, right: width }), cells, label: "risk snapshot for the next draw's movement" });
-  edits.push({ type: "setStyle", sheet: SNAPSHOT_SHEET, address: "A1:F1", style: { bold: true } });
+  for (const row of headerRows) edits.push({ type: "setStyle", sheet: SNAPSHOT_SHEET, address: formatRange({ top: row, bottom: row, left: 1, right: SNAPSHOT_COLUMNS.length }), style: { bold: true } });
   return edits;
 }
 

@@ -17,8 +17,12 @@ import {
   type DetectOptions,
   type HeaderChoice,
   type MappedColumn,
+  type TableInput,
 } from "../../core/detect/detect";
+import { HEADER_SEARCH_ROWS } from "../../core/detect/locate";
 import type { SheetCells } from "../../core/detect/sheet-cells";
+import { RowsNotRead } from "../../core/detect/extent";
+import { lightBody } from "./light-body";
 import { isHeatMapSheet, SNAPSHOT_SHEET } from "../../core/heatmap/names";
 import { METADATA_SHEET, type RegisterRecord } from "../../core/metadata/schema";
 import { builtInTemplate } from "../../core/templates/catalogue";
@@ -30,6 +34,16 @@ function isToolkitOutput(sheet: SheetOutline): boolean {
   if (sheet.name === SNAPSHOT_SHEET) return true;
   const preview = sheet.preview;
   return !!preview && preview.address.startsWith("A1:") && isHeatMapSheet(preview.values[0]?.[0]);
+}
+
+/**
+ * How detection reads. `lightBody`: a long register's rows below the preview
+ * are read whole only where needed to tell where it ends, for a job that
+ * reads just some of its columns afterwards (the heat map); a job that reads
+ * every cell of the register anyway (validation) reads it whole at once.
+ */
+export interface RegisterSearch extends DetectOptions {
+  lightBody?: boolean;
 }
 
 /** Rows of each sheet read to look for headers. */
@@ -97,15 +111,21 @@ async function fromStoredMapping(host: WorkbookHost, sheet: SheetOutline, record
   };
 }
 
-async function detectSheet(host: WorkbookHost, sheet: SheetOutline, options: DetectOptions): Promise<DetectedRegister[]> {
+async function detectSheet(host: WorkbookHost, sheet: SheetOutline, options: RegisterSearch): Promise<DetectedRegister[]> {
   const found: DetectedRegister[] = [];
   const tableRanges: RangeAddress[] = [];
   for (const t of sheet.tables) {
     const range = parseRange(t.address);
     if (!range) continue;
     tableRanges.push(range);
+    const table = { name: t.name, range, showTotals: t.showTotals };
+    const light = options.lightBody ? await lightTable(host, sheet, table, options) : undefined;
+    if (light !== undefined) {
+      if (light) found.push(light);
+      continue;
+    }
     const cells = gridToCells(await host.read(sheet.name, t.address), sheet.merges);
-    const reg = detectTable(cells, { name: t.name, range, showTotals: t.showTotals }, options);
+    const reg = detectTable(cells, table, options);
     if (reg) found.push(reg);
   }
   if (!sheet.preview) return found;
@@ -118,17 +138,50 @@ async function detectSheet(host: WorkbookHost, sheet: SheetOutline, options: Det
     const finding = findInSheet(preview, options, exclude);
     const first = finding.measure();
     if (!first || ((own.length > 0 || found.length > 0) && !isFurtherRegister(first))) break;
-    const reg = (await withBody(host, sheet, preview, used, first, (body) => finding.measure(body))) ?? first;
+    const reg = (await withBody(host, sheet, preview, used, first, (body) => finding.measure(body), options.lightBody)) ?? first;
     own.push(reg);
     exclude.push(registerArea(reg));
   }
   return [...found, ...own];
 }
 
+/**
+ * A long table whose header is the sheet's first row: mapped from the
+ * preview (all the rows mapping looks at), measured down a light body
+ * (light-body.ts). Undefined when that cannot be done, and the table is read
+ * whole.
+ */
+async function lightTable(host: WorkbookHost, sheet: SheetOutline, table: TableInput, options: RegisterSearch): Promise<DetectedRegister | null | undefined> {
+  if (!sheet.preview) return undefined;
+  const preview = gridToCells(sheet.preview, sheet.merges);
+  const previewBottom = preview.top + preview.values.length - 1;
+  // Mapping reads the rows HEADER_SEARCH_ROWS down from the header: the preview must hold them all.
+  if (table.range.top !== preview.top || previewBottom < table.range.top + HEADER_SEARCH_ROWS - 1 || table.range.bottom <= previewBottom) return undefined;
+  // The table's columns alone, as reading the table gives them.
+  const cut = <T>(rows: T[][] | undefined) => (rows ?? []).map((row) => row.slice(table.range.left - preview.left, table.range.right - preview.left + 1));
+  const head: SheetCells = { ...preview, left: table.range.left, values: cut(preview.values), formulas: cut(preview.formulas), numberFormats: cut(preview.numberFormats) };
+  const first = detectTable(head, table, options);
+  if (!first) return undefined;
+  const idCol = first.columns.id ? parseRange(`${first.columns.id.column}1`)?.left : undefined;
+  const body = await lightBody(host, { sheet: sheet.name, head, left: table.range.left, right: table.range.right, bottom: table.range.bottom, headerRow: table.range.top, firstRow: first.firstRow, idCol, merges: preview.merges });
+  if (!body) return undefined;
+  try {
+    return detectTable(head, table, options, body);
+  } catch (e) {
+    if (e instanceof RowsNotRead) return undefined;
+    throw e;
+  }
+}
+
 /** Registers looked for on one sheet, beyond its Excel tables. */
 const REGISTERS_PER_SHEET = 4;
 
-/** A register that runs past the preview: read just its columns to the end of the used range and measure it again. */
+/**
+ * A register that runs past the preview: read just its columns to the end of
+ * the used range and measure it again. With `light`, rows below the preview
+ * proven plain records are not read whole (light-body.ts), unless measuring
+ * needs them after all.
+ */
 async function withBody(
   host: WorkbookHost,
   sheet: SheetOutline,
@@ -136,11 +189,21 @@ async function withBody(
   used: RangeAddress | undefined,
   first: DetectedRegister,
   again: (body: SheetCells) => DetectedRegister | null,
+  light = false,
 ): Promise<DetectedRegister | null> {
   const previewBottom = preview.top + preview.values.length - 1;
   if (!used || used.bottom <= previewBottom || first.lastRow < previewBottom - 5) return first;
   const left = parseRange(`${first.firstColumn}1`)?.left ?? preview.left;
   const right = parseRange(`${first.lastColumn}1`)?.left ?? left;
+  if (light) {
+    const idCol = first.columns.id ? parseRange(`${first.columns.id.column}1`)?.left : undefined;
+    const body = await lightBody(host, { sheet: sheet.name, head: preview, left, right, bottom: used.bottom, headerRow: first.headerRow, firstRow: first.firstRow, idCol, merges: preview.merges });
+    try {
+      if (body) return again(body);
+    } catch (e) {
+      if (!(e instanceof RowsNotRead)) throw e;
+    }
+  }
   const body = gridToCells(await host.read(sheet.name, formatRange({ top: preview.top, bottom: used.bottom, left, right })), sheet.merges);
   return again(body);
 }
@@ -165,7 +228,7 @@ export async function detectRegisterAt(host: WorkbookHost, outline: WorkbookOutl
  * read the outline (with PREVIEW_ROWS preview rows) passes it in: in Excel an
  * outline costs round trips.
  */
-export async function detectRegisters(host: WorkbookHost, options: DetectOptions = {}, knownOutline?: WorkbookOutline): Promise<DetectedRegister[]> {
+export async function detectRegisters(host: WorkbookHost, options: RegisterSearch = {}, knownOutline?: WorkbookOutline): Promise<DetectedRegister[]> {
   const outline = knownOutline ?? (await host.outline({ previewRows: PREVIEW_ROWS }));
   const confirmed = outline.metadata.registers.filter((r) => r.confirmed);
   const out: DetectedRegister[] = [];

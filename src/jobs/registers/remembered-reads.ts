@@ -10,7 +10,7 @@
  * callers treat them as read-only, as core does.
  */
 import { formatRange, parseRange, rangeContains, rangesIntersect, type RangeAddress } from "../../core/grid/address";
-import type { Grid, WorkbookHost } from "../../hosts/host";
+import type { CellsQuery, Grid, WorkbookHost } from "../../hosts/host";
 
 interface Remembered {
   range: RangeAddress;
@@ -58,5 +58,6 @@ export function rememberingReads(host: WorkbookHost): WorkbookHost {
     apply: (plan, progress) => host.apply(plan, progress),
     ...(host.readRules ? { readRules: (sheet: string, addresses: string[]) => host.readRules!(sheet, addresses) } : {}),
     ...(host.readLooks ? { readLooks: (sheet: string, address: string) => host.readLooks!(sheet, address) } : {}),
+    ...(host.queryCells ? { queryCells: (sheet: string, queries: readonly CellsQuery[]) => host.queryCells!(sheet, queries) } : {}),
   };
 }

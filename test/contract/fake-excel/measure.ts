@@ -121,6 +121,7 @@ export function labelled(host: WorkbookHost, fake: FakeExcel, labels: string[]):
     apply: label("apply", host.apply.bind(host)),
     ...(host.readRules ? { readRules: label("readRules", host.readRules.bind(host)) } : {}),
     ...(host.readLooks ? { readLooks: label("readLooks", host.readLooks.bind(host)) } : {}),
+    ...(host.queryCells ? { queryCells: label("queryCells", host.queryCells.bind(host)) } : {}),
   };
 }
 

@@ -740,6 +740,53 @@ export class FakeRange extends FakeClientObject<RangeTarget> {
   getIntersectionOrNullObject(other: FakeRange | string): FakeRange {
     return this.intersect(other, true);
   }
+  /** ExcelApi 1.9, the kinds the host asks for: the cells holding formulas ("Formulas"), as areas of one column each; a null object when none. */
+  getSpecialCellsOrNullObject(cellType: string): FakeRangeAreas {
+    if (cellType !== "Formulas") throw new FakeOfficeError("NotImplemented", `the fake plays special cells of type Formulas only, not ${cellType}`);
+    return new FakeRangeAreas(
+      this.ctx,
+      () => {
+        const t = this.target();
+        const areas: RangeAddress[] = [];
+        for (let c = t.r.left; c <= t.r.right; c++) {
+          let start = 0;
+          for (let row = t.r.top; row <= t.r.bottom + 1; row++) {
+            const has = row <= t.r.bottom && t.sheet.rows.get(row)?.f[c] !== undefined;
+            if (has && !start) start = row;
+            if (!has && start) {
+              areas.push({ top: start, bottom: row - 1, left: c, right: c });
+              start = 0;
+            }
+          }
+        }
+        return areas.length ? { sheet: t.sheet, areas } : null;
+      },
+      true,
+    );
+  }
+  /**
+   * ExcelApi 1.9: the first cell of the range whose shown text contains `text`
+   * (any case unless `matchCase`; the whole text with `completeMatch`); a null
+   * object when none. Over one cell Excel searches the whole sheet: the fake
+   * refuses that, so a host relying on it shows up.
+   */
+  findOrNullObject(text: string, criteria: { completeMatch?: boolean; matchCase?: boolean } = {}): FakeRange {
+    return this.derived((t) => {
+      if (t.r.top === t.r.bottom && t.r.left === t.r.right) throw new FakeOfficeError("NotImplemented", "find over one cell searches the whole sheet");
+      const want = criteria.matchCase ? text : text.toLowerCase();
+      for (let row = t.r.top; row <= t.r.bottom; row++) {
+        const s = t.sheet.rows.get(row);
+        if (!s) continue;
+        for (let c = t.r.left; c <= t.r.right; c++) {
+          const v = s.v[c];
+          if (typeof v !== "string") continue;
+          const shown = criteria.matchCase ? v : v.toLowerCase();
+          if (criteria.completeMatch ? shown === want : shown.includes(want)) return { top: row, bottom: row, left: c, right: c };
+        }
+      }
+      return null;
+    }, true);
+  }
   getMergedAreasOrNullObject(): FakeRangeAreas {
     return new FakeRangeAreas(
       this.ctx,
@@ -895,9 +942,10 @@ export class FakeClientResult<T> {
 }
 
 export class FakeRangeAreas extends FakeClientObject<{ sheet: SheetState; areas: RangeAddress[] }> {
-  protected readonly scalarNames = ["address", "areaCount"] as const;
+  protected readonly scalarNames = ["address", "areaCount", "cellCount"] as const;
   protected readScalar(t: { sheet: SheetState; areas: RangeAddress[] }, name: string): unknown {
     if (name === "areaCount") return t.areas.length;
+    if (name === "cellCount") return t.areas.reduce((n, a) => n + (a.bottom - a.top + 1) * (a.right - a.left + 1), 0);
     return t.areas.map((a) => `${quoteSheetName(t.sheet.name)}!${formatRange(a)}`).join(",");
   }
   get address(): string {

@@ -58,8 +58,9 @@ describe("pmo heatmap", () => {
     map?.eachRow((row) => row.eachCell((c) => ids.push(c.value)));
     expect(ids).toContain("=R4");
     const snapshot = wb.getWorksheet("Risk Snapshot");
-    expect(snapshot?.getRow(1).values).toEqual([undefined, "Register", "Risk ID", "Open", "Inherent Score", "Residual Score", "Taken At"]);
-    expect(snapshot?.getCell("B5").value).toBe("=R4");
+    expect(snapshot?.getRow(1).values).toEqual([undefined, "Register", "Risks", "Taken At", expect.stringMatching(/^\d{4}-\d\d-\d\d \d\d:\d\d UTC$/)]);
+    expect(snapshot?.getRow(2).values).toEqual([undefined, "Risk ID", "Open", "Inherent Score", "Residual Score"]);
+    expect(snapshot?.getCell("A6").value).toBe("=R4");
   });
 
   test("drawing again in place replaces the map: no second sheet, and the movement since the first draw", async () => {

@@ -122,7 +122,7 @@ describe("movement since the last snapshot", () => {
     ["R5", "", 3, 3, 3, 3, "Open"],
   ]);
   test("up, down, new and closed (also for a risk gone from the register), read back from the snapshot's cells", () => {
-    const snapshot = readSnapshot(snapshotCells(snapshotOf("Risks", buildHeatMap(before, options).risks, "2026-01-01 09:00 UTC")));
+    const snapshot = readSnapshot(snapshotCells(snapshotOf("Risks", buildHeatMap(before, options).risks, "2026-01-01 09:00 UTC")).rows);
     expect(snapshot).toHaveLength(4);
     const moves = movementSince("Risks", snapshot, buildHeatMap(now, options).risks, "inherent");
     expect(moves.map((m) => [m.id, m.movement, m.before, m.now])).toEqual([
@@ -132,6 +132,39 @@ describe("movement since the last snapshot", () => {
       ["R5", "new", null, 9],
       ["R4", "closed", 9, null],
     ]);
+  });
+});
+
+describe("the snapshot's layout", () => {
+  const entries = [
+    ...snapshotOf("Risks", buildHeatMap(register([["R1", "", 4, 3, 2, 2, "Open"], ["R2", "", 1, 1, null, null, "Closed"]]), options).risks, "2026-01-01 09:00 UTC"),
+    ...snapshotOf("Log [RiskTable]", buildHeatMap(register([["Register", "", 2, 2, 1, 1, "open"]]), options).risks, "2025-12-01 08:00 UTC"),
+  ];
+
+  test("names each register and time once, above its risks' rows", () => {
+    const { rows, headerRows } = snapshotCells(entries);
+    expect(rows).toEqual([
+      ["Register", "Risks", "Taken At", "2026-01-01 09:00 UTC"],
+      ["Risk ID", "Open", "Inherent Score", "Residual Score"],
+      ["R1", "Yes", 12, 4],
+      ["R2", "No", 1, null],
+      ["Register", "Log [RiskTable]", "Taken At", "2025-12-01 08:00 UTC"],
+      ["Risk ID", "Open", "Inherent Score", "Residual Score"],
+      ["Register", "Yes", 4, 1],
+    ]);
+    expect(headerRows).toEqual([1, 2, 5, 6]);
+    // A risk whose ID reads "Register" is a risk, not a block.
+    expect(readSnapshot(rows)).toEqual(entries);
+  });
+
+  test("a snapshot in the earlier layout (register and time on every row) is still read, so movement goes on after an upgrade", () => {
+    const old: CellValue[][] = [
+      ["Register", "Risk ID", "Open", "Inherent Score", "Residual Score", "Taken At"],
+      ...entries.map((e) => [e.register, e.id, e.open ? "Yes" : "No", e.inherent, e.residual, e.takenAt]),
+    ];
+    expect(readSnapshot(old)).toEqual(entries);
+    const moves = movementSince("Risks", readSnapshot(old), buildHeatMap(register([["R1", "", 5, 3, 2, 2, "Open"]]), options).risks, "inherent");
+    expect(moves.map((m) => [m.id, m.movement])).toEqual([["R1", "up"]]);
   });
 });
 
