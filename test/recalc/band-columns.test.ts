@@ -26,6 +26,9 @@ import { readHeatMaps } from "../../src/jobs/heatmap/heatmap";
 import { fractionRiskRegister, type FractionStyle } from "../unit/jobs/fraction-register";
 import { messyRiskRegister } from "../unit/jobs/messy-register";
 import { corpusBytes, corpusFiles } from "../corpus-files";
+import ExcelJS from "exceljs";
+import { evaluateTemplateFormula } from "../../src/core/registers/computed";
+import { planTemplateApplication } from "../../src/jobs/registers/apply";
 import { recalculate, sofficePath } from "./libreoffice";
 
 const risk = builtInTemplate("risk") as Template;
@@ -177,6 +180,55 @@ maybe("Band columns of registers whose levels are fractions, recalculated in Lib
     expect(c.mismatches).toEqual([]);
     expect(c.offMap).toEqual(c.offMapBetweenLevels);
     expect(Object.values(c.shown).reduce((a, b) => a + b, 0)).toBeGreaterThan(made.rows / 2);
+  });
+});
+
+/** A fraction register with TRUE and FALSE typed among its levels and percentages typed as text (a CSV import, a yes/no column mapped by mistake). */
+async function oddFractionRegister(): Promise<Uint8Array> {
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet("Risks");
+  ws.addRow(["Risk ID", "Risk Title", "Probability", "Impact", "Status"]);
+  const levels: [ExcelJS.CellValue, ExcelJS.CellValue][] = [
+    [0.7, 0.4],
+    [true, 0.4],
+    [0.9, true],
+    [false, 0.8],
+    ["20%", "40%"],
+    [" 70% ", 0.8],
+    [0.5, "10%"],
+    [0.3, 0.2],
+    [true, true],
+  ];
+  levels.forEach(([p, i], k) => ws.addRow([`R${k + 1}`, `Risk ${k + 1}`, p, i, "Open"]));
+  return new Uint8Array((await wb.xlsx.writeBuffer()) as ArrayBuffer);
+}
+
+maybe("Fraction registers with TRUE, FALSE and text percentages, recalculated in LibreOffice", () => {
+  // The heat-map sheet's counts test ISLOGICAL per cell of a range, which Excel does and LibreOffice does not (its TRUE is a 1 in a boolean format), so only the Band column is compared here.
+  test("a yes/no among fractions has no level in the Band column, as in core", async () => {
+    const bytes = await oddFractionRegister();
+    const checks = await checkBands(bytes, "odd.xlsx");
+    if (typeof checks === "string") throw new Error(checks);
+    const [c] = checks;
+    expect(c.byLevels).toContain("score");
+    expect(c.mismatches).toEqual([]);
+    // R1, R5, R6, R7, R8 are banded; the four rows with TRUE or FALSE are not.
+    expect(Object.values(c.shown).reduce((a, b) => a + b, 0)).toBe(5);
+  });
+
+  test("the Score LibreOffice computes is core's, text percentages and TRUE included", async () => {
+    const host = await XlsxHost.open(await oddFractionRegister(), "odd.xlsx");
+    const application = await planTemplateApplication(host, risk);
+    if (application.kind !== "existing") throw new Error(application.kind);
+    await host.apply(application.plan);
+    const recalculated = await XlsxHost.open(await recalculate(await host.save(), "odd.xlsx"), "odd.xlsx");
+    const table = (await recalculated.outline({ previewRows: 0 })).sheets[0].tables[0];
+    const grid = await recalculated.read("Risks", table.address);
+    const [p, i, s] = ["Probability", "Impact", "Score"].map((h) => table.headers.indexOf(h));
+    const formula = risk.columns.find((c) => c.id === "score")?.formula ?? "";
+    const rows = grid.values.slice(1).map((row, k) => ({ row: k + 2, libreOffice: row[s], core: evaluateTemplateFormula(formula, { probability: row[p], impact: row[i] }) }));
+    for (const r of rows) expect(r.core).not.toBeNull();
+    for (const r of rows) expect(r.libreOffice).toBeCloseTo(r.core as number, 12);
   });
 });
 

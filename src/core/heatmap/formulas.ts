@@ -8,7 +8,7 @@
  * those LibreOffice 7.4 calculates too (no XLOOKUP, LET, FILTER).
  */
 import { columnLetter, quoteSheetName } from "../grid/address";
-import { typedWords, type LevelReading } from "../risk/levels";
+import { notLogicalExpression, typedWords, type LevelReading } from "../risk/levels";
 import { escapeColumnName, isStructuredSafe } from "../registers/formulas";
 import { CLOSED_STATUSES, type MapBasis, type RegisterReadings } from "./model";
 import { stringLiteral } from "../grid/formula-text";
@@ -49,7 +49,8 @@ function levelTest(ref: string, reading: LevelReading, level: number): string {
   if (reading.kind === "fractions") {
     const [lo, hi] = fractionBounds(reading, level);
     // ×1 reads a percentage typed as text ("70%") as core does; other text is an error, counted 0.
-    return `IFERROR((${ref}*1${lo})*(${ref}*1${hi}),0)`;
+    // TRUE is no level, as in core; LibreOffice reads ISLOGICAL over a range as FALSE throughout, so there it still counts as 100%.
+    return `IFERROR((${ref}*1${lo})*(${ref}*1${hi})*${notLogicalExpression(ref)},0)`;
   }
   const step = reading.scale.steps.find((s) => s.value === level);
   const words = step ? typedWords(step) : [];

@@ -92,11 +92,14 @@ export interface HeatMapOptions {
   numericSize: MatrixSize;
 }
 
-function hasField(reg: RegisterRows, field: string): boolean {
+/** What placing a register's risks reads of it: the rollup places risks it read without a template, the heat map a validated register's. */
+export type RiskRows = Pick<RegisterRows, "sheet" | "columns" | "rows">;
+
+function hasField(reg: RiskRows, field: string): boolean {
   return reg.columns[field] !== undefined;
 }
 
-function columnValues(reg: RegisterRows, field: string): CellValue[] {
+function columnValues(reg: RiskRows, field: string): CellValue[] {
   return reg.rows.map((r) => r.cells[field]?.value ?? null);
 }
 
@@ -105,7 +108,7 @@ function columnValues(reg: RegisterRows, field: string): CellValue[] {
  * columns share one scale per dimension (their words are pooled), so both
  * maps have the same size.
  */
-export function registerReadings(reg: RegisterRows, numericSize: MatrixSize): RegisterReadings {
+export function registerReadings(reg: RiskRows, numericSize: MatrixSize): RegisterReadings {
   const reading = (fields: string[], dimension: "probability" | "impact", steps: number) => {
     const values = fields.filter((f) => hasField(reg, f)).flatMap((f) => columnValues(reg, f));
     return levelReading(values, dimension, steps);
@@ -140,7 +143,7 @@ export function cellAt(grid: HeatMapGrid, size: MatrixSize, p: number, i: number
 }
 
 /** The risks of one register on the matrix: levels, scores and bands, open or closed. */
-export function mapRisks(reg: RegisterRows, readings: RegisterReadings, set: readonly RiskBand[]): MappedRisk[] {
+export function mapRisks(reg: RiskRows, readings: RegisterReadings, set: readonly RiskBand[]): MappedRisk[] {
   const size = sizeOf(readings);
   const place = (pField: string, iField: string, cells: RegisterRows["rows"][number]["cells"]) => {
     const p = levelOnReading(cells[pField]?.value ?? null, readings.probability);

@@ -1,9 +1,10 @@
 /**
  * The numbers a template's computed columns hold, worked out in core: the
  * same `[probability]*[impact]` formula the workbook gets, evaluated on the
- * row's values as Excel would (blank counts as 0, numeric text as its
- * number, other text gives no value). Previews, validation and rollups use
- * this; tests compare it with what a spreadsheet engine calculates.
+ * row's values as Excel would (blank counts as 0, TRUE as 1, numeric text
+ * as its number and "20%" as 0.2, other text gives no value). Previews,
+ * validation and rollups use this; tests compare it with what a spreadsheet
+ * engine calculates.
  */
 import { isCellError, type CellValue } from "../grid/cell";
 import { levelNumber, type LevelScale } from "../risk/levels";
@@ -16,8 +17,11 @@ export function operandOf(v: CellValue): number | null {
   if (isCellError(v)) return null;
   const t = v.trim();
   if (t === "") return null; // text of spaces is text, not blank
-  const n = Number(t.replace(/,/g, ""));
-  return /^[+-]?(\d[\d,]*)?(\.\d+)?(e[+-]?\d+)?$/i.test(t) && Number.isFinite(n) ? n : null;
+  // A percentage typed as text is its fraction: "20%" * "40%" is 0.08 in Excel and LibreOffice alike.
+  const m = /^([+-]?(\d[\d,]*)?(\.\d+)?(e[+-]?\d+)?)(%?)$/i.exec(t);
+  const n = Number(m?.[1].replace(/,/g, ""));
+  if (!m || !/\d/.test(m[1]) || !Number.isFinite(n)) return null;
+  return m[5] ? n / 100 : n;
 }
 
 const BINARY = /^=\s*\[([A-Za-z][A-Za-z0-9]*)\]\s*([*+\-/])\s*\[([A-Za-z][A-Za-z0-9]*)\]\s*$/;

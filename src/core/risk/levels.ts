@@ -278,12 +278,23 @@ export function levelLookupExpression(ref: string, scale: LevelScale): string {
  * or a percentage: 70% typed as a number, or "70%" as text): its place
  * among the thresholds, as `levelOnReading` finds it, 1…thresholds.length
  * + 1. `×1` reads a number typed as text as core's `fractionOfText` does;
- * a blank is 0, and 0, a value over 1 or other text give #N/A (or
- * #VALUE!), which the caller turns into an empty cell, as core gives no
- * level. MATCH with its default type finds the last threshold the value
+ * a blank is 0, and 0, a value over 1, TRUE or FALSE or other text give
+ * #N/A (or #VALUE!), which the caller turns into an empty cell, as core
+ * gives no level. MATCH with its default type finds the last threshold the value
  * reaches; 0 heads the list so every value above 0 reaches one.
  */
 export function fractionLevelExpression(ref: string, thresholds: readonly number[]): string {
   const v = `${ref}*1`;
-  return `IF(AND(${v}>0,${v}<=1),MATCH(${v},{${[0, ...thresholds].join(",")}}),NA())`;
+  return `IF(AND(${notLogicalExpression(ref)},${v}>0,${v}<=1),MATCH(${v},{${[0, ...thresholds].join(",")}}),NA())`;
+}
+
+/**
+ * 1 (TRUE) unless the cell holds TRUE or FALSE. Arithmetic reads TRUE as 1,
+ * which a fraction column would take for 100% (level 5); a yes/no is not a
+ * probability or impact, and core (`fractionValue`) gives it no level, so
+ * the workbook's fraction formulas test for it. Over a range inside
+ * SUMPRODUCT it tests each cell.
+ */
+export function notLogicalExpression(ref: string): string {
+  return `NOT(ISLOGICAL(${ref}))`;
 }

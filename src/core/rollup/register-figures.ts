@@ -5,6 +5,7 @@
  * figures out, each with the rows it was read from.
  */
 import type { DetectedRegister } from "../detect/detect";
+import { mapRisks, registerReadings, type MappedRisk } from "../heatmap/model";
 import type { RiskBand } from "../metadata/settings";
 import { levelNumber, scaleOfColumn, type LevelScale } from "../risk/levels";
 import type { TemplateKind } from "../templates/schema";
@@ -83,11 +84,30 @@ function bandOf(score: number, bands: readonly RiskBand[]): string | null {
   return above?.name ?? null;
 }
 
+/** Band sets are published for a 5×5 matrix; fraction levels are read on five steps. */
+const FIVE_BY_FIVE = { probability: 5, impact: 5 };
+
+/**
+ * The rows of a register whose probability or impact holds fractions
+ * (PMBOK's 0.1–0.9 and 0.05–0.8, percentages), placed as the heat map and the
+ * register's Band column place them: each value's level 1–5, the band of the
+ * levels' product. Null for a register scored in whole numbers or words, whose
+ * stated score is already on the band set's scale.
+ */
+function fractionPlaces(d: RegisterData, rows: readonly RegisterRow[], bands: readonly RiskBand[]): MappedRisk[] | null {
+  const reg = { sheet: d.register.sheet, columns: Object.fromEntries(Object.entries(d.register.columns).map(([f, c]) => [f, c.column])), rows: [...rows] };
+  const readings = registerReadings(reg, FIVE_BY_FIVE);
+  if (readings.probability.kind !== "fractions" && readings.impact.kind !== "fractions") return null;
+  return mapRisks(reg, readings, bands);
+}
+
 export interface RiskFigures {
   openRisks: Field<number>;
   risksByBand: Field<Record<string, number>>;
   highestResidualRisk: Field<RiskRef>;
 }
+
+const ON_LEVELS = "fraction probabilities and impacts read as levels 1–5 and scored on their product, as the heat map and the Band column read them";
 
 export function riskFigures(regs: readonly RegisterData[], bands: readonly RiskBand[]): RiskFigures {
   const sets = [...ofKind(regs, "risk").map((d) => ({ d, rows: recordRows(d) })), ...ofKind(regs, "raid").map((d) => ({ d, rows: raidRowsOf(d, "r") }))];
@@ -111,22 +131,28 @@ export function riskFigures(regs: readonly RegisterData[], bands: readonly RiskB
     }
     return s;
   };
+  const bandOfStated = (score: number | null) => (score !== null ? bandOf(score, bands) : null);
   const sources: FieldSource[] = [];
+  let onLevels = 0;
+  let residualScoreOnly = false;
   for (const { d, rows } of sets) {
     sources.push(sourceOf(d));
     const scales = { p: scaleOf(rows, "probability"), i: scaleOf(rows, "impact") };
     const residualScales = { p: scaleOf(rows, "residualProbability"), i: scaleOf(rows, "residualImpact") };
-    const hasResidual = !!(d.register.columns.residualScore || (d.register.columns.residualProbability && d.register.columns.residualImpact));
+    const placed = fractionPlaces(d, rows, bands);
+    if (placed) onLevels++;
+    // A fraction register's residual is compared on its levels, so only residual levels give one.
+    const hasResidual = placed ? !!(d.register.columns.residualProbability && d.register.columns.residualImpact) : !!(d.register.columns.residualScore || (d.register.columns.residualProbability && d.register.columns.residualImpact));
     residualSeen ||= hasResidual;
-    for (const row of rows) {
+    residualScoreOnly ||= !!placed && !hasResidual && !!d.register.columns.residualScore;
+    for (const [k, row] of rows.entries()) {
       if (isClosedStatus(row.cells.status)) continue;
       open++;
-      const score = asScore(scoreOf(row, "score", "probability", "impact", scales));
-      const band = score !== null ? bandOf(score, bands) : null;
+      const band = placed ? (placed[k].inherent?.band.name ?? null) : bandOfStated(asScore(scoreOf(row, "score", "probability", "impact", scales)));
       if (band) byBand[band] = (byBand[band] ?? 0) + 1;
       else unscored++;
       if (!hasResidual) continue;
-      const residual = asScore(scoreOf(row, "residualScore", "residualProbability", "residualImpact", residualScales));
+      const residual = placed ? (placed[k].residual?.score ?? null) : asScore(scoreOf(row, "residualScore", "residualProbability", "residualImpact", residualScales));
       if (residual !== null && (!highest || residual > highest.score)) {
         const label = [textOf(row.cells.id), textOf(row.cells.title) || textOf(row.cells.description).slice(0, 60)].filter(Boolean).join(" ");
         highest = { score: residual, label: label || `row ${row.row}` };
@@ -137,6 +163,7 @@ export function riskFigures(regs: readonly RegisterData[], bands: readonly RiskB
     "open risks by inherent score",
     unscored ? `${unscored} open risk(s) without a probability × impact score are in no band` : "",
     notScores ? `${notScores} score(s) above ${limit} read as not probability × impact` : "",
+    onLevels ? ON_LEVELS : "",
   ]
     .filter(Boolean)
     .join("; ");
@@ -144,8 +171,14 @@ export function riskFigures(regs: readonly RegisterData[], bands: readonly RiskB
     openRisks: found(open, ...sources.map((s) => ({ ...s, how: "risks whose status is not closed" }))),
     risksByBand: found(byBand, ...sources.map((s) => ({ ...s, how: bandHow }))),
     highestResidualRisk: highest
-      ? found(highest, ...sources.map((s) => ({ ...s, how: "highest residual score among open risks" })))
-      : missing(residualSeen ? "no open risk has a residual score" : "the risk register records no residual probability, impact or score"),
+      ? found(highest, ...sources.map((s) => ({ ...s, how: `highest residual score among open risks${onLevels ? `; ${ON_LEVELS}` : ""}` })))
+      : missing(
+          residualSeen
+            ? "no open risk has a residual score"
+            : residualScoreOnly
+              ? "the risk register's probabilities or impacts are fractions, compared on their levels, and it records a residual score but no residual probability and impact to level"
+              : "the risk register records no residual probability, impact or score",
+        ),
   };
 }
 

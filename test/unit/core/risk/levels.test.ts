@@ -85,7 +85,7 @@ describe("fractions: PMBOK's numeric scales and percentages", () => {
     expect([0.1, 0.2, 0.39, "70%", 0.9, 1, "100%", 0, 1.5, null, "TBC", true].map((v) => levelOnReading(v, pmbok))).toEqual([1, 2, 2, 4, 5, 5, 5, null, null, null, null, null]);
   });
 
-  test("the formula finds the level the same way: the value ×1 (text read as a number), MATCHed on the thresholds, #N/A off 0–1", () => {
-    expect(fractionLevelExpression("A2", [0.2, 0.4, 0.6, 0.8])).toBe("IF(AND(A2*1>0,A2*1<=1),MATCH(A2*1,{0,0.2,0.4,0.6,0.8}),NA())");
+  test("the formula finds the level the same way: the value ×1 (text read as a number), MATCHed on the thresholds, #N/A off 0–1 and for TRUE or FALSE", () => {
+    expect(fractionLevelExpression("A2", [0.2, 0.4, 0.6, 0.8])).toBe("IF(AND(NOT(ISLOGICAL(A2)),A2*1>0,A2*1<=1),MATCH(A2*1,{0,0.2,0.4,0.6,0.8}),NA())");
   });
 });

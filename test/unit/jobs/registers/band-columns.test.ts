@@ -123,8 +123,8 @@ describe("registers whose levels are fractions (PMBOK 0.1–0.9, percentages)", 
     ["R2", "Rates rise", 0.3, 0.05, "Open"],
     ["R3", "Key staff leave", 0.9, 0.1, "Open"],
   ];
-  const probabilityLevel = (ref: string) => `IF(AND(${ref}*1>0,${ref}*1<=1),MATCH(${ref}*1,{0,0.2,0.4,0.6,0.8}),NA())`;
-  const impactLevel = (ref: string) => `IF(AND(${ref}*1>0,${ref}*1<=1),MATCH(${ref}*1,{0,0.075,0.15,0.3,0.6}),NA())`;
+  const probabilityLevel = (ref: string) => `IF(AND(NOT(ISLOGICAL(${ref})),${ref}*1>0,${ref}*1<=1),MATCH(${ref}*1,{0,0.2,0.4,0.6,0.8}),NA())`;
+  const impactLevel = (ref: string) => `IF(AND(NOT(ISLOGICAL(${ref})),${ref}*1>0,${ref}*1<=1),MATCH(${ref}*1,{0,0.075,0.15,0.3,0.6}),NA())`;
   const names = '{"Low","Medium","High","Critical"}';
 
   test("the Score stays P × I over the values; the Band looks up the product of the levels on the band set", async () => {
