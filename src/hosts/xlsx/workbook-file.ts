@@ -7,7 +7,7 @@
 import { promises as fs } from "fs";
 import * as path from "path";
 import { WorkbookError, type WorkbookHost } from "../host";
-import { PackageHost } from "./package-host";
+import type { PackageHost } from "./package-host";
 import { PackageWorkbook } from "./package-read";
 import type { XlsxHost } from "./xlsx-host";
 
@@ -30,6 +30,8 @@ export async function openWorkbookForReading(filePath: string): Promise<Workbook
 export async function openWorkbookForChange(filePath: string): Promise<PackageHost | XlsxHost> {
   if (/\.csv$/i.test(filePath)) return openWorkbookFile(filePath);
   const bytes = await readWorkbookBytes(filePath);
+  // Loaded here, not at the top: a job that only reads (the rollup's workers) never needs the save machinery.
+  const { PackageHost } = await import("./package-host");
   return PackageHost.open(bytes, path.basename(filePath));
 }
 
