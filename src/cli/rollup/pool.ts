@@ -56,7 +56,7 @@ export async function summariseFiles(tasks: readonly FileTask[], threads: number
       let settled = false;
       const send = () => {
         while (held.length < IN_FLIGHT && (retry.length || next < tasks.length)) {
-          const i = retry.length ? retry.shift()! : next++;
+          const i = retry.shift() ?? next++;
           held.push(i);
           w.postMessage({ ...tasks[i], id: i });
         }
