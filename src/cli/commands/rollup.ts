@@ -12,6 +12,7 @@ import type { ProjectLink } from "../../core/rollup";
 import { WorkbookError } from "../../hosts/host";
 import { PackageHost } from "../../hosts/xlsx/package-host";
 import type { XlsxHost } from "../../hosts/xlsx/xlsx-host";
+import { emptyMetadata } from "../../core/metadata/schema";
 import { bandsOf } from "../../jobs/rollup/read-projects";
 import { planRollup, rollupJson, type RollupInput } from "../../jobs/rollup/plan-rollup";
 import { EXIT, ExitError } from "../errors";
@@ -34,21 +35,25 @@ export interface RollupOptions {
 /**
  * The --out workbook: one that exists is refreshed with the package as the
  * truth, so whatever the PMO added to it (charts, pivots over the rollup,
- * macros) is kept byte for byte; a new one is built in memory.
+ * macros) is kept byte for byte, and is opened first (its settings choose
+ * the risk bands the files are counted in); a new one is built in memory,
+ * with the default bands, while the files are read.
  */
-async function openOutput(out: string): Promise<{ host: PackageHost | XlsxHost; existed: boolean }> {
+async function openExistingOutput(out: string): Promise<PackageHost | null> {
   let bytes: Buffer;
   try {
     bytes = await fs.readFile(out);
   } catch (e) {
-    if ((e as NodeJS.ErrnoException).code === "ENOENT") {
-      // Loaded here, not at the top: only a new workbook needs the in-memory model.
-      const { XlsxHost } = await import("../../hosts/xlsx/xlsx-host");
-      return { host: XlsxHost.create(path.basename(out)), existed: false };
-    }
+    if ((e as NodeJS.ErrnoException).code === "ENOENT") return null;
     throw new WorkbookError(`cannot read ${out} (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`, { file: path.basename(out) });
   }
-  return { host: await PackageHost.open(new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength), path.basename(out)), existed: true };
+  return PackageHost.open(new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength), path.basename(out));
+}
+
+async function newOutput(out: string): Promise<XlsxHost> {
+  // Loaded here, not at the top: only a new workbook needs the in-memory model (ExcelJS), and it loads while the workers read.
+  const { XlsxHost } = await import("../../hosts/xlsx/xlsx-host");
+  return XlsxHost.create(path.basename(out));
 }
 
 /** Temp file beside the target, then a rename: a failed write never leaves half a workbook. */
@@ -76,17 +81,20 @@ export async function rollup(options: RollupOptions, io: CliIo): Promise<void> {
   }
   const walked = await walkInputs(options.inputs, io.cwd, new Set([out]));
   for (const s of walked.skipped) io.err(`skipped ${s.file}: ${s.reason}`);
-  const { host, existed } = await openOutput(out);
-  const outline = await host.outline({ previewRows: 0 });
-  const bands = bandsOf(outline);
+  const existing = await openExistingOutput(out);
+  const existed = existing !== null;
+  const existingOutline = existing ? await existing.outline({ previewRows: 0 }) : null;
+  const bands = bandsOf(existingOutline ?? { metadata: emptyMetadata() });
   const today = options.asOf ?? localToday();
   const threads = options.threads ?? defaultPoolSize();
   io.progress(`Reading ${plural(walked.files.length, "file")} with ${plural(Math.min(threads, walked.files.length) || 1, "thread")}...`);
-  const results = await summariseFiles(
+  const reading = summariseFiles(
     walked.files.map((f) => ({ path: f.path, shown: f.shown, today, bands })),
     threads,
     (done, total, r) => io.progress(`[${done}/${total}] ${r.shown}${"failed" in r ? ": not rolled up" : `: ${plural(r.summaries.length, "project")}`}`),
   );
+  const [results, host] = await Promise.all([reading, existing ?? newOutput(out)]);
+  const outline = existingOutline ?? (await host.outline({ previewRows: 0 }));
   const input: RollupInput = { projects: [], failed: [...walked.skipped] };
   results.forEach((r, i) => {
     if ("failed" in r) {

@@ -1,7 +1,8 @@
-/** The rollup's worker thread: summarises the files the pool sends it, one at a time. */
+/** The rollup's worker thread: summarises the files the pool sends it, one at a time, in the order sent. */
 import { parentPort } from "node:worker_threads";
 import { summariseFile, type FileTask } from "./summarise-file";
 
+let queue: Promise<void> = Promise.resolve();
 parentPort?.on("message", (task: FileTask & { id: number }) => {
-  void summariseFile(task).then((result) => parentPort?.postMessage({ id: task.id, result }));
+  queue = queue.then(() => summariseFile(task).then((result) => parentPort?.postMessage({ id: task.id, result })));
 });

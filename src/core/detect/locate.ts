@@ -9,7 +9,7 @@
 import { columnLetter, type RangeAddress } from "../grid/address";
 import type { Template } from "../templates/schema";
 import { contextMentions, idNounOf, itemNounOf, kindNouns } from "./kind-words";
-import { headerScores, isResidualHeader, type TemplateVocabulary } from "./match";
+import { headerScores, isResidualHeader, mayNameAny, type TemplateVocabulary } from "./match";
 import { normaliseHeader, words, type HeaderWords } from "./normalise";
 import { contentFit, profileColumn, type ColumnProfile } from "./profile";
 import { bottomRow, headerTextOf, isDateCell, mergeAt, rightColumn, valueAt, type SheetCells } from "./sheet-cells";
@@ -72,11 +72,11 @@ function inExcluded(row: number, col: number, exclude: RangeAddress[]): boolean 
 }
 
 /** Text cells of a row as header cells; a merged header counts once, at its left column. */
-export function headerCellsOf(cells: SheetCells, row: number, exclude: RangeAddress[] = []): { cells: HeaderCell[]; numbers: number; labels: number } {
+export function headerCellsOf(cells: SheetCells, row: number, exclude: RangeAddress[] = [], right = rightColumn(cells)): { cells: HeaderCell[]; numbers: number; labels: number } {
   const out: HeaderCell[] = [];
   let numbers = 0;
   let labels = 0;
-  for (let col = cells.left; col <= rightColumn(cells); col++) {
+  for (let col = cells.left; col <= right; col++) {
     if (inExcluded(row, col, exclude)) continue;
     const m = mergeAt(cells, row, col);
     if (m && m.left !== col) continue;
@@ -179,29 +179,67 @@ function fieldIdsOf(vocab: TemplateVocabulary): Set<string> {
 }
 
 /**
- * Whether assignFields could find a usable reading of these header cells
- * against this template: it needs three cells matched, and a cell is only a
- * candidate when some field scores 0.4 on its words (or its kind noun names
- * the id or the item), or when it repeats the words of such a cell. Rows of
+ * Whether a header cell is a candidate for one template: some field scores
+ * 0.4 on its words, or its kind noun names the template's id or item.
+ */
+function isCandidate(c: CellWords, vocab: TemplateVocabulary): boolean {
+  const nouns = kindNouns(vocab.template);
+  if ((!!c.idNoun && nouns.includes(c.idNoun)) || (!!c.itemNoun && nouns.includes(c.itemNoun))) return true;
+  const scores = headerScores(c.h, vocab);
+  for (let i = 0; i < scores.length; i++) if (scores[i] >= 0.4) return true;
+  return false;
+}
+
+/**
+ * Which templates each header text is a candidate cell for, one flag per
+ * template: detection asks this of every cell of every candidate row against
+ * every template, and the texts recur down a sheet and across files, so the
+ * flags are worked out once per text (bounded, like the header memo).
+ */
+const candidateMemo = new WeakMap<readonly TemplateVocabulary[], Map<string, Uint8Array>>();
+const CANDIDATE_MEMO_LIMIT = 20_000;
+
+function candidateFlags(c: CellWords, vocabularies: readonly TemplateVocabulary[]): Uint8Array {
+  let memo = candidateMemo.get(vocabularies);
+  if (!memo) candidateMemo.set(vocabularies, (memo = new Map()));
+  let flags = memo.get(c.h.raw);
+  if (!flags) {
+    flags = new Uint8Array(vocabularies.length);
+    // A cell with no template's first word and no kind noun scores nothing anywhere: all flags stay 0.
+    if (c.idNoun || c.itemNoun || mayNameAny(c.h, vocabularies)) for (let v = 0; v < vocabularies.length; v++) flags[v] = isCandidate(c, vocabularies[v]) ? 1 : 0;
+    if (memo.size >= CANDIDATE_MEMO_LIMIT) memo.clear();
+    memo.set(c.h.raw, flags);
+  }
+  return flags;
+}
+
+/**
+ * The templates assignFields could find a usable reading of these header
+ * cells against: it needs three cells matched, and a cell is only a candidate
+ * (see isCandidate), or repeats the words of a candidate cell. Rows of
  * records read as candidate headers fail this for nearly every template, so
  * they are passed over without building an assignment.
  */
-function mayBeUsable(cells: readonly CellWords[], vocab: TemplateVocabulary): boolean {
-  const nouns = kindNouns(vocab.template);
-  const strong = new Set<string>();
-  const weak: string[] = [];
-  for (const { h, key, idNoun, itemNoun } of cells) {
-    let candidate = (!!idNoun && nouns.includes(idNoun)) || (!!itemNoun && nouns.includes(itemNoun));
-    if (!candidate) {
-      const scores = headerScores(h, vocab);
-      for (let i = 0; i < scores.length && !candidate; i++) candidate = scores[i] >= 0.4;
-    }
-    if (candidate) strong.add(key);
-    else weak.push(key);
+function usableVocabularies(cells: readonly CellWords[], vocabularies: readonly TemplateVocabulary[]): TemplateVocabulary[] {
+  if (cells.length < 3) return [];
+  const flags = cells.map((c) => candidateFlags(c, vocabularies));
+  const out: TemplateVocabulary[] = [];
+  for (let v = 0; v < vocabularies.length; v++) {
+    let strong = 0;
+    for (const f of flags) strong += f[v];
+    if (strong >= 3) out.push(vocabularies[v]);
+    else if (strong > 0 && strong + repeats(cells, flags, v) >= 3) out.push(vocabularies[v]);
   }
-  let n = cells.length - weak.length;
-  for (const key of weak) if (strong.has(key)) n++;
-  return n >= 3;
+  return out;
+}
+
+/** Non-candidate cells for template `v` whose words repeat a candidate cell's. */
+function repeats(cells: readonly CellWords[], flags: readonly Uint8Array[], v: number): number {
+  const strongKeys = new Set<string>();
+  for (let i = 0; i < cells.length; i++) if (flags[i][v]) strongKeys.add(cells[i].key);
+  let n = 0;
+  for (let i = 0; i < cells.length; i++) if (!flags[i][v] && strongKeys.has(cells[i].key)) n++;
+  return n;
 }
 
 /** A header cell's words and kind nouns, the same for every template. */
@@ -384,21 +422,23 @@ export function locateRegister(cells: SheetCells, vocabularies: TemplateVocabula
   let winner: { row: number; header: HeaderCell[]; rowFactor: number; ranked: { a: Assignment; score: number }[] } | null = null;
   const sheetWords = words(cells.sheet);
   const lastRow = Math.min(bottomRow(cells), cells.top + HEADER_SEARCH_ROWS - 1);
+  const right = rightColumn(cells);
   for (let row = cells.top; row <= lastRow; row++) {
-    const whole = headerCellsOf(cells, row, exclude);
+    const whole = headerCellsOf(cells, row, exclude, right);
     for (const header of headerBlocks(cells, row, whole.cells)) {
       const numbers = whole.numbers;
       const labels = header.filter((h) => LABEL_VALUE.test(h.text)).length;
       if (header.length < 3 || numbers > header.length || labels * 2 >= header.length) continue;
+      // Which templates could read the row first: most rows met here are records no template reads, and need no more.
+      const usable = usableVocabularies(cellWordsOf(header), vocabularies);
+      if (!usable.length) continue;
       const profiles = profilesBelow(cells, row, header.map((h) => h.col));
       const avgLength = header.reduce((s, h) => s + h.text.length, 0) / header.length;
       const density = headerDensity(cells, row, header);
       const dataAbove = textRowAbove(cells, row, header);
       const rowFactor = rowFactorOf(avgLength, density, dataAbove);
       const context: HeaderContext = { words: [...sheetWords, ...titleWordsAbove(cells, row, header)] };
-      const cellWords = cellWordsOf(header);
-      const ranked = vocabularies
-        .filter((v) => mayBeUsable(cellWords, v))
+      const ranked = usable
         .map((v) => assignFields(header, v, profiles, context))
         .filter(isUsable)
         .map((a) => ({ a, score: rowScore(a, header.length, rowFactor) }))
@@ -460,8 +500,9 @@ const REGISTER_WORDS = new Set([
 export function locateRegisterShapedBlock(cells: SheetCells, vocabularies: TemplateVocabulary[], exclude: RangeAddress[] = []): LocatedRegister | null {
   let pick: { row: number; header: HeaderCell[]; words: number; records: number } | null = null;
   const lastRow = Math.min(bottomRow(cells), cells.top + HEADER_SEARCH_ROWS - 1);
+  const right = rightColumn(cells);
   for (let row = cells.top; row <= lastRow; row++) {
-    const whole = headerCellsOf(cells, row, exclude);
+    const whole = headerCellsOf(cells, row, exclude, right);
     if (whole.numbers > 0 || whole.labels > 0) continue;
     for (const header of headerBlocks(cells, row, whole.cells)) {
       if (header.length < 3) continue;

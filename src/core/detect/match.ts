@@ -155,13 +155,55 @@ function firstWordsOf(vocab: TemplateVocabulary): FirstWords {
   return fw;
 }
 
+function firstWordsIn(words: FirstWords, t: string): boolean {
+  if (words.exact.has(t)) return true;
+  if (t.length < 5) return false;
+  for (let len = t.length - 2; len <= t.length + 2; len++) for (const w of words.byLength.get(len) ?? []) if (sameWord(t, w)) return true;
+  return false;
+}
+
 function mayName(h: HeaderWords, vocab: TemplateVocabulary): boolean {
   const fw = firstWordsOf(vocab);
+  for (const list of [h.tokens, h.baseTokens]) for (const t of list) if (firstWordsIn(fw, t)) return true;
+  return false;
+}
+
+/** The first words of every phrase of several templates together, and the words found to be one of them or not (bounded). */
+interface AnyFirstWords {
+  words: FirstWords;
+  seen: Map<string, boolean>;
+}
+
+const anyFirstWordsMemo = new WeakMap<readonly TemplateVocabulary[], AnyFirstWords>();
+const ANY_FIRST_WORDS_LIMIT = 50_000;
+
+/**
+ * Whether any of these templates could name the header (mayName of one of
+ * them): asked once per header before asking each template, since most
+ * record cells met as candidate headers (ids, names, sentences) hold no
+ * template's first word at all. Words recur more than whole texts do, so
+ * the answer is remembered word by word.
+ */
+export function mayNameAny(h: HeaderWords, vocabularies: readonly TemplateVocabulary[]): boolean {
+  let any = anyFirstWordsMemo.get(vocabularies);
+  if (!any) {
+    any = { words: { exact: new Set(), byLength: new Map() }, seen: new Map() };
+    for (const v of vocabularies) {
+      const fw = firstWordsOf(v);
+      for (const w of fw.exact) any.words.exact.add(w);
+    }
+    for (const w of any.words.exact) if (w.length >= 5) (any.words.byLength.get(w.length) ?? any.words.byLength.set(w.length, []).get(w.length))!.push(w);
+    anyFirstWordsMemo.set(vocabularies, any);
+  }
   for (const list of [h.tokens, h.baseTokens]) {
     for (const t of list) {
-      if (fw.exact.has(t)) return true;
-      if (t.length < 5) continue;
-      for (let len = t.length - 2; len <= t.length + 2; len++) for (const w of fw.byLength.get(len) ?? []) if (sameWord(t, w)) return true;
+      let hit = any.seen.get(t);
+      if (hit === undefined) {
+        hit = firstWordsIn(any.words, t);
+        if (any.seen.size >= ANY_FIRST_WORDS_LIMIT) any.seen.clear();
+        any.seen.set(t, hit);
+      }
+      if (hit) return true;
     }
   }
   return false;

@@ -131,17 +131,19 @@ export function editDistance(a: string, b: string, max = 3): number {
 const sameWordMemo = new Map<string, Map<string, boolean>>();
 let sameWordMemoSize = 0;
 const SAME_WORD_MEMO_LIMIT = 200_000;
+const DIGIT = /\d/;
 
 /** Two words the same but for a typo: one edit for words of 5+ letters, two for 9+. */
 export function sameWord(a: string, b: string): boolean {
   if (a === b) return true;
   const n = Math.min(a.length, b.length);
-  if (n < 5 || Math.abs(a.length - b.length) > 2) return false;
+  // An edit changes the length by at most one, and no typo turns letters into digits: most pairs end here, before the memo.
+  if (n < 5 || Math.abs(a.length - b.length) > (n >= 9 ? 2 : 1) || DIGIT.test(a) || DIGIT.test(b)) return false;
   // Keyed word by word: building a joined key per comparison cost more than the comparison saved.
   let forA = sameWordMemo.get(a);
   let same = forA?.get(b);
   if (same === undefined) {
-    same = !/\d/.test(a + b) && editDistance(a, b, 2) <= (n >= 9 ? 2 : 1);
+    same = editDistance(a, b, 2) <= (n >= 9 ? 2 : 1);
     if (sameWordMemoSize >= SAME_WORD_MEMO_LIMIT) {
       sameWordMemo.clear();
       sameWordMemoSize = 0;

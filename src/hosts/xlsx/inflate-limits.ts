@@ -13,7 +13,7 @@
  */
 import type JSZip from "jszip";
 import { inflateRawPieces } from "./package/native-zlib";
-import { inflateRawStart } from "./raw-inflate";
+import { inflateRawNow, inflateRawStart } from "./raw-inflate";
 
 export const MAX_PART_BYTES = 512 * 1024 * 1024;
 const DEFLATE_MAX_RATIO = 1032;
@@ -57,21 +57,49 @@ async function startOf(entry: StoredEntry["_data"]): Promise<Uint8Array | undefi
 }
 
 /**
+ * Parts up to this size are inflated whole for the check, not just their
+ * start: for a part of a few kilobytes that costs no more (the cost is in
+ * starting the inflater), and the text is kept for the reader that follows,
+ * so it is not inflated a second time.
+ */
+const KEEP_PART_BYTES = 64 * 1024;
+/** Texts kept for the reader at most, together: a package of many small parts keeps only the first. */
+const KEEP_TOTAL_BYTES = 4 << 20;
+
+/**
  * The first XML part that declares a document type (where entities are
  * declared), in words; undefined when none does. Office Open XML forbids
  * DTDs in its parts (ECMA-376 Part 2, 8.1.4) and Excel refuses such a file,
  * so refusing it refuses nothing Excel opens; entities are never expanded.
+ * `keep`, when given, receives the texts of the small deflated parts the
+ * check inflated whole (their inflated length what the zip declares), by
+ * part name, as the package reader would decode them.
  */
-export async function partWithDtd(zip: JSZip, fileName: string): Promise<string | undefined> {
+export async function partWithDtd(zip: JSZip, fileName: string, keep?: Map<string, string>): Promise<string | undefined> {
   const decoder = new TextDecoder();
+  let kept = 0;
   for (const [name, file] of Object.entries(zip.files)) {
     if (file.dir || !/\.(xml|rels|vml)$/i.test(name)) continue;
-    const start = await startOf((file as unknown as StoredEntry)._data);
+    const data = (file as unknown as StoredEntry)._data;
+    const whole = keep && kept < KEEP_TOTAL_BYTES ? wholeSmallPart(data) : undefined;
+    const start = whole ? whole.subarray(0, PROLOG_BYTES) : await startOf(data);
     if (start && /<!DOCTYPE/i.test(decoder.decode(start))) {
       return `“${fileName}” was not opened: its part ${name} declares a document type (<!DOCTYPE>), which workbook files may not contain and Excel does not open. Nothing was read.`;
     }
+    if (whole && keep) {
+      keep.set(name, decoder.decode(whole));
+      kept += whole.length;
+    }
   }
   return undefined;
+}
+
+/** A small deflated part's bytes inflated whole, when they come to the size the zip declares (a damaged stream does not). */
+function wholeSmallPart(data: StoredEntry["_data"]): Uint8Array | undefined {
+  const size = data?.uncompressedSize;
+  if (!data?.compressedContent || data.compression?.magic !== "\x08\x00" || size === undefined || size > KEEP_PART_BYTES) return undefined;
+  const bytes = inflateRawNow(data.compressedContent, KEEP_PART_BYTES);
+  return bytes && bytes.length === size ? bytes : undefined;
 }
 
 const mebibytes = (n: number) => `${Math.round(n / (1024 * 1024)).toLocaleString("en-GB")} MB`;

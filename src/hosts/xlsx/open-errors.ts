@@ -134,7 +134,7 @@ export async function classifyWorkbookBytes(bytes: Uint8Array, fileName: string)
 }
 
 /** As classifyWorkbookBytes, also handing back the parsed zip so the caller can read parts ExcelJS misreads. */
-export async function examineWorkbookBytes(bytes: Uint8Array, fileName: string): Promise<{ problem: OpenProblem | null; zip?: JSZip }> {
+export async function examineWorkbookBytes(bytes: Uint8Array, fileName: string): Promise<{ problem: OpenProblem | null; zip?: JSZip; texts?: ReadonlyMap<string, string> }> {
   const problem = (p: OpenProblem) => ({ problem: p });
   const ext = extensionOf(fileName);
   const file = `“${fileName}”`;
@@ -186,9 +186,10 @@ export async function examineWorkbookBytes(bytes: Uint8Array, fileName: string):
     }
     const oversized = await oversizedPart(zip, fileName);
     if (oversized) return problem({ code: "partTooLarge", message: oversized });
-    const dtd = await partWithDtd(zip, fileName);
+    const texts = new Map<string, string>();
+    const dtd = await partWithDtd(zip, fileName, texts);
     if (dtd) return problem({ code: "documentType", message: dtd });
-    return { problem: null, zip };
+    return { problem: null, zip, texts };
   }
   return problem({
     code: "notWorkbook",

@@ -79,7 +79,8 @@ export class PackageWorkbook implements WorkbookHost {
 
   /** Opens .xlsx/.xlsm bytes for reading; bad files get the same WorkbookError XlsxHost.open gives. */
   static async open(data: Uint8Array, fileName: string): Promise<PackageWorkbook> {
-    return PackageWorkbook.over(await examinedZip(data, fileName), fileName);
+    const { zip, texts } = await examinedZip(data, fileName);
+    return PackageWorkbook.over(zip, fileName, undefined, texts);
   }
 
   /**
@@ -89,7 +90,8 @@ export class PackageWorkbook implements WorkbookHost {
    * again.
    */
   static async openForChange(data: Uint8Array, fileName: string): Promise<PackageWorkbook> {
-    return PackageWorkbook.overPackage(new OpcPackage(await examinedZip(data, fileName)), fileName);
+    const { zip, texts } = await examinedZip(data, fileName);
+    return PackageWorkbook.overPackage(new OpcPackage(zip, texts), fileName);
   }
 
   /** The package this reads, with the texts of the parts read so far. */
@@ -129,8 +131,9 @@ export class PackageWorkbook implements WorkbookHost {
     return next;
   }
 
-  private static async over(zip: JSZip, fileName: string, opened?: OpcPackage): Promise<PackageWorkbook> {
-    const pkg = opened ?? new OpcPackage(zip);
+  /** `known`: texts of parts the open already inflated (see examineWorkbookBytes). */
+  private static async over(zip: JSZip, fileName: string, opened?: OpcPackage, known?: ReadonlyMap<string, string>): Promise<PackageWorkbook> {
+    const pkg = opened ?? new OpcPackage(zip, known);
     const workbook = (await pkg.text(WORKBOOK)) ?? "";
     const rels = await pkg.relationships(WORKBOOK);
     const p = prefixOf(workbook, "workbook");
@@ -409,11 +412,11 @@ function sameFormats(a: readonly string[], b: readonly string[]): boolean {
 }
 
 /** The zip of workbook bytes, examined: bad files get the same WorkbookError XlsxHost.open gives. */
-async function examinedZip(data: Uint8Array, fileName: string): Promise<JSZip> {
-  const { problem, zip } = await examineWorkbookBytes(data, fileName);
+async function examinedZip(data: Uint8Array, fileName: string): Promise<{ zip: JSZip; texts?: ReadonlyMap<string, string> }> {
+  const { problem, zip, texts } = await examineWorkbookBytes(data, fileName);
   if (problem) throw new WorkbookError(problem.message, { file: fileName });
   if (!zip) throw new WorkbookError(`“${fileName}” is not a workbook package; open .csv files with the file host`, { file: fileName });
-  return zip;
+  return { zip, texts };
 }
 
 function readStyles(xml: string): { formats: Format[]; dxfs: XmlElement[] } {

@@ -4,10 +4,10 @@
  * atomically (temp file in the same folder, then rename), so a failure never
  * leaves a half-written workbook behind.
  */
-import { promises as fs } from "fs";
+import { promises as fs, readFileSync, statSync } from "fs";
 import * as path from "path";
 import { WorkbookError, type WorkbookHost } from "../host";
-import { PackageHost } from "./package-host";
+import type { PackageHost } from "./package-host";
 import { PackageWorkbook } from "./package-read";
 import type { XlsxHost } from "./xlsx-host";
 
@@ -30,6 +30,8 @@ export async function openWorkbookForReading(filePath: string): Promise<Workbook
 export async function openWorkbookForChange(filePath: string): Promise<PackageHost | XlsxHost> {
   if (/\.csv$/i.test(filePath)) return openWorkbookFile(filePath);
   const bytes = await readWorkbookBytes(filePath);
+  // Loaded here, not at the top: a job that only reads (the rollup's workers) never needs the save machinery.
+  const { PackageHost } = await import("./package-host");
   return PackageHost.open(bytes, path.basename(filePath));
 }
 
@@ -40,11 +42,16 @@ export async function openWorkbookFile(filePath: string): Promise<XlsxHost> {
   return XlsxHost.open(bytes, path.basename(filePath));
 }
 
+/**
+ * A workbook file's bytes. Read synchronously: a CLI job waits for them
+ * before anything else, and the rollup's workers read hundreds of small
+ * files, where the promise versions cost several times the reading.
+ */
 async function readWorkbookBytes(filePath: string): Promise<Uint8Array> {
   const name = path.basename(filePath);
   let stat;
   try {
-    stat = await fs.stat(filePath);
+    stat = statSync(filePath);
   } catch {
     throw new WorkbookError(`no file at ${filePath}; check the name and folder`, { file: name });
   }
@@ -53,7 +60,7 @@ async function readWorkbookBytes(filePath: string): Promise<Uint8Array> {
   }
   let bytes: Buffer;
   try {
-    bytes = await fs.readFile(filePath);
+    bytes = readFileSync(filePath);
   } catch (e) {
     throw new WorkbookError(`cannot read ${filePath} (${(e as NodeJS.ErrnoException).code ?? (e as Error).message}); check that you may read it and that no other program holds it`, {
       file: name,

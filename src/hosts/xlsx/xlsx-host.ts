@@ -19,6 +19,7 @@ import { contentRange, mergedRanges, sheetTables, tableAddress } from "./sheet-a
 import { applyPlan } from "./apply";
 import type { JournalEntry } from "./package/change-journal";
 import { savePackage } from "./package/save-package";
+import { deflateStoredParts } from "./deflate-stored";
 import { drawJournalCharts, FileCharts } from "./file-charts";
 import { decodeColumnName } from "./package/table-parts";
 import { attachCalculatedColumns, hasCalculatedColumns, readCalculatedColumns, withoutCalculatedColumnFormulas, writeCalculatedColumns } from "./calculated-columns";
@@ -84,6 +85,11 @@ async function partsExcelJsReads(zip: JSZip): Promise<Map<string, string> | unde
   // ExcelJS 4.4 reads every part with this name as a worksheet.
   const sheetParts = Object.keys(zip.files).filter((n) => /^\/?xl\/worksheets\/sheet\d+\.xml$/.test(n));
   return sheetParts.every((n) => known.has(n.replace(/^\//, ""))) ? parts : undefined;
+}
+
+/** ExcelJS's writeBuffer answers a Buffer in Node, an ArrayBuffer in a browser. */
+function asBytes(out: unknown): Uint8Array {
+  return out instanceof Uint8Array ? out : new Uint8Array(out as ArrayBuffer);
 }
 
 export class XlsxHost implements WorkbookHost {
@@ -189,8 +195,7 @@ export class XlsxHost implements WorkbookHost {
         { file: this.fileName, sheet: first.sheet, cell: first.address },
       );
     }
-    const out = (await this.workbook.xlsx.writeBuffer()) as unknown;
-    const bytes = out instanceof Uint8Array ? out : new Uint8Array(out as ArrayBuffer);
+    const bytes = (await deflateStoredParts(asBytes(await this.workbook.xlsx.writeBuffer({ zip: { compression: "STORE" } })))) ?? asBytes(await this.workbook.xlsx.writeBuffer());
     return drawJournalCharts(hasCalculatedColumns(this.workbook) ? await writeCalculatedColumns(bytes, this.workbook) : bytes, this.journal);
   }
 

@@ -27,7 +27,7 @@ export function momentSerial(d: Date): number {
 }
 
 /** The risk bands a workbook counts in (its settings; the risk template's bands by default). */
-export function bandsOf(outline: WorkbookOutline): RiskBand[] {
+export function bandsOf(outline: Pick<WorkbookOutline, "metadata">): RiskBand[] {
   return [...RISK_BAND_SETS[readSettings(outline.metadata.settings).settings.riskBands].bands];
 }
 

@@ -8,7 +8,7 @@ import JSZip from "jszip";
 import { WorkbookError } from "../../../../src/hosts/host";
 import { PackageWorkbook } from "../../../../src/hosts/xlsx/package-read";
 import { XlsxHost } from "../../../../src/hosts/xlsx/xlsx-host";
-import { MAX_PART_BYTES, oversizedPart } from "../../../../src/hosts/xlsx/inflate-limits";
+import { MAX_PART_BYTES, oversizedPart, partWithDtd } from "../../../../src/hosts/xlsx/inflate-limits";
 
 async function zipWith(sheetBytes: number, lieAboutSize = false): Promise<JSZip> {
   const zip = new JSZip();
@@ -63,5 +63,20 @@ describe("parts that declare a document type", () => {
     wb.addWorksheet("S").getCell("A1").value = "<!DOCTYPE is only text here>";
     const bytes = new Uint8Array((await wb.xlsx.writeBuffer()) as ArrayBuffer);
     expect((await (await XlsxHost.open(bytes, "fine.xlsx")).read("S", "A1")).values).toEqual([["<!DOCTYPE is only text here>"]]);
+  });
+});
+
+describe("the texts the document type check keeps for the reader", () => {
+  test("are the small parts' texts as the zip holds them; a part whose stream ends short of its declared size is not kept", async () => {
+    const zip = await zipWith(3000);
+    const keep = new Map<string, string>();
+    expect(await partWithDtd(zip, "fine.xlsx", keep)).toBeUndefined();
+    expect([...keep.keys()].sort()).toEqual(["xl/workbook.xml", "xl/worksheets/sheet1.xml"]);
+    for (const [name, text] of keep) expect(text).toBe(await zip.file(name)!.async("string"));
+
+    const liar = await zipWith(3000, true);
+    const kept = new Map<string, string>();
+    expect(await partWithDtd(liar, "liar.xlsx", kept)).toBeUndefined();
+    expect(kept.has("xl/worksheets/sheet1.xml")).toBe(false);
   });
 });
