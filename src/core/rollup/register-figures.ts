@@ -84,21 +84,23 @@ function bandOf(score: number, bands: readonly RiskBand[]): string | null {
   return above?.name ?? null;
 }
 
-/** Band sets are published for a 5×5 matrix; fraction levels are read on five steps. */
+/** Band sets are published for a 5×5 matrix; whole-number levels are read on five steps. */
 const FIVE_BY_FIVE = { probability: 5, impact: 5 };
 
 /**
  * The rows of a register whose probability or impact holds fractions
- * (PMBOK's 0.1–0.9 and 0.05–0.8, percentages), placed as the heat map and the
- * register's Band column place them: each value's level 1–5, the band of the
- * levels' product. Null for a register scored in whole numbers or words, whose
- * stated score is already on the band set's scale.
+ * (PMBOK's 0.1–0.9 and 0.05–0.8, percentages) or words (High/Medium/Low, a
+ * 3×3 matrix), placed as the heat map and the register's Band column place
+ * them: each value's level, the band of the levels' product on the band set
+ * as it falls on the register's own matrix (High × High on 3×3 is the top
+ * band, as on the map, not 9 of 25). Null for a register scored in whole
+ * numbers, whose stated score is already on the band set's scale.
  */
-function fractionPlaces(d: RegisterData, rows: readonly RegisterRow[], bands: readonly RiskBand[]): MappedRisk[] | null {
+function placesOnLevels(d: RegisterData, rows: readonly RegisterRow[], bands: readonly RiskBand[]): { risks: MappedRisk[]; fractions: boolean } | null {
   const reg = { sheet: d.register.sheet, columns: Object.fromEntries(Object.entries(d.register.columns).map(([f, c]) => [f, c.column])), rows: [...rows] };
   const readings = registerReadings(reg, FIVE_BY_FIVE);
-  if (readings.probability.kind !== "fractions" && readings.impact.kind !== "fractions") return null;
-  return mapRisks(reg, readings, bands);
+  if (readings.probability.kind === "numbers" && readings.impact.kind === "numbers") return null;
+  return { risks: mapRisks(reg, readings, bands), fractions: readings.probability.kind === "fractions" || readings.impact.kind === "fractions" };
 }
 
 export interface RiskFigures {
@@ -107,7 +109,7 @@ export interface RiskFigures {
   highestResidualRisk: Field<RiskRef>;
 }
 
-const ON_LEVELS = "fraction probabilities and impacts read as levels 1–5 and scored on their product, as the heat map and the Band column read them";
+const ON_LEVELS = "probabilities and impacts in fractions or words read as levels and banded on their product, as the heat map and the Band column read them";
 
 export function riskFigures(regs: readonly RegisterData[], bands: readonly RiskBand[]): RiskFigures {
   const sets = [...ofKind(regs, "risk").map((d) => ({ d, rows: recordRows(d) })), ...ofKind(regs, "raid").map((d) => ({ d, rows: raidRowsOf(d, "r") }))];
@@ -139,16 +141,17 @@ export function riskFigures(regs: readonly RegisterData[], bands: readonly RiskB
     sources.push(sourceOf(d));
     const scales = { p: scaleOf(rows, "probability"), i: scaleOf(rows, "impact") };
     const residualScales = { p: scaleOf(rows, "residualProbability"), i: scaleOf(rows, "residualImpact") };
-    const placed = fractionPlaces(d, rows, bands);
-    if (placed) onLevels++;
-    // A fraction register's residual is compared on its levels, so only residual levels give one.
+    const levels = placesOnLevels(d, rows, bands);
+    if (levels) onLevels++;
+    // A fraction register's residual is compared on its levels (its stated scores are on another scale), so only residual levels give one.
+    const placed = levels?.fractions ? levels.risks : null;
     const hasResidual = placed ? !!(d.register.columns.residualProbability && d.register.columns.residualImpact) : !!(d.register.columns.residualScore || (d.register.columns.residualProbability && d.register.columns.residualImpact));
     residualSeen ||= hasResidual;
     residualScoreOnly ||= !!placed && !hasResidual && !!d.register.columns.residualScore;
     for (const [k, row] of rows.entries()) {
       if (isClosedStatus(row.cells.status)) continue;
       open++;
-      const band = placed ? (placed[k].inherent?.band.name ?? null) : bandOfStated(asScore(scoreOf(row, "score", "probability", "impact", scales)));
+      const band = levels ? (levels.risks[k].inherent?.band.name ?? null) : bandOfStated(asScore(scoreOf(row, "score", "probability", "impact", scales)));
       if (band) byBand[band] = (byBand[band] ?? 0) + 1;
       else unscored++;
       if (!hasResidual) continue;

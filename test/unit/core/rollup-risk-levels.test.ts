@@ -31,7 +31,7 @@ describe("rollup risk figures on fraction registers", () => {
     expect(f.risksByBand).toMatchObject({ value: { Low: 1, Medium: 1, High: 1, Critical: 1 } });
     // Residual levels: R1 2 × 3 = 6, R2 3 × 2 = 6 (R1 first), R3 and R4 1.
     expect(f.highestResidualRisk).toMatchObject({ value: { score: 6, label: "R1" } });
-    expect(f.risksByBand).toMatchObject({ sources: [{ file: "p.xlsx", sheet: "Risks", cell: "A1:H6", how: expect.stringMatching(/levels 1–5/) }] });
+    expect(f.risksByBand).toMatchObject({ sources: [{ file: "p.xlsx", sheet: "Risks", cell: "A1:H6", how: expect.stringMatching(/read as levels and banded on their product/) }] });
   });
 
   it("reads percentages typed as text as fractions", () => {
@@ -66,5 +66,17 @@ describe("rollup risk figures on fraction registers", () => {
   it("gives no residual for a fraction register with only a stated residual score", () => {
     const d = register("p.xlsx", ["id", "probability", "impact", "residualScore"], [["R1", 0.7, 0.4, 0.12]]);
     expect(riskFigures([d], BANDS).highestResidualRisk).toMatchObject({ missing: expect.stringMatching(/no residual probability and impact/) });
+  });
+
+  it("bands a High/Medium/Low register on its own 3×3 matrix, as the heat map and its Band column do, keeping its stated residual scores", () => {
+    // On 3×3 the band set falls on 1, 3, 6, 9: High × High (9) is Critical, Medium × High (6) High, Low × Medium (2) Low; a stated 9 of 25 would have been Medium.
+    const d = register("w.xlsx", FIELDS, [
+      ["W1", "High", "High", 9, null, null, 4, "Open"],
+      ["W2", "Medium", "High", 6, null, null, 2, "Open"],
+      ["W3", "Low", "Medium", 2, null, null, 1, "Open"],
+    ]);
+    const f = riskFigures([d], BANDS);
+    expect(f.risksByBand).toMatchObject({ value: { Low: 1, Medium: 0, High: 1, Critical: 1 } });
+    expect(f.highestResidualRisk).toMatchObject({ value: { score: 4, label: "W1" } });
   });
 });
