@@ -216,17 +216,21 @@ export async function planHeatMaps(host: WorkbookHost, options: HeatMapOptions =
       return { ok: false, message: `the risk registers are on different matrices (${[...sizes].join(", ")}: ${registers.map((r) => `${r.label} ${sizeOf(r.readings).probability}×${sizeOf(r.readings).impact}`).join(", ")}), so they cannot share one map; draw one map each instead`, reading };
     }
   }
-  const basis = options.basis ?? "inherent";
+  const wantedBasis = options.basis ?? "inherent";
   const drawnAt = isoMinute(options.now ?? new Date());
   const previous = await previousSnapshot(host, outline);
   const taken = new Set<string>();
   const edits: Edit[] = [];
   const maps: DrawnHeatMap[] = [];
   const groups = groupsOf(registers, !!options.combined);
+  const notes = reading.skipped.map((s) => `sheet “${s.sheet}”: ${s.reason}`);
   for (const group of groups) {
     const single = groups.length === 1;
     const sheet = targetSheet(outline, single ? "Heat Map" : sheetNameFor("Heat Map", group[0].register.sheet), taken);
     const map = combinedMap(group, bandSet);
+    // Asked for residual ranking where the register records no residual levels: ranked on what it has, and said so, rather than an empty top ten.
+    const basis = wantedBasis === "residual" && !map.residual ? "inherent" : wantedBasis;
+    if (basis !== wantedBasis) notes.push(`${group.length === 1 ? group[0].label : "the combined registers"}: no residual probability and impact columns, so the ten highest and the movement are by inherent score`);
     const hadSnapshot = group.some((g) => previous.some((e) => e.register.toLowerCase() === registerKey(g.register).toLowerCase()));
     const movement = hadSnapshot ? group.flatMap((g) => movementSince(registerKey(g.register), previous, g.risks, basis)) : null;
     const subject = group.length === 1 ? group[0].label : `${group.length} risk registers combined (${group.map((g) => g.label).join(", ")})`;
@@ -238,7 +242,6 @@ export async function planHeatMaps(host: WorkbookHost, options: HeatMapOptions =
     maps.push({ sheet, subject, registers: group, map, movement });
   }
   edits.push(...snapshotEdits(outline, previous, registers, drawnAt));
-  const notes = reading.skipped.map((s) => `sheet “${s.sheet}”: ${s.reason}`);
   const unformulated = maps.filter((m) => cellCountFormula(m.registers.map((g) => ({ place: g.place, readings: g.readings })), "inherent", 1, 1) === undefined);
   for (const m of unformulated) notes.push(`${m.subject}: counts are written as numbers (a level column could not be referred to)`);
   return { ok: true, plan: plan(maps.length === 1 ? "Draw the risk heat map" : `Draw ${maps.length} risk heat maps`, edits), maps, reading, notes };

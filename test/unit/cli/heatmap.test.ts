@@ -16,6 +16,12 @@ beforeAll(async () => {
   ws.addRow(["R3", "Staff leave", "Medium", "Low", "Low", "Low", "Closed"]);
   ws.addRow(["=R4", "Looks like a formula", "High", "Medium", "High", "Low", "open"]);
   await wb.xlsx.writeFile(path.join(dir, "risks.xlsx"));
+  const inherentOnly = new ExcelJS.Workbook();
+  const sheet = inherentOnly.addWorksheet("Risks");
+  sheet.addRow(["Risk ID", "Title", "Probability", "Impact", "Status"]);
+  sheet.addRow(["R1", "Supplier late", 4, 5, "Open"]);
+  sheet.addRow(["R2", "Budget cut", 2, 3, "Open"]);
+  await inherentOnly.xlsx.writeFile(path.join(dir, "inherent-only.xlsx"));
   const none = new ExcelJS.Workbook();
   none.addWorksheet("Notes").addRow(["Just notes"]);
   await none.xlsx.writeFile(path.join(dir, "none.xlsx"));
@@ -73,6 +79,19 @@ describe("pmo heatmap", () => {
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load((await readFile(path.join(dir, "again.xlsx"))) as unknown as ArrayBuffer);
     expect(wb.worksheets.map((w) => w.name)).toEqual(["Risks", "Heat Map", "Risk Snapshot"]);
+  });
+
+  test("--residual on a register without residual levels ranks on inherent scores and says so, instead of an empty top ten", async () => {
+    const run = await runCaptured(["heatmap", "inherent-only.xlsx", "--out", "inherent-map.xlsx", "--residual"], { cwd: dir });
+    expect(run.code).toBe(0);
+    expect(run.stdout + run.stderr).toMatch(/no residual probability and impact columns, so the ten highest and the movement are by inherent score/);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load((await readFile(path.join(dir, "inherent-map.xlsx"))) as unknown as ArrayBuffer);
+    const texts: unknown[] = [];
+    wb.getWorksheet("Heat Map")?.eachRow((row) => row.eachCell((c) => texts.push(c.value)));
+    expect(texts).toContain("Ten highest open risks by inherent score");
+    expect(texts).not.toContain("Ten highest open risks by residual score");
+    expect(texts).toContain("Supplier late");
   });
 
   test("a workbook with no risk register: exit 2 and the reason, no file written", async () => {
