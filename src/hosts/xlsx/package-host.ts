@@ -17,6 +17,7 @@ import { WorkbookError, type ApplyResult, CellLook, CellSelection, CellsChanged,
 import type { CellsAnswer, CellsQuery } from "../host";
 import { CellsByReading } from "../cells-query";
 import { lossesOfGroups } from "./formula-group-losses";
+import { METADATA_SHEET } from "../../core/metadata/schema";
 import { PackageWorkbook } from "./package-read";
 import { cellsPlanNeeds } from "./plan-cells";
 import { OpcPackage } from "./package/opc";
@@ -132,8 +133,9 @@ export class PackageHost implements WorkbookHost {
    */
   async selection(): Promise<CellSelection | null> {
     if (this.selected) {
-      const outline = await this.reader.outline({ previewRows: 0 });
-      const sheet = outline.sheets.find((s) => s.name.toLowerCase() === this.selected?.sheet.toLowerCase());
+      // The name as the workbook part spells it: no sheet's cells are read for it.
+      const wanted = this.selected.sheet.toLowerCase();
+      const sheet = this.reader.worksheetParts().find((s) => s.name !== METADATA_SHEET && s.name.toLowerCase() === wanted);
       if (sheet) return { ...this.selected, sheet: sheet.name };
     }
     return this.reader.savedSelection();
