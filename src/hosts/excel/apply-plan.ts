@@ -311,8 +311,6 @@ export interface PreparedApply {
   writeRest(ctx: Excel.RequestContext, log: WriteLog, progress?: Progress): Promise<void>;
 }
 
-export { isStructureEdit };
-
 /** Edits whose write changes a table, a merge or a sheet: synced alone, so the write log knows whether they happened. */
 export function isStructuralEdit(e: Edit): boolean {
   return ["addSheet", "deleteSheet", "createTable", "removeTable", "addTableColumns", "removeTableColumns", "resizeTable", "mergeCells", "unmergeCells"].includes(e.type);

@@ -9,7 +9,7 @@
  * replaces it, which is the plan's own change and no loss.
  */
 import type ExcelJS from "exceljs";
-import { formatRange, parseRange, type RangeAddress, rangesIntersect } from "../../core/grid/address";
+import { formatRange, parseRange, type RangeAddress, rangeContains, rangesIntersect } from "../../core/grid/address";
 import type { Plan } from "../../core/plan/plan";
 import { VALUE_TYPE } from "./cell-values";
 import { cellsWrittenBy, journalSheetOf, WHOLE_SHEET } from "./package/change-journal";
@@ -38,8 +38,6 @@ export function formulaGroups(ws: ExcelJS.Worksheet): FormulaGroup[] {
   );
   return groups;
 }
-
-const contains = (outer: RangeAddress, inner: RangeAddress) => outer.top <= inner.top && outer.bottom >= inner.bottom && outer.left <= inner.left && outer.right >= inner.right;
 
 /** Array formulas and data tables `plan` writes over in part, in words naming file, sheet, cells and what is lost. */
 export function formulaGroupLosses(workbook: ExcelJS.Workbook, fileName: string, plan: Plan): string[] {
@@ -89,7 +87,7 @@ export function lossesOfGroups(
     if (!found) continue;
     for (const g of found.groups) {
       const hits = ranges.filter((r) => rangesIntersect(r, g.range));
-      if (!hits.length || hits.some((r) => contains(r, g.range))) continue;
+      if (!hits.length || hits.some((r) => rangeContains(r, g.range))) continue;
       const where = formatRange(g.range);
       losses.push(
         `“${fileName}”, sheet “${found.name}”, ${where}: the plan writes over part of the ${g.kind} in ${g.anchor} (one formula fills all of ${where}), which saving cannot keep`,
