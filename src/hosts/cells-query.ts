@@ -5,14 +5,8 @@
  */
 import { formatRange, parseRange, rangeContains, rangeHeight, rangeWidth, type RangeAddress } from "../core/grid/address";
 import { isCellError, type CellValue } from "../core/grid/cell";
-import { WorkbookError, type CellsAnswer, type CellsQuery, type Grid } from "./host";
+import { rangeOnSheet, type CellsAnswer, type CellsQuery, type Grid } from "./host";
 import { MAX_READ_CELLS } from "./xlsx/read-limits";
-
-function rangeOf(sheet: string, address: string): RangeAddress {
-  const r = parseRange(address);
-  if (!r) throw new WorkbookError(`“${address}” is not a cell range on sheet “${sheet}” (use A1 form such as B3:N40).`, { sheet, cell: address });
-  return r;
-}
 
 /** A cell as Excel's `Range.formulas` gives it: the formula's text, else the constant (an error as its text). */
 function formulaCell(value: CellValue, formula: string | null): CellValue {
@@ -80,7 +74,7 @@ export class CellsByReading {
 
   async query(sheet: string, queries: readonly CellsQuery[]): Promise<CellsAnswer[]> {
     if (!queries.length) return [];
-    const ranges = queries.map((q) => rangeOf(sheet, q.address));
+    const ranges = queries.map((q) => rangeOnSheet(sheet, q.address));
     const box = ranges.reduce((b, r) => ({ top: Math.min(b.top, r.top), left: Math.min(b.left, r.left), bottom: Math.max(b.bottom, r.bottom), right: Math.max(b.right, r.right) }));
     const last = this.last;
     if (last && last.sheet.toLowerCase() === sheet.toLowerCase() && rangeContains(last.range, box)) return queries.map((q, k) => answerFrom(last.grid, ranges[k] as RangeAddress, q));

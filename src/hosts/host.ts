@@ -3,6 +3,7 @@
  * Excel (Office.js) and xlsx (ExcelJS); one contract suite holds them to the
  * same behaviour.
  */
+import { parseRange, type RangeAddress } from "../core/grid/address";
 import type { CellValue } from "../core/grid/cell";
 import type { CellStyle, ConditionalFormat, DataValidation } from "../core/plan/edits";
 import type { Plan } from "../core/plan/plan";
@@ -190,4 +191,11 @@ export class WorkbookError extends Error {
     super(message);
     this.name = "WorkbookError";
   }
+}
+
+/** The range `address` names on `sheet`; a WorkbookError naming both when it is not an A1 range. */
+export function rangeOnSheet(sheet: string, address: string): RangeAddress {
+  const range = parseRange(address);
+  if (!range) throw new WorkbookError(`“${address}” is not a cell range on sheet “${sheet}” (use A1 form such as B3:N40).`, { sheet, cell: address });
+  return range;
 }

@@ -13,9 +13,9 @@
  * those characters would read: only such cells are told apart afterwards,
  * through `valueTypes` of the rows that hold them.
  */
-import { formatRange, parseRange, rangeHeight, rangeWidth, type RangeAddress } from "../../core/grid/address";
+import { formatRange, rangeHeight, rangeWidth, type RangeAddress } from "../../core/grid/address";
 import { ERROR_TEXT, type CellValue } from "../../core/grid/cell";
-import { WorkbookError, type CellsAnswer, type CellsQuery } from "../host";
+import { rangeOnSheet, type CellsAnswer, type CellsQuery } from "../host";
 import { cellValueFrom } from "./cell-read";
 import { readBlockRows, rowBytes, SYNC_BUDGET_BYTES } from "./payload";
 import { isPayloadRefusal } from "./range-reader";
@@ -69,11 +69,7 @@ function halves(u: Unit, share: number): Unit[] {
 }
 
 export async function queryCellsInExcel(ctx: Excel.RequestContext, sheet: string, queries: readonly CellsQuery[], budget = SYNC_BUDGET_BYTES): Promise<CellsAnswer[]> {
-  const ranges = queries.map((q) => {
-    const r = parseRange(q.address);
-    if (!r) throw new WorkbookError(`“${q.address}” is not a cell range on sheet “${sheet}” (use A1 form such as B3:N40).`, { sheet, cell: q.address });
-    return r;
-  });
+  const ranges = queries.map((q) => rangeOnSheet(sheet, q.address));
   const answers: CellsAnswer[] = ranges.map((r) => ({ address: formatRange(r) }));
   const cells = ranges.map((r) => Array.from({ length: rangeHeight(r) }, () => new Array<CellValue>(rangeWidth(r)).fill(null)));
   const units: Unit[] = [];

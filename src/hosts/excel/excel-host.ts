@@ -12,7 +12,7 @@ import { describeEdit } from "../../core/plan/describe";
 import { isChartEdit } from "../../core/plan/edit-kinds";
 import type { Edit } from "../../core/plan/edits";
 import type { Plan } from "../../core/plan/plan";
-import { WorkbookError, type ApplyResult, type CellLook, type CellSelection, type CellsChanged, type StopListening, type Grid, type Progress, type RangeRules, type SheetOutline, type TableOutline, type WorkbookHost, type WorkbookOutline } from "../host";
+import { rangeOnSheet, WorkbookError, type ApplyResult, type CellLook, type CellSelection, type CellsChanged, type StopListening, type Grid, type Progress, type RangeRules, type SheetOutline, type TableOutline, type WorkbookHost, type WorkbookOutline } from "../host";
 import type { PreparedApply, WriteLog } from "./apply-plan";
 import { readMergedAreas } from "./merged-areas";
 import { cellValueFrom, formulaFrom } from "./cell-read";
@@ -238,13 +238,13 @@ export class ExcelHost implements WorkbookHost {
 
   /** Validation and colour rules of each range (see read-rules.ts); two syncs at most, whatever the rows. */
   async readRules(sheet: string, addresses: string[]): Promise<RangeRules[]> {
-    const ranges = addresses.map((a) => rangeOrError(sheet, a));
+    const ranges = addresses.map((a) => rangeOnSheet(sheet, a));
     return this.run({}, (ctx) => namingMissingSheet(sheet, () => readRangeRules(ctx, sheet, ranges)));
   }
 
   /** Bold, fill and wrap of every cell of a small range (a header row), in one sync. */
   async readLooks(sheet: string, address: string): Promise<CellLook[][]> {
-    const range = rangeOrError(sheet, address);
+    const range = rangeOnSheet(sheet, address);
     return this.run({}, (ctx) => namingMissingSheet(sheet, () => readCellLooks(ctx, sheet, range)));
   }
 
@@ -486,12 +486,6 @@ function selectionOf(range: Excel.Range): CellSelection | null {
 
 function messageOf(e: unknown): string {
   return e instanceof Error ? e.message : String(e);
-}
-
-function rangeOrError(sheet: string, address: string): RangeAddress {
-  const range = parseRange(address);
-  if (!range) throw new WorkbookError(`“${address}” is not a cell range on sheet “${sheet}” (use A1 form such as B3:N40).`, { sheet, cell: address });
-  return range;
 }
 
 /**
