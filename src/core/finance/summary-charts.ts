@@ -6,6 +6,7 @@
  * and a short record of what was drawn (name and fingerprint) kept in the
  * workbook so a re-run with nothing new draws nothing.
  */
+import { andList } from "../and-list";
 import { columnLetter, formatRange } from "../grid/address";
 import type { ChartSpec, Edit } from "../plan/edits";
 import type { SummaryLayout } from "./summary-sheet";
@@ -49,18 +50,13 @@ export function summaryCharts(layout: SummaryLayout, sheet: string): ChartSpec[]
       name: c.name,
       chartType: "line",
       // Named after the curves it draws: a tracker with actuals by month only has no budget curve.
-      title: `${c.subject}: ${listed(series.map((s) => s.name.replace(/^Cumulative /, "")))}, cumulative`,
+      title: `${c.subject}: ${andList(series.map((s) => s.name.replace(/^Cumulative /, "")))}, cumulative`,
       categories: `A${c.top}:A${c.bottom}`,
       categoryLabels: c.categoryLabels,
       series,
       anchor: formatRange({ top, bottom: top + CHART_ROWS - 1, left, right: left + CHART_COLUMNS - 1 }),
     };
   });
-}
-
-/** "PV, EV and AC". */
-function listed(words: string[]): string {
-  return words.length > 1 ? `${words.slice(0, -1).join(", ")} and ${words[words.length - 1]}` : (words[0] ?? "");
 }
 
 /** FNV-1a over the chart's JSON: enough to tell a chart changed, not a security measure. */

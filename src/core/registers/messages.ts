@@ -2,6 +2,7 @@
  * The English words for register drift and apply notes, in one place: the
  * task pane, the CLI and tests read the same codes and get the same sentences.
  */
+import { andList } from "../and-list";
 import type { Template } from "../templates/schema";
 import type { DriftCode, DriftFinding } from "./drift";
 
@@ -73,11 +74,6 @@ export function formatDrift(f: DriftFinding): string {
 
 function count(n: number, one: string, many: string): string {
   return `${n.toLocaleString("en-GB")} ${n === 1 ? one : many}`;
-}
-
-function andList(items: string[]): string {
-  if (items.length <= 1) return items.join("");
-  return `${items.slice(0, -1).join(", ")} and ${items[items.length - 1]}`;
 }
 
 function headerOf(field: string, template: Template | undefined): string {
