@@ -7,7 +7,7 @@
 import { thresholdAt } from "../finance/thresholds";
 import { formatCell, columnIndex } from "../grid/address";
 import { bandOfScore, bandsForMatrix, type RiskBand } from "../risk/bands";
-import { fractionOfText, isFractionColumn, isLevelWord, levelNumber, levelOnReading, levelReading, levelValue, scaleOfColumn, type LevelReading, type LevelScale } from "../risk/levels";
+import { fractionOfText, isFractionColumn, isLevelWord, levelNumber, levelOnReading, levelReading, levelValue, type LevelReading, type LevelScale } from "../risk/levels";
 import type { Template, TemplateColumn } from "../templates/schema";
 import { checkCustomRules } from "./custom-checks";
 import { blank, checkCell, dateSerial, isoOf, type CellProblem } from "./field-checks";
@@ -47,12 +47,14 @@ function levelColumns(reg: RegisterRows): Map<string, LevelColumn> {
     const values = reg.rows.map((r) => r.cells[column.id]?.value ?? null);
     const scaleOf = reg.template.scales?.[LEVEL_PAIRS[column.id] ?? "probability"];
     const steps = scaleOf?.levels.map((l) => l.value) ?? [1, 2, 3, 4, 5];
+    // The reading has a word scale exactly when the column has one: it is worked out once, there.
+    const reading = levelReading(values, LEVEL_PAIRS[column.id] ?? "probability", Math.max(...steps));
     out.set(column.id, {
-      scale: scaleOfColumn(values),
+      scale: reading.kind === "words" ? reading.scale : null,
       min: Math.min(...steps),
       max: Math.max(...steps),
       fractional: isFractionColumn(values),
-      reading: levelReading(values, LEVEL_PAIRS[column.id] ?? "probability", Math.max(...steps)),
+      reading,
     });
   }
   return out;
