@@ -5,7 +5,7 @@
  * range. A mapping a person confirmed (stored in the workbook) wins over
  * detection.
  */
-import { columnLetter, formatRange, parseRange, type RangeAddress } from "../../core/grid/address";
+import { columnIndex, columnLetter, formatRange, parseRange, type RangeAddress } from "../../core/grid/address";
 import { measureExtent } from "../../core/detect/extent";
 import {
   detectAtHeader,
@@ -89,7 +89,7 @@ async function fromStoredMapping(host: WorkbookHost, sheet: SheetOutline, record
   const firstCol = Math.min(...filled);
   const lastCol = Math.max(...filled);
   const body = gridToCells(await host.read(sheet.name, formatRange({ top: record.headerRow, bottom: used.bottom, left: firstCol, right: lastCol })), sheet.merges);
-  const idCol = columns.id ? parseRange(`${columns.id.column}1`)?.left : undefined;
+  const idCol = columns.id ? columnIndex(columns.id.column) : undefined;
   const extent = measureExtent(body, { headerRow: record.headerRow, firstCol, lastCol, idCol });
   const kind = TemplateKindSchema.safeParse(record.kind);
   return {
@@ -162,7 +162,7 @@ async function lightTable(host: WorkbookHost, sheet: SheetOutline, table: TableI
   const head: SheetCells = { ...preview, left: table.range.left, values: cut(preview.values), formulas: cut(preview.formulas), numberFormats: cut(preview.numberFormats) };
   const first = detectTable(head, table, options);
   if (!first) return undefined;
-  const idCol = first.columns.id ? parseRange(`${first.columns.id.column}1`)?.left : undefined;
+  const idCol = first.columns.id ? columnIndex(first.columns.id.column) : undefined;
   const body = await lightBody(host, { sheet: sheet.name, head, left: table.range.left, right: table.range.right, bottom: table.range.bottom, headerRow: table.range.top, firstRow: first.firstRow, idCol, merges: preview.merges });
   if (!body) return undefined;
   try {
@@ -193,10 +193,10 @@ async function withBody(
 ): Promise<DetectedRegister | null> {
   const previewBottom = preview.top + preview.values.length - 1;
   if (!used || used.bottom <= previewBottom || first.lastRow < previewBottom - 5) return first;
-  const left = parseRange(`${first.firstColumn}1`)?.left ?? preview.left;
-  const right = parseRange(`${first.lastColumn}1`)?.left ?? left;
+  const left = columnIndex(first.firstColumn) ?? preview.left;
+  const right = columnIndex(first.lastColumn) ?? left;
   if (light) {
-    const idCol = first.columns.id ? parseRange(`${first.columns.id.column}1`)?.left : undefined;
+    const idCol = first.columns.id ? columnIndex(first.columns.id.column) : undefined;
     const body = await lightBody(host, { sheet: sheet.name, head: preview, left, right, bottom: used.bottom, headerRow: first.headerRow, firstRow: first.firstRow, idCol, merges: preview.merges });
     try {
       if (body) return again(body);
