@@ -87,6 +87,8 @@ export async function readHeatMaps(workbook: WorkbookHost, knownOutline?: Workbo
   const template = templateForKind("risk");
   const registers: RiskRegisterMap[] = [];
   const skipped: HeatMapReading["skipped"] = [];
+  // The host with its light reads, where it has them (the type then says queryCells is there).
+  const querying = host.queryCells ? { ...host, queryCells: host.queryCells } : null;
   // A long register is measured without reading all its cells: the map needs only some of its columns.
   for (const found of await detectRegisters(host, { lightBody: true }, outline)) {
     if (found.kind !== "risk") continue;
@@ -96,13 +98,13 @@ export async function readHeatMaps(workbook: WorkbookHost, knownOutline?: Workbo
     }
     const register = { ...found, ...coveredRows(found, outline) };
     const preview = outline.sheets.find((s) => s.name === register.sheet)?.preview ?? null;
-    const light = host.queryCells ? await readRiskRows({ ...host, queryCells: host.queryCells }, register, template, preview) : null;
+    const light = querying ? await readRiskRows(querying, register, template, preview) : null;
     const rows = light ? light.rows : await readRegisterRows(host, register, template, false);
     const readings = registerReadings(rows, numericSize);
     const risks = mapRisks(rows, readings, bandSet);
     const hasStatus = rows.columns.status !== undefined;
     const map = heatMapOf(risks, readings, bandSet, hasStatus);
-    if (light && host.queryCells) await titlesFor({ ...host, queryCells: host.queryCells }, register, light.titleColumns, map, preview);
+    if (light && querying) await titlesFor(querying, register, light.titleColumns, map, preview);
     const columns: Record<string, number> = {};
     const headers: Record<string, string> = {};
     for (const [field, mapped] of Object.entries(register.columns)) {

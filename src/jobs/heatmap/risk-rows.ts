@@ -100,11 +100,12 @@ export async function titlesFor(
   const mine = map.risks.filter((r) => r.sheet === register.sheet);
   if (!mine.length || !cols.length) return;
   const height = register.lastRow - register.firstRow + 1;
-  const weight = cols.reduce((n, c) => n + height * bytesPerCell(preview, c, register.firstRow, register.lastRow), 0);
+  const perCell = cols.map((c) => bytesPerCell(preview, c, register.firstRow, register.lastRow));
+  const weight = perCell.reduce((n, b) => n + height * b, 0);
   const all = weight <= ALL_TITLES_BYTES;
   const shown = all ? mine : [...new Set([...topRisks(map, "inherent"), ...topRisks(map, "residual")])].filter((r) => r.sheet === register.sheet);
   const queries: CellsQuery[] = all
-    ? cols.map((c) => ({ address: formatRange({ top: register.firstRow, bottom: register.lastRow, left: c, right: c }), ask: "values", bytesPerCell: bytesPerCell(preview, c, register.firstRow, register.lastRow) }))
+    ? cols.map((c, j) => ({ address: formatRange({ top: register.firstRow, bottom: register.lastRow, left: c, right: c }), ask: "values", bytesPerCell: perCell[j] }))
     : shown.flatMap((r) => cols.map((c) => ({ address: formatRange({ top: r.row, bottom: r.row, left: c, right: c }), ask: "values" as const })));
   const answers = await host.queryCells(register.sheet, queries);
   const at = (k: number, risk: { row: number }, j: number): CellValue => (all ? answers[j]?.cells?.[risk.row - register.firstRow]?.[0] : answers[k * cols.length + j]?.cells?.[0]?.[0]) ?? null;
