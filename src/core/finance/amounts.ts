@@ -6,6 +6,10 @@
 import { isCellError, type CellValue } from "../grid/cell";
 import { readAmountText } from "../validate/typed-text";
 
+/** The tracker fields that hold money amounts. */
+export const AMOUNT_FIELDS = ["budget", "approvedChanges", "committed", "actual", "forecast", "eac", "bac", "pv", "ev", "ac", "etcEstimate"] as const;
+export type AmountField = (typeof AMOUNT_FIELDS)[number];
+
 export type AmountCell =
   | { kind: "number"; value: number }
   | { kind: "text"; value: number; text: string }

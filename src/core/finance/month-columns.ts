@@ -15,7 +15,7 @@
 import { isBlank, type CellValue } from "../grid/cell";
 import type { RangeAddress } from "../grid/address";
 import { formatAt, headerTextOf, mergeAt, valueAt, type SheetCells } from "../detect/sheet-cells";
-import { readAmount } from "./amounts";
+import { AMOUNT_FIELDS, readAmount } from "./amounts";
 
 /** What a month column holds. "budget" is the plan: budget, baseline or planned value. */
 export type MonthMeasure = "budget" | "forecast" | "actual" | "earned" | "committed";
@@ -63,7 +63,7 @@ const MEASURE_WORDS: [MonthMeasure, RegExp][] = [
 const ANY_MEASURE = new RegExp(MEASURE_WORDS.map(([, re]) => re.source).join("|"), "gi");
 
 /** Fields whose mapped column may be a month column after all ("Budget Feb-25" mapped as the budget). */
-const AMOUNT_FIELDS = new Set(["budget", "approvedChanges", "committed", "actual", "forecast", "eac", "bac", "pv", "ev", "ac", "etcEstimate"]);
+const AMOUNT_FIELD_SET = new Set<string>(AMOUNT_FIELDS);
 
 /** The one measure some words name; null when they name none or several ("Budget vs Actual"). */
 export function measureOfWords(words: string): MonthMeasure | null {
@@ -141,7 +141,7 @@ export function readMonthColumns<P>(frame: MonthFrame, readPeriod: PeriodReader<
   const found: { column: number; header: string; period: P }[] = [];
   for (let col = frame.left; col <= frame.right; col++) {
     const field = fieldOf.get(col);
-    if (field !== undefined && !AMOUNT_FIELDS.has(field)) continue;
+    if (field !== undefined && !AMOUNT_FIELD_SET.has(field)) continue;
     const value = valueAt(cells, frame.headerRow, col);
     const header = typeof value === "string" ? headerTextOf(value) : "";
     const period = readPeriod(typeof value === "string" ? periodText(header) : value, formatAt(cells, frame.headerRow, col));

@@ -9,12 +9,10 @@
 import { columnLetter, parseRange, type RangeAddress } from "../grid/address";
 import type { CellValue } from "../grid/cell";
 import { formatAt, formulaAt, valueAt } from "../detect/sheet-cells";
-import { readAmount } from "./amounts";
+import { AMOUNT_FIELDS, readAmount, type AmountField } from "./amounts";
 import { monthColumnsNote, readMonthColumns, type MonthColumnRead } from "./month-columns";
 import { monthHeader, periodOrUnknown, type Period } from "./periods";
 
-export const AMOUNT_FIELDS = ["budget", "approvedChanges", "committed", "actual", "forecast", "eac", "bac", "pv", "ev", "ac", "etcEstimate"] as const;
-export type AmountField = (typeof AMOUNT_FIELDS)[number];
 const KEY_FIELDS = ["project", "workPackage", "costCode", "category", "id"] as const;
 
 export interface TrackerCells {
