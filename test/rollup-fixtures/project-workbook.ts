@@ -6,6 +6,7 @@
  */
 import ExcelJS from "exceljs";
 import { seededRandom } from "../unit/jobs/messy-register";
+import { addWorkingSheets, type WorkingSheetSizes } from "./working-sheets";
 
 export interface ProjectTruth {
   code: string;
@@ -22,7 +23,19 @@ export interface ProjectTruth {
 
 const day = (y: number, m: number, d: number) => new Date(Date.UTC(y, m - 1, d));
 
-export async function projectWorkbook(i: number, opts: { risks?: number; budgetLines?: number } = {}): Promise<{ bytes: Uint8Array; truth: ProjectTruth }> {
+export interface ProjectWorkbookOptions {
+  risks?: number;
+  issues?: number;
+  milestones?: number;
+  budgetLines?: number;
+  /** The sheets a real project workbook also keeps (schedule, resource plan, logs, lists), which a rollup does not need. */
+  workingSheets?: WorkingSheetSizes;
+}
+
+/** A project workbook as PMOs keep them: the registers at their usual length and the working sheets beside them. */
+export const TYPICAL_PROJECT: ProjectWorkbookOptions = { risks: 30, issues: 15, milestones: 12, budgetLines: 20 };
+
+export async function projectWorkbook(i: number, opts: ProjectWorkbookOptions = {}): Promise<{ bytes: Uint8Array; truth: ProjectTruth }> {
   const rnd = seededRandom(i + 1); // deterministic, so every run builds the same files
   const pick = <T>(xs: readonly T[]) => xs[Math.floor(rnd() * xs.length)];
   const code = `P${String(i).padStart(4, "0")}`;
@@ -59,18 +72,19 @@ export async function projectWorkbook(i: number, opts: { risks?: number; budgetL
 
   const issues = wb.addWorksheet("Issues");
   issues.getRow(2).values = ["Issue ID", "Issue Description", "Owner", "Priority", "Status", "Target Date"];
-  for (let r = 0; r < 6; r++) {
+  for (let r = 0; r < (opts.issues ?? 6); r++) {
     const status = pick(["Open", "In progress", "Closed"]);
     if (status !== "Closed") truth.openIssues++;
-    issues.getRow(3 + r).values = [`${code}-I${r + 1}`, `Issue ${r + 1}`, "Owner", pick(["High", "Medium", "Low"]), status, day(2025, 4 + r, 10)];
+    issues.getRow(3 + r).values = [`${code}-I${r + 1}`, `Issue ${r + 1}`, "Owner", pick(["High", "Medium", "Low"]), status, day(2025, 4 + (r % 9), 10)];
     issues.getCell(3 + r, 6).numFmt = "dd/mm/yyyy";
   }
 
   const ms = wb.addWorksheet("Milestones");
   ms.getRow(1).values = ["ID", "Milestone", "Owner", "Baseline Date", "Forecast Date", "Actual Date", "Status"];
-  for (let r = 0; r < 6; r++) {
+  for (let r = 0; r < (opts.milestones ?? 6); r++) {
     const done = r < 2;
-    ms.getRow(2 + r).values = [`M${r + 1}`, `Milestone ${r + 1}`, "Owner", day(2025, 3 + r, 15), day(2025, 3 + r, 20 + (r % 5)), done ? day(2025, 3 + r, 21) : null, done ? "Complete" : "On track"];
+    const month = 3 + (r % 10);
+    ms.getRow(2 + r).values = [`M${r + 1}`, `Milestone ${r + 1}`, "Owner", day(2025, month, 15), day(2025, month, 20 + (r % 5)), done ? day(2025, month, 21) : null, done ? "Complete" : "On track"];
     for (const c of [4, 5, 6]) ms.getCell(2 + r, c).numFmt = "dd/mm/yyyy";
   }
 
@@ -87,6 +101,7 @@ export async function projectWorkbook(i: number, opts: { risks?: number; budgetL
     truth.forecast += a + f;
     budget.getRow(4 + r).values = [code, `CC-${r + 1}`, pick(["Capex", "Opex"]), b, a, f, null];
   }
+  if (opts.workingSheets) addWorkingSheets(wb, code, rnd, opts.workingSheets);
   const bytes = new Uint8Array((await wb.xlsx.writeBuffer()) as ArrayBuffer);
   return { bytes, truth };
 }

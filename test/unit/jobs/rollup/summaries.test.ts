@@ -5,7 +5,8 @@ import { summariseHost } from "../../../../src/jobs/rollup/read-projects";
 import { samplePortfolioBytes, SAMPLE_SHEETS } from "../../../../src/sample/portfolioWorkbook";
 import { CUSTOMER_PORTAL, FINANCE_SYSTEM, NORTHGATE } from "../../../../src/sample/portfolioData";
 import { planVariance } from "../../../../src/jobs/finance/variance";
-import { projectWorkbook } from "../../../rollup-fixtures/project-workbook";
+import { projectWorkbook, TYPICAL_PROJECT } from "../../../rollup-fixtures/project-workbook";
+import { TYPICAL_WORKING_SHEETS } from "../../../rollup-fixtures/working-sheets";
 
 const today = new Date(2025, 5, 15);
 
@@ -88,5 +89,18 @@ describe("project summaries", () => {
     expect(valueOf(s.fields.forecast)).toBe(truth.forecast);
     expect(valueOf(s.fields.openRisks)).toBe(truth.openRisks);
     expect(valueOf(s.fields.openIssues)).toBe(truth.openIssues);
+  });
+
+  it("reads a typical project workbook's registers past its schedule, resource plan and logs, and not the schedule whole", async () => {
+    const { bytes, truth } = await projectWorkbook(8, { ...TYPICAL_PROJECT, workingSheets: TYPICAL_WORKING_SHEETS });
+    const book = await PackageWorkbook.open(bytes, "p8.xlsx");
+    const [s] = await summariseHost(book, "p8.xlsx", { today });
+    expect(s.key).toBe(truth.code);
+    expect([valueOf(s.fields.budget), valueOf(s.fields.actual), valueOf(s.fields.forecast)]).toEqual([truth.budget, truth.actual, truth.forecast]);
+    expect([valueOf(s.fields.openRisks), valueOf(s.fields.openIssues)]).toEqual([truth.openRisks, truth.openIssues]);
+    // The schedule runs past the rows detection looks at and holds no register the summary sums.
+    expect(book.formulaGroupsOf("Schedule")).toBeUndefined();
+    const [whole] = await summariseHost(await XlsxHost.open(bytes, "p8.xlsx"), "p8.xlsx", { today });
+    expect(s.fields).toEqual(whole.fields);
   });
 });
