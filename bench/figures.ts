@@ -1,3 +1,4 @@
+import * as os from "node:os";
 /** A measured number with its unit and, where there is one, the goal it is held to. */
 export interface Figure {
   value: number | null;
@@ -19,3 +20,7 @@ export const round = (n: number, digits = 2): number => Number(n.toFixed(digits)
 export const seconds = (ms: number): number => round(ms / 1000, 2);
 export const mebibytes = (bytes: number): number => round(bytes / 2 ** 20, 1);
 export const kibibytes = (bytes: number): number => round(bytes / 1024, 1);
+
+/** The 1, 5 and 15-minute load averages, to print beside wall times measured on a shared machine. */
+export const loadAverages = (): number[] => os.loadavg().map((n) => round(n, 2));
+export const LOAD_NOTE = "1, 5 and 15-minute load averages; above the CPU count, timings are inflated by other work";

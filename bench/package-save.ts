@@ -13,7 +13,7 @@
 import { mkdtemp, rm } from "node:fs/promises";
 import * as os from "node:os";
 import * as path from "node:path";
-import { figure, mebibytes, round, seconds, type Figure } from "./figures";
+import { figure, loadAverages, mebibytes, round, seconds, type Figure } from "./figures";
 import { runPhase } from "./phase";
 import type { PhaseResult } from "./xlsx-phase";
 
@@ -22,19 +22,18 @@ const INSPECT_TIME_GOAL = 0.35;
 const INSPECT_MEMORY_GOAL = 0.5;
 
 const phase = (args: string[]) => runPhase<PhaseResult>("xlsx-phase.ts", args);
-const load = () => os.loadavg().map((n) => round(n, 2));
 const ratio = (a: number | undefined, b: number | undefined) => (a === undefined || b === undefined || !b ? null : round(a / b, 2));
 
 /** One round over a file that holds the register: each phase measured once, in its own process. */
 function measureRound(source: string, dir: string) {
-  const loadBefore = load();
+  const loadBefore = loadAverages();
   const baseline = phase(["baseline", source, path.join(dir, "baseline.xlsx")]);
   const registers = phase(["registers", source, path.join(dir, "applied.xlsx")]);
   const excelJsLoad = phase(["load", source]);
   const inspect = phase(["inspect", source]);
   const s = (ms: number | undefined): Figure => figure(ms === undefined ? null : seconds(ms), "s");
   return {
-    loadAverage: { before: loadBefore, after: load() },
+    loadAverage: { before: loadBefore, after: loadAverages() },
     registerJob: {
       baseline: { total: s(baseline.ms.total), cpu: s(baseline.cpuMs), fileSize: figure(mebibytes(baseline.fileBytes ?? 0), "MiB") },
       measured: {

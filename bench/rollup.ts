@@ -22,7 +22,7 @@ import type { CliIo } from "../src/cli/io";
 import { defaultPoolSize } from "../src/cli/rollup/pool";
 import { projectWorkbook, TYPICAL_PROJECT, type ProjectWorkbookOptions } from "../test/rollup-fixtures/project-workbook";
 import { TYPICAL_WORKING_SHEETS } from "../test/rollup-fixtures/working-sheets";
-import { figure, mebibytes, round, seconds } from "./figures";
+import { figure, LOAD_NOTE, loadAverages, mebibytes, round, seconds } from "./figures";
 
 const RATIO_GOAL = 0.25;
 
@@ -100,7 +100,7 @@ const WORKLOADS: { name: string; what: string; shape: ProjectWorkbookOptions; go
 
 /** One workload: the rollup of `files` generated workbooks against ExcelJS loads of the same files. */
 async function measureWorkload(root: string, w: (typeof WORKLOADS)[number], files: number, compiled: boolean, progress: (what: string) => void): Promise<Record<string, unknown>> {
-  const loadAtStart = os.loadavg().map((n) => round(n, 2));
+  const loadAtStart = loadAverages();
   const dir = path.join(root, w.name);
   await mkdir(dir);
   progress(`rollup (${w.name}): generating ${files} project workbooks...`);
@@ -135,7 +135,7 @@ async function measureWorkload(root: string, w: (typeof WORKLOADS)[number], file
     // Processor time suffers less than wall time from other work on a shared machine: the rollup's (every thread, startup
     // and output included) against the ExcelJS loads' (one thread). Two cores busy throughout would make the wall ratio half this.
     processorTime: { rollup: figure(seconds(run.cpuMs), "s"), excelJsLoads: figure(seconds(excelJsCpuMs), "s"), ratio: figure(round(run.cpuMs / excelJsCpuMs, 3), "x") },
-    loadAverage: { atStart: loadAtStart, afterRatio: os.loadavg().map((n) => round(n, 2)), note: "1, 5 and 15-minute load averages; above the CPU count, timings are inflated by other work" },
+    loadAverage: { atStart: loadAtStart, afterRatio: loadAverages(), note: LOAD_NOTE },
   };
 }
 

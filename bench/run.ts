@@ -23,7 +23,7 @@ import { benchFinance } from "./finance";
 import { benchRollup } from "./rollup";
 import { benchHeatMap } from "./heatmap";
 import { benchReconcile } from "./reconcile";
-import { figure, kibibytes, mebibytes, round, seconds, type Figure } from "./figures";
+import { figure, kibibytes, LOAD_NOTE, loadAverages, mebibytes, round, seconds, type Figure } from "./figures";
 import { runPhase } from "./phase";
 import type { PhaseResult } from "./xlsx-phase";
 
@@ -220,7 +220,7 @@ async function main(): Promise<void> {
   const opts = settings(process.argv.slice(2));
   const started = Date.now();
   // Other work on the machine skews every timing; recorded so a reader can judge the figures.
-  const loadAtStart = os.loadavg().map((n) => round(n, 2));
+  const loadAtStart = loadAverages();
   const failures: string[] = [];
   // A section that fails is recorded as failed and the others still run, so one broken piece does not hide the rest.
   const section = async <T>(name: string, measure: () => Promise<T>): Promise<T | { failed: string }> => {
@@ -259,7 +259,7 @@ async function main(): Promise<void> {
       cpus: os.cpus().length,
       cpuModel: os.cpus()[0]?.model ?? "unknown",
       totalMemory: figure(mebibytes(os.totalmem()), "MiB"),
-      loadAverage: { atStart: loadAtStart, atEnd: os.loadavg().map((n) => round(n, 2)), note: "1, 5 and 15-minute load averages; above the CPU count, timings are inflated by other work" },
+      loadAverage: { atStart: loadAtStart, atEnd: loadAverages(), note: LOAD_NOTE },
     },
     xlsxHost,
     registerJob,
