@@ -8,7 +8,7 @@
  * forecast to complete.
  */
 import { by, evaluate, type MeasureDef } from "./measures";
-import { NO_INPUT, sourceOf, sumOrNull, sumSources, type InputSource } from "./sources";
+import { monthsSource, NO_INPUT, sourceOf, sumOrNull, sumSources, type InputSource } from "./sources";
 import { ragOf, type Rag, type VarianceThresholds } from "./thresholds";
 import type { Tracker, TrackerLine } from "./tracker";
 
@@ -68,20 +68,14 @@ export interface BudgetVariance {
   periods: BudgetPeriodFigures[];
 }
 
-/** A line's months of one measure, as one source (the tracker cells of each). */
-function monthsOf(t: Tracker, l: TrackerLine, measure: "budget" | "actual"): InputSource {
-  const reads = t.monthColumns.map((m, i) => (m.measure === measure ? l.months[i] : null));
-  return sourceOf(reads, () => l.row);
-}
-
 function partsOf(t: Tracker, l: TrackerLine): BudgetInputs {
   const one = (f: keyof TrackerLine["amounts"]) => sourceOf([l.amounts[f]], () => l.row);
   const hasFac = t.columns.eac !== undefined;
   const hasForecast = t.columns.forecast !== undefined;
   const has = (measure: "budget" | "actual") => t.monthColumns.some((m) => m.measure === measure);
   // With no to-date column, a line's budget or actual is the sum of its months of that measure.
-  const budget = t.columns.budget !== undefined ? one("budget") : has("budget") ? monthsOf(t, l, "budget") : NO_INPUT;
-  const actual = t.columns.actual !== undefined ? one("actual") : has("actual") ? monthsOf(t, l, "actual") : NO_INPUT;
+  const budget = t.columns.budget !== undefined ? one("budget") : has("budget") ? monthsSource(t, [l], (m) => m.measure === "budget") : NO_INPUT;
+  const actual = t.columns.actual !== undefined ? one("actual") : has("actual") ? monthsSource(t, [l], (m) => m.measure === "actual") : NO_INPUT;
   return {
     budget: [budget, ...(t.columns.approvedChanges !== undefined ? [one("approvedChanges")] : [])],
     actual: [actual],

@@ -6,8 +6,8 @@
  * one with earned value or actual cost.
  */
 import { EVM_INPUTS, evmMeasures, type EacMethod, type EvmInput, type EvmValues } from "./measures";
-import { NO_INPUT, sourceOf, sumOrNull, type InputSource } from "./sources";
-import type { MonthColumn, Tracker, TrackerLine } from "./tracker";
+import { monthsSource, NO_INPUT, sourceOf, sumOrNull, type InputSource } from "./sources";
+import type { Tracker, TrackerLine } from "./tracker";
 
 export interface EvmGroup {
   project: string;
@@ -88,7 +88,7 @@ function groupInputs(t: Tracker, lines: TrackerLine[], status: string | null): R
   const monthStatus = monthStatusKey(t);
   for (const f of ["pv", "ev", "ac"] as const) {
     if (t.columns[f] !== undefined || !t.monthColumns.some((m) => m.measure === MONTH_MEASURE[f])) continue;
-    inputs[f] = monthSource(t, lines, (m) => m.measure === MONTH_MEASURE[f] && (f !== "pv" || monthStatus === null || m.period.key <= monthStatus));
+    inputs[f] = monthsSource(t, lines, (m) => m.measure === MONTH_MEASURE[f] && (f !== "pv" || monthStatus === null || m.period.key <= monthStatus));
   }
   return inputs;
 }
@@ -105,12 +105,6 @@ function monthStatusKey(t: Tracker): string | null {
 /** The month measure each earned value figure is kept as. */
 const MONTH_MEASURE = { pv: "budget", ev: "earned", ac: "actual" } as const;
 
-/** The months of `lines` in the columns `pick` chooses, as one source. */
-function monthSource(t: Tracker, lines: readonly TrackerLine[], pick: (m: MonthColumn) => boolean): InputSource {
-  const reads = lines.flatMap((l) => l.months.map((a, i) => ({ a: pick(t.monthColumns[i]) ? a : null, row: l.row })));
-  return sourceOf(reads.map((x) => x.a), (i) => reads[i].row);
-}
-
 /** Each period's PV, EV and AC (the cells they come from) and the cumulative figures the S-curve draws. */
 function seriesOf(t: Tracker, status: string | null): SeriesPoint[] {
   const fields = ["pv", "ev", "ac"] as const;
@@ -120,7 +114,7 @@ function seriesOf(t: Tracker, status: string | null): SeriesPoint[] {
     periods = [...keys.keys()].sort().map((key) => ({
       key,
       label: keys.get(key) as string,
-      sources: Object.fromEntries(fields.map((f) => [f, monthSource(t, t.lines, (m) => m.period.key === key && m.measure === MONTH_MEASURE[f])])) as Record<"pv" | "ev" | "ac", InputSource>,
+      sources: Object.fromEntries(fields.map((f) => [f, monthsSource(t, t.lines, (m) => m.period.key === key && m.measure === MONTH_MEASURE[f])])) as Record<"pv" | "ev" | "ac", InputSource>,
     }));
   } else if (t.columns.period !== undefined) {
     const byKey = new Map<string, { label: string; lines: TrackerLine[] }>();

@@ -3,7 +3,7 @@
  * sums (kept live as references) and amounts typed as text (copied as
  * numbers, since a formula cannot read "331,250 GBP").
  */
-import type { AmountRead } from "./tracker";
+import type { AmountRead, MonthColumn, Tracker, TrackerLine } from "./tracker";
 
 export interface CellRef {
   row: number;
@@ -44,4 +44,10 @@ export function sumOrNull(values: readonly (number | null)[]): number | null {
   let total: number | null = null;
   for (const v of values) if (v !== null) total = (total ?? 0) + v;
   return total;
+}
+
+/** The months of `lines` in the month columns `pick` chooses, as one source (the tracker cells of each). */
+export function monthsSource(t: Tracker, lines: readonly TrackerLine[], pick: (m: MonthColumn) => boolean): InputSource {
+  const reads = lines.flatMap((l) => l.months.map((a, i) => ({ a: pick(t.monthColumns[i]) ? a : null, row: l.row })));
+  return sourceOf(reads.map((x) => x.a), (i) => reads[i].row);
 }
