@@ -856,7 +856,10 @@ export async function prepareApplyInExcel(ctx: Excel.RequestContext, plan: Plan,
       case "copyCells": {
         const r = rangeOf(e.address);
         if (copySkipped.has(i)) return [];
-        return [isEmptyBefore(e.sheet, r) ? restoreEmptyCells(e.sheet, e.address) : restoreCells(e.sheet, e.address, cellsFor(e.sheet, r))];
+        // Read, not copied (the undo sheet is this plan's source): contents and number formats; the cells' looks stay as copied.
+        if (isEmptyBefore(e.sheet, r)) return [restoreEmptyCells(e.sheet, e.address), restoreNumberFormats(e.sheet, e.address, [["General"]])];
+        const before = cellsFor(e.sheet, r);
+        return [restoreCells(e.sheet, e.address, before), restoreNumberFormats(e.sheet, e.address, before.numberFormats)];
       }
       case "setNumberFormat": {
         const r = rangeOf(e.address);

@@ -414,6 +414,7 @@ export class ExcelHost implements WorkbookHost {
     const done = prepared as PreparedApply;
     const outside = done.structureEdits.map((i) => plan.edits[i] as Edit).map((e) => (e.type === "setMetadata" ? RECORD_SHEET_ADDED : describeEdit(e)));
     if (done.recordSheetBy !== null) this.recordSheetSeen = true;
+    if (done.addsUndoSheet) this.undoSheetSeen = true;
     const notDone = this.notDoneBy(plan);
     return {
       editsApplied: plan.edits.length - notDone.length,

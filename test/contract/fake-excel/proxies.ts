@@ -934,10 +934,11 @@ export class FakeRange extends FakeClientObject<RangeTarget> {
   }
   clear(applyTo: "All" | "Formats" | "Contents" = "All"): void {
     this.enqueueOn(jsonBytes(applyTo), (t) => {
-      for (let row = t.r.top; row <= t.r.bottom; row++) {
-        const store = t.sheet.rows.get(row);
-        if (!store) continue;
-        for (let c = t.r.left; c <= t.r.right; c++) {
+      for (const [row, store] of t.sheet.rows) {
+        if (row < t.r.top || row > t.r.bottom) continue;
+        // Only as far as the row holds cells: a whole-sheet clear must not fill 16,384 columns of every row.
+        const right = Math.min(t.r.right, Math.max(store.v.length, store.f.length, store.nf.length, store.st?.length ?? 0) - 1);
+        for (let c = t.r.left; c <= right; c++) {
           if (applyTo !== "Formats") {
             store.v[c] = null;
             store.f[c] = undefined;
