@@ -152,6 +152,31 @@ describe("a big overwrite that fails partway in Excel (fake)", () => {
   });
 });
 
+describe("a first big overwrite, which makes the undo sheet, failing partway in Excel (fake)", () => {
+  it("is put back at a failure of every command of either run, and the undo sheet is very hidden at the next apply", async () => {
+    const seed = ledger(3_000);
+    const probe = FakeExcel.fromSeed(seed);
+    await excelHostOver(probe).apply(plan([overwrite(3_000)]));
+    const perRun = probe.runs.map((r) => r.syncs.reduce((n, x) => n + x.commands, 0));
+    expect(probe.runs.map((r) => r.mergeUndoGroup)).toEqual([false, true]);
+    const before = userSheets(FakeExcel.fromSeed(seed));
+    for (let run = 0; run < perRun.length; run++) {
+      for (let command = 1; command <= (perRun[run] as number); command++) {
+        const fake = FakeExcel.fromSeed(seed);
+        fake.injectFailure = { run, command };
+        const host = excelHostOver(fake);
+        const error = await host.apply(plan([overwrite(3_000)])).then(() => null, (e: unknown) => e);
+        expect({ run, command, error }).toEqual({ run, command, error: expect.any(WorkbookError) });
+        expect({ run, command, sheets: userSheets(fake) }).toEqual({ run, command, sheets: before });
+        const again = await host.apply(plan([overwrite(3_000)]));
+        expect({ run, command, undoSheet: sheetNamed(fake, UNDO_SHEET)?.visibility }).toEqual({ run, command, undoSheet: "VeryHidden" });
+        await host.apply(again.undo.inverse);
+        expect({ run, command, undone: userSheets(fake) }).toEqual({ run, command, undone: before });
+      }
+    }
+  });
+});
+
 describe("copyCells on every host", () => {
   /** A source block with text, numbers, formats, formulas relative and absolute, and a target block holding other cells. */
   const seed: WorkbookSeed = {

@@ -310,7 +310,7 @@ export interface PreparedApply {
   structureEdits: number[];
   /** The edit whose write creates the record sheet (the first setMetadata), when there was none. */
   recordSheetBy: number | null;
-  /** The structure part adds the host's undo sheet (outside any undo group): the writes cannot share one run with the reads. */
+  /** The structure part adds (or hides again) the host's undo sheet, outside any undo group: the writes cannot share one run with the reads. */
   addsUndoSheet: boolean;
   /** Sheet and table names before the apply, to tell what a half-written structural edit left. */
   sheetsBefore: string[];
@@ -955,7 +955,9 @@ export async function prepareApplyInExcel(ctx: Excel.RequestContext, plan: Plan,
   // (a snapshot table drawn now is overwritten by the next draw, which then needs no sync of its own for it).
   const bigWrite = edits.some(writesManyCells);
   const structureSyncAnyway = structureEdits.length > 0 || needsRecordSheet;
-  const addsUndoSheet = !undoSheetExists && (copies.size > 0 || (mayCopy && bigWrite && structureSyncAnyway));
+  // One left visible (a failure between adding it and hiding it) is hidden again before it takes copies.
+  const undoSheetShows = undoSheetExists && sheets.get(lower(UNDO_SHEET))?.visibility !== "VeryHidden";
+  const addsUndoSheet = (!undoSheetExists || undoSheetShows) && (copies.size > 0 || (mayCopy && bigWrite && structureSyncAnyway));
   const capture = [...new Map([...copies.values()].map((c) => [`${lower(c.sheet)}!${formatRange(c.range)}`, c])).values()];
 
   return {
@@ -974,7 +976,7 @@ export async function prepareApplyInExcel(ctx: Excel.RequestContext, plan: Plan,
       const queueUndoSheet = () => {
         if (undoSheetQueued) return;
         undoSheetQueued = true;
-        const ws = wctx.workbook.worksheets.add(UNDO_SHEET);
+        const ws = undoSheetExists ? wctx.workbook.worksheets.getItem(UNDO_SHEET) : wctx.workbook.worksheets.add(UNDO_SHEET);
         ws.visibility = "VeryHidden" as Excel.SheetVisibility;
       };
       // Deletions first, so a plan may delete a sheet and add one of the same name.
