@@ -18,8 +18,8 @@ import type { SeedCell, WorkbookSeed } from "./workbook-seed";
 
 const NOW = new Date(Date.UTC(2026, 0, 1));
 
-/** Syncs of the first draw (reading, planning and applying), and of the next draw's reading and planning. */
-async function syncsOfTwoDraws(rows: number): Promise<{ first: number; nextPlan: number; wholeReads: number }> {
+/** The fake with a scaled register, the host over it whose runs are labelled by method, after a first draw at NOW. */
+async function afterFirstDraw(rows: number): Promise<{ fake: FakeExcel; labels: string[]; host: WorkbookHost }> {
   const fake = FakeExcel.fromSeed(scaledRiskRegister(rows));
   fake.keepUndoSnapshots = false;
   const labels: string[] = [];
@@ -27,6 +27,12 @@ async function syncsOfTwoDraws(rows: number): Promise<{ first: number; nextPlan:
   const drawing = await planHeatMaps(host, { now: NOW });
   if (!drawing.ok) throw new Error(drawing.message);
   await host.apply(drawing.plan);
+  return { fake, labels, host };
+}
+
+/** Syncs of the first draw (reading, planning and applying), and of the next draw's reading and planning. */
+async function syncsOfTwoDraws(rows: number): Promise<{ first: number; nextPlan: number; wholeReads: number }> {
+  const { fake, labels, host } = await afterFirstDraw(rows);
   const first = fake.runs.reduce((n, r) => n + r.syncs.length, 0);
   const from = fake.runs.length;
   const next = await planHeatMaps(host, { now: NOW });
@@ -49,13 +55,7 @@ describe("the heat map's round trips in Excel (fake)", () => {
 
 /** Syncs of a second draw (reading, planning and applying) by phase, after a first draw a day earlier; and the second draw's undo. */
 async function syncsOfSecondDraw(rows: number): Promise<{ byPhase: Record<string, number>; total: number; undoRestores: boolean }> {
-  const fake = FakeExcel.fromSeed(scaledRiskRegister(rows));
-  fake.keepUndoSnapshots = false;
-  const labels: string[] = [];
-  const host = labelled(excelHostOver(fake), fake, labels);
-  const first = await planHeatMaps(host, { now: NOW });
-  if (!first.ok) throw new Error(first.message);
-  await host.apply(first.plan);
+  const { fake, labels, host } = await afterFirstDraw(rows);
   const afterFirst = fake.dump().filter((s) => s.name !== UNDO_SHEET);
   const from = fake.runs.length;
   const second = await planHeatMaps(host, { now: new Date(NOW.getTime() + 86_400_000) });
