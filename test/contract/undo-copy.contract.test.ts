@@ -101,6 +101,17 @@ describe("undo of a big overwrite in Excel (fake)", () => {
     expect(userSheets(fake)).toEqual(userSheets(afterFirst));
   });
 
+  it("after Ctrl+Z of the overwrite, which takes the copy back too, the pane's Undo is refused rather than applied twice", async () => {
+    const fake = FakeExcel.fromSeed(ledger(3_000));
+    const host = excelHostOver(fake);
+    const result = await host.apply(plan([overwrite(3_000)]));
+    fake.undo();
+    const before = fake.dump();
+    expect(userSheets(fake)).toEqual(userSheets(FakeExcel.fromSeed(ledger(3_000))));
+    await expect(host.apply(result.undo.inverse)).rejects.toThrow(/taken back with Ctrl\+Z/);
+    expect(fake.dump()).toEqual(before);
+  });
+
   it("the copy goes out in the same batch as the writes, ahead of them", async () => {
     const fake = FakeExcel.fromSeed(ledger(3_000));
     const host = excelHostOver(fake);

@@ -627,7 +627,8 @@ export async function prepareApplyInExcel(ctx: Excel.RequestContext, plan: Plan,
         if (e.check && held !== e.check.text) {
           // Putting back a failed apply: a copy whose stamp never landed was never made, and neither were the writes after it.
           if (options.rollingBack) copySkipped.add(i);
-          else say(`the copy of these cells kept on sheet “${e.fromSheet}” has been replaced by a later change, so they cannot be put back from it`);
+          // Ctrl+Z of the apply that made the copy takes the copy back too (both sat in its undo group).
+          else say(`the copy of these cells kept on sheet “${e.fromSheet}” has been replaced by a later change (or taken back with Ctrl+Z), so they cannot be put back from it`);
           break;
         }
         if (fromOriginal) wantCells(e.sheet, rangeOf(e.address));
