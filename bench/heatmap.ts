@@ -46,18 +46,34 @@ async function draw(file: string, out: string): Promise<PhaseResult & { placed: 
   };
 }
 
-/** The job's syncs on the fake, in all and by the host method whose Excel.run made them (outline, read, apply). */
-async function fakeSyncs(rows: number): Promise<{ total: number; byMethod: Record<string, number> }> {
+interface DrawSyncs {
+  total: number;
+  byMethod: Record<string, number>;
+}
+
+/**
+ * The job's syncs on the fake, in all and by the host method whose Excel.run
+ * made them (outline, queryCells, apply), for a first draw and for a second
+ * one a day later, which overwrites the snapshot of every risk. `copyOldCells`
+ * false plays an Excel without ExcelApi 1.9, where the apply reads the old
+ * snapshot for Undo instead of copying it: the same run's baseline.
+ */
+async function fakeSyncs(rows: number, copyOldCells = true): Promise<{ first: DrawSyncs; second: DrawSyncs }> {
   const fake = FakeExcel.fromSeed(scaledRiskRegister(rows));
   fake.keepUndoSnapshots = false;
   const labels: string[] = [];
-  const host = labelled(excelHostOver(fake), fake, labels);
-  const drawing = await planHeatMaps(host, { now: new Date(Date.UTC(2026, 0, 1)) });
-  if (!drawing.ok) throw new Error(drawing.message);
-  await host.apply(drawing.plan);
-  const byMethod: Record<string, number> = {};
-  fake.runs.forEach((r, i) => (byMethod[labels[i] ?? "unknown"] = (byMethod[labels[i] ?? "unknown"] ?? 0) + r.syncs.length));
-  return { total: fake.runs.reduce((n, r) => n + r.syncs.length, 0), byMethod };
+  const host = labelled(excelHostOver(fake, { supportsRangeCopy: copyOldCells }), fake, labels);
+  const draws: DrawSyncs[] = [];
+  for (const day of [1, 2]) {
+    const from = fake.runs.length;
+    const drawing = await planHeatMaps(host, { now: new Date(Date.UTC(2026, 0, day)) });
+    if (!drawing.ok) throw new Error(drawing.message);
+    await host.apply(drawing.plan);
+    const byMethod: Record<string, number> = {};
+    fake.runs.slice(from).forEach((r, k) => (byMethod[labels[from + k] ?? "unknown"] = (byMethod[labels[from + k] ?? "unknown"] ?? 0) + r.syncs.length));
+    draws.push({ total: fake.runs.slice(from).reduce((n, r) => n + r.syncs.length, 0), byMethod });
+  }
+  return { first: draws[0] as DrawSyncs, second: draws[1] as DrawSyncs };
 }
 
 export async function benchHeatMap(rows: number, excelRows: number[], progress: (text: string) => void) {
@@ -71,14 +87,23 @@ export async function benchHeatMap(rows: number, excelRows: number[], progress: 
     progress("heat map: open + find + read + plan + apply + save, as pmo heatmap runs it...");
     const measured = phase("heatmap.ts", ["draw", file, path.join(dir, "measured.xlsx")]);
     const s = (ms: number | undefined): Figure => figure(ms === undefined ? null : seconds(ms), "s");
-    const syncs: { rows: number; syncs: Figure; byMethod: Record<string, number> }[] = [];
+    const syncs: { rows: number; syncs: Figure; byMethod: Record<string, number>; secondDraw: { syncs: Figure; byMethod: Record<string, number> }; secondDrawReadingOldCells: { syncs: Figure; byMethod: Record<string, number> } }[] = [];
     for (const n of excelRows) {
       progress(`heat map on the Excel fake: ${n.toLocaleString("en-GB")} rows...`);
       const m = await fakeSyncs(n);
+      const reading = await fakeSyncs(n, false);
       syncs.push({
         rows: n,
-        syncs: figure(m.total, "syncs", { note: "outline + queryCells (where the register ends, its placing columns, titles) + the apply of the map and snapshot sheets; must not grow with the rows" }),
-        byMethod: m.byMethod,
+        syncs: figure(m.first.total, "syncs", { note: "first draw: outline + queryCells (where the register ends, its placing columns, titles) + the apply of the map and snapshot sheets; must not grow with the rows" }),
+        byMethod: m.first.byMethod,
+        secondDraw: {
+          syncs: figure(m.second.total, "syncs", { note: "second draw: the snapshot read back and overwritten, its old cells copied to the undo sheet for Undo (Range.copyFrom); must not grow with the rows" }),
+          byMethod: m.second.byMethod,
+        },
+        secondDrawReadingOldCells: {
+          syncs: figure(reading.second.total, "syncs", { note: "the same second draw where Excel lacks ExcelApi 1.9: the old snapshot is read for Undo, in row blocks" }),
+          byMethod: reading.second.byMethod,
+        },
       });
     }
     return {

@@ -331,6 +331,7 @@ async function main(): Promise<void> {
       `  measured                      ${fmt(heatMap.measured.total)} (open ${fmt(heatMap.measured.open)}, plan ${fmt(heatMap.measured.plan)}, apply + save ${fmt(heatMap.measured.applySave)})`,
       `  ratio ${fmt(heatMap.ratio)}${verdict(heatMap.ratio)}`,
       `  Excel host on the fake: ${heatMap.excelFakeSyncs.map((r) => `${r.rows.toLocaleString("en-GB")} rows ${fmt(r.syncs)}`).join(", ")}`,
+      `  Second draw on the fake: ${heatMap.excelFakeSyncs.map((r) => `${r.rows.toLocaleString("en-GB")} rows ${fmt(r.secondDraw.syncs)} (reading the old cells: ${fmt(r.secondDrawReadingOldCells.syncs)})`).join(", ")}`,
     );
   if ("failed" in reconcile) lines.push(`Reconcile: FAILED: ${reconcile.failed}`);
   else

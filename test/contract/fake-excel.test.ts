@@ -37,6 +37,35 @@ describe("fake Excel", () => {
     expect(fake.lastRun.syncs[0]?.requestBytes).toBeGreaterThan(JSON.stringify([["x", 2]]).length);
   });
 
+  test("Range.copyFrom runs in queue order, carries a few bytes, moves relative references, and grows or repeats as the docs say", async () => {
+    const rows: (string | number | null)[][] = Array.from({ length: 5_000 }, (_, i) => [`R-${i}`, i]);
+    const fake = FakeExcel.fromSeed({ sheets: [{ name: "Sheet1", rows, numberFormats: { "B1:B5000": "0.0" } }, { name: "Copy", rows: [] }] });
+    fake.state.sheets[0]?.validations.push({ range: { top: 1, left: 2, bottom: 5_000, right: 2 }, rule: { wholeNumber: { operator: "GreaterThan", formula1: "0" } }, ignoreBlanks: true });
+    fake.state.sheets[0]?.merges.push({ top: 1, left: 3, bottom: 1, right: 4 });
+    await fake.run({}, async (ctx: FakeRequestContext) => {
+      const sheet = ctx.workbook.worksheets.getItem("Sheet1");
+      sheet.getRange("C1:D1").values = [["=B1*2", null]];
+      sheet.getRange("C1").formulas = [["=B1*2"]];
+      const copy = ctx.workbook.worksheets.getItem("Copy");
+      // Queued after the write above and before the one below: it copies C1 as written, and A1 before it changes.
+      copy.getRange("A1:D5000").copyFrom(sheet.getRange("A1:D5000"), "All");
+      sheet.getRange("A1").values = [["changed"]];
+      copy.getRange("F10").copyFrom(sheet.getRange("C1"), "All");
+      copy.getRange("H1:H4").copyFrom(sheet.getRange("B1:B2"), "Values");
+      await ctx.sync();
+    });
+    const [, copied] = fake.dump();
+    expect(fake.lastRun.syncs[0]?.requestBytes).toBeLessThan(1_000);
+    expect(copied?.cells.A1).toEqual({ value: "R-0" });
+    expect(copied?.cells.B4999).toEqual({ value: 4_998, numberFormat: "0.0" });
+    expect(copied?.cells.C1).toEqual({ value: null, formula: "=B1*2" });
+    expect(copied?.cells.F10).toEqual({ value: null, formula: "=E10*2" });
+    expect(copied?.validations.map((v) => v.address)).toEqual(["B1:B5000"]);
+    expect(copied?.merges).toEqual(["C1:D1"]);
+    // "Values" brings no formats; a target twice the source's height holds it twice.
+    expect([copied?.cells.H1, copied?.cells.H2, copied?.cells.H3, copied?.cells.H4]).toEqual([{ value: 0 }, { value: 1 }, { value: 0 }, { value: 1 }]);
+  });
+
   test("typed text is parsed like Excel: formulas, numbers, dates, booleans; an apostrophe keeps text", async () => {
     const fake = fakeWith([]);
     await fake.run({}, async (ctx: FakeRequestContext) => {

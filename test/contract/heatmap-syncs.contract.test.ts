@@ -7,6 +7,7 @@
  * errors), on every host.
  */
 import { planHeatMaps } from "../../src/jobs/heatmap/heatmap";
+import { UNDO_SHEET } from "../../src/hosts/excel/undo-sheet";
 import type { WorkbookHost } from "../../src/hosts/host";
 import { FakeExcel } from "./fake-excel/fake-excel";
 import { excelHostOver } from "./fake-excel/host-over-fake";
@@ -17,8 +18,8 @@ import type { SeedCell, WorkbookSeed } from "./workbook-seed";
 
 const NOW = new Date(Date.UTC(2026, 0, 1));
 
-/** Syncs of the first draw (reading, planning and applying), and of the next draw's reading and planning. */
-async function syncsOfTwoDraws(rows: number): Promise<{ first: number; nextPlan: number; wholeReads: number }> {
+/** The fake with a scaled register, the host over it whose runs are labelled by method, after a first draw at NOW. */
+async function afterFirstDraw(rows: number): Promise<{ fake: FakeExcel; labels: string[]; host: WorkbookHost }> {
   const fake = FakeExcel.fromSeed(scaledRiskRegister(rows));
   fake.keepUndoSnapshots = false;
   const labels: string[] = [];
@@ -26,6 +27,12 @@ async function syncsOfTwoDraws(rows: number): Promise<{ first: number; nextPlan:
   const drawing = await planHeatMaps(host, { now: NOW });
   if (!drawing.ok) throw new Error(drawing.message);
   await host.apply(drawing.plan);
+  return { fake, labels, host };
+}
+
+/** Syncs of the first draw (reading, planning and applying), and of the next draw's reading and planning. */
+async function syncsOfTwoDraws(rows: number): Promise<{ first: number; nextPlan: number; wholeReads: number }> {
+  const { fake, labels, host } = await afterFirstDraw(rows);
   const first = fake.runs.reduce((n, r) => n + r.syncs.length, 0);
   const from = fake.runs.length;
   const next = await planHeatMaps(host, { now: NOW });
@@ -43,6 +50,35 @@ describe("the heat map's round trips in Excel (fake)", () => {
     expect(small.first).toBe(10);
     // The register was never read whole.
     expect(small.wholeReads).toBe(0);
+  });
+});
+
+/** Syncs of a second draw (reading, planning and applying) by phase, after a first draw a day earlier; and the second draw's undo. */
+async function syncsOfSecondDraw(rows: number): Promise<{ byPhase: Record<string, number>; total: number; undoRestores: boolean }> {
+  const { fake, labels, host } = await afterFirstDraw(rows);
+  const afterFirst = fake.dump().filter((s) => s.name !== UNDO_SHEET);
+  const from = fake.runs.length;
+  const second = await planHeatMaps(host, { now: new Date(NOW.getTime() + 86_400_000) });
+  if (!second.ok) throw new Error(second.message);
+  const result = await host.apply(second.plan);
+  const byPhase: Record<string, number> = {};
+  fake.runs.slice(from).forEach((r, k) => {
+    const label = labels[from + k] ?? "?";
+    byPhase[label] = (byPhase[label] ?? 0) + r.syncs.length;
+  });
+  await host.apply(result.undo.inverse);
+  const undoRestores = JSON.stringify(fake.dump().filter((s) => s.name !== UNDO_SHEET)) === JSON.stringify(afterFirst);
+  return { byPhase, total: Object.values(byPhase).reduce((n, x) => n + x, 0), undoRestores };
+}
+
+describe("a second draw in Excel (fake), which overwrites the snapshot of every risk", () => {
+  it("costs as many syncs at 12,000 risks as at 1,000, in every phase, and its Undo puts the first draw back", async () => {
+    const small = await syncsOfSecondDraw(1_000);
+    const large = await syncsOfSecondDraw(12_000);
+    expect(large).toEqual(small);
+    // Rows counted, not time: outline 2, register and snapshot 4, apply 4 (reading the old snapshot for Undo would add row blocks).
+    expect(small.byPhase).toEqual({ outline: 2, queryCells: 4, apply: 4 });
+    expect(small.undoRestores).toBe(true);
   });
 });
 

@@ -47,6 +47,8 @@ export function describeEdit(e: Edit): string {
     }
     case "fillFormula":
       return `Writes formula ${e.formula} in ${plural(cellCount(e.address), "cell")} (${e.address})${e.label ? ` — ${e.label}` : ""}`;
+    case "copyCells":
+      return `Puts back ${plural(cellCount(e.address), "cell")} in ${e.address} as they were (kept on sheet “${e.fromSheet}”)`;
     case "createTable":
       return `Makes ${e.address} an Excel table named “${e.name}”`;
     case "removeTable":

@@ -208,6 +208,31 @@ export const EditSchema = z.discriminatedUnion("type", [
       label: z.string().optional(),
     })
     .strict(),
+  /**
+   * Only produced by undo: puts back everything the cells of `address` held
+   * (values, formulas, number formats, styles) from the same-sized range
+   * `fromAddress` of `fromSheet`, where a host copied them before overwriting
+   * them. `check`, when given, names a cell of `fromSheet` that must still hold
+   * that text: the copy is the one this undo was made with, not a later one.
+   */
+  z
+    .object({
+      type: z.literal("copyCells"),
+      sheet: sheetName,
+      address: rangeText,
+      fromSheet: sheetName,
+      fromAddress: rangeText,
+      check: z.object({ address: rangeText, text: z.string().min(1) }).strict().optional(),
+    })
+    .strict()
+    .refine(
+      (e) => {
+        const a = parseRange(e.address);
+        const b = parseRange(e.fromAddress);
+        return a !== undefined && b !== undefined && a.bottom - a.top === b.bottom - b.top && a.right - a.left === b.right - b.left;
+      },
+      { message: "a copy's source and target are the same size", path: ["fromAddress"] },
+    ),
   z
     .object({
       type: z.literal("createTable"),

@@ -62,6 +62,27 @@ export function restoreCells(sheet: string, address: string, before: { values: C
   return { type: "setCells", sheet, address, cells, label: "Undo" };
 }
 
+/**
+ * Puts back cells a host copied, whole, to the same-sized range `fromAddress`
+ * of `fromSheet` before overwriting them (values, formulas, number formats,
+ * styles): a few bytes of undo whatever the size of the range.
+ */
+export function restoreCopiedCells(sheet: string, address: string, fromSheet: string, fromAddress: string, check?: { address: string; text: string }): Edit {
+  return { type: "copyCells", sheet, address, fromSheet, fromAddress, ...(check ? { check } : {}) };
+}
+
+/** Every style property a plan can set: a style read with these keys says how each one stands. */
+export const ALL_STYLE_KEYS: CellStyle = { bold: false, italic: false, fill: null, fontColor: "#000000", wrapText: false, horizontalAlignment: "General", verticalAlignment: "Bottom" };
+
+/**
+ * A copy of cells as plain edits, for hosts that carry out `copyCells` by
+ * reading the source: its values and formulas (formulas already moved to the
+ * target), its number formats and its styles, written at `address`.
+ */
+export function copiedCellsAsEdits(sheet: string, address: string, source: { values: CellValue[][]; formulas: (string | null)[][]; numberFormats: string[][]; styles: CellStyle[][] }): Edit[] {
+  return [restoreCells(sheet, address, source), restoreNumberFormats(sheet, address, source.numberFormats), ...restoreStyles(sheet, address, source.styles)];
+}
+
 /** Clears a range that was empty before, sharing one row array so a big new block costs no memory to undo. */
 export function restoreEmptyCells(sheet: string, address: string): Edit {
   const r = parseRange(address);

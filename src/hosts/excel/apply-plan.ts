@@ -56,6 +56,9 @@ import { readRanges, type CellsRead, type ReadRequest } from "./range-reader";
 import { isStructureEdit } from "./structure-edits";
 import { asExcelText } from "./text-safety";
 import { chartBytes, chartPlanState, queueChartEdit, queueChartReads } from "./charts";
+import { excelWouldReinterpret } from "./text-safety";
+import { copiesOldCells, copyBack, newStamp, queueCapture, queueClearUndoSheet, type OldCellsCopy } from "./undo-copy";
+import { UNDO_SHEET, writesManyCells } from "./undo-sheet";
 
 const VISIBILITY = { visible: "Visible", hidden: "Hidden", veryHidden: "VeryHidden" } as const;
 const FROM_VISIBILITY: Record<string, "visible" | "hidden" | "veryHidden"> = { Visible: "visible", Hidden: "hidden", VeryHidden: "veryHidden" };
@@ -283,6 +286,11 @@ export interface ApplyInExcelOptions {
   rollingBack?: boolean;
   /** ExcelApi 1.7 (charts.ts): chart edits are drawn; without it they are left out and the rest applies. */
   drawCharts?: boolean;
+  /**
+   * ExcelApi 1.9 (Range.copyFrom): the old cells under a big overwrite are
+   * copied to the undo sheet instead of read (undo-copy.ts).
+   */
+  copyOldCells?: boolean;
 }
 
 const sameRange = (a: RangeAddress, b: RangeAddress) => a.top === b.top && a.left === b.left && a.bottom === b.bottom && a.right === b.right;
@@ -302,6 +310,8 @@ export interface PreparedApply {
   structureEdits: number[];
   /** The edit whose write creates the record sheet (the first setMetadata), when there was none. */
   recordSheetBy: number | null;
+  /** The structure part adds (or hides again) the host's undo sheet, outside any undo group: the writes cannot share one run with the reads. */
+  addsUndoSheet: boolean;
   /** Sheet and table names before the apply, to tell what a half-written structural edit left. */
   sheetsBefore: string[];
   tablesBefore: string[];
@@ -348,6 +358,8 @@ export async function prepareApplyInExcel(ctx: Excel.RequestContext, plan: Plan,
     merges: new Map(),
   };
   const usedProxies = new Map<string, Excel.Range>();
+  /** The check cell of each copyCells edit, by edit index. */
+  const copyChecks = new Map<number, Excel.Range>();
   let chartReads = new Map<number, Excel.Chart>();
   const mergeReads: { index: number; sheet: string; range: RangeAddress | undefined }[] = [];
   /** The range whose merged areas matter to an edit; undefined until the table it grows is read. */
@@ -409,6 +421,10 @@ export async function prepareApplyInExcel(ctx: Excel.RequestContext, plan: Plan,
           );
           break;
       }
+    });
+    copyChecks.clear();
+    edits.forEach((e, i) => {
+      if (e.type === "copyCells" && e.check && sheetExisted(e.fromSheet)) copyChecks.set(i, ctx.workbook.worksheets.getItem(e.fromSheet).getRange(e.check.address).load("values"));
     });
     chartReads = options.drawCharts ? queueChartReads(ctx, edits, sheetExisted) : new Map();
     if (metadataSheet && edits.some((e) => e.type === "setMetadata")) {
@@ -527,6 +543,39 @@ export async function prepareApplyInExcel(ctx: Excel.RequestContext, plan: Plan,
   const tableAt = new Map<number, TableInfo>();
   const tableBefore = new Map<number, RangeAddress>();
 
+  // Old cells copied to the undo sheet rather than read, by edit index. Not while the plan copies from that
+  // sheet (an Undo, or putting back a failed apply): it holds what they put back. Two sources may not share
+  // cells of the undo sheet, where each goes at its own address.
+  const undoSheetExists = sheetExisted(UNDO_SHEET);
+  const copyFromUndoSheet = edits.some((e) => e.type === "copyCells" && lower(e.fromSheet) === lower(UNDO_SHEET));
+  const mayCopy = options.copyOldCells === true && !options.rollingBack && !copyFromUndoSheet;
+  const copies = new Map<number, OldCellsCopy>();
+  /** Cells of copied ranges whose new text needs Excel's text mark unless the cell is formatted as Text: read for their format only. */
+  const textRows = new Map<number, RangeAddress[]>();
+  const stamp = newStamp();
+  const copyOrRead = (i: number, e: EditOf<"setCells"> | EditOf<"fillFormula">, r: RangeAddress): void => {
+    const used = cap.usedRanges.get(lower(e.sheet));
+    const part = used ? intersect(r, used) : null;
+    const clash = [...copies.values()].some((c) => lower(c.sheet) !== lower(e.sheet) && rangesIntersect(c.range, r));
+    if (!part || !mayCopy || clash || !copiesOldCells(r, rangeWidth(part) * rangeHeight(part))) {
+      wantCells(e.sheet, r);
+      return;
+    }
+    copies.set(i, { sheet: e.sheet, range: r });
+    if (e.type !== "setCells") return;
+    const spans: RangeAddress[] = [];
+    e.cells.forEach((row, k) => {
+      const at = r.top + k;
+      if (at < part.top || at > part.bottom || !row.some((c) => typeof c === "string" && excelWouldReinterpret(c))) return;
+      const last = spans[spans.length - 1];
+      if (last && last.bottom === at - 1) last.bottom = at;
+      else spans.push({ ...part, top: at, bottom: at });
+    });
+    for (const span of spans) wantCells(e.sheet, span);
+    textRows.set(i, spans);
+  };
+  const copySkipped = new Set<number>();
+
   edits.forEach((e, i) => {
     const say = (msg: string) => problems.push(`edit ${i + 1} (${e.type}) — ${where(e)}: ${msg}`);
     if ("sheet" in e && e.type !== "addSheet") {
@@ -562,12 +611,29 @@ export async function prepareApplyInExcel(ctx: Excel.RequestContext, plan: Plan,
         if (e.cells.length !== rangeHeight(r) || e.cells.some((row) => row.length !== rangeWidth(r))) {
           say(`the cells given are ${e.cells.length} × ${e.cells[0]?.length ?? 0} but the range is ${rangeHeight(r)} × ${rangeWidth(r)}`);
         }
-        if (fromOriginal) wantCells(e.sheet, r);
+        if (fromOriginal) copyOrRead(i, e, r);
         break;
       }
       case "fillFormula":
+        if (fromOriginal) copyOrRead(i, e, rangeOf(e.address));
+        break;
+      case "copyCells": {
+        if (!sheetExisted(e.fromSheet) || sheets.get(lower(e.fromSheet))?.deleted) {
+          say(`there is no sheet named “${e.fromSheet}” to copy from`);
+          break;
+        }
+        const check = copyChecks.get(i);
+        const held = check ? check.values[0]?.[0] : undefined;
+        if (e.check && held !== e.check.text) {
+          // Putting back a failed apply: a copy whose stamp never landed was never made, and neither were the writes after it.
+          if (options.rollingBack) copySkipped.add(i);
+          // Ctrl+Z of the apply that made the copy takes the copy back too (both sat in its undo group).
+          else say(`the copy of these cells kept on sheet “${e.fromSheet}” has been replaced by a later change (or taken back with Ctrl+Z), so they cannot be put back from it`);
+          break;
+        }
         if (fromOriginal) wantCells(e.sheet, rangeOf(e.address));
         break;
+      }
       case "setNumberFormat": {
         const r = rangeOf(e.address);
         if (typeof e.format !== "string" && (e.format.length !== rangeHeight(r) || e.format.some((row) => row.length !== rangeWidth(r)))) {
@@ -784,7 +850,17 @@ export async function prepareApplyInExcel(ctx: Excel.RequestContext, plan: Plan,
       case "setCells":
       case "fillFormula": {
         const r = rangeOf(e.address);
+        const copy = copies.get(i);
+        if (copy) return [copyBack(copy, stamp)];
         return [isEmptyBefore(e.sheet, r) ? restoreEmptyCells(e.sheet, e.address) : restoreCells(e.sheet, e.address, cellsFor(e.sheet, r))];
+      }
+      case "copyCells": {
+        const r = rangeOf(e.address);
+        if (copySkipped.has(i)) return [];
+        // Read, not copied (the undo sheet is this plan's source): contents and number formats; the cells' looks stay as copied.
+        if (isEmptyBefore(e.sheet, r)) return [restoreEmptyCells(e.sheet, e.address), restoreNumberFormats(e.sheet, e.address, [["General"]])];
+        const before = cellsFor(e.sheet, r);
+        return [restoreCells(e.sheet, e.address, before), restoreNumberFormats(e.sheet, e.address, before.numberFormats)];
       }
       case "setNumberFormat": {
         const r = rangeOf(e.address);
@@ -859,22 +935,51 @@ export async function prepareApplyInExcel(ctx: Excel.RequestContext, plan: Plan,
   const metadataKeys = [...metadataBefore.keys];
   const needsRecordSheet = metadataSheet === undefined && edits.some((e) => e.type === "setMetadata");
   const structureEdits = edits.flatMap((e, i) => (isStructureEdit(e) ? [i] : []));
-  const textFormat = (sheet: string, r: RangeAddress): boolean[][] | null => {
+  const textFormat = (i: number, sheet: string, r: RangeAddress): boolean[][] | null => {
     if (isEmptyBefore(sheet, r)) return null;
+    const spans = textRows.get(i);
+    if (spans) {
+      // Copied, not read: only the rows whose new text needs the text mark had their formats read.
+      if (!spans.length) return null;
+      const grid = Array.from({ length: rangeHeight(r) }, () => new Array<boolean>(rangeWidth(r)).fill(false));
+      for (const span of spans) {
+        cellsFor(sheet, span).numberFormats.forEach((row, k) => row.forEach((f, j) => ((grid[span.top - r.top + k] as boolean[])[span.left - r.left + j] = f === "@")));
+      }
+      return grid;
+    }
     const formats = cellsFor(sheet, r).numberFormats;
     return formats.some((row) => row.includes("@")) ? formats.map((row) => row.map((f) => f === "@")) : null;
   };
+
+  // The undo sheet is made in the structure part: when this apply copies old cells, or, riding on a structure
+  // sync this apply makes anyway, when it writes a range big enough that overwriting it later would copy it
+  // (a snapshot table drawn now is overwritten by the next draw, which then needs no sync of its own for it).
+  const bigWrite = edits.some(writesManyCells);
+  const structureSyncAnyway = structureEdits.length > 0 || needsRecordSheet;
+  // One left visible (a failure between adding it and hiding it) is hidden again before it takes copies.
+  const undoSheetShows = undoSheetExists && sheets.get(lower(UNDO_SHEET))?.visibility !== "VeryHidden";
+  const addsUndoSheet = (!undoSheetExists || undoSheetShows) && (copies.size > 0 || (mayCopy && bigWrite && structureSyncAnyway));
+  const capture = [...new Map([...copies.values()].map((c) => [`${lower(c.sheet)}!${formatRange(c.range)}`, c])).values()];
 
   return {
     inverse,
     perEdit,
     partial,
+    addsUndoSheet,
     structureEdits: needsRecordSheet ? [...structureEdits, edits.findIndex((e) => e.type === "setMetadata")] : structureEdits,
     recordSheetBy: needsRecordSheet ? edits.findIndex((e) => e.type === "setMetadata") : null,
     sheetsBefore: sheetItems.items.map((ws) => ws.name),
     tablesBefore: tableItems.items.map((t) => t.name),
     async writeStructure(wctx, log) {
       const writer = new Writer(wctx, log);
+      // The undo sheet goes out with the first structural command, or alone when there is none.
+      let undoSheetQueued = !addsUndoSheet;
+      const queueUndoSheet = () => {
+        if (undoSheetQueued) return;
+        undoSheetQueued = true;
+        const ws = undoSheetExists ? wctx.workbook.worksheets.getItem(UNDO_SHEET) : wctx.workbook.worksheets.add(UNDO_SHEET);
+        ws.visibility = "VeryHidden" as Excel.SheetVisibility;
+      };
       // Deletions first, so a plan may delete a sheet and add one of the same name.
       const sheetEdits = structureEdits.filter((i) => !isChartEdit(edits[i] as Edit));
       const order = [...sheetEdits].sort((a, b) => Number(edits[b]?.type === "deleteSheet") - Number(edits[a]?.type === "deleteSheet"));
@@ -882,12 +987,12 @@ export async function prepareApplyInExcel(ctx: Excel.RequestContext, plan: Plan,
         const e = edits[i] as EditOf<"addSheet"> | EditOf<"deleteSheet">;
         log.begin(i);
         await writer.structural(i, () => {
-          if (e.type === "deleteSheet") {
-            wctx.workbook.worksheets.getItem(e.sheet).delete();
-            return;
+          if (e.type === "deleteSheet") wctx.workbook.worksheets.getItem(e.sheet).delete();
+          else {
+            const ws = wctx.workbook.worksheets.add(e.sheet);
+            if (e.hidden !== "visible") ws.visibility = VISIBILITY[e.hidden] as Excel.SheetVisibility;
           }
-          const ws = wctx.workbook.worksheets.add(e.sheet);
-          if (e.hidden !== "visible") ws.visibility = VISIBILITY[e.hidden] as Excel.SheetVisibility;
+          queueUndoSheet();
         });
       }
       // Charts after the sheets they sit on, all in one sync.
@@ -900,6 +1005,7 @@ export async function prepareApplyInExcel(ctx: Excel.RequestContext, plan: Plan,
           await writer.room(chartBytes(e));
           queueChartEdit(wctx, e, exists.get(i) === true);
         }
+        queueUndoSheet();
         await writer.flush();
         for (const i of chartEdits) log.structural.add(i);
       }
@@ -910,11 +1016,19 @@ export async function prepareApplyInExcel(ctx: Excel.RequestContext, plan: Plan,
           const ws = wctx.workbook.worksheets.add(METADATA_SHEET);
           ws.visibility = "VeryHidden" as Excel.SheetVisibility;
           ws.getRange("A1").values = [[METADATA_TITLE]];
+          queueUndoSheet();
         });
+      }
+      if (!undoSheetQueued) {
+        await writer.flush();
+        queueUndoSheet();
+        await writer.flush();
       }
     },
     async writeRest(wctx, log, progress) {
       const writer = new Writer(wctx, log);
+      // The old cells copied ahead of every write, in the same batch: Excel runs a batch's commands in order.
+      if (capture.length) await writer.room(queueCapture(wctx, capture, stamp));
       for (let i = 0; i < edits.length; i++) {
         const e = edits[i] as Edit;
         log.begin(i);
@@ -926,6 +1040,8 @@ export async function prepareApplyInExcel(ctx: Excel.RequestContext, plan: Plan,
       // leaves recalculation to the developer. Asking for it costs nothing where it already happened;
       // a workbook the user keeps on manual calculation is left as they chose.
       if (writer.suspendedAny && !manualCalculation) wctx.application.calculate("Recalculate" as Excel.CalculationType);
+      // Copies put back are not needed again (an Undo of this Undo was read, not copied).
+      if (copyFromUndoSheet && undoSheetExists) queueClearUndoSheet(wctx);
       await writer.flush();
     },
   };
@@ -939,7 +1055,7 @@ export async function prepareApplyInExcel(ctx: Excel.RequestContext, plan: Plan,
         return;
       case "setCells": {
         const r = rangeOf(e.address);
-        const text = textFormat(e.sheet, r);
+        const text = textFormat(i, e.sheet, r);
         const rows = e.cells.map((row, k) => row.map((c, j) => officeInput(c, text?.[k]?.[j] === true)));
         const anyFormula = e.cells.some((row) => row.some((c) => c !== null && typeof c === "object"));
         await writer.grid(e.sheet, r.top, r.left, rows, anyFormula ? "formulas" : "values");
@@ -947,6 +1063,11 @@ export async function prepareApplyInExcel(ctx: Excel.RequestContext, plan: Plan,
       }
       case "fillFormula":
         await writer.fill(e.sheet, e.address, e.formula);
+        return;
+      case "copyCells":
+        if (copySkipped.has(i)) return;
+        await writer.room(200);
+        sheetOf(e.sheet).getRange(e.address).copyFrom(sheetOf(e.fromSheet).getRange(e.fromAddress), "All" as Excel.RangeCopyType);
         return;
       case "createTable":
         // TableCollection.add: "If the address does not contain a sheet name, the currently-active sheet is used": pass the range itself.

@@ -22,6 +22,7 @@ import type { CellsAnswer, CellsQuery } from "../host";
 import { CHART_API_SET, chartsNotDrawn } from "./charts-support";
 import { officeAreas, readCellLooks, readRangeRules } from "./read-rules";
 import { isStructureEdit } from "./structure-edits";
+import { UNDO_SHEET, writesManyCells } from "./undo-sheet";
 
 export interface ExcelRunOptions {
   mergeUndoGroup?: boolean;
@@ -42,6 +43,8 @@ export interface ExcelRunner {
   supportsMergedAreas?: boolean;
   /** ExcelApi 1.7: charts can be drawn (see charts.ts for each member's set). */
   supportsCharts?: boolean;
+  /** ExcelApi 1.9: Range.copyFrom, so the old cells of a big overwrite are copied for Undo, not read (undo-copy.ts). */
+  supportsRangeCopy?: boolean;
 }
 
 const PREVIEW_FIELDS = "address, values, formulas, numberFormat, valueTypes";
@@ -91,6 +94,8 @@ const RECORD_SHEET_ADDED = "Adds the toolkit's hidden record sheet";
 export class ExcelHost implements WorkbookHost {
   /** Whether the last outline found the toolkit's record sheet (undefined before any outline). */
   private recordSheetSeen: boolean | undefined;
+  /** Whether the last outline found the host's undo sheet (undo-copy.ts). */
+  private undoSheetSeen: boolean | undefined;
 
   constructor(private readonly runner: ExcelRunner) {}
 
@@ -102,6 +107,7 @@ export class ExcelHost implements WorkbookHost {
       supportsUndoGroup: supported("1.20"),
       supportsMergedAreas: supported("1.13"),
       supportsCharts: supported(CHART_API_SET),
+      supportsRangeCopy: supported("1.9"),
     });
   }
 
@@ -123,8 +129,10 @@ export class ExcelHost implements WorkbookHost {
       const tables = ctx.workbook.tables.load("items/name, items/showTotals, items/worksheet/name");
       await ctx.sync();
 
+      // The host's undo sheet holds copies of cells for Undo: no job is to read it as the user's.
+      const own = sheets.items.filter((ws) => ws.name !== UNDO_SHEET);
       const queue = (withPreviews: boolean) => ({
-        perSheet: sheets.items.map((ws) => {
+        perSheet: own.map((ws) => {
           // The record sheet is small and read whole; other sheets only give their top rows.
           const used = ws.getUsedRange(true).load(ws.name === METADATA_SHEET ? "address, rowCount, columnCount, values, formulas, valueTypes" : "address, rowCount, columnCount");
           if (ws.name === METADATA_SHEET || !withPreviews) return { ws, used, preview: null as Excel.Range | null, merges: null as Excel.RangeAreas | null };
@@ -190,6 +198,7 @@ export class ExcelHost implements WorkbookHost {
         });
       }
       this.recordSheetSeen = sheets.items.some((ws) => ws.name === METADATA_SHEET);
+      this.undoSheetSeen = sheets.items.some((ws) => ws.name === UNDO_SHEET);
       const { metadata, issues } = decodeMetadataRows(metadataRows);
       return { name: "", sheets: out, metadata, metadataIssues: issues };
     });
@@ -371,16 +380,19 @@ export class ExcelHost implements WorkbookHost {
     const structureLog = new WriteLog();
     const restLog = new WriteLog();
     let prepared: PreparedApply | undefined;
-    const prepare = (ctx: Excel.RequestContext) => prepareApplyInExcel(ctx, plan, { readMerges: this.runner.supportsMergedAreas === true, rollingBack: !rollBack, drawCharts: this.runner.supportsCharts === true });
+    const prepare = (ctx: Excel.RequestContext) => prepareApplyInExcel(ctx, plan, { readMerges: this.runner.supportsMergedAreas === true, rollingBack: !rollBack, drawCharts: this.runner.supportsCharts === true, copyOldCells: this.runner.supportsRangeCopy === true });
     // Without sheet structure to write, reading, checking and writing share one run (in the group): nothing can
     // change between the check and the writes. Should the record sheet turn out to be missing, that run ends
     // before writing anything and the two runs below take over.
-    const mayChangeSheets = plan.edits.some(isStructureEdit) || (this.recordSheetSeen !== true && plan.edits.some((e) => e.type === "setMetadata"));
+    const mayChangeSheets =
+      plan.edits.some(isStructureEdit) ||
+      (this.recordSheetSeen !== true && plan.edits.some((e) => e.type === "setMetadata")) ||
+      (this.runner.supportsRangeCopy === true && this.undoSheetSeen !== true && rollBack && plan.edits.some(writesManyCells));
     try {
       if (!mayChangeSheets) {
         await this.run({ mergeUndoGroup: excelUndoGroup }, async (ctx) => {
           const ready = await prepare(ctx);
-          if (ready.structureEdits.length) return;
+          if (ready.structureEdits.length || ready.addsUndoSheet) return;
           prepared = ready;
           await ready.writeRest(ctx, restLog, progress);
         });
@@ -388,7 +400,7 @@ export class ExcelHost implements WorkbookHost {
       if (!prepared) {
         await this.run({}, async (ctx) => {
           prepared = await prepare(ctx);
-          if (prepared.structureEdits.length) await prepared.writeStructure(ctx, structureLog);
+          if (prepared.structureEdits.length || prepared.addsUndoSheet) await prepared.writeStructure(ctx, structureLog);
         });
         const ready = prepared as PreparedApply | undefined;
         if (!ready) throw new Error("the apply was not prepared");
@@ -402,6 +414,7 @@ export class ExcelHost implements WorkbookHost {
     const done = prepared as PreparedApply;
     const outside = done.structureEdits.map((i) => plan.edits[i] as Edit).map((e) => (e.type === "setMetadata" ? RECORD_SHEET_ADDED : describeEdit(e)));
     if (done.recordSheetBy !== null) this.recordSheetSeen = true;
+    if (done.addsUndoSheet) this.undoSheetSeen = true;
     const notDone = this.notDoneBy(plan);
     return {
       editsApplied: plan.edits.length - notDone.length,

@@ -8,6 +8,7 @@ import { formatRange, rangeHeight, rangeWidth, type RangeAddress } from "../../c
 import type { CellValue } from "../../core/grid/cell";
 import { cellValueFrom, formulaFrom } from "./cell-read";
 import { READ_BYTES_PER_CELL_GUESS, SYNC_BUDGET_BYTES, readBlockRows, rowBytes } from "./payload";
+import { readsInSyncsOfItsOwn } from "./undo-sheet";
 
 export interface CellsRead {
   values: CellValue[][];
@@ -55,7 +56,7 @@ export async function readRanges(ctx: Excel.RequestContext, requests: ReadReques
   const results = requests.map(() => emptyRead());
   const small: number[] = [];
   const big: number[] = [];
-  requests.forEach((r, i) => (rangeWidth(r.range) * rangeHeight(r.range) * READ_BYTES_PER_CELL_GUESS <= budget / 4 ? small : big).push(i));
+  requests.forEach((r, i) => (readsInSyncsOfItsOwn(rangeWidth(r.range) * rangeHeight(r.range), budget) ? big : small).push(i));
 
   // Small ranges: packed into shared syncs by their estimated size.
   let pending: { index: number; proxy: Excel.Range }[] = [];

@@ -51,6 +51,7 @@ import { cellValueOf, formulaOf, hasContent, isMergeSlave, numberFormatOf, toExc
 import { fromExcelCfRule, fromExcelValidation, styleBefore, toExcelCfRule, toExcelValidation, withStyle } from "./excel-model";
 import { refreshCalculatedColumns } from "./calculated-columns";
 import { formulaFiller } from "./formula-fill";
+import { copyAsEdits, copyCheckProblem } from "./copy-cells";
 import { shareIfUnstyled, styleOf } from "./shared-styles";
 import { contentRange, mergedRanges, sheetTables, type SheetTable } from "./sheet-access";
 import { clearValidations, putValidation, validationModel, validationPieces } from "./validation-model";
@@ -209,6 +210,13 @@ function checkEdit(world: PlanWorld, e: Edit): void {
           }
         }
       }
+      return;
+    }
+    case "copyCells": {
+      world.sheetName(e.sheet);
+      world.sheetName(e.fromSheet);
+      rangeOf(e.address);
+      rangeOf(e.fromAddress);
       return;
     }
     case "fillFormula":
@@ -430,6 +438,15 @@ function fillFormula(ctx: Ctx, e: EditOf<"fillFormula">): Edit[] {
   }
   refreshCalculatedColumns(sheet, range);
   return [undo];
+}
+
+/** Carried out as the plain writes of what the source holds; undone by their inverses, last first. */
+function copyCells(ctx: Ctx, e: EditOf<"copyCells">): Edit[] {
+  const from = ws(ctx, e.fromSheet);
+  const problem = copyCheckProblem(from, e);
+  if (problem) throw new Refusal(problem, e.fromSheet, e.check?.address);
+  const inverses = copyAsEdits(from, e).map((x) => applyEdit(ctx, x));
+  return inverses.reverse().flat();
 }
 
 function setNumberFormat(ctx: Ctx, e: EditOf<"setNumberFormat">): Edit[] {
@@ -839,6 +856,8 @@ function applyEdit(ctx: Ctx, e: Edit): Edit[] {
       return setCells(ctx, e);
     case "fillFormula":
       return fillFormula(ctx, e);
+    case "copyCells":
+      return copyCells(ctx, e);
     case "createTable":
       return createTable(ctx, e);
     case "removeTable":

@@ -43,6 +43,12 @@ export function cellsPlanNeeds(plan: Plan, tables: readonly KnownTable[]): Neede
           if (key.startsWith(`${e.sheet.toLowerCase()}!`) && t.top >= r.top && t.top <= r.bottom && t.left <= r.right && r.left <= t.right) need(e.sheet, { ...t, bottom: t.top });
         }
         break;
+      case "copyCells": {
+        const from = parseRange(e.fromAddress);
+        if (r) need(e.sheet, r);
+        if (from) need(e.fromSheet, from);
+        break;
+      }
       case "fillFormula":
       case "setNumberFormat":
       case "setStyle":

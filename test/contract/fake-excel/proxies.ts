@@ -9,7 +9,7 @@
  * Only the subset the Excel host uses is modelled; anything else is absent
  * rather than approximated, so a host reaching past it fails loudly.
  */
-import { columnLetter, formatRange, parseRange, quoteSheetName, rangeContains, rangesIntersect, type RangeAddress } from "../../../src/core/grid/address";
+import { columnLetter, formatRange, MAX_COLUMNS, MAX_ROWS, parseRange, quoteSheetName, rangeContains, rangesIntersect, type RangeAddress } from "../../../src/core/grid/address";
 import { shiftFormula } from "../../../src/hosts/xlsx/formula-fill";
 import { coerceTyped, coerceWritten } from "./coerce";
 import { FakeContextCore, FakeOfficeError, READ_CELL_LIMIT, jsonBytes, type RunMode } from "./context";
@@ -26,6 +26,7 @@ import {
   type ChartState,
   type ConditionalFormatState,
   type SheetState,
+  type StoredValue,
   type TableState,
   type ValidationState,
   type WorkbookState,
@@ -356,8 +357,10 @@ export class FakeWorksheet extends FakeClientObject<SheetState> {
   get charts(): FakeChartCollection {
     return (this.chartsProxy ??= new FakeChartCollection(this.ctx, this));
   }
-  getRange(address: string): FakeRange {
+  /** Without an address, "the entire worksheet range is returned" (Worksheet.getRange). */
+  getRange(address?: string): FakeRange {
     return new FakeRange(this.ctx, () => {
+      if (address === undefined) return { sheet: this.target(), r: { top: 1, left: 1, bottom: MAX_ROWS, right: MAX_COLUMNS } };
       const r = parseRange(address);
       if (!r || address.includes("!")) throw new FakeOfficeError("InvalidArgument", `bad address '${address}'`);
       return { sheet: this.target(), r };
@@ -595,6 +598,65 @@ function uniformStyle(t: RangeTarget, key: keyof CellStyle, fallback: unknown): 
     }
   }
   return seen;
+}
+
+/** The cells a paste of `src` over `dst` fills: the source's size from dst's top-left, or dst whole when it holds exact repeats of it. */
+function pasteArea(src: RangeAddress, dst: RangeAddress): RangeAddress {
+  const h = src.bottom - src.top + 1;
+  const w = src.right - src.left + 1;
+  const dh = dst.bottom - dst.top + 1;
+  const dw = dst.right - dst.left + 1;
+  const rows = dh >= h && dh % h === 0 ? dh : h;
+  const cols = dw >= w && dw % w === 0 ? dw : w;
+  return { top: dst.top, left: dst.left, bottom: dst.top + rows - 1, right: dst.left + cols - 1 };
+}
+
+function copyCells(src: RangeTarget, dst: RangeTarget, copyType: "All" | "Formulas" | "Values" | "Formats"): void {
+  const area = pasteArea(src.r, dst.r);
+  const h = src.r.bottom - src.r.top + 1;
+  const w = src.r.right - src.r.left + 1;
+  const contents = copyType !== "Formats";
+  const formats = copyType === "All" || copyType === "Formats";
+  // Read first: source and target may overlap.
+  const cells: { row: number; col: number; v: StoredValue | undefined; f: string | undefined; nf: string | undefined; st: CellStyle | undefined }[] = [];
+  for (let row = area.top; row <= area.bottom; row++) {
+    for (let col = area.left; col <= area.right; col++) {
+      const sr = src.r.top + ((row - area.top) % h);
+      const sc = src.r.left + ((col - area.left) % w);
+      const store = src.sheet.rows.get(sr);
+      const f = store?.f[sc];
+      if (contents && copyType === "Values" && f !== undefined) throw new Error("fake: copying the values of formula cells is not modelled (the fake keeps no results)");
+      cells.push({ row, col, v: store?.v[sc], f: f === undefined || copyType === "Values" ? undefined : shiftFormula(f, row - sr, col - sc), nf: store?.nf[sc], st: store?.st?.[sc] });
+    }
+  }
+  for (const c of cells) {
+    if (c.v === undefined && c.f === undefined && c.nf === undefined && c.st === undefined && !dst.sheet.rows.has(c.row)) continue;
+    const store = rowOf(dst.sheet, c.row);
+    if (contents) {
+      store.v[c.col] = c.v ?? null;
+      store.f[c.col] = c.f;
+    }
+    if (formats) {
+      store.nf[c.col] = c.nf;
+      if (c.st !== undefined || store.st) (store.st ??= [])[c.col] = c.st;
+    }
+  }
+  if (copyType !== "All") return;
+  // Validation and merged areas come with "All": the target's own are replaced by the source's, moved.
+  const shift = (r: RangeAddress, dr: number, dc: number): RangeAddress => ({ top: r.top + dr, bottom: r.bottom + dr, left: r.left + dc, right: r.right + dc });
+  const cut = (r: RangeAddress, to: RangeAddress): RangeAddress => ({ top: Math.max(r.top, to.top), left: Math.max(r.left, to.left), bottom: Math.min(r.bottom, to.bottom), right: Math.min(r.right, to.right) });
+  const sourceValidations = src.sheet.validations.filter((v) => rangesIntersect(v.range, src.r)).map((v) => ({ ...v, range: cut(v.range, src.r) }));
+  const sourceMerges = src.sheet.merges.filter((m) => rangeContains(src.r, m));
+  dst.sheet.validations = dst.sheet.validations.flatMap((v) => subtractRange(v.range, area).map((range) => ({ ...v, range })));
+  dst.sheet.merges = dst.sheet.merges.filter((m) => !rangesIntersect(m, area));
+  for (let dr = 0; dr < area.bottom - area.top + 1; dr += h) {
+    for (let dc = 0; dc < area.right - area.left + 1; dc += w) {
+      const down = area.top + dr - src.r.top;
+      const across = area.left + dc - src.r.left;
+      for (const v of sourceValidations) dst.sheet.validations.push({ ...structuredClone(v), range: shift(v.range, down, across) });
+      for (const m of sourceMerges) dst.sheet.merges.push(shift(m, down, across));
+    }
+  }
 }
 
 export class FakeRange extends FakeClientObject<RangeTarget> {
@@ -841,12 +903,42 @@ export class FakeRange extends FakeClientObject<RangeTarget> {
       t.sheet.merges = t.sheet.merges.filter((m) => !rangesIntersect(m, t.r));
     });
   }
+  /**
+   * ExcelApi 1.9. Copies cells from `source` (a Range, or an address on this
+   * range's sheet) to this range, as a paste does: relative references in
+   * formulas move with the cells; "All" brings values, formulas, number
+   * formats, styles, data validation and merged areas, replacing what the
+   * target held; "Formulas" and "Values" leave formats alone, "Formats" the
+   * contents. Runs at sync in queue order, reading the source as the earlier
+   * commands of the batch left it; the request carries the source's address
+   * and the copy type, a few bytes whatever the size. A target smaller than
+   * the source grows to the source's size from its top-left cell, and one an
+   * exact multiple of it is filled with repeats, as the docs describe. Not
+   * modelled (refused): skipBlanks, transpose, "Link", and "Values" of formula
+   * cells (the fake keeps no results). Colour rules are not copied.
+   */
+  copyFrom(source: FakeRange | string, copyType: "All" | "Formulas" | "Values" | "Formats" | "Link" = "All", skipBlanks = false, transpose = false): void {
+    const from = typeof source === "string" ? undefined : source;
+    const bytes = jsonBytes({ source: typeof source === "string" ? source : "range#", copyType, skipBlanks, transpose });
+    this.enqueueOn(bytes, (t) => {
+      if (skipBlanks || transpose || copyType === "Link") throw new Error(`fake: copyFrom with ${copyType}, skipBlanks ${skipBlanks}, transpose ${transpose} is not modelled`);
+      let src: RangeTarget;
+      if (from) src = from.target();
+      else {
+        const r = parseRange(source as string);
+        if (!r) throw new FakeOfficeError("InvalidArgument", `bad source address '${String(source)}'`);
+        src = { sheet: t.sheet, r };
+      }
+      copyCells(src, t, copyType);
+    });
+  }
   clear(applyTo: "All" | "Formats" | "Contents" = "All"): void {
     this.enqueueOn(jsonBytes(applyTo), (t) => {
-      for (let row = t.r.top; row <= t.r.bottom; row++) {
-        const store = t.sheet.rows.get(row);
-        if (!store) continue;
-        for (let c = t.r.left; c <= t.r.right; c++) {
+      for (const [row, store] of t.sheet.rows) {
+        if (row < t.r.top || row > t.r.bottom) continue;
+        // Only as far as the row holds cells: a whole-sheet clear must not fill 16,384 columns of every row.
+        const right = Math.min(t.r.right, Math.max(store.v.length, store.f.length, store.nf.length, store.st?.length ?? 0) - 1);
+        for (let c = t.r.left; c <= right; c++) {
           if (applyTo !== "Formats") {
             store.v[c] = null;
             store.f[c] = undefined;

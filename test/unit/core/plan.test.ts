@@ -68,7 +68,7 @@ describe("a plan", () => {
   "edits.1.address: not an A1 range",
   "edits.1.cells.0.0: a cell takes text, a finite number, true/false, null or { formula: "=..." }",
   "edits.2.formula: a formula starts with =",
-  "edits.3.type: Invalid discriminator value. Expected 'addSheet' | 'deleteSheet' | 'setCells' | 'fillFormula' | 'createTable' | 'removeTable' | 'addTableColumns' | 'removeTableColumns' | 'resizeTable' | 'unmergeCells' | 'mergeCells' | 'setNumberFormat' | 'setStyle' | 'setColumnWidths' | 'setDataValidation' | 'replaceConditionalFormats' | 'setChart' | 'removeChart' | 'setMetadata'",
+  "edits.3.type: Invalid discriminator value. Expected 'addSheet' | 'deleteSheet' | 'setCells' | 'fillFormula' | 'copyCells' | 'createTable' | 'removeTable' | 'addTableColumns' | 'removeTableColumns' | 'resizeTable' | 'unmergeCells' | 'mergeCells' | 'setNumberFormat' | 'setStyle' | 'setColumnWidths' | 'setDataValidation' | 'replaceConditionalFormats' | 'setChart' | 'removeChart' | 'setMetadata'",
 ]
 `);
   });

@@ -8,6 +8,7 @@ const COUNT_WORDS: Record<EditType, [string, string]> = {
   deleteSheet: ["sheet removed", "sheets removed"],
   setCells: ["cell write", "cell writes"],
   fillFormula: ["formula fill", "formula fills"],
+  copyCells: ["cell range put back", "cell ranges put back"],
   createTable: ["new table", "new tables"],
   removeTable: ["table removed", "tables removed"],
   addTableColumns: ["column addition", "column additions"],
