@@ -21,7 +21,11 @@ function expectSame(maps: ComparedMap[] | string): ComparedMap[] {
     expect({ sheet: m.sheet, counts: m.recalculated.inherent }).toEqual({ sheet: m.sheet, counts: m.core.inherent });
     expect({ sheet: m.sheet, counts: m.recalculated.residual }).toEqual({ sheet: m.sheet, counts: m.core.residual });
     expect(m.formulas).toBe(m.size[0] * m.size[1] * (m.core.residual ? 2 : 1));
+    // Every count formula carries core's count as its cached value, and LibreOffice calculates the same.
+    expect(m.cached.mismatches).toEqual([]);
+    expect(m.cached.withoutResult).toBe(0);
   }
+  if (maps.length) expect(maps[0].cached.compared).toBe(maps.reduce((n, m) => n + m.formulas, 0));
   return maps;
 }
 
