@@ -50,7 +50,7 @@ maybe("cached formula results on the sample portfolio, recalculated in LibreOffi
     if (!risk) throw new Error("no risk template");
     for (const sheet of [SAMPLE_SHEETS.nduRisks, SAMPLE_SHEETS.cprRisks, SAMPLE_SHEETS.fscRisks]) {
       const application = await planTemplateApplication(host, risk, { sheet });
-      expect({ sheet, kind: application.kind }).toEqual({ sheet, kind: "existing" });
+      if (application.kind !== "existing") throw new Error(`${sheet}: ${application.kind}`);
       await host.apply(application.plan);
     }
     await fs.writeFile(path.join(dir, "applied.xlsx"), await host.save());
