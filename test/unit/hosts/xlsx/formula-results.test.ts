@@ -100,8 +100,23 @@ describe.each([
     expect(c.values).toEqual([[4], [6]]);
   });
 
+  it("still asks Excel to calculate the workbook when it opens it", async () => {
+    const workbookXml = await (await JSZip.loadAsync(saved)).file("xl/workbook.xml")!.async("string");
+    expect(workbookXml).toMatch(/<calcPr\b[^>]*fullCalcOnLoad="1"/);
+  });
+
   it("keeps a formula the file came with as it was", () => {
     expect(cellXml(xml, "H1")).toMatch(/<f>B2\*10<\/f><v>20<\/v>/);
+  });
+});
+
+describe("a new workbook the toolkit makes (a rollup to a new file)", () => {
+  it("stores the results and asks Excel to calculate on open", async () => {
+    const host = XlsxHost.create("new.xlsx");
+    await host.apply(plan("New", [{ type: "addSheet", sheet: "Sums", hidden: "visible" }, { type: "setCells", sheet: "Sums", address: "A1:A3", cells: [[1], [2], [{ formula: "=SUM(A1:A2)", result: 3 }]] }]));
+    const zip = await JSZip.loadAsync(await host.save());
+    expect(await zip.file("xl/workbook.xml")!.async("string")).toMatch(/<calcPr\b[^>]*fullCalcOnLoad="1"/);
+    expect(cellXml(await zip.file("xl/worksheets/sheet1.xml")!.async("string"), "A3")).toMatch(/<f>SUM\(A1:A2\)<\/f><v>3<\/v>/);
   });
 });
 
