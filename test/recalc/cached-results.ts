@@ -23,6 +23,7 @@ export interface CachedComparison {
   /** Formula cells the job wrote with no cached value (results it could not vouch for). */
   withoutResult: number;
   bySheet: Record<string, number>;
+  withoutBySheet: Record<string, number>;
   mismatches: CachedMismatch[];
 }
 
@@ -51,7 +52,7 @@ export async function compareCachedResults(input: Uint8Array | null, output: Uin
   const before = input ? await grids(input, name) : new Map<string, Grid>();
   const written = await grids(output, name);
   const after = await grids(recalculated, name);
-  const result: CachedComparison = { compared: 0, withoutResult: 0, bySheet: {}, mismatches: [] };
+  const result: CachedComparison = { compared: 0, withoutResult: 0, bySheet: {}, withoutBySheet: {}, mismatches: [] };
   for (const [sheet, g] of written) {
     const was = before.get(sheet);
     const now = after.get(sheet);
@@ -64,6 +65,7 @@ export async function compareCachedResults(input: Uint8Array | null, output: Uin
         if (wasFormula === formula && JSON.stringify(wasValue) === JSON.stringify(cached)) return; // the file's own
         if (cached === null) {
           result.withoutResult++;
+          result.withoutBySheet[sheet] = (result.withoutBySheet[sheet] ?? 0) + 1;
           return;
         }
         result.compared++;
