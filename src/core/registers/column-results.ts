@@ -18,6 +18,8 @@ import { canEvaluate, evaluateTemplateFormula } from "./computed";
 import { normaliseFormula, referencedFields, type FieldPlace } from "./formulas";
 import type { PlacedColumn } from "./snapshot";
 
+const UNKNOWN = Symbol("unknown");
+
 /** The result of column `p`'s formula in sheet row `row`, or null where core cannot vouch for it. */
 export type ColumnResults = (p: PlacedColumn, row: number) => FormulaResult | null;
 
@@ -33,28 +35,39 @@ export function columnResults(placed: readonly PlacedColumn[], places: Record<st
   // Columns the plan adds empty: the plan checked their cells are empty before it adds them.
   const addedEmpty = new Set(placed.filter((p) => p.added && !p.column.formula).map((p) => p.col));
   const inRead = (row: number, col: number) => row >= cells.top && row <= last && col >= cells.left && col <= right && !(plain && row >= plain.top && row <= plain.bottom);
-  const readCell = (row: number, col: number): { value: CellValue } | undefined => {
-    if (addedEmpty.has(col)) return { value: null };
-    if (!inRead(row, col) || formulaAt(cells, row, col) !== null) return undefined;
-    return { value: valueAt(cells, row, col) };
+  /** The value a formula reads in the cell, or UNKNOWN where core cannot say (not read, or a formula's cached value). */
+  const readCell = (row: number, col: number): CellValue | typeof UNKNOWN => {
+    if (addedEmpty.has(col)) return null;
+    if (!inRead(row, col) || formulaAt(cells, row, col) !== null) return UNKNOWN;
+    return valueAt(cells, row, col);
+  };
+
+  // A formula's fields, places and scales are worked out once, not per row (a register may have 100,000 rows).
+  const shapes = new Map<string, { fields: string[]; cols: number[]; scales: Record<string, LevelScale | undefined>; scaled: boolean } | null>();
+  const shapeOf = (formula: string) => {
+    let shape = shapes.get(formula);
+    if (shape === undefined) {
+      const fields = referencedFields(formula);
+      const found = fields.map((f) => places[f]);
+      shape = !canEvaluate(formula) || found.some((x) => !x) ? null : { fields, cols: found.map((x) => (x as FieldPlace).col), scales: Object.fromEntries(fields.map((f, i) => [f, found[i]?.scale])), scaled: found.some((x) => x?.scale) };
+      shapes.set(formula, shape);
+    }
+    return shape;
   };
 
   const score = (formula: string, row: number): FormulaResult | null => {
-    if (!canEvaluate(formula)) return null;
-    const fields = referencedFields(formula);
+    const shape = shapeOf(formula);
+    if (!shape) return null;
     const values: Record<string, CellValue> = {};
-    const scales: Record<string, LevelScale | undefined> = {};
-    for (const f of fields) {
-      const place = places[f];
-      const cell = place ? readCell(row, place.col) : undefined;
-      if (!place || !cell) return null;
-      values[f] = cell.value;
-      scales[f] = place.scale;
+    for (let i = 0; i < shape.fields.length; i++) {
+      const v = readCell(row, shape.cols[i]);
+      if (v === UNKNOWN) return null;
+      values[shape.fields[i]] = v;
     }
-    const v = evaluateTemplateFormula(formula, values, scales);
+    const v = evaluateTemplateFormula(formula, values, shape.scales);
     if (v !== null) return Number.isFinite(v) ? v : null;
     // The formula over a scale is wrapped in IFERROR(…,""); without one, Excel shows an error core does not name.
-    return fields.some((f) => places[f]?.scale) ? "" : null;
+    return shape.scaled ? "" : null;
   };
 
   const byId = new Map(placed.map((p) => [p.column.id, p]));
@@ -65,7 +78,7 @@ export function columnResults(placed: readonly PlacedColumn[], places: Record<st
     if (!place) return null;
     if (source?.added && source.column.formula) return score(source.column.formula, row);
     const typed = readCell(row, place.col);
-    if (typed) return typed.value;
+    if (typed !== UNKNOWN) return typed;
     const held = inRead(row, place.col) ? formulaAt(cells, row, place.col) : null;
     const own = source?.column.formula ? ownFormula(source, row) : undefined;
     if (held === null || own === undefined || !source?.column.formula || normaliseFormula(held) !== normaliseFormula(own)) return null;
