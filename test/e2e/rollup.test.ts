@@ -61,6 +61,18 @@ describe("the Rollup panel", () => {
     await page.getByRole("tab", { name: "Portfolio rollup" }).click();
     await page.locator('[data-testid="sheet-view"][data-sheet="Portfolio rollup"]').waitFor();
     await expect(page.locator('[data-testid="sheet-view"]').textContent()).resolves.toMatch(/Northgate Depot Upgrade[\s\S]*Total/);
+    // The Total row's formulas show their figures (cached in the file), not blanks: the budget total is the projects' budgets added.
+    const shown = await page.locator('[data-testid="sheet-view"] [data-cell]').evaluateAll((tds) => Object.fromEntries(tds.map((td) => [td.getAttribute("data-cell"), td.textContent ?? ""])));
+    const rowOf = (text: string) => Object.entries(shown).find(([ref, t]) => /^A\d+$/.test(ref) && t === text)?.[0].slice(1);
+    const budget = Object.entries(shown).find(([ref, t]) => /^[A-Z]+4$/.test(ref) && t === "Budget")?.[0].replace(/\d+$/, "");
+    const totalRow = Number(rowOf("Total"));
+    expect(budget && totalRow).toBeTruthy();
+    const amount = (t: string | undefined) => Number((t ?? "").replace(/,/g, ""));
+    const projects = Object.entries(shown).filter(([ref]) => ref.startsWith("B") && Number(ref.slice(1)) > 4 && Number(ref.slice(1)) < totalRow && shown[ref] !== "");
+    expect(projects.length).toBeGreaterThanOrEqual(3); // the sample's three and the workbook picked above
+    const total = shown[`${budget}${totalRow}`];
+    expect(total).toMatch(/^\d{1,3}(,\d{3})+$/);
+    expect(amount(total)).toBe(projects.reduce((n, [ref]) => n + amount(shown[`${budget}${ref.slice(1)}`]), 0));
     await page.screenshot({ path: path.join(SCREENSHOTS, "rollup-sheet.png") });
     await panel().getByRole("button", { name: "Undo" }).click();
     await page.getByRole("tab", { name: "Portfolio rollup" }).waitFor({ state: "detached" });

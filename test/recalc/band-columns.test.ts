@@ -30,6 +30,7 @@ import ExcelJS from "exceljs";
 import { evaluateTemplateFormula } from "../../src/core/registers/computed";
 import { planTemplateApplication } from "../../src/jobs/registers/apply";
 import { recalculate, sofficePath } from "./libreoffice";
+import { compareCachedResults } from "./cached-results";
 
 const risk = builtInTemplate("risk") as Template;
 const files = corpusFiles();
@@ -87,7 +88,12 @@ async function checkBands(bytes: Uint8Array, name: string): Promise<BandCheck[] 
     await host.apply(planning.plan);
   }
   if (!planned.length) return outcome.join("; ");
-  const recalculated = await XlsxHost.open(await recalculate(await host.save(), name), name);
+  const saved = await host.save();
+  const recalculatedBytes = await recalculate(saved, name);
+  const recalculated = await XlsxHost.open(recalculatedBytes, name);
+  // Every Score and Band cell written with a cached value holds what LibreOffice calculates there.
+  const cached = await compareCachedResults(bytes, saved, recalculatedBytes, name);
+  const cachedMismatches = cached.mismatches.map((m) => `${m.sheet}!${m.cell}: cached ${JSON.stringify(m.cached)}, LibreOffice ${JSON.stringify(m.recalculated)} (${m.formula.slice(0, 60)})`);
   // The heat map's band of each risk, by sheet and row: what a fraction register's band column must show.
   const heatMapBands = new Map<string, { inherent: string | null; residual: string | null }>();
   for (const r of (await readHeatMaps(recalculated)).registers) {
@@ -102,7 +108,7 @@ async function checkBands(bytes: Uint8Array, name: string): Promise<BandCheck[] 
     const range = table ? parseRange(table.address) : undefined;
     if (!table || !range) throw new Error(`${name} ${p.where}: no table after apply`);
     const grid = await recalculated.read(p.sheet, table.address);
-    const check: BandCheck = { where: p.where, summary: p.summary, compared: {}, mismatches: [], shown: {}, byLevels: [], asHeatMap: 0, offMap: [], offMapBetweenLevels: [] };
+    const check: BandCheck = { where: p.where, summary: p.summary, compared: {}, mismatches: cachedMismatches.filter((m) => m.startsWith(`${p.sheet}!`)), shown: {}, byLevels: [], asHeatMap: 0, offMap: [], offMapBetweenLevels: [] };
     for (const [score, band] of [["score", "band"], ["residualScore", "residualBand"]] as const) {
       const [s, b] = [p.columns[score] - range.left, p.columns[band] - range.left];
       check.compared[band] = 0;

@@ -9,6 +9,7 @@ import { planVariance, type VarianceReport } from "../../src/jobs/finance/varian
 import { formatRange } from "../../src/core/grid/address";
 import type { CellValue } from "../../src/core/grid/cell";
 import { recalculate } from "./libreoffice";
+import { compareCachedResults, type CachedComparison } from "./cached-results";
 
 export interface Mismatch {
   cell: string;
@@ -24,6 +25,8 @@ export interface FinanceComparison {
   output: Uint8Array;
   /** The summary sheet's values as the engine computed them. */
   summary: CellValue[][];
+  /** The cached values the job wrote with its formulas, against LibreOffice's results. */
+  cached: CachedComparison;
 }
 
 function close(expected: unknown, actual: unknown): boolean {
@@ -39,7 +42,9 @@ export async function compareFinance(bytes: Uint8Array, name = "book.xlsx"): Pro
   const host = await PackageHost.open(fresh, name);
   const report = await planVariance(host);
   await host.apply(report.plan);
-  const output = await recalculate(await host.save(), name);
+  const saved = await host.save();
+  const output = await recalculate(saved, name);
+  const cached = await compareCachedResults(fresh, saved, output, name);
   const after = await PackageWorkbook.open(output, name);
   const { rows, width } = report.layout;
   const grid = await after.read(report.sheet, formatRange({ top: 1, left: 1, bottom: Math.max(1, rows.length), right: Math.max(1, width) }));
@@ -53,5 +58,5 @@ export async function compareFinance(bytes: Uint8Array, name = "book.xlsx"): Pro
       if (!close(cell.expect, actual)) mismatches.push({ cell: formatRange({ top: i + 1, bottom: i + 1, left: j + 1, right: j + 1 }).split(":")[0], expected: cell.expect, actual });
     }),
   );
-  return { report, compared, mismatches, output, summary: grid.values };
+  return { report, compared, mismatches, output, summary: grid.values, cached };
 }

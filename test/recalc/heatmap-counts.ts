@@ -10,6 +10,7 @@ import type { WorkbookHost } from "../../src/hosts/host";
 import { PackageHost } from "../../src/hosts/xlsx/package-host";
 import { planHeatMaps, type HeatMapOptions } from "../../src/jobs/heatmap/heatmap";
 import { recalculate } from "./libreoffice";
+import { compareCachedResults, type CachedComparison } from "./cached-results";
 
 export interface ComparedMap {
   sheet: string;
@@ -18,6 +19,8 @@ export interface ComparedMap {
   core: { inherent: number[][]; residual: number[][] | null };
   recalculated: { inherent: (unknown)[][]; residual: (unknown)[][] | null };
   formulas: number;
+  /** The cached values the drawing wrote (every map of the workbook), against LibreOffice's results. */
+  cached: CachedComparison;
 }
 
 export async function drawAndRecalculate(bytes: Uint8Array, name: string, options: HeatMapOptions = {}, prepare?: (host: WorkbookHost) => Promise<void>): Promise<ComparedMap[] | string> {
@@ -28,7 +31,10 @@ export async function drawAndRecalculate(bytes: Uint8Array, name: string, option
   if (!drawing.ok) return drawing.message;
   await host.apply(drawing.plan);
   // The package reader: ExcelJS's model drops a formula's cached result when it is 0.
-  const out = await PackageWorkbook.open(await recalculate(await host.save(), name.replace(/\.xlsm$/i, ".xlsx")), name);
+  const saved = await host.save();
+  const recalculated = await recalculate(saved, name.replace(/\.xlsm$/i, ".xlsx"));
+  const out = await PackageWorkbook.open(recalculated, name);
+  const cached = await compareCachedResults(bytes, saved, recalculated, name);
   const result: ComparedMap[] = [];
   for (const m of drawing.maps) {
     const read = async (basis: MapBasis) => {
@@ -47,6 +53,7 @@ export async function drawAndRecalculate(bytes: Uint8Array, name: string, option
       core: { inherent: countsOf(m.map.inherent), residual: m.map.residual ? countsOf(m.map.residual) : null },
       recalculated: { inherent: inherent.values, residual: residual?.values ?? null },
       formulas: inherent.formulas + (residual?.formulas ?? 0),
+      cached,
     });
   }
   return result;

@@ -21,7 +21,13 @@ function expectSame(maps: ComparedMap[] | string): ComparedMap[] {
     expect({ sheet: m.sheet, counts: m.recalculated.inherent }).toEqual({ sheet: m.sheet, counts: m.core.inherent });
     expect({ sheet: m.sheet, counts: m.recalculated.residual }).toEqual({ sheet: m.sheet, counts: m.core.residual });
     expect(m.formulas).toBe(m.size[0] * m.size[1] * (m.core.residual ? 2 : 1));
+    // Every count formula carries core's count as its cached value, and LibreOffice calculates the same.
+    // (A register applied first has its Score and Band compared too.)
+    expect(m.cached.mismatches).toEqual([]);
+    expect({ sheet: m.sheet, without: m.cached.withoutBySheet[m.sheet] ?? 0 }).toEqual({ sheet: m.sheet, without: 0 });
   }
+  const sheets = [...new Set(maps.map((m) => m.sheet))];
+  if (maps.length) expect(sheets.reduce((n, s) => n + (maps[0].cached.bySheet[s] ?? 0), 0)).toBe(maps.reduce((n, m) => n + m.formulas, 0));
   return maps;
 }
 

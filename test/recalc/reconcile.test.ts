@@ -15,6 +15,7 @@ import { findTracker, planReconcile, type LedgerRows, type ReconcileJob } from "
 import { detectRegisters, PREVIEW_ROWS } from "../../src/jobs/registers/detect";
 import { chunksOf, ledgerForActuals, reconcileBooks, type TrackerShape } from "../unit/jobs/reconcile/reconcile-books";
 import { recalculate, sofficePath } from "./libreoffice";
+import { compareCachedResults } from "./cached-results";
 import { corpusBytes, corpusFiles } from "../corpus-files";
 
 
@@ -34,7 +35,14 @@ async function reconciledAndRecalculated(tracker: Uint8Array, name: string, csv:
   const job = await planReconcile(host, rows(csv));
   await host.apply(job.plan);
   // Read from the package: ExcelJS's model reports a cached formula result of 0 as empty.
-  const recalculated = await PackageWorkbook.open(await recalculate(await host.save(), name), name);
+  const saved = await host.save();
+  const recalculatedBytes = await recalculate(saved, name);
+  const recalculated = await PackageWorkbook.open(recalculatedBytes, name);
+  // Every formula written with a cached value (differences, section sums, the tie-out) holds what LibreOffice calculates.
+  const cached = await compareCachedResults(tracker, saved, recalculatedBytes, name);
+  expect(cached.mismatches).toEqual([]);
+  expect(cached.withoutResult).toBe(0);
+  expect(cached.compared).toBeGreaterThanOrEqual(5 * 2 + 6);
   const outline = await recalculated.outline({ previewRows: 0 });
   const used = outline.sheets.find((s) => s.name === job.layout.sheet)?.usedRange;
   if (!used) throw new Error("no Reconciliation sheet after recalculation");

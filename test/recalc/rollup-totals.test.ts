@@ -11,6 +11,7 @@ import { XlsxHost } from "../../src/hosts/xlsx/xlsx-host";
 import { runCaptured } from "../unit/cli/capture";
 import { projectWorkbook, type ProjectTruth } from "../rollup-fixtures/project-workbook";
 import { recalculate, sofficePath } from "./libreoffice";
+import { compareCachedResults } from "./cached-results";
 
 const maybe = sofficePath() ? describe : describe.skip;
 
@@ -32,7 +33,14 @@ maybe("Portfolio sheet totals, recalculated in LibreOffice", () => {
     const run = await runCaptured(["rollup", "projects", "--out", "portfolio.xlsx", "--json", "--threads", "1", "--as-of", "2025-06-15"], { cwd: dir });
     expect(run.code).toBe(0);
     const doc = JSON.parse(run.stdout);
-    const host = await XlsxHost.open(await recalculate(await fs.readFile(path.join(dir, "portfolio.xlsx"))), "portfolio.xlsx");
+    const written = new Uint8Array(await fs.readFile(path.join(dir, "portfolio.xlsx")));
+    const recalculated = await recalculate(written);
+    const host = await XlsxHost.open(recalculated, "portfolio.xlsx");
+    // Every subtotal, total and link carries core's figure as its cached value, and LibreOffice calculates the same.
+    const cached = await compareCachedResults(null, written, recalculated);
+    expect(cached.mismatches).toEqual([]);
+    expect(cached.withoutResult).toBe(0);
+    expect(cached.compared).toBeGreaterThan(6 + 2 * 10);
     const o = await host.outline({ previewRows: 0 });
     const used = o.sheets.find((s) => s.name === doc.sheet)?.usedRange as string;
     const g = await host.read(doc.sheet, `A1:${used.split(":")[1]}`);

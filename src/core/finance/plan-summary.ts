@@ -11,7 +11,7 @@ import type { CellInput, Edit } from "../plan/edits";
 import { plan, type Plan } from "../plan/plan";
 import { normaliseFormula } from "../registers/formulas";
 import { chartChanges, drawnCharts, sameCharts, summaryCharts, type DrawnChart } from "./summary-charts";
-import { SUMMARY_SHEET, type SummaryLayout } from "./summary-sheet";
+import { SUMMARY_SHEET, type SummaryCell, type SummaryLayout } from "./summary-sheet";
 import { freeSheetName } from "../grid/sheet-names";
 
 export const FINANCE_METADATA_KEY = "finance";
@@ -30,6 +30,14 @@ function sameCell(planned: CellInput, value: CellValue, formula: string | null):
   if (formula !== null) return false;
   if (planned === null) return value === null || value === "";
   return planned === value;
+}
+
+/** A formula cell carries the figure core computed for it as its cached result; a cell core has no figure for gets none. */
+function withResult(cell: SummaryCell | undefined): CellInput {
+  const input = cell?.input ?? null;
+  if (input === null || typeof input !== "object" || cell?.expect === undefined || cell.expect === null) return input;
+  if (typeof cell.expect === "number" && !Number.isFinite(cell.expect)) return input;
+  return { ...input, result: cell.expect };
 }
 
 function unchanged(layout: SummaryLayout, grid: NonNullable<ExistingSummary["grid"]>, formatOf: (row: number, col: number) => string | undefined): boolean {
@@ -82,7 +90,7 @@ export function planSummary(layout: SummaryLayout, sheet: string, existing: Exis
   const cells: CellInput[][] = [];
   for (let i = 0; i < height; i++) {
     const row: CellInput[] = [];
-    for (let j = 0; j < width; j++) row.push(layout.rows[i]?.[j]?.input ?? null);
+    for (let j = 0; j < width; j++) row.push(withResult(layout.rows[i]?.[j]));
     cells.push(row);
   }
   edits.push({ type: "setCells", sheet, address: formatRange({ top: 1, left: 1, bottom: height, right: width }), cells, label: "variance and earned value formulas" });

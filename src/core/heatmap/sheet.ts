@@ -94,7 +94,8 @@ function drawGrid(
     out.set(first + r, left, levelLabel(p, map.probabilityLabels[p - 1]));
     line.forEach((cell, c) => {
       const formula = cellCountFormula(input.sources, basis, cell.probability, cell.impact);
-      out.set(first + r, left + 1 + c, formula ? { formula } : cell.count);
+      // The count is what the formula calculates (the recalculation tests hold the two equal), so it is its cached result.
+      out.set(first + r, left + 1 + c, formula ? { formula, result: cell.count } : cell.count);
       out.style(first + r, left + 1 + c, first + r, left + 1 + c, { fill: cell.band.colour, fontColor: cell.band.textColour, bold: true, horizontalAlignment: "Center" });
     });
   });

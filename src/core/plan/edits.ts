@@ -6,6 +6,7 @@
 import "../zod-setup";
 import { z } from "zod";
 import { formatRange, parseRange } from "../grid/address";
+import { ERROR_TEXT } from "../grid/cell";
 
 const sheetName = z
   .string()
@@ -32,6 +33,20 @@ const tableName = z
 const formula = z.string().regex(/^=/, "a formula starts with =");
 
 /**
+ * A formula's result as the job computed it, which file hosts store as the
+ * cell's cached value (so viewers that do not calculate show it; Excel
+ * recalculates on open). Only ever core's own figure for that same formula:
+ * a job that cannot vouch for the result leaves it out.
+ */
+export const FormulaResultSchema = z.union([
+  z.number().finite(),
+  z.string().max(32767, "a cell holds at most 32,767 characters"),
+  z.boolean(),
+  z.object({ error: z.string().regex(ERROR_TEXT, "not one of Excel's error values (#N/A, #DIV/0!, ...)") }).strict(),
+], { error: "a formula result is text, a finite number, true/false or { error: \"#N/A\" }" });
+export type FormulaResult = z.infer<typeof FormulaResultSchema>;
+
+/**
  * What a cell receives. A plain string is ALWAYS text, even "=1+1" or "-5":
  * hosts must store it so it never becomes a formula or a number. Formulas are
  * only written through the explicit `{ formula }` form.
@@ -41,9 +56,12 @@ export const CellInputSchema = z.union([
   z.string().max(32767, "a cell holds at most 32,767 characters"),
   z.number(),
   z.boolean(),
-  z.object({ formula }).strict(),
+  z.object({ formula, result: FormulaResultSchema.optional() }).strict(),
 ], { error: "a cell takes text, a finite number, true/false, null or { formula: \"=...\" }" });
 export type CellInput = z.infer<typeof CellInputSchema>;
+
+/** Per-cell results of a formula filled over many cells (null: not known, no cached value). */
+const formulaResults = z.array(FormulaResultSchema.nullable());
 
 const colour = z.string().regex(/^#[0-9A-Fa-f]{6}$/, "colours are #RRGGBB");
 
@@ -205,9 +223,18 @@ export const EditSchema = z.discriminatedUnion("type", [
       sheet: sheetName,
       address: rangeText,
       formula,
+      /** The result in each cell of the range, row by row, where the job knows it. */
+      results: z.array(formulaResults).optional(),
       label: z.string().optional(),
     })
-    .strict(),
+    .strict()
+    .superRefine((e, ctx) => {
+      const r = parseRange(e.address);
+      if (!e.results || !r) return;
+      const rows = r.bottom - r.top + 1;
+      const cols = r.right - r.left + 1;
+      if (e.results.length !== rows || e.results.some((line) => line.length !== cols)) ctx.addIssue({ code: "custom", path: ["results"], message: `results must be ${rows} row(s) of ${cols} for ${e.address}` });
+    }),
   /**
    * Only produced by undo: puts back everything the cells of `address` held
    * (values, formulas, number formats, styles) from the same-sized range
@@ -259,8 +286,11 @@ export const EditSchema = z.discriminatedUnion("type", [
               values: z.array(CellInputSchema).optional(),
               /** A calculated column: the same formula in every body row. */
               formula: formula.optional(),
+              /** The formula's result in each body row, where the job knows it (null: not known). */
+              results: formulaResults.optional(),
             })
-            .strict(),
+            .strict()
+            .refine((c) => !c.results || c.formula !== undefined, { message: "results are for a calculated column's formula", path: ["results"] }),
         )
         .min(1),
     })

@@ -78,11 +78,32 @@ function lineRow(l: ReconcileLine, row: number): CellInput[] {
     l.ledgerPeriod,
     l.tracker,
     l.ledger,
-    { formula: `=N(F${row})-N(E${row})` },
+    { formula: `=N(F${row})-N(E${row})`, result: n(l.ledger) - n(l.tracker) },
     l.ledgerLines,
     l.documents.length ? l.documents.join(", ") + (l.ledgerLines > l.documents.length ? ", …" : "") : null,
     l.trackerCells.length ? l.trackerCells.slice(0, 12).join(", ") + (l.trackerCells.length > 12 ? ", …" : "") : null,
   ];
+}
+
+/** N() of an amount cell: the number, or 0 for a blank. */
+const n = (v: number | null): number => v ?? 0;
+
+const sum = (xs: readonly (number | null)[]): number => xs.reduce<number>((a, x) => a + n(x), 0);
+
+/**
+ * ROUND(x, 2) as Excel rounds (half away from zero), or undefined where x
+ * lies so near a half cent that binary arithmetic could round it either way.
+ */
+function roundCents(x: number): number | undefined {
+  const cents = Math.abs(x) * 100;
+  if (Math.abs(cents - Math.floor(cents) - 0.5) < 1e-6) return undefined;
+  const r = (Math.sign(x) * Math.round(cents)) / 100;
+  return r === 0 ? 0 : r;
+}
+
+/** A formula with its result, or without one where core cannot vouch for it. */
+function formulaWith(formula: `=${string}`, result: number | string | undefined): CellInput {
+  return result === undefined ? { formula } : { formula, result };
 }
 
 function pad(cells: CellInput[]): CellInput[] {
@@ -112,10 +133,15 @@ export function planReconciliationSheet(result: ReconcileResult, context: SheetC
   const tieTop = rows.length + 1;
   // Placeholders: the SUM formulas need the sections' rows, known once they are laid out.
   const tieRows = SECTION_IDS.map((id) => push([SECTION_TITLES[id]]));
-  const sectionsRow = push(["Sum of the sections", null, null, null, { formula: `=SUM(E${tieTop}:E${tieTop + 4})` }, { formula: `=SUM(F${tieTop}:F${tieTop + 4})` }]);
+  // The figures the tie-out's formulas calculate, from the same amounts the sections list.
+  const sectionSums = SECTION_IDS.map((id) => ({ tracker: sum(result.sections[id].map((l) => l.tracker)), ledger: sum(result.sections[id].map((l) => l.ledger)) }));
+  const sectionsTotal = { tracker: sum(sectionSums.map((x) => x.tracker)), ledger: sum(sectionSums.map((x) => x.ledger)) };
+  const checks = { tracker: roundCents(sectionsTotal.tracker - result.totals.tracker), ledger: roundCents(sectionsTotal.ledger - result.totals.ledger) };
+  const ties = (c: number | undefined) => (c === undefined ? undefined : c === 0 ? "Yes" : "No");
+  const sectionsRow = push(["Sum of the sections", null, null, null, formulaWith(`=SUM(E${tieTop}:E${tieTop + 4})`, sectionsTotal.tracker), formulaWith(`=SUM(F${tieTop}:F${tieTop + 4})`, sectionsTotal.ledger)]);
   const totalRow = push(["Total read from the input", null, null, null, result.totals.tracker, result.totals.ledger]);
-  const checkRow = push(["Check: sum of the sections − total", null, null, null, { formula: `=ROUND(E${sectionsRow}-E${totalRow},2)` }, { formula: `=ROUND(F${sectionsRow}-F${totalRow},2)` }]);
-  const tiesRow = push(["Ties out", null, null, null, { formula: `=IF(E${checkRow}=0,"Yes","No")` }, { formula: `=IF(F${checkRow}=0,"Yes","No")` }]);
+  const checkRow = push(["Check: sum of the sections − total", null, null, null, formulaWith(`=ROUND(E${sectionsRow}-E${totalRow},2)`, checks.tracker), formulaWith(`=ROUND(F${sectionsRow}-F${totalRow},2)`, checks.ledger)]);
+  const tiesRow = push(["Ties out", null, null, null, formulaWith(`=IF(E${checkRow}=0,"Yes","No")`, ties(checks.tracker)), formulaWith(`=IF(F${checkRow}=0,"Yes","No")`, ties(checks.ledger))]);
   bold(tiesRow);
   const firstRow = {} as Record<SectionId, number>;
   for (const [i, id] of SECTION_IDS.entries()) {
@@ -129,7 +155,7 @@ export function planReconciliationSheet(result: ReconcileResult, context: SheetC
     if (!lines.length) push(["(none)"]);
     const last = rows.length;
     const row = tieRows[i];
-    rows[row - 1] = pad([SECTION_TITLES[id], null, null, null, { formula: `=SUM(E${first}:E${last})` }, { formula: `=SUM(F${first}:F${last})` }]);
+    rows[row - 1] = pad([SECTION_TITLES[id], null, null, null, formulaWith(`=SUM(E${first}:E${last})`, sectionSums[i].tracker), formulaWith(`=SUM(F${first}:F${last})`, sectionSums[i].ledger)]);
   }
   push([]);
   bold(push([`Findings: ${result.findingCount.toLocaleString("en-GB")}`]), 1);

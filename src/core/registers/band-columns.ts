@@ -78,7 +78,7 @@ export function withBandFormulas(template: Template, placed: PlacedColumn[], pla
       .filter((shape) => shape !== operand)
       .map((shape) => spelledBandFormula(raw, bands, shape))
       .filter((f): f is string => f !== undefined);
-    return { ...p, column: { ...rest, formula: spelled }, toolkitShapes };
+    return { ...p, column: { ...rest, formula: spelled }, toolkitShapes, ...(operand === undefined ? { bandOf: { field, bands } } : {}) };
   });
 }
 

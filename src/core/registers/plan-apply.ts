@@ -27,6 +27,7 @@ import { cellFormula, conditionalFormula, normaliseFormula, referencedFields, ty
 import { scoreBands } from "./score-bands";
 import { bandSourceField, levelBandColours, withBandFormulas } from "./band-columns";
 import { fractionThresholds } from "./band-levels";
+import { columnResults } from "./column-results";
 import { keptFormulaNote, ownFormulasNote, restoreLabel } from "./messages";
 import {
   bodyAddress,
@@ -666,6 +667,12 @@ export function planApplyTemplate(s: RegisterSnapshot, template: Template, optio
   const places = fieldPlaces(s, g, placedAsTemplate);
   const placed = withBandFormulas(template, placedAsTemplate, places, s.metadata.settings);
   const contentRows = rowsWithContent(s, g, placed);
+  const resultAt = columnResults(placed, places, s.cells, (p, r) => (p.column.formula ? cellFormula(p.column.formula, tableName, places, r) : undefined));
+  /** A formula cell with core's result for it, where core has one. */
+  const formulaCell = (p: PlacedColumn, f: string, row: number): CellInput => {
+    const result = resultAt(p, row);
+    return result === null ? { formula: f as `=${string}` } : { formula: f as `=${string}`, result };
+  };
 
   if (added.length) {
     edits.push({
@@ -674,7 +681,9 @@ export function planApplyTemplate(s: RegisterSnapshot, template: Template, optio
       table: tableName,
       columns: placed.filter((p) => p.added).sort((a, b) => a.col - b.col).map((p) => {
         const f = p.column.formula ? cellFormula(p.column.formula, tableName, places, g.firstBodyRow) : undefined;
-        return { header: p.header, ...(f ? { formula: f as `=${string}` } : {}) };
+        if (!f) return { header: p.header };
+        const results = range(g.firstBodyRow, g.lastBodyRow).map((r) => resultAt(p, r));
+        return { header: p.header, formula: f as `=${string}`, ...(results.some((x) => x !== null) ? { results } : {}) };
       }),
     });
   }
@@ -687,7 +696,7 @@ export function planApplyTemplate(s: RegisterSnapshot, template: Template, optio
     const review = computedColumnReview(s, g, p, tableName, places, contentRows);
     for (const [a, b] of runsOf(review.staleBands)) {
       const cells: CellInput[][] = [];
-      for (let r = a; r <= b; r++) cells.push([{ formula: cellFormula(p.column.formula, tableName, places, r) as `=${string}` }]);
+      for (let r = a; r <= b; r++) cells.push([formulaCell(p, cellFormula(p.column.formula, tableName, places, r) as string, r)]);
       edits.push({ type: "setCells", sheet, address: `${letter}${a}:${letter}${b}`, cells, label: `${p.header}: bands of the workbook's band set` });
     }
     if (review.ownFormulas.length) {
@@ -714,7 +723,7 @@ export function planApplyTemplate(s: RegisterSnapshot, template: Template, optio
       const cells: CellInput[][] = [];
       for (let r = a; r <= b; r++) {
         const f = cellFormula(p.column.formula, tableName, places, r);
-        cells.push([f ? { formula: f as `=${string}` } : null]);
+        cells.push([f ? formulaCell(p, f, r) : null]);
       }
       edits.push({ type: "setCells", sheet, address: `${letter}${a}:${letter}${b}`, cells, label });
     }

@@ -10,7 +10,7 @@ import type { DetectedRegister } from "../detect/detect";
 import type { SheetCells } from "../detect/sheet-cells";
 import type { WorkbookMetadata, RegisterRecord } from "../metadata/schema";
 import type { CellStyle, ConditionalFormat, DataValidation } from "../plan/edits";
-import type { Template, TemplateColumn } from "../templates/schema";
+import type { Band, Template, TemplateColumn } from "../templates/schema";
 
 /** An Excel table already there (the outline's TableOutline, without importing hosts). */
 export interface ExistingTable {
@@ -119,6 +119,8 @@ export interface PlacedColumn {
   lowConfidence: boolean;
   /** A band column's formula in the other shapes the toolkit writes it (over the score, or over the levels): the toolkit's own, rewritten when the register's levels change kind. */
   toolkitShapes?: string[];
+  /** A band column that shows its score column's own band: the field and the bands its formula looks the score up in. */
+  bandOf?: { field: string; bands: readonly Band[] };
 }
 
 export function templateHasColumn(t: Template, id: string): boolean {

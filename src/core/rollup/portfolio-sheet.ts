@@ -15,7 +15,7 @@ import type { CellInput, Edit } from "../plan/edits";
 import { plan, type Plan } from "../plan/plan";
 import { present, valueOf, type ProjectSummary } from "./fields";
 import { ragVerdict, type RagRules, type RagVerdict } from "./rag";
-import { DATE, letterMap, sheetColumns, totalFormula, type ProjectRowInput, type SheetColumn } from "./sheet-columns";
+import { DATE, letterMap, sheetColumns, totalFormula, totalResults, type ProjectRowInput, type SheetColumn } from "./sheet-columns";
 import { freeSheetName } from "../grid/sheet-names";
 
 export const ROLLUP_METADATA_KEY = "rollup";
@@ -84,10 +84,16 @@ export function linkFormula(link: ProjectLink): CellInput {
   if (link.kind === "sheet") {
     const target = `#${quoteSheetName(link.sheet)}!A1`;
     if (target.length > 255) return link.sheet;
-    return { formula: `=HYPERLINK("${formulaString(target)}","${formulaString(link.sheet.trim())}")` };
+    return hyperlink(target, link.sheet.trim());
   }
   if (link.path.length > 255) return link.label;
-  return { formula: `=HYPERLINK("${formulaString(link.path)}","${formulaString(link.label)}")` };
+  return hyperlink(link.path, link.label);
+}
+
+/** HYPERLINK shows its friendly name: the label as the formula holds it is the cell's result. */
+function hyperlink(target: string, label: string): CellInput {
+  const shown = formulaString(label);
+  return { formula: `=HYPERLINK("${formulaString(target)}","${shown}")`, result: shown.replace(/""/g, '"') };
 }
 
 interface BuiltRow {
@@ -213,7 +219,11 @@ export function planPortfolioSheet(input: PortfolioInput): PortfolioPlan {
   const blankLine = (): CellInput[] => new Array(width).fill(null);
   const subtotal = (label: string, top: number, bottom: number): BuiltRow => {
     const row = rowNumber();
-    const cells = columns.map((c) => (c.id === "project" ? label : bottom >= top ? totalFormula(c, letter, top, bottom, row) : null));
+    // The project rows it spans (group and subtotal rows carry a style), for the figures its formulas calculate.
+    const spanned = rows.slice(top - FIRST_BODY_ROW, bottom - FIRST_BODY_ROW + 1).filter((r) => !r.style);
+    const at = new Map(columns.map((c, i) => [c.id, i]));
+    const results = totalResults(columns, (id) => spanned.map((r) => r.cells[at.get(id) ?? -1]).filter((v): v is number => typeof v === "number"));
+    const cells = columns.map((c) => (c.id === "project" ? label : bottom >= top ? totalFormula(c, letter, top, bottom, row, results) : null));
     return { identity: `label:${label}`, cells, style: "subtotal" };
   };
   const projectRows = (list: typeof projects) => {

@@ -4,7 +4,7 @@
  * the bands in use, so the list is built per run.
  */
 import { columnLetter } from "../grid/address";
-import type { CellInput } from "../plan/edits";
+import type { CellInput, FormulaResult } from "../plan/edits";
 import type { RiskBand } from "../metadata/settings";
 import { present, valueOf, type Field, type ProjectSummary, type RollupFieldId } from "./fields";
 import type { RagVerdict } from "./rag";
@@ -139,21 +139,53 @@ const FIELD_WORDS: Partial<Record<RollupFieldId, string>> = {
   lastUpdated: "last updated",
 };
 
-/** The subtotal or total formula of a column over body rows top..bottom (nested SUBTOTALs inside are not counted twice). */
-export function totalFormula(col: SheetColumn, letterOf: (id: string) => string, top: number, bottom: number, row: number): CellInput {
+/**
+ * What a subtotal row's formulas calculate, from the figures of the project
+ * rows they span: `numbers(id)` gives the numbers in the column's project
+ * rows (SUBTOTAL skips the nested subtotal rows and ignores text), and a
+ * ratio divides the row's own totals, as its formula does.
+ */
+export function totalResults(columns: readonly SheetColumn[], numbers: (id: string) => number[]): Map<string, FormulaResult> {
+  const out = new Map<string, FormulaResult>();
+  for (const col of columns) {
+    const t = col.total;
+    if (t.kind === "sum") out.set(col.id, numbers(col.id).reduce((a, b) => a + b, 0));
+    else if (t.kind === "max" || t.kind === "min") {
+      const xs = numbers(col.id);
+      out.set(col.id, xs.length === 0 ? "" : t.kind === "max" ? Math.max(...xs) : Math.min(...xs));
+    }
+  }
+  for (const col of columns) {
+    const t = col.total;
+    if (t.kind !== "ratio") continue;
+    const over = out.get(t.over);
+    const under = out.get(t.under);
+    if (typeof over !== "number" || typeof under !== "number") continue; // not vouched for: no cached value
+    out.set(col.id, under === 0 ? "" : over / under);
+  }
+  return out;
+}
+
+/**
+ * The subtotal or total formula of a column over body rows top..bottom (nested
+ * SUBTOTALs inside are not counted twice), with its result where `results` has it.
+ */
+export function totalFormula(col: SheetColumn, letterOf: (id: string) => string, top: number, bottom: number, row: number, results?: ReadonlyMap<string, FormulaResult>): CellInput {
   const t = col.total;
   const range = (id: string) => `${letterOf(id)}${top}:${letterOf(id)}${bottom}`;
+  const result = results?.get(col.id);
+  const withResult = (formula: `=${string}`): CellInput => (result === undefined ? { formula } : { formula, result });
   switch (t.kind) {
     case "sum":
-      return { formula: `=SUBTOTAL(9,${range(col.id)})` };
+      return withResult(`=SUBTOTAL(9,${range(col.id)})`);
     case "max":
-      return { formula: `=IF(SUBTOTAL(2,${range(col.id)})=0,"",SUBTOTAL(4,${range(col.id)}))` };
+      return withResult(`=IF(SUBTOTAL(2,${range(col.id)})=0,"",SUBTOTAL(4,${range(col.id)}))`);
     case "min":
-      return { formula: `=IF(SUBTOTAL(2,${range(col.id)})=0,"",SUBTOTAL(5,${range(col.id)}))` };
+      return withResult(`=IF(SUBTOTAL(2,${range(col.id)})=0,"",SUBTOTAL(5,${range(col.id)}))`);
     case "ratio": {
       const over = `${letterOf(t.over)}${row}`;
       const under = `${letterOf(t.under)}${row}`;
-      return { formula: `=IF(N(${under})=0,"",${over}/${under})` };
+      return withResult(`=IF(N(${under})=0,"",${over}/${under})`);
     }
     default:
       return null;

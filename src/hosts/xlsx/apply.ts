@@ -23,7 +23,7 @@ import {
 } from "../../core/grid/address";
 import type { CellValue } from "../../core/grid/cell";
 import { encodeMetadataRow, METADATA_FIRST_ROW, METADATA_SHEET, METADATA_TITLE, metadataRowFor } from "../../core/metadata/schema";
-import type { CellInput, ConditionalFormat, DataValidation, Edit, EditOf } from "../../core/plan/edits";
+import type { CellInput, ConditionalFormat, DataValidation, Edit, EditOf, FormulaResult } from "../../core/plan/edits";
 import {
   cellInputFrom,
   inversePlan,
@@ -53,6 +53,7 @@ import { refreshCalculatedColumns } from "./calculated-columns";
 import { formulaFiller } from "./formula-fill";
 import { copyAsEdits, copyCheckProblem } from "./copy-cells";
 import { shareIfUnstyled, styleOf } from "./shared-styles";
+import { markPlanResult } from "./cached-results";
 import { contentRange, mergedRanges, sheetTables, type SheetTable } from "./sheet-access";
 import { clearValidations, putValidation, validationModel, validationPieces } from "./validation-model";
 import { cellsWrittenBy, journalSheetOf } from "./package/change-journal";
@@ -313,6 +314,9 @@ function checkEdit(world: PlanWorld, e: Edit): void {
           throw new Refusal(`column “${col.header}” has ${col.values.length} values but table “${t.name}” has ${bodyRows} rows`, t.sheet);
         }
         if (col.values && col.formula) throw new Refusal(`column “${col.header}” gives both values and a formula; give one`, t.sheet);
+        if (col.results && col.results.length !== bodyRows) {
+          throw new Refusal(`column “${col.header}” has ${col.results.length} formula results but table “${t.name}” has ${bodyRows} rows`, t.sheet);
+        }
       }
       t.range = { ...t.range, right: t.range.right + n };
       t.headers = [...t.headers, ...e.columns.map((c) => c.header)];
@@ -391,6 +395,7 @@ function writeCell(cell: ExcelJS.Cell, input: CellInput): void {
   // Writing to a merged cell's non-top-left part would write the top-left one in ExcelJS; nothing is meant there.
   if (isMergeSlave(cell)) return;
   cell.value = toExcelValue(input);
+  markPlanResult(cell, input !== null && typeof input === "object" && input.result !== undefined);
   shareIfUnstyled(cell);
 }
 
@@ -425,6 +430,11 @@ function setCells(ctx: Ctx, e: EditOf<"setCells">): Edit[] {
   return [undo];
 }
 
+/** A formula cell input with the plan's result for that cell, when it gives one. */
+function withResult(formula: string, result: FormulaResult | null | undefined): CellInput {
+  return result === null || result === undefined ? { formula } : { formula, result };
+}
+
 function fillFormula(ctx: Ctx, e: EditOf<"fillFormula">): Edit[] {
   const sheet = ws(ctx, e.sheet);
   const range = rangeOf(e.address);
@@ -433,7 +443,7 @@ function fillFormula(ctx: Ctx, e: EditOf<"fillFormula">): Edit[] {
   for (let r = range.top; r <= range.bottom; r++) {
     const row = sheet.getRow(r);
     for (let c = range.left; c <= range.right; c++) {
-      writeCell(row.getCell(c), { formula: formulaAt(r - range.top, c - range.left) });
+      writeCell(row.getCell(c), withResult(formulaAt(r - range.top, c - range.left), e.results?.[r - range.top]?.[c - range.left]));
     }
   }
   refreshCalculatedColumns(sheet, range);
@@ -773,7 +783,7 @@ function addTableColumns(ctx: Ctx, e: EditOf<"addTableColumns">): Edit[] {
     // The new cells are empty (checked first), so a column with no formula and no values needs no cells at all.
     const formulaAt = col.formula ? formulaFiller(col.formula) : undefined;
     for (let r = first; r <= last; r++) {
-      if (formulaAt) writeCell(sheet.getCell(r, c), { formula: formulaAt(r - first, 0) });
+      if (formulaAt) writeCell(sheet.getCell(r, c), withResult(formulaAt(r - first, 0), col.results?.[r - first]));
       else if (col.values && col.values[r - first] !== null) writeCell(sheet.getCell(r, c), col.values[r - first]);
     }
     t.model.columns.push({ name: col.header, filterButton: true, totalsRowFunction: "none" });

@@ -79,11 +79,15 @@ export function hasContent(cell: ExcelJS.Cell): boolean {
  * A plan's cell input as an ExcelJS value. A string stays a string: ExcelJS
  * writes strings as shared strings (t="s"), so "=1+1" or "-5" never becomes a
  * formula or a number. Formulas lose their leading "=" (ExcelJS stores them
- * bare) and get no cached result, so Excel computes them on open.
+ * bare) and carry the plan's result, if it gives one, as their cached value
+ * (Excel still computes them on open: the package asks for a full calculation).
  */
 export function toExcelValue(input: CellInput): ExcelJS.CellValue {
   if (input === null) return null;
-  if (typeof input === "object") return { formula: input.formula.slice(1) } as ExcelJS.CellFormulaValue;
+  if (typeof input === "object") {
+    const formula = input.formula.slice(1);
+    return (input.result === undefined ? { formula } : { formula, result: input.result }) as ExcelJS.CellFormulaValue;
+  }
   return input;
 }
 

@@ -195,6 +195,8 @@ export class XlsxHost implements WorkbookHost {
         { file: this.fileName, sheet: first.sheet, cell: first.address },
       );
     }
+    // A formula's cached value is at most core's figure, so Excel calculates the workbook when it opens it, as for a saved package.
+    this.workbook.calcProperties.fullCalcOnLoad = true;
     const bytes = (await deflateStoredParts(asBytes(await this.workbook.xlsx.writeBuffer({ zip: { compression: "STORE" } })))) ?? asBytes(await this.workbook.xlsx.writeBuffer());
     return drawJournalCharts(hasCalculatedColumns(this.workbook) ? await writeCalculatedColumns(bytes, this.workbook) : bytes, this.journal);
   }

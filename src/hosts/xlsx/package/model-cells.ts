@@ -2,13 +2,14 @@
  * The cells of an ExcelJS worksheet as the part writer asks for them. A
  * plan writes only text, numbers, true/false, empty and `{ formula }`; a
  * cell holding anything else (rich text, a date, a hyperlink, an error, a
- * shared or array formula, a formula with its cached result) was not
- * written by the plan, so its content is kept as the file has it.
+ * shared or array formula, a formula with a cached result the plan did not
+ * give) was not written by the plan, so its content is kept as the file has it.
  */
 import type ExcelJS from "exceljs";
 import { cellValueOf, formulaOf, VALUE_TYPE } from "../cell-values";
 import type { CellContent, CellSource } from "./sheet-cells";
 import { escapeCellText } from "./sheet-cells";
+import { hasPlanResult } from "../cached-results";
 
 // ExcelJS's value types (a const enum in its typings); the ones a plan can write.
 const TYPE = { ...VALUE_TYPE, Number: 2, String: 3, Boolean: 9 } as const;
@@ -62,7 +63,8 @@ export function modelCells(ws: ExcelJS.Worksheet): CellSource {
       if (type === TYPE.Number || type === TYPE.String || type === TYPE.Boolean) return scalar(p, cell.value);
       if (type === TYPE.Formula) {
         const v = cell.value as ExcelJS.CellFormulaValue & { shareType?: string };
-        if (v.shareType || v.result !== undefined) return "keep";
+        // A formula with a cached result is the file's own unless the plan wrote that result.
+        if (v.shareType || (v.result !== undefined && !hasPlanResult(cell))) return "keep";
         const f = formulaOf(cell);
         if (!f) return null;
         const cached = scalar(p, cellValueOf(cell));

@@ -302,7 +302,7 @@ async function dropCalculationChain(pkg: OpcPackage): Promise<void> {
   await pkg.removePart(resolveTarget(WORKBOOK, rel.target));
 }
 
-/** New formulas carry no cached result, so Excel is asked to calculate the workbook when it opens it. */
+/** New formulas carry at most core's figure as their cached result (often none), so Excel is asked to calculate the workbook when it opens it. */
 async function calculateOnOpen(pkg: OpcPackage): Promise<void> {
   const xml = (await pkg.text(WORKBOOK)) ?? "";
   const p = prefixOf(xml, "workbook");

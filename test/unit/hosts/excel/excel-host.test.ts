@@ -105,6 +105,15 @@ describe("ExcelHost.apply", () => {
     expect(grid.numberFormats[0]).toEqual(texts.map(() => "General"));
   });
 
+  test("a formula's cached result is for files: Excel gets the formula alone and calculates it", async () => {
+    const fake = FakeExcel.fromSeed({ sheets: [{ name: "S", rows: [[2, 3]] }] });
+    const host = excelHostOver(fake);
+    await host.apply(plan([{ type: "setCells", sheet: "S", address: "C1", cells: [[{ formula: "=A1*B1", result: 99 }]] }]));
+    const grid = await host.read("S", "C1");
+    expect(grid.formulas[0]).toEqual(["=A1*B1"]);
+    expect(grid.values[0][0]).not.toBe(99);
+  });
+
   test("an invalid plan is refused before Excel is touched", async () => {
     const fake = FakeExcel.fromSeed(messyRegister);
     const before = JSON.stringify(fake.dump());

@@ -105,7 +105,8 @@ describe("Band and Residual Band in the register", () => {
     const rewrites = changed.plan.edits.filter((e) => e.type === "setCells");
     expect(rewrites.map((e) => (e.type === "setCells" ? e.label : ""))).toEqual(["Band: bands of the workbook's band set", "Residual Band: bands of the workbook's band set"]);
     const first = rewrites[0].type === "setCells" ? rewrites[0].cells[0][0] : null;
-    expect(first).toEqual({ formula: expect.stringContaining('{"Low","Moderate","High","Extreme"}') });
+    // R1 is High × High, the top cell of its 3×3 matrix: the formula's cached result is the new set's top band.
+    expect(first).toEqual({ formula: expect.stringContaining('{"Low","Moderate","High","Extreme"}'), result: "Extreme" });
     expect(rulesOf(changed.plan.edits, "Band").map((r) => (r.kind === "cellValue" ? r.formula1 : ""))).toEqual(['"Low"', '"Moderate"', '"High"', '"Extreme"']);
 
     const own = await register([...headers, "Risk Band"], rows.map((r, k) => [...r, k === 0 ? "Red" : "Green"]));

@@ -111,7 +111,8 @@ describe("the Portfolio sheet", () => {
 
   it("writes links whose outside text can never become a formula", () => {
     const f = linkFormula({ kind: "file", path: 'x".xlsx"),CMD("calc', label: '=HYPERLINK("evil")' });
-    expect(f).toEqual({ formula: '=HYPERLINK("x"".xlsx""),CMD(""calc","=HYPERLINK(""evil"")")' });
-    expect(linkFormula({ kind: "sheet", sheet: "NDU Risks" })).toEqual({ formula: `=HYPERLINK("#'NDU Risks'!A1","NDU Risks")` });
+    // The label is the cell's cached result: text, shown as typed, never a formula of its own.
+    expect(f).toEqual({ formula: '=HYPERLINK("x"".xlsx""),CMD(""calc","=HYPERLINK(""evil"")")', result: '=HYPERLINK("evil")' });
+    expect(linkFormula({ kind: "sheet", sheet: "NDU Risks" })).toEqual({ formula: `=HYPERLINK("#'NDU Risks'!A1","NDU Risks")`, result: "NDU Risks" });
   });
 });
