@@ -5,7 +5,7 @@
 import "../core/zod-setup";
 import { z } from "zod";
 import { defineCommand, type CommandTable } from "./spec";
-import { asOfDay, jsonFlag, outputTarget, outputTargetFlags, pathArgument } from "./options";
+import { asOfDay, jsonFlag, outputTarget, outputTargetFlags, pathArgument, sheetOption } from "./options";
 import type { InspectOptions } from "./commands/inspect";
 import type { ApplyOptions } from "./commands/apply";
 import type { TemplatesOptions } from "./commands/templates";
@@ -60,7 +60,7 @@ export const commands: CommandTable = [
       .object({
         template: pathArgument("<template>"),
         workbook: pathArgument("<workbook>"),
-        sheet: z.string().trim().min(1, "--sheet needs a sheet name").optional(),
+        sheet: sheetOption,
         out: z.string().optional(),
         "in-place": z.boolean().optional(),
         "restore-formulas": z
@@ -111,7 +111,7 @@ export const commands: CommandTable = [
     schema: z
       .object({
         workbook: pathArgument("<workbook>"),
-        sheet: z.string().trim().min(1, "--sheet needs a sheet name").optional(),
+        sheet: sheetOption,
         template: z.string().trim().min(1, "--template needs a template id or file").optional(),
         "as-of": asOfDay,
         json: jsonFlag,
@@ -176,7 +176,7 @@ export const commands: CommandTable = [
       .object({
         tracker: pathArgument("<tracker>"),
         ledger: pathArgument("<ledger>"),
-        sheet: z.string().trim().min(1, "--sheet needs a sheet name").optional(),
+        sheet: sheetOption,
         out: z.string().optional(),
         "in-place": z.boolean().optional(),
         json: jsonFlag,

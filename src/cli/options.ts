@@ -20,6 +20,12 @@ export function localToday(now = new Date()): string {
   return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
 }
 
+/** --sheet: a sheet name as typed, spaces kept (real sheet names can end in spaces), but not blank. */
+export const sheetOption = z
+  .string()
+  .refine((t) => t.trim().length > 0, "--sheet needs a sheet name")
+  .optional();
+
 /** A path argument: present and not blank. */
 export const pathArgument = (what: string) => z.string({ error: `missing ${what}` }).trim().min(1, `${what} is empty`);
 

@@ -11,6 +11,7 @@ import { EXIT, ExitError } from "../errors";
 import { resolveTemplate } from "./apply";
 import { alignColumns, plural } from "../format";
 import type { CliIo } from "../io";
+import { sheetNamed } from "../../core/sheet-names";
 
 export interface ValidateOptions {
   workbook: string;
@@ -77,7 +78,7 @@ export async function validate(options: ValidateOptions, io: CliIo): Promise<voi
   const report = await validateWorkbook(host, { templates, ...(options.sheet ? { sheet: options.sheet } : {}), ...(options.asOf ? { today: localDay(options.asOf) } : {}) });
   if (options.sheet && report.registers.length === 0) {
     const sheets = (await host.outline({ previewRows: 0 })).sheets.map((s) => s.name);
-    const exists = sheets.some((s) => s.toLowerCase() === options.sheet?.toLowerCase());
+    const exists = sheetNamed(sheets, options.sheet) !== undefined;
     io.err(
       exists
         ? `pmo validate: no register found on sheet “${options.sheet}” of ${options.workbook}; mark where it is in the Registers panel or run pmo inspect to see what was found`

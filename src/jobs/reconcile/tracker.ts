@@ -7,6 +7,7 @@ import type { DetectedRegister } from "../../core/detect/detect";
 import { trackerActuals, type TrackerActuals } from "../../core/reconcile";
 import { WorkbookError, type WorkbookHost, type WorkbookOutline } from "../../hosts/host";
 import { detectRegisters, gridToCells } from "../registers/detect";
+import { sheetNamed } from "../../core/sheet-names";
 
 export interface FoundTracker {
   register: DetectedRegister;
@@ -28,10 +29,11 @@ async function actualsOf(host: WorkbookHost, outline: WorkbookOutline, reg: Dete
 /** The budget tracker with actuals: the one on `sheet` when given, else the most certain one that has actuals (earned-value tables after budget trackers). */
 export async function findTracker(host: WorkbookHost, outline: WorkbookOutline, fileName: string, sheet?: string): Promise<FoundTracker> {
   const registers = await detectRegisters(host, {}, outline);
+  const wanted = sheet === undefined ? undefined : (sheetNamed(outline.sheets.map((s) => s.name), sheet) ?? sheet).toLowerCase();
   // A budget tracker first; an earned-value table's actual cost serves where there is none.
   const rank = (kind: string) => (kind === "budget" ? 1 : 0);
   const budgets = registers
-    .filter((r) => (r.kind === "budget" || r.kind === "evm") && (!sheet || r.sheet.toLowerCase() === sheet.toLowerCase()))
+    .filter((r) => (r.kind === "budget" || r.kind === "evm") && (!wanted || r.sheet.toLowerCase() === wanted))
     .sort((a, b) => rank(b.kind) - rank(a.kind) || b.confidence - a.confidence);
   // Actuals with no project or cost code beside them cannot be matched: such a table is the last resort.
   let keyless: FoundTracker | null = null;

@@ -8,6 +8,7 @@ import { columnLetter, formatRange, MAX_COLUMNS, parseRange } from "../../core/g
 import type { DetectedRegister } from "../../core/detect/detect";
 import { BUILT_IN_TEMPLATES } from "../../core/templates/catalogue";
 import type { Template } from "../../core/templates/schema";
+import { sheetNamed } from "../../core/sheet-names";
 import { LISTS_SHEET, newRegisterSheetName, planApplyTemplate, planNewRegister, type ApplyPlanning, type ApplyProblem } from "../../core/registers/plan-apply";
 import { bodyAddress, registerGeometry, type ColumnRules, type ExistingTable, type RegisterSnapshot } from "../../core/registers/snapshot";
 import { registerDrift, type DriftFinding } from "../../core/registers/drift";
@@ -98,8 +99,10 @@ export interface TemplateApplicationOptions {
   restoreFormulas?: readonly string[];
 }
 
-export async function planTemplateApplication(host: WorkbookHost, template: Template, options: TemplateApplicationOptions = {}): Promise<TemplateApplication> {
+export async function planTemplateApplication(host: WorkbookHost, template: Template, asked: TemplateApplicationOptions = {}): Promise<TemplateApplication> {
   const outline = await host.outline({ previewRows: PREVIEW_ROWS });
+  const named = asked.sheet === undefined ? undefined : sheetNamed(outline.sheets.map((s) => s.name), asked.sheet);
+  const options = named === undefined ? asked : { ...asked, sheet: named };
   // Detection and the snapshot read the same long register; the second read comes from the first.
   const reading = rememberingReads(host);
   const given = options.sheet !== undefined && options.headerRow !== undefined;
@@ -118,15 +121,14 @@ export async function planTemplateApplication(host: WorkbookHost, template: Temp
     };
   }
   if (!register) {
-    const named = options.sheet ? outline.sheets.find((s) => s.name.toLowerCase() === options.sheet?.toLowerCase()) : undefined;
     if (named) {
       return {
         kind: "refused",
         problem: {
           code: "no_body",
-          sheet: named.name,
+          sheet: named,
           cells: [],
-          message: `Sheet “${named.name}” holds no ${template.name.toLowerCase()} that could be found (no header row matching the template's columns). Name an empty or new sheet to start a new register, or leave out --sheet.`,
+          message: `Sheet “${named}” holds no ${template.name.toLowerCase()} that could be found (no header row matching the template's columns). Name an empty or new sheet to start a new register, or leave out --sheet.`,
         },
       };
     }

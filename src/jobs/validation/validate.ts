@@ -5,6 +5,7 @@
  */
 import { columnIndex, formatRange } from "../../core/grid/address";
 import { dateToSerial, type CellValue } from "../../core/grid/cell";
+import { sheetNamed } from "../../core/sheet-names";
 import type { DetectedRegister } from "../../core/detect/detect";
 import { readSettings, RISK_BAND_SETS } from "../../core/metadata/settings";
 import { DRIFT_MIN_CONFIDENCE } from "../../core/registers/drift";
@@ -105,7 +106,7 @@ export async function validateWorkbook(workbookHost: WorkbookHost, options: Vali
   const host = rememberingReads(workbookHost);
   const outline = knownOutline ?? (await host.outline({ previewRows: PREVIEW_ROWS }));
   const { settings, issues } = validationSettings(outline, options.today ?? new Date());
-  const wanted = options.sheet?.toLowerCase();
+  const wanted = options.sheet === undefined ? undefined : (sheetNamed(outline.sheets.map((s) => s.name), options.sheet) ?? options.sheet).toLowerCase();
   const found = (await detectRegisters(host, {}, outline)).filter((r) => !wanted || r.sheet.toLowerCase() === wanted);
   const report: ValidationReport = { registers: [], findings: [], settingsIssues: issues };
   for (const register of found) {

@@ -15,9 +15,9 @@ import { runCaptured } from "./capture";
 let dir: string;
 const run = (...argv: string[]) => runCaptured(argv, { cwd: dir });
 
-async function save(name: string, build: (ws: ExcelJS.Worksheet) => void): Promise<void> {
+async function save(name: string, build: (ws: ExcelJS.Worksheet) => void, sheet = "Log"): Promise<void> {
   const wb = new ExcelJS.Workbook();
-  build(wb.addWorksheet("Log"));
+  build(wb.addWorksheet(sheet));
   await writeFile(path.join(dir, name), new Uint8Array((await wb.xlsx.writeBuffer()) as ArrayBuffer));
 }
 
@@ -31,6 +31,15 @@ beforeAll(async () => {
     }
     ws.getCell("F3").value = 99;
   });
+  // A sheet name ending in spaces, as real workbooks have them.
+  await save(
+    "spaced.xlsx",
+    (ws) => {
+      ws.getRow(1).values = ["Risk ID", "Risk Title", "Owner", "Probability", "Impact", "Status"];
+      for (let i = 0; i < 5; i++) ws.getRow(2 + i).values = [`R${i + 1}`, `Risk ${i + 1}`, "A. Patel", 1 + i, 5 - i, "Open"];
+    },
+    "Risks  ",
+  );
   // Headers no template knows well enough, on row 4 under notes: detection offers it at best as uncertain.
   await save("odd.xlsx", (ws) => {
     ws.getCell("A1").value = "Weekly catch-up";
@@ -90,5 +99,21 @@ describe("--sheet with --header-row", () => {
     const r = await run("apply", "issue", "odd.xlsx", "--sheet", "Log", "--header-row", "40", "--dry-run");
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/Sheet “Log”: row 40 holds no header/);
+  });
+});
+
+describe("--sheet names the sheet as the person types it", () => {
+  test.each([["Risks  "], ["Risks"], ["risks"]])("--sheet %j applies to the register on sheet “Risks  ”, not to a new sheet", async (given) => {
+    const r = await run("apply", "risk", "spaced.xlsx", "--sheet", given, "--dry-run", "--json");
+    expect(r.code).toBe(0);
+    const doc = JSON.parse(r.stdout) as DryRun;
+    expect(doc.register.sheet).toBe("Risks  ");
+    expect(doc.edits.some((e) => e.type === "addSheet")).toBe(false);
+  });
+
+  test("a blank --sheet is refused", async () => {
+    const r = await run("apply", "risk", "spaced.xlsx", "--sheet", "  ", "--dry-run");
+    expect(r.code).not.toBe(0);
+    expect(r.stderr).toContain("--sheet needs a sheet name");
   });
 });
