@@ -133,8 +133,11 @@ export async function classifyWorkbookBytes(bytes: Uint8Array, fileName: string)
   return (await examineWorkbookBytes(bytes, fileName)).problem;
 }
 
+/** How a zip's bytes are opened: JSZip by default; a reader that only reads may open them more cheaply (zip-directory.ts). */
+export type ZipOpener = (bytes: Uint8Array) => Promise<JSZip>;
+
 /** As classifyWorkbookBytes, also handing back the parsed zip so the caller can read parts ExcelJS misreads. */
-export async function examineWorkbookBytes(bytes: Uint8Array, fileName: string): Promise<{ problem: OpenProblem | null; zip?: JSZip; texts?: ReadonlyMap<string, string> }> {
+export async function examineWorkbookBytes(bytes: Uint8Array, fileName: string, openZip: ZipOpener = (b) => JSZip.loadAsync(b)): Promise<{ problem: OpenProblem | null; zip?: JSZip; texts?: ReadonlyMap<string, string> }> {
   const problem = (p: OpenProblem) => ({ problem: p });
   const ext = extensionOf(fileName);
   const file = `“${fileName}”`;
@@ -168,7 +171,7 @@ export async function examineWorkbookBytes(bytes: Uint8Array, fileName: string):
     }
     let zip: JSZip;
     try {
-      zip = await JSZip.loadAsync(bytes);
+      zip = await openZip(bytes);
     } catch (e) {
       return problem({
         code: "truncatedZip",
