@@ -5,6 +5,7 @@
  * ("Impact (High/Med/Low)") and typos ("Concequence"); all of that is taken
  * apart here so matching compares words.
  */
+import { nfkc } from "../nfkc";
 
 /** Read-only: normaliseHeader hands the same remembered object to every caller. */
 export interface HeaderWords {
@@ -24,8 +25,7 @@ const SCALE = /^\s*\d+(?:[.,]\d+)?\s*(?:-|–|—|to|\.\.)\s*\d+(?:[.,]\d+)?\s*%
 const SCALE_SUFFIX = /[\s_-]+\d+[\s_-]+(?:to[\s_-]+)?\d+\s*$/i;
 
 export function words(text: string): string[] {
-  const spaced = text
-    .normalize("NFKC")
+  const spaced = nfkc(text)
     .replace(/([a-z])([A-Z])/g, "$1 $2")
     .toLowerCase()
     .replace(/[#$%№]/g, (m) => ` ${m} `)
@@ -86,7 +86,7 @@ export function normaliseHeader(raw: string): HeaderWords {
 function readHeader(raw: string): HeaderWords {
   let scale = false;
   const listedValues: string[] = [];
-  let base = raw.normalize("NFKC");
+  let base = nfkc(raw);
   base = base.replace(/[([]([^)\]]*)[)\]]/g, (_m, inner: string) => {
     if (SCALE.test(inner)) scale = true;
     else if (/[/,|]/.test(inner)) {

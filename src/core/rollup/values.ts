@@ -1,4 +1,5 @@
 /** Reading one register cell as a number, a date or text, the way people type them. */
+import { nfkc } from "../nfkc";
 import { isCellError } from "../grid/cell";
 import { dateSerial } from "../validate/field-checks";
 import type { CellRead } from "../validate/register-rows";
@@ -27,8 +28,7 @@ export function textOf(cell: CellRead | undefined): string {
 
 /** Lower-case words for matching labels and statuses: "Date\nRaised:" → "date raised". */
 export function wordsOf(text: string): string {
-  return text
-    .normalize("NFKC")
+  return nfkc(text)
     .toLowerCase()
     .replace(/[:*?()[\]_.#]+/g, " ")
     .replace(/\s+/g, " ")
