@@ -8,7 +8,7 @@
  * it to keep each sheet's text for the save.
  */
 import type ExcelJS from "exceljs";
-import JSZip from "jszip";
+import type JSZip from "jszip";
 import { formatRange, parseRange, rangeHeight, rangesIntersect, rangeWidth, type RangeAddress } from "../../core/grid/address";
 import type { CellValue } from "../../core/grid/cell";
 import { decodeMetadataRows, emptyMetadata, METADATA_FIRST_ROW, METADATA_SHEET } from "../../core/metadata/schema";

@@ -17,8 +17,8 @@
  * read; unzipper's Open.buffer is promise-based per entry. The format read
  * here is the stable part of APPNOTE.TXT (4.3.7, 4.3.12, 4.3.16).
  */
-import JSZip from "jszip";
-import { findEndOfCentralDirectory } from "./open-errors";
+import type JSZip from "jszip";
+import { findEndOfCentralDirectory, loadWithJsZip } from "./open-errors";
 import { inflateRawNow } from "./raw-inflate";
 
 const CENTRAL_SIGNATURE = 0x02014b50;
@@ -159,5 +159,5 @@ export function readZipDirectory(bytes: Uint8Array): ZipDirectory | undefined {
 export async function openZipForReading(bytes: Uint8Array): Promise<JSZip> {
   const directory = readZipDirectory(bytes);
   // The readers' type is JSZip; the directory answers its read-only questions (see above).
-  return directory ? (directory as unknown as JSZip) : JSZip.loadAsync(bytes);
+  return directory ? (directory as unknown as JSZip) : loadWithJsZip(bytes);
 }
