@@ -299,11 +299,12 @@ export function assignFields(headerCells: HeaderCell[], vocab: TemplateVocabular
   const cellWords = words ?? cellWordsOf(headerCells);
   let ownId = false;
   const candidates: { fieldId: string; cell: HeaderCell; idNoun: string | null; score: number; note?: string }[] = [];
-  const words0 = new Map<number, string>();
+  // Each cell's words by column (a sparse array: columns are small whole numbers).
+  const words0: string[] = [];
   for (let k = 0; k < headerCells.length; k++) {
     const cell = headerCells[k];
     const { h, key, idNoun, itemNoun } = cellWords[k];
-    words0.set(cell.col, key);
+    words0[cell.col] = key;
     const residual = isResidualHeader(h, cell.groupWords);
     const profile = profiles.get(cell.col);
     const item = itemNoun && nouns.includes(itemNoun) ? itemField(fieldIds, h) : undefined;
@@ -339,7 +340,7 @@ export function assignFields(headerCells: HeaderCell[], vocab: TemplateVocabular
   // A repeated header ("Likelihood" twice): the later one is the residual reading when the template has it.
   for (const cell of headerCells) {
     if (usedCol.has(cell.col)) continue;
-    const twin = matches.find((m) => m.col < cell.col && words0.get(m.col) === words0.get(cell.col) && RESIDUAL_OF[m.fieldId]);
+    const twin = matches.find((m) => m.col < cell.col && words0[m.col] === words0[cell.col] && RESIDUAL_OF[m.fieldId]);
     const counterpart = twin && RESIDUAL_OF[twin.fieldId];
     if (twin && counterpart && fieldIds.has(counterpart) && !usedField.has(counterpart)) {
       usedField.add(counterpart);
