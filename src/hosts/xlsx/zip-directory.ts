@@ -12,9 +12,13 @@
  * readers work over either. Archives this reader does not take (ZIP64, or
  * bytes before the zip's first entry) are handed to JSZip, which does.
  *
- * Adm-zip and unzipper (both in the dependency tree) were looked at: adm-zip
- * inflates with no output limit and reads each local header again on every
- * read; unzipper's Open.buffer is promise-based per entry. The format read
+ * Adm-zip and unzipper (both in the dependency tree, neither a dependency
+ * of the toolkit) were looked at. Unzipper's Open.buffer hands each entry
+ * over through a stream and promises. Adm-zip reads synchronously, but
+ * inflates an entry whole itself (capped at its declared size), while the
+ * package readers need an entry's stored bytes, to inflate a prefix, the
+ * whole or a counted stream as the limits require; adopting it meant a new
+ * run-time dependency with a second entry model to adapt. The format read
  * here is the stable part of APPNOTE.TXT (4.3.7, 4.3.12, 4.3.16).
  */
 import type JSZip from "jszip";
