@@ -1,4 +1,6 @@
 /** The `pmo` entry: the one place that knows about the process. */
+// First: the modules below load through the compile cache where Node has one.
+import "./with-compile-cache";
 import { processIo } from "./io";
 import { runCli } from "./run";
 

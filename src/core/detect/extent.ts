@@ -5,6 +5,7 @@
  * blank rows, a block of another shape (a legend, a status key) ends it.
  * Records merged over two rows count as one record.
  */
+import { singleSpaced } from "../spaces";
 import { parseRange } from "../grid/address";
 import { bottomRow, hasContent, isDateCell, mergeAt, valueAt, type SheetCells } from "./sheet-cells";
 
@@ -251,7 +252,7 @@ function repeatsHeader(cells: SheetCells, row: number, input: ExtentInput, heade
 type HeaderTexts = (string | null)[];
 
 export function comparableText(text: string): string {
-  return text.replace(/\s+/g, " ").trim().toLowerCase();
+  return singleSpaced(text).toLowerCase();
 }
 
 /**

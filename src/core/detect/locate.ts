@@ -67,6 +67,12 @@ const RESIDUAL_OF: Record<string, string> = {
 
 const LABEL_VALUE = /^[^:]{1,40}:\s*\S/;
 
+/** "Owner: Sam", a label and its value in one cell. Most texts have no colon: that is looked for first. */
+function isLabelValue(text: string): boolean {
+  const colon = text.indexOf(":");
+  return colon >= 1 && colon <= 40 && LABEL_VALUE.test(text);
+}
+
 function inExcluded(row: number, col: number, exclude: RangeAddress[]): boolean {
   return exclude.some((r) => row >= r.top && row <= r.bottom && col >= r.left && col <= r.right);
 }
@@ -84,7 +90,7 @@ export function headerCellsOf(cells: SheetCells, row: number, exclude: RangeAddr
     if (typeof v === "number") numbers++;
     const text = headerTextOf(v);
     if (!text || text.length > 160) continue;
-    if (LABEL_VALUE.test(text)) labels++;
+    if (isLabelValue(text)) labels++;
     out.push({ col, text, groupWords: [], groupText: "" });
   }
   return { cells: out, numbers, labels };
@@ -147,7 +153,6 @@ function profilesBelow(cells: SheetCells, row: number, cols: number[]): Map<numb
   return out;
 }
 
-/** Best one-to-one mapping of header cells to one template's fields. */
 /** What surrounds a header: the sheet's name and the titles above it, as words. */
 export interface HeaderContext {
   words: string[];
@@ -257,36 +262,68 @@ function cellWordsOf(header: readonly HeaderCell[]): CellWords[] {
   });
 }
 
-export function assignFields(headerCells: HeaderCell[], vocab: TemplateVocabulary, profiles: Map<number, ColumnProfile>, context?: HeaderContext): Assignment {
+/** What assignFields asks of each field of a template, by field index: worked out once per template, not per header cell. */
+interface FieldFacts {
+  ids: string[];
+  types: Template["columns"][number]["type"][];
+  /** The residual field a field's reading turns into under a residual header, where the template has one. */
+  residualOf: (string | undefined)[];
+}
+
+const fieldFactsMemo = new WeakMap<TemplateVocabulary, FieldFacts>();
+
+function fieldFactsOf(vocab: TemplateVocabulary): FieldFacts {
+  let facts = fieldFactsMemo.get(vocab);
+  if (!facts) {
+    const fieldIds = fieldIdsOf(vocab);
+    const ids = vocab.fields.map((f) => f.column.id);
+    facts = {
+      ids,
+      types: vocab.fields.map((f) => f.column.type),
+      residualOf: ids.map((id) => (RESIDUAL_OF[id] && fieldIds.has(RESIDUAL_OF[id]) ? RESIDUAL_OF[id] : undefined)),
+    };
+    fieldFactsMemo.set(vocab, facts);
+  }
+  return facts;
+}
+
+/**
+ * Best one-to-one mapping of header cells to one template's fields.
+ * `words`, when given, are cellWordsOf(headerCells): the caller that tries
+ * one row against several templates works them out once.
+ */
+export function assignFields(headerCells: HeaderCell[], vocab: TemplateVocabulary, profiles: Map<number, ColumnProfile>, context?: HeaderContext, words?: readonly CellWords[]): Assignment {
   const fieldIds = fieldIdsOf(vocab);
+  const { ids, types, residualOf } = fieldFactsOf(vocab);
   const nouns = kindNouns(vocab.template);
+  const cellWords = words ?? cellWordsOf(headerCells);
   let ownId = false;
-  const candidates: { fieldId: string; cell: HeaderCell; score: number; note?: string }[] = [];
-  const words0 = new Map<number, string>();
-  for (const cell of headerCells) {
-    const h = normaliseHeader(cell.text);
-    words0.set(cell.col, h.baseTokens.join(" "));
+  const candidates: { fieldId: string; cell: HeaderCell; idNoun: string | null; score: number; note?: string }[] = [];
+  // Each cell's words by column (a sparse array: columns are small whole numbers).
+  const words0: string[] = [];
+  for (let k = 0; k < headerCells.length; k++) {
+    const cell = headerCells[k];
+    const { h, key, idNoun, itemNoun } = cellWords[k];
+    words0[cell.col] = key;
     const residual = isResidualHeader(h, cell.groupWords);
     const profile = profiles.get(cell.col);
-    const idNoun = idNounOf(h);
-    const itemNoun = itemNounOf(h);
     const item = itemNoun && nouns.includes(itemNoun) ? itemField(fieldIds, h) : undefined;
+    const idScore = idNoun ? (nouns.includes(idNoun) ? 0.97 : 0) : undefined;
     const scores = headerScores(h, vocab);
-    for (let i = 0; i < vocab.fields.length; i++) {
-      const f = vocab.fields[i];
+    for (let i = 0; i < ids.length; i++) {
+      const id = ids[i];
       let s = scores[i];
       // An id named for a kind is that kind's id, and no other kind's.
-      if (idNoun && f.column.id === "id") s = nouns.includes(idNoun) ? Math.max(s, 0.97) : 0;
-      if (item !== undefined && f.column.id === item) s = Math.max(s, 0.9);
+      if (idScore !== undefined && id === "id") s = idScore === 0 ? 0 : Math.max(s, idScore);
+      if (item !== undefined && id === item) s = Math.max(s, 0.9);
       if (s < 0.4) continue;
-      if (profile) s *= contentFit(f.column.type, f.column.id, profile);
-      const id = f.column.id;
-      const counterpart = RESIDUAL_OF[id];
-      if (residual && counterpart && fieldIds.has(counterpart)) {
-        candidates.push({ fieldId: counterpart, cell, score: s * 0.98, note: `read as ${counterpart} (residual)` });
+      if (profile) s *= contentFit(types[i], id, profile);
+      const counterpart = residual ? residualOf[i] : undefined;
+      if (counterpart) {
+        candidates.push({ fieldId: counterpart, cell, idNoun, score: s * 0.98, note: `read as ${counterpart} (residual)` });
         s *= 0.5;
       }
-      candidates.push({ fieldId: id, cell, score: s });
+      candidates.push({ fieldId: id, cell, idNoun, score: s });
     }
   }
   candidates.sort((a, b) => b.score - a.score || a.cell.col - b.cell.col);
@@ -298,12 +335,12 @@ export function assignFields(headerCells: HeaderCell[], vocab: TemplateVocabular
     usedField.add(c.fieldId);
     usedCol.add(c.cell.col);
     matches.push({ fieldId: c.fieldId, col: c.cell.col, header: c.cell.text, confidence: Math.min(1, c.score), source: "header", note: c.note });
-    if (c.fieldId === "id" && idNounOf(normaliseHeader(c.cell.text))) ownId = true;
+    if (c.fieldId === "id" && c.idNoun) ownId = true;
   }
   // A repeated header ("Likelihood" twice): the later one is the residual reading when the template has it.
   for (const cell of headerCells) {
     if (usedCol.has(cell.col)) continue;
-    const twin = matches.find((m) => m.col < cell.col && words0.get(m.col) === words0.get(cell.col) && RESIDUAL_OF[m.fieldId]);
+    const twin = matches.find((m) => m.col < cell.col && words0[m.col] === words0[cell.col] && RESIDUAL_OF[m.fieldId]);
     const counterpart = twin && RESIDUAL_OF[twin.fieldId];
     if (twin && counterpart && fieldIds.has(counterpart) && !usedField.has(counterpart)) {
       usedField.add(counterpart);
@@ -427,10 +464,11 @@ export function locateRegister(cells: SheetCells, vocabularies: TemplateVocabula
     const whole = headerCellsOf(cells, row, exclude, right);
     for (const header of headerBlocks(cells, row, whole.cells)) {
       const numbers = whole.numbers;
-      const labels = header.filter((h) => LABEL_VALUE.test(h.text)).length;
+      const labels = header.filter((h) => isLabelValue(h.text)).length;
       if (header.length < 3 || numbers > header.length || labels * 2 >= header.length) continue;
       // Which templates could read the row first: most rows met here are records no template reads, and need no more.
-      const usable = usableVocabularies(cellWordsOf(header), vocabularies);
+      const cellWords = cellWordsOf(header);
+      const usable = usableVocabularies(cellWords, vocabularies);
       if (!usable.length) continue;
       const profiles = profilesBelow(cells, row, header.map((h) => h.col));
       const avgLength = header.reduce((s, h) => s + h.text.length, 0) / header.length;
@@ -439,7 +477,7 @@ export function locateRegister(cells: SheetCells, vocabularies: TemplateVocabula
       const rowFactor = rowFactorOf(avgLength, density, dataAbove);
       const context: HeaderContext = { words: [...sheetWords, ...titleWordsAbove(cells, row, header)] };
       const ranked = usable
-        .map((v) => assignFields(header, v, profiles, context))
+        .map((v) => assignFields(header, v, profiles, context, cellWords))
         .filter(isUsable)
         .map((a) => ({ a, score: rowScore(a, header.length, rowFactor) }))
         .sort((x, y) => y.score - x.score);

@@ -87,8 +87,8 @@ function phraseScore(tokens: readonly string[], phrase: string[]): number {
 
 const RESIDUAL_WORDS = new Set(["residual", "post", "after", "remaining", "target", "остаточный", "остаточная", "остаточное"]);
 
-export function isResidualHeader(h: HeaderWords, groupWords: string[] = []): boolean {
-  return [...h.baseTokens, ...groupWords].some((w) => RESIDUAL_WORDS.has(w));
+export function isResidualHeader(h: HeaderWords, groupWords: readonly string[] = []): boolean {
+  return h.baseTokens.some((w) => RESIDUAL_WORDS.has(w)) || groupWords.some((w) => RESIDUAL_WORDS.has(w));
 }
 
 /** Scores by field and header text: the same texts recur down a sheet's first rows and across sheets. */

@@ -5,6 +5,7 @@
  * ("Impact (High/Med/Low)") and typos ("Concequence"); all of that is taken
  * apart here so matching compares words.
  */
+import { nfkc } from "../nfkc";
 
 /** Read-only: normaliseHeader hands the same remembered object to every caller. */
 export interface HeaderWords {
@@ -24,8 +25,7 @@ const SCALE = /^\s*\d+(?:[.,]\d+)?\s*(?:-|–|—|to|\.\.)\s*\d+(?:[.,]\d+)?\s*%
 const SCALE_SUFFIX = /[\s_-]+\d+[\s_-]+(?:to[\s_-]+)?\d+\s*$/i;
 
 export function words(text: string): string[] {
-  const spaced = text
-    .normalize("NFKC")
+  const spaced = nfkc(text)
     .replace(/([a-z])([A-Z])/g, "$1 $2")
     .toLowerCase()
     .replace(/[#$%№]/g, (m) => ` ${m} `)
@@ -86,8 +86,8 @@ export function normaliseHeader(raw: string): HeaderWords {
 function readHeader(raw: string): HeaderWords {
   let scale = false;
   const listedValues: string[] = [];
-  let base = raw.normalize("NFKC");
-  base = base.replace(/[([]([^)\]]*)[)\]]/g, (_m, inner: string) => {
+  const normal = nfkc(raw);
+  let base = normal.replace(/[([]([^)\]]*)[)\]]/g, (_m, inner: string) => {
     if (SCALE.test(inner)) scale = true;
     else if (/[/,|]/.test(inner)) {
       const parts = inner.split(/[/,|]/).map((p) => p.trim().toLowerCase()).filter(Boolean);
@@ -100,7 +100,9 @@ function readHeader(raw: string): HeaderWords {
     base = base.replace(SCALE_SUFFIX, " ");
   }
   const tokens = words(raw.replace(SCALE_SUFFIX, " "));
-  const own = words(base);
+  // Nothing in brackets and no scale at the end (most headers, and every record cell a search meets): the header's
+  // own words are all its words (words() normalises as nfkc() did), worked out once.
+  const own = base === normal && !SCALE_SUFFIX.test(raw) ? tokens : words(base);
   const baseTokens = onDate(raw, questionContent(raw, own) ?? own).map((w) => SAME_MEANING[w] ?? w);
   return { raw, tokens, baseTokens: baseTokens.length ? baseTokens : tokens, scale, listedValues };
 }

@@ -23,7 +23,9 @@ export interface ColumnProfile {
   distinct: number;
 }
 
-const RESPONSE_WORDS = /^(?:avoid|avoidance|reduce|reduction|mitigate|mitigation|fallback|transfer|share|accept|acceptance|exploit|enhance|reject|escalate|смягчение|предотвращение|предотвращени|перенос|принятие|уклонение)$/i;
+/** Compared with a cell's text lower-cased, a trailing "(...)" left out. */
+const RESPONSE_WORDS = new Set(["avoid", "avoidance", "reduce", "reduction", "mitigate", "mitigation", "fallback", "transfer", "share", "accept", "acceptance", "exploit", "enhance", "reject", "escalate", "смягчение", "предотвращение", "предотвращени", "перенос", "принятие", "уклонение"]);
+const TRAILING_NOTE = /\s*\(.*\)$/;
 
 
 const ID = /^[A-Za-zА-Яа-я]{1,8}[-_ ./]?\d{1,6}[A-Za-z]?$/;
@@ -34,12 +36,13 @@ const DATE_TEXT = /^(?:\d{4}-\d{1,2}-\d{1,2}|\d{1,2}[./-]\d{1,2}[./-]\d{2,4})$/;
 export function profileColumn(values: CellValue[], isDate: boolean[]): ColumnProfile {
   const p: ColumnProfile = { filled: 0, numbers: 0, levels: 0, dates: 0, percents: 0, money: 0, longText: 0, shortText: 0, ids: 0, responses: 0, distinct: 0 };
   const seen = new Set<string>();
-  values.forEach((v, i) => {
-    if (v === null || typeof v === "boolean" || typeof v === "object") return;
-    if (typeof v === "string" && v.trim() === "") return;
-    p.filled++;
-    seen.add(String(v).trim().toLowerCase());
+  // Every cell under every candidate header passes here: each text is trimmed and lower-cased once.
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i];
+    if (v === null || typeof v === "boolean" || typeof v === "object") continue;
     if (typeof v === "number") {
+      p.filled++;
+      seen.add(String(v).trim().toLowerCase());
       if (isDate[i]) p.dates++;
       else {
         p.numbers++;
@@ -47,12 +50,15 @@ export function profileColumn(values: CellValue[], isDate: boolean[]): ColumnPro
         else if (v > 0 && v < 1) p.percents++;
         if (Number.isInteger(v) && v >= 1 && v < 100000) p.ids += 0.5;
       }
-      return;
+      continue;
     }
     const s = v.trim();
+    if (s === "") continue;
+    p.filled++;
     const lower = s.toLowerCase();
+    seen.add(lower);
     if (isLevelWord(lower)) p.levels++;
-    if (RESPONSE_WORDS.test(lower.replace(/\s*\(.*\)$/, ""))) p.responses++;
+    if (RESPONSE_WORDS.has(lower.includes("(") ? lower.replace(TRAILING_NOTE, "") : lower)) p.responses++;
     if (PERCENT_TEXT.test(s)) {
       p.percents++;
       p.levels++;
@@ -61,7 +67,7 @@ export function profileColumn(values: CellValue[], isDate: boolean[]): ColumnPro
     else if (ID.test(s)) p.ids++;
     if (s.length > 40) p.longText++;
     else if (!/^-?[\d.,\s%]+$/.test(s)) p.shortText++;
-  });
+  }
   p.distinct = seen.size;
   return p;
 }

@@ -3,6 +3,7 @@
  * number formats) plus the sheet's merged areas. Hosts' grids convert to this
  * directly; core never sees a host.
  */
+import { singleSpaced } from "../spaces";
 import { type RangeAddress } from "../grid/address";
 import { isBlank, isCellError, isDateFormat, type CellValue } from "../grid/cell";
 
@@ -69,5 +70,5 @@ export function hasContent(v: CellValue): boolean {
 /** Text of a cell as a header would read, or "" when it is not header-like text. */
 export function headerTextOf(v: CellValue): string {
   if (typeof v !== "string") return "";
-  return v.replace(/\s+/g, " ").trim();
+  return singleSpaced(v);
 }

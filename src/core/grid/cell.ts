@@ -38,11 +38,20 @@ export function serialToIsoDate(serial: number): string {
   return serialToDate(serial).toISOString().slice(0, 10);
 }
 
+const dateFormats = new Map<string, boolean>();
+
 /** A number format that displays a date (not merely a number that looks like one). */
 export function isDateFormat(format: string | null | undefined): boolean {
   if (!format) return false;
-  const stripped = format.replace(/"[^"]*"|\[[^\]]*\]|\\./g, "");
-  return /[dmy]/i.test(stripped) && !/^[#0.,%\s]+$/.test(stripped);
+  // A workbook uses a handful of formats over thousands of cells: each is read once (a bounded memo).
+  let date = dateFormats.get(format);
+  if (date === undefined) {
+    const stripped = format.replace(/"[^"]*"|\[[^\]]*\]|\\./g, "");
+    date = /[dmy]/i.test(stripped) && !/^[#0.,%\s]+$/.test(stripped);
+    if (dateFormats.size >= 1000) dateFormats.clear();
+    dateFormats.set(format, date);
+  }
+  return date;
 }
 
 /** Text a user cannot tell from a formula when Excel parses it. */

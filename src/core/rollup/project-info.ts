@@ -4,6 +4,7 @@
  * or a block of labelled cells ("Project manager:  Tom Okafor",
  * "Last reviewed:  02/06/2025") above a register or on a cover sheet.
  */
+import { singleSpaced } from "../spaces";
 import { formatCell } from "../grid/address";
 import { isCellError, isDateFormat, type CellValue } from "../grid/cell";
 import type { SheetCells } from "../detect/sheet-cells";
@@ -60,7 +61,7 @@ function cellValueOf(field: InfoFieldId, v: CellValue, format: string): string |
     return r.kind === "date" ? r.serial : null;
   }
   if (field === "statedRag") return ragOf(String(v));
-  const t = String(v).replace(/\s+/g, " ").trim();
+  const t = singleSpaced(String(v));
   return t === "" ? null : t;
 }
 

@@ -1,4 +1,6 @@
 /** Reading one register cell as a number, a date or text, the way people type them. */
+import { singleSpaced } from "../spaces";
+import { nfkc } from "../nfkc";
 import { isCellError } from "../grid/cell";
 import { dateSerial } from "../validate/field-checks";
 import type { CellRead } from "../validate/register-rows";
@@ -22,13 +24,12 @@ export function dateOf(cell: CellRead | undefined): number | null {
 
 export function textOf(cell: CellRead | undefined): string {
   if (!cell || cell.value === null || isCellError(cell.value)) return "";
-  return String(cell.value).replace(/\s+/g, " ").trim();
+  return singleSpaced(String(cell.value));
 }
 
 /** Lower-case words for matching labels and statuses: "Date\nRaised:" → "date raised". */
 export function wordsOf(text: string): string {
-  return text
-    .normalize("NFKC")
+  return nfkc(text)
     .toLowerCase()
     .replace(/[:*?()[\]_.#]+/g, " ")
     .replace(/\s+/g, " ")

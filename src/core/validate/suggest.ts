@@ -3,10 +3,15 @@
  * are "High" written differently (a safe fix), "In progeress" is probably
  * "In progress" (a suggestion only: a typo's correction is a guess).
  */
+import { nfkc } from "../nfkc";
+
+const PLAIN_WORDS = /^[\x21-\x7e]+(?: [\x21-\x7e]+)*$/;
 
 /** Case, surrounding and repeated spaces, and non-breaking spaces do not change what a value says. */
 export function listKey(text: string): string {
-  return text.normalize("NFKC").replace(/[\s\u00a0]+/g, " ").trim().toLowerCase();
+  // Words of printable ASCII between single spaces (most values) have nothing to normalise, collapse or trim.
+  if (PLAIN_WORDS.test(text)) return text.toLowerCase();
+  return nfkc(text).replace(/[\s\u00a0]+/g, " ").trim().toLowerCase();
 }
 
 /** Levenshtein distance with adjacent transpositions (optimal string alignment). */

@@ -83,15 +83,22 @@ export async function partWithDtd(zip: JSZip, fileName: string, keep?: Map<strin
     const data = (file as unknown as StoredEntry)._data;
     const whole = keep && kept < KEEP_TOTAL_BYTES ? wholeSmallPart(data) : undefined;
     const start = whole ? whole.subarray(0, PROLOG_BYTES) : await startOf(data);
-    if (start && /<!DOCTYPE/i.test(decoder.decode(start))) {
+    // A small part's start is the whole part: its text is decoded once, for the check and for the reader.
+    const text = whole && start && start.length === whole.length ? decoder.decode(whole) : undefined;
+    if (start && declaresDocumentType(text ?? decoder.decode(start))) {
       return `“${fileName}” was not opened: its part ${name} declares a document type (<!DOCTYPE>), which workbook files may not contain and Excel does not open. Nothing was read.`;
     }
     if (whole && keep) {
-      keep.set(name, decoder.decode(whole));
+      keep.set(name, text ?? decoder.decode(whole));
       kept += whole.length;
     }
   }
   return undefined;
+}
+
+/** Whether a part's start holds a <!DOCTYPE (most parts hold no "<!" at all: that is looked for first). */
+function declaresDocumentType(start: string): boolean {
+  return start.includes("<!") && /<!DOCTYPE/i.test(start);
 }
 
 /** A small deflated part's bytes inflated whole, when they come to the size the zip declares (a damaged stream does not). */

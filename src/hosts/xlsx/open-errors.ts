@@ -4,7 +4,7 @@
  * "End of data reached (data length = 0, asked index = 4)". Browser-safe: bytes
  * in, no fs.
  */
-import JSZip from "jszip";
+import type JSZip from "jszip";
 import { oversizedPart, partWithDtd } from "./inflate-limits";
 
 export type OpenProblemCode =
@@ -133,8 +133,17 @@ export async function classifyWorkbookBytes(bytes: Uint8Array, fileName: string)
   return (await examineWorkbookBytes(bytes, fileName)).problem;
 }
 
+/** How a zip's bytes are opened: JSZip by default; a reader that only reads may open them more cheaply (zip-directory.ts). */
+export type ZipOpener = (bytes: Uint8Array) => Promise<JSZip>;
+
+/** JSZip, loaded when first needed: a rollup worker that reads through zip-directory.ts never loads it. */
+export async function loadWithJsZip(bytes: Uint8Array): Promise<JSZip> {
+  const { default: JSZip } = await import("jszip");
+  return JSZip.loadAsync(bytes);
+}
+
 /** As classifyWorkbookBytes, also handing back the parsed zip so the caller can read parts ExcelJS misreads. */
-export async function examineWorkbookBytes(bytes: Uint8Array, fileName: string): Promise<{ problem: OpenProblem | null; zip?: JSZip; texts?: ReadonlyMap<string, string> }> {
+export async function examineWorkbookBytes(bytes: Uint8Array, fileName: string, openZip: ZipOpener = loadWithJsZip): Promise<{ problem: OpenProblem | null; zip?: JSZip; texts?: ReadonlyMap<string, string> }> {
   const problem = (p: OpenProblem) => ({ problem: p });
   const ext = extensionOf(fileName);
   const file = `“${fileName}”`;
@@ -168,7 +177,7 @@ export async function examineWorkbookBytes(bytes: Uint8Array, fileName: string):
     }
     let zip: JSZip;
     try {
-      zip = await JSZip.loadAsync(bytes);
+      zip = await openZip(bytes);
     } catch (e) {
       return problem({
         code: "truncatedZip",

@@ -8,7 +8,7 @@
  * it to keep each sheet's text for the save.
  */
 import type ExcelJS from "exceljs";
-import JSZip from "jszip";
+import type JSZip from "jszip";
 import { formatRange, parseRange, rangeHeight, rangesIntersect, rangeWidth, type RangeAddress } from "../../core/grid/address";
 import type { CellValue } from "../../core/grid/cell";
 import { decodeMetadataRows, emptyMetadata, METADATA_FIRST_ROW, METADATA_SHEET } from "../../core/metadata/schema";
@@ -16,7 +16,7 @@ import type { Plan } from "../../core/plan/plan";
 import { WorkbookError, type ApplyResult, type CellLook, type Grid, type RangeRules, type SheetOutline, type TableOutline, type WorkbookHost, type WorkbookOutline } from "../host";
 import { repairConditionalFormats, styleOfDxf } from "./conditional-format-repair";
 import { decodeEntities, parseXmlFragment, type XmlElement } from "./mini-xml";
-import { examineWorkbookBytes } from "./open-errors";
+import { examineWorkbookBytes, type ZipOpener } from "./open-errors";
 import { OpcPackage, REL_NS, REL_TYPE, relsPathOf, resolveTarget } from "./package/opc";
 import type { WorksheetPart } from "./package/plan-package";
 import { BUILT_IN_FORMATS } from "./package/style-sheet";
@@ -77,9 +77,12 @@ export class PackageWorkbook implements WorkbookHost {
     private readonly keepSheetText: boolean,
   ) {}
 
-  /** Opens .xlsx/.xlsm bytes for reading; bad files get the same WorkbookError XlsxHost.open gives. */
-  static async open(data: Uint8Array, fileName: string): Promise<PackageWorkbook> {
-    const { zip, texts } = await examinedZip(data, fileName);
+  /**
+   * Opens .xlsx/.xlsm bytes for reading; bad files get the same WorkbookError XlsxHost.open gives.
+   * `openZip`: how the zip is opened (JSZip unless given; the CLI reads it from its central directory, zip-directory.ts).
+   */
+  static async open(data: Uint8Array, fileName: string, openZip?: ZipOpener): Promise<PackageWorkbook> {
+    const { zip, texts } = await examinedZip(data, fileName, openZip);
     return PackageWorkbook.over(zip, fileName, undefined, texts);
   }
 
@@ -412,8 +415,8 @@ function sameFormats(a: readonly string[], b: readonly string[]): boolean {
 }
 
 /** The zip of workbook bytes, examined: bad files get the same WorkbookError XlsxHost.open gives. */
-async function examinedZip(data: Uint8Array, fileName: string): Promise<{ zip: JSZip; texts?: ReadonlyMap<string, string> }> {
-  const { problem, zip, texts } = await examineWorkbookBytes(data, fileName);
+async function examinedZip(data: Uint8Array, fileName: string, openZip?: ZipOpener): Promise<{ zip: JSZip; texts?: ReadonlyMap<string, string> }> {
+  const { problem, zip, texts } = await examineWorkbookBytes(data, fileName, openZip);
   if (problem) throw new WorkbookError(problem.message, { file: fileName });
   if (!zip) throw new WorkbookError(`“${fileName}” is not a workbook package; open .csv files with the file host`, { file: fileName });
   return { zip, texts };

@@ -32,6 +32,8 @@ export function xmlText(s: string): string {
   return decodeEntities(s.includes("\r") ? s.replace(/\r\n?/g, "\n") : s);
 }
 
+const INITIAL_CELLS = 256;
+
 function grown<A extends Int32Array | Uint8Array | Float64Array>(old: A, bigger: A): A {
   bigger.set(old);
   return bigger;
@@ -43,10 +45,12 @@ export class CellStore {
   private readonly rowStarts: number[] = [0];
   private readonly rowAt = new Map<number, number>();
   private size = 0;
-  private cols = new Int32Array(1 << 12);
-  private styles = new Int32Array(1 << 12);
-  private kinds = new Uint8Array(1 << 12);
-  private nums = new Float64Array(1 << 12);
+  // Room for a small sheet's cells, doubled as needed: most sheets a rollup reads hold a few hundred cells, and room
+  // for thousands in each of the hundreds of sheets it reads was most of what the collector had to clear.
+  private cols = new Int32Array(INITIAL_CELLS);
+  private styles = new Int32Array(INITIAL_CELLS);
+  private kinds = new Uint8Array(INITIAL_CELLS);
+  private nums = new Float64Array(INITIAL_CELLS);
   private readonly others = new Map<number, CellValue>();
   private readonly formulas = new Map<number, string>();
   /** Array formulas and data tables: the cell that holds each one's formula and the area it fills. */

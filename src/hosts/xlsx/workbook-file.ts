@@ -10,16 +10,18 @@ import { WorkbookError, type WorkbookHost } from "../host";
 import type { PackageHost } from "./package-host";
 import { PackageWorkbook } from "./package-read";
 import type { XlsxHost } from "./xlsx-host";
+import { openZipForReading } from "./zip-directory";
 
 /**
- * Opens a workbook for a job that only reads (inspect): .xlsx/.xlsm are read
+ * Opens a workbook for a job that only reads (inspect, the rollup's workers): .xlsx/.xlsm are read
  * from the package, sheet by sheet as asked, with no whole-workbook model;
  * .csv goes through the file host.
  */
 export async function openWorkbookForReading(filePath: string): Promise<WorkbookHost> {
   if (/\.csv$/i.test(filePath)) return openWorkbookFile(filePath);
   const bytes = await readWorkbookBytes(filePath);
-  return PackageWorkbook.open(bytes, path.basename(filePath));
+  // Only read: the zip is read from its central directory, each part inflated when asked for, with no JSZip model.
+  return PackageWorkbook.open(bytes, path.basename(filePath), openZipForReading);
 }
 
 /**

@@ -30,7 +30,7 @@ import { templateForKind } from "../../core/templates/catalogue";
 import type { WorkbookHost, WorkbookOutline } from "../../hosts/host";
 import { detectRegisters, PREVIEW_ROWS } from "../registers/detect";
 import { rememberingReads } from "../registers/remembered-reads";
-import { readRegisterRows } from "../validation/validate";
+import { readRegisterRows } from "../registers/register-rows";
 import { readRiskRows, titlesFor } from "./risk-rows";
 
 export interface HeatMapOptions {

@@ -15,7 +15,7 @@ import type { TemplateKind } from "../../core/templates/schema";
 import type { WorkbookHost, WorkbookOutline } from "../../hosts/host";
 import { trackerOf } from "../finance/variance";
 import { detectRegisters, gridToCells, PREVIEW_ROWS } from "../registers/detect";
-import { daySerial, readRegisterRows } from "../validation/validate";
+import { daySerial, readRegisterRows } from "../registers/register-rows";
 import { rememberingReads } from "../registers/remembered-reads";
 
 /** The kinds of register a project summary reads. */

@@ -3,8 +3,6 @@
  * read each one's rows once, and check them against their template and the
  * workbook's settings. Read-only; fixes are a separate plan (fixes.ts).
  */
-import { columnIndex, formatRange } from "../../core/grid/address";
-import { dateToSerial, type CellValue } from "../../core/grid/cell";
 import { sheetNamed } from "../../core/sheet-names";
 import type { DetectedRegister } from "../../core/detect/detect";
 import { readSettings, RISK_BAND_SETS } from "../../core/metadata/settings";
@@ -12,11 +10,12 @@ import { DRIFT_MIN_CONFIDENCE } from "../../core/registers/drift";
 import { storedRecordFor } from "../../core/registers/snapshot";
 import { builtInTemplate, templateForKind } from "../../core/templates/catalogue";
 import type { Template } from "../../core/templates/schema";
-import { isPlaceholderRow, validateRegister, type Finding, type RegisterRows, type ValidationSettings } from "../../core/validate";
+import { isPlaceholderRow, validateRegister, type Finding, type ValidationSettings } from "../../core/validate";
 import type { WorkbookHost, WorkbookOutline } from "../../hosts/host";
 import { detectRegisters, PREVIEW_ROWS } from "../registers/detect";
 import { lostDropdowns } from "./dropdowns";
 import { rememberingReads } from "../registers/remembered-reads";
+import { daySerial, readRegisterRows } from "../registers/register-rows";
 
 export interface ValidateOptions {
   /** Only the registers on this sheet (matched without regard to case). */
@@ -48,11 +47,6 @@ export interface ValidationReport {
   settingsIssues: string[];
 }
 
-/** An Excel serial for a day (no time) in local time, as registers store dates. */
-export function daySerial(d: Date): number {
-  return Math.floor(dateToSerial(new Date(Date.UTC(d.getFullYear(), d.getMonth(), d.getDate()))));
-}
-
 export function validationSettings(outline: WorkbookOutline, today: Date): { settings: ValidationSettings; issues: string[] } {
   const { settings, issues } = readSettings(outline.metadata.settings);
   return {
@@ -66,35 +60,6 @@ function templateOf(register: DetectedRegister, recordedId: string | undefined, 
   const id = recordedId ?? register.templateId;
   const recorded = custom.find((t) => t.id === id) ?? (recordedId ? builtInTemplate(recordedId) : undefined);
   return recorded ?? custom.find((t) => t.kind === register.kind) ?? builtInTemplate(id) ?? templateForKind(register.kind);
-}
-
-/** One register's mapped columns, row by row, from one read of its block (the rollup reads registers the same way). */
-export async function readRegisterRows(host: WorkbookHost, register: DetectedRegister, template: Template, onTemplate: boolean): Promise<RegisterRows> {
-  const left = columnIndex(register.firstColumn) ?? 1;
-  const right = columnIndex(register.lastColumn) ?? left;
-  const columns: Record<string, string> = {};
-  const headers: Record<string, string> = {};
-  for (const [field, mapped] of Object.entries(register.columns)) {
-    columns[field] = mapped.column;
-    headers[field] = mapped.header.replace(/\s+/g, " ").trim() || field;
-  }
-  const base = { sheet: register.sheet, kind: register.kind, template, onTemplate, columns, headers };
-  if (register.lastRow < register.firstRow) return { ...base, rows: [] };
-  const grid = await host.read(register.sheet, formatRange({ top: register.firstRow, bottom: register.lastRow, left, right }));
-  const skip = new Set([...register.skippedRows.blank, ...register.skippedRows.idOnly]);
-  const offsets = Object.entries(columns).map(([field, letter]) => [field, (columnIndex(letter) ?? left) - left] as const);
-  const rows: RegisterRows["rows"] = [];
-  grid.values.forEach((values, i) => {
-    const row = register.firstRow + i;
-    if (skip.has(row)) return;
-    const cells: RegisterRows["rows"][number]["cells"] = {};
-    for (const [field, offset] of offsets) {
-      const value: CellValue = values[offset] ?? null;
-      cells[field] = { value, format: grid.numberFormats[i]?.[offset] ?? "General", formula: grid.formulas[i]?.[offset] ?? null };
-    }
-    rows.push({ row, cells });
-  });
-  return { ...base, rows };
 }
 
 /**

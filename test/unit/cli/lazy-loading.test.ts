@@ -66,4 +66,16 @@ describe("what the pmo command loads", () => {
     const chain = packagesLoadedBy(entry).get("exceljs");
     expect(chain ?? null).toBeNull();
   });
+
+  it("walks runtime imports and sees JSZip where a package is opened with it", () => {
+    expect(packagesLoadedBy("src/hosts/xlsx/calculated-columns.ts").has("jszip")).toBe(true);
+  });
+
+  // A rollup worker reads each zip from its central directory (zip-directory.ts): JSZip is loaded only for an archive
+  // that reader hands over, ExcelJS never.
+  it("a rollup worker loads neither JSZip nor ExcelJS when it starts", () => {
+    const loaded = packagesLoadedBy("src/cli/rollup/worker.ts");
+    expect(loaded.get("jszip") ?? null).toBeNull();
+    expect(loaded.get("exceljs") ?? null).toBeNull();
+  });
 });

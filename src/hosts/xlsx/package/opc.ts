@@ -5,7 +5,7 @@
  * an unchanged entry's compressed data), which is what keeps pivots,
  * slicers, charts, macros and parts the toolkit has never heard of alive.
  */
-import JSZip from "jszip";
+import type JSZip from "jszip";
 import { inflateRawNow } from "../raw-inflate";
 import { attrOf, escapeAttr, findElements, splice } from "./xml-text";
 import { inflateText, inflateTextPieces } from "./native-zlib";
@@ -255,6 +255,8 @@ export class OpcPackage {
     const written = await writePackageZip(this.zip, changed, this.removed);
     if (written) return written;
     // Written by JSZip into a zip of its own: the one read may be shared with other packages over it (fork).
+    // Loaded here, not at the top: a package opened only to be read (a rollup worker's) never needs it.
+    const { default: JSZip } = await import("jszip");
     const out = new JSZip();
     for (const p of this.partNames()) {
       const date = this.zip.files[p]?.date;

@@ -43,9 +43,28 @@ export function withAttr(tag: string, name: string, value: string | undefined): 
   return `${tag.slice(0, end).replace(/\s+$/, "")} ${name}="${escapeAttr(value)}"${tag.slice(end)}`;
 }
 
+/**
+ * The patterns below by element name, made once: a reader that opens
+ * hundreds of small packages asks for the same few names in each. A global
+ * pattern's lastIndex is set by each search before it runs (the searches
+ * are synchronous, so none interleaves with another).
+ */
+const prefixPatterns = new Map<string, RegExp>();
+const openPatterns = new Map<string, RegExp>();
+
+function patternFor(patterns: Map<string, RegExp>, name: string, make: () => RegExp): RegExp {
+  let re = patterns.get(name);
+  if (!re) {
+    // Names come from the toolkit's own code and from prefixes found in a part: a few dozen; bounded all the same.
+    if (patterns.size >= 256) patterns.clear();
+    patterns.set(name, (re = make()));
+  }
+  return re;
+}
+
 /** The namespace prefix ("x:" or "") an element name is written with in `xml`, from its first occurrence. */
 export function prefixOf(xml: string, local: string): string {
-  const m = new RegExp(`<([\\w.-]+:)?${local}[\\s/>]`).exec(xml);
+  const m = patternFor(prefixPatterns, local, () => new RegExp(`<([\\w.-]+:)?${local}[\\s/>]`)).exec(xml);
   return m?.[1] ?? "";
 }
 
@@ -71,7 +90,7 @@ export interface ElementSpan {
  */
 export function findElements(xml: string, qname: string, from = 0, until = xml.length, limit = Infinity): ElementSpan[] {
   const out: ElementSpan[] = [];
-  const open = new RegExp(`<${qname.replace(/[.:]/g, "\\$&")}(?=[\\s/>])`, "g");
+  const open = patternFor(openPatterns, qname, () => new RegExp(`<${qname.replace(/[.:]/g, "\\$&")}(?=[\\s/>])`, "g"));
   const close = `</${qname}>`;
   open.lastIndex = from;
   // The limit is checked before the next search: a search that finds nothing more reads to the end of the text.
