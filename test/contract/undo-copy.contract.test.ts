@@ -78,6 +78,27 @@ describe("undo of a big overwrite in Excel (fake)", () => {
     expect(fake.dump()).toEqual(before);
   });
 
+  it.each([
+    ["a colour rule", { type: "replaceConditionalFormats", sheet: "Ledger", address: "C2:C3001", rules: [{ kind: "expression", formula: "=$C2>100", fill: "#FFC7CE" }] } as Edit],
+    ["merged cells", { type: "mergeCells", sheet: "Ledger", address: "B10:B11" } as Edit],
+  ])("where %s lies on a big overwrite the old cells are read (a paste back would add to it), and Undo puts them back", async (_, first) => {
+    const fake = FakeExcel.fromSeed(ledger(3_000));
+    const host = excelHostOver(fake);
+    await host.apply(plan([first]));
+    const before = fake.dump();
+    const result = await host.apply(plan([overwrite(3_000)]));
+    expect(result.undo.inverse.edits.map((e) => e.type)).not.toContain("copyCells");
+    await host.apply(result.undo.inverse);
+    expect(fake.dump()).toEqual(before);
+  });
+
+  it("a rule edit of the same plan over a big overwrite makes it read too", async () => {
+    const fake = FakeExcel.fromSeed(ledger(3_000));
+    const host = excelHostOver(fake);
+    const result = await host.apply(plan([overwrite(3_000), { type: "replaceConditionalFormats", sheet: "Ledger", address: "C2:C3001", rules: [{ kind: "expression", formula: "=$C2>100", fill: "#FFC7CE" }] }]));
+    expect(result.undo.inverse.edits.map((e) => e.type)).not.toContain("copyCells");
+  });
+
   it("without ExcelApi 1.9 the old cells are read, as before", async () => {
     const fake = FakeExcel.fromSeed(ledger(3_000));
     const host = excelHostOver(fake, { supportsRangeCopy: false });

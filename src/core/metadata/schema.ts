@@ -16,6 +16,12 @@ import { columnLetter } from "../grid/address";
 import type { CellValue } from "../grid/cell";
 
 export const METADATA_SHEET = "PMO Toolkit Data";
+/**
+ * The Excel host's very hidden sheet of old cells kept for Undo (copied
+ * there rather than read). Not the user's and not a register: every outline
+ * leaves it out, and a file keeps it as it is.
+ */
+export const UNDO_SHEET = "PMO Toolkit Undo";
 export const METADATA_TITLE = "PMO Toolkit record. Do not edit: the add-in reads this sheet.";
 export const METADATA_FORMAT = 1;
 /** Under Excel's 32,767-character cell limit, with room to spare. */

@@ -28,7 +28,14 @@ export type ColumnResults = (p: PlacedColumn, row: number) => FormulaResult | nu
  * that row: a score cell already holding exactly it calculates what core
  * does, so a band over it can be vouched for.
  */
-export function columnResults(placed: readonly PlacedColumn[], places: Record<string, FieldPlace>, cells: SheetCells, ownFormula: (p: PlacedColumn, row: number) => string | undefined): ColumnResults {
+export function columnResults(
+  placed: readonly PlacedColumn[],
+  places: Record<string, FieldPlace>,
+  cells: SheetCells,
+  ownFormula: (p: PlacedColumn, row: number) => string | undefined,
+  /** Computed columns whose typed-over cells the plan puts the formula back in: what is typed there now is not what Excel will show. */
+  restoring: ReadonlySet<string> = new Set(),
+): ColumnResults {
   const last = bottomRow(cells);
   const right = rightColumn(cells);
   const plain = cells.plainRows;
@@ -78,7 +85,7 @@ export function columnResults(placed: readonly PlacedColumn[], places: Record<st
     if (!place) return null;
     if (source?.added && source.column.formula) return score(source.column.formula, row);
     const typed = readCell(row, place.col);
-    if (typed !== UNKNOWN) return typed;
+    if (typed !== UNKNOWN) return restoring.has(field) ? null : typed;
     const held = inRead(row, place.col) ? formulaAt(cells, row, place.col) : null;
     const own = source?.column.formula ? ownFormula(source, row) : undefined;
     if (held === null || own === undefined || !source?.column.formula || normaliseFormula(held) !== normaliseFormula(own)) return null;

@@ -667,7 +667,8 @@ export function planApplyTemplate(s: RegisterSnapshot, template: Template, optio
   const places = fieldPlaces(s, g, placedAsTemplate);
   const placed = withBandFormulas(template, placedAsTemplate, places, s.metadata.settings);
   const contentRows = rowsWithContent(s, g, placed);
-  const resultAt = columnResults(placed, places, s.cells, (p, r) => (p.column.formula ? cellFormula(p.column.formula, tableName, places, r) : undefined));
+  const restore = new Set(options.restoreFormulas ?? []);
+  const resultAt = columnResults(placed, places, s.cells, (p, r) => (p.column.formula ? cellFormula(p.column.formula, tableName, places, r) : undefined), restore);
   /** A formula cell with core's result for it, where core has one. */
   const formulaCell = (p: PlacedColumn, f: string, row: number): CellInput => {
     const result = resultAt(p, row);
@@ -689,7 +690,6 @@ export function planApplyTemplate(s: RegisterSnapshot, template: Template, optio
   }
 
   // Computed columns the user already has: their own formulas stay; typed-over or broken cells get the formula back only where a person chose it.
-  const restore = new Set(options.restoreFormulas ?? []);
   for (const p of placed) {
     if (p.added || !p.column.formula) continue;
     const letter = columnLetter(p.col);

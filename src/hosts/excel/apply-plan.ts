@@ -382,6 +382,9 @@ export async function prepareApplyInExcel(ctx: Excel.RequestContext, plan: Plan,
    * `withMerges` (a read of more than 512 areas fails and takes the sync with it,
    * so a refused sync is queued again without them).
    */
+  // What a paste of "All" would carry back over a big overwrite and Excel would add rather than replace: colour
+  // rules (a paste adds the copy's rules to the sheet's) and merged areas. Where either lies on it, the old cells are read.
+  const pasteProbes = new Map<number, { rules: Excel.ConditionalFormatCollection; merged: Excel.RangeAreas | null }>();
   const queueRead2 = (withMerges: boolean): Map<number, Excel.RangeAreas> => {
     const merged = new Map<number, Excel.RangeAreas>();
     usedProxies.clear();
@@ -423,6 +426,14 @@ export async function prepareApplyInExcel(ctx: Excel.RequestContext, plan: Plan,
       }
     });
     copyChecks.clear();
+    pasteProbes.clear();
+    if (options.copyOldCells === true && !options.rollingBack) {
+      edits.forEach((e, i) => {
+        if ((e.type !== "setCells" && e.type !== "fillFormula") || !sheetExisted(e.sheet) || !writesManyCells(e)) return;
+        const range = ctx.workbook.worksheets.getItem(e.sheet).getRange(e.address);
+        pasteProbes.set(i, { rules: range.conditionalFormats.load("items/id"), merged: withMerges ? range.getMergedAreasOrNullObject().load("address") : null });
+      });
+    }
     edits.forEach((e, i) => {
       if (e.type === "copyCells" && e.check && sheetExisted(e.fromSheet)) copyChecks.set(i, ctx.workbook.worksheets.getItem(e.fromSheet).getRange(e.check.address).load("values"));
     });
@@ -553,11 +564,25 @@ export async function prepareApplyInExcel(ctx: Excel.RequestContext, plan: Plan,
   /** Cells of copied ranges whose new text needs Excel's text mark unless the cell is formatted as Text: read for their format only. */
   const textRows = new Map<number, RangeAddress[]>();
   const stamp = newStamp();
+  /** A paste back over `r` gives its cells as they were: no colour rules or merged areas there (read, or changed by the plan), and no table the plan makes or grows over it. */
+  const pasteKeepsAsItWas = (i: number, sheet: string, r: RangeAddress): boolean => {
+    const probe = pasteProbes.get(i);
+    // Without a merged-areas read (an Excel that has none, or a read refused for too many areas) nothing says the paste is safe.
+    if (!probe || probe.rules.items.length > 0 || probe.merged === null || !probe.merged.isNullObject) return false;
+    return !edits.some(
+      (o) =>
+        "sheet" in o &&
+        lower(o.sheet) === lower(sheet) &&
+        (o.type === "replaceConditionalFormats" || o.type === "mergeCells" || o.type === "unmergeCells" || o.type === "createTable" || o.type === "addTableColumns" || o.type === "resizeTable") &&
+        "address" in o &&
+        rangesIntersect(rangeOf(o.address), r),
+    );
+  };
   const copyOrRead = (i: number, e: EditOf<"setCells"> | EditOf<"fillFormula">, r: RangeAddress): void => {
     const used = cap.usedRanges.get(lower(e.sheet));
     const part = used ? intersect(r, used) : null;
     const clash = [...copies.values()].some((c) => lower(c.sheet) !== lower(e.sheet) && rangesIntersect(c.range, r));
-    if (!part || !mayCopy || clash || !copiesOldCells(r, rangeWidth(part) * rangeHeight(part))) {
+    if (!part || !mayCopy || clash || !pasteKeepsAsItWas(i, e.sheet, r) || !copiesOldCells(r, rangeWidth(part) * rangeHeight(part))) {
       wantCells(e.sheet, r);
       return;
     }

@@ -7,8 +7,7 @@ import { parseRange, rangeHeight, rangeWidth } from "../../core/grid/address";
 import type { Edit } from "../../core/plan/edits";
 import { READ_BYTES_PER_CELL_GUESS, SYNC_BUDGET_BYTES } from "./payload";
 
-/** The host's own sheet for copies kept for Undo; very hidden, left out of the outline. */
-export const UNDO_SHEET = "PMO Toolkit Undo";
+export { UNDO_SHEET } from "../../core/metadata/schema";
 
 /**
  * A read of this many cells would go out in syncs of its own (readRanges

@@ -11,7 +11,7 @@ import type ExcelJS from "exceljs";
 import type JSZip from "jszip";
 import { formatRange, parseRange, rangeHeight, rangesIntersect, rangeWidth, type RangeAddress } from "../../core/grid/address";
 import type { CellValue } from "../../core/grid/cell";
-import { decodeMetadataRows, emptyMetadata, METADATA_FIRST_ROW, METADATA_SHEET } from "../../core/metadata/schema";
+import { decodeMetadataRows, emptyMetadata, METADATA_FIRST_ROW, METADATA_SHEET, UNDO_SHEET } from "../../core/metadata/schema";
 import type { Plan } from "../../core/plan/plan";
 import { WorkbookError, type ApplyResult, type CellLook, type Grid, type RangeRules, type SheetOutline, type TableOutline, type WorkbookHost, type WorkbookOutline } from "../host";
 import { repairConditionalFormats, styleOfDxf } from "./conditional-format-repair";
@@ -168,7 +168,7 @@ export class PackageWorkbook implements WorkbookHost {
     const lower = name.toLowerCase();
     const s = this.sheets.find((x) => x.name.toLowerCase() === lower);
     if (!s) {
-      const tabs = this.sheets.filter((x) => x.name !== METADATA_SHEET).map((x) => `“${x.name}”`).join(", ");
+      const tabs = this.sheets.filter((x) => x.name !== METADATA_SHEET && x.name !== UNDO_SHEET).map((x) => `“${x.name}”`).join(", ");
       throw new WorkbookError(`“${this.fileName}” has no sheet named “${name}”. Check the sheet name (tabs: ${tabs}).`, { file: this.fileName, sheet: name });
     }
     return s;
@@ -208,6 +208,7 @@ export class PackageWorkbook implements WorkbookHost {
     const sheets: SheetOutline[] = [];
     let metadata: Pick<WorkbookOutline, "metadata" | "metadataIssues"> = { metadata: emptyMetadata(), metadataIssues: [] };
     for (const [position, entry] of this.sheets.entries()) {
+      if (entry.name === UNDO_SHEET) continue;
       const s = await this.sheet(entry);
       if (entry.name === METADATA_SHEET) {
         metadata = metadataOf(s);
@@ -231,6 +232,7 @@ export class PackageWorkbook implements WorkbookHost {
     const cut: string[] = [];
     let metadata: Pick<WorkbookOutline, "metadata" | "metadataIssues"> = { metadata: emptyMetadata(), metadataIssues: [] };
     for (const [position, entry] of this.sheets.entries()) {
+      if (entry.name === UNDO_SHEET) continue;
       if (entry.name === METADATA_SHEET) {
         metadata = metadataOf(await this.sheet(entry));
         continue;

@@ -7,7 +7,7 @@ import ExcelJS from "exceljs";
 import type JSZip from "jszip";
 import { formatRange, parseRange, rangeHeight, rangesIntersect, rangeWidth, MAX_COLUMNS, MAX_ROWS, type RangeAddress } from "../../core/grid/address";
 import type { CellValue } from "../../core/grid/cell";
-import { decodeMetadataRows, emptyMetadata, METADATA_FIRST_ROW, METADATA_SHEET } from "../../core/metadata/schema";
+import { decodeMetadataRows, emptyMetadata, METADATA_FIRST_ROW, METADATA_SHEET, UNDO_SHEET } from "../../core/metadata/schema";
 import type { Plan } from "../../core/plan/plan";
 import { WorkbookError, type ApplyResult, type CellLook, type CellSelection, type CellsChanged, type StopListening, type Grid, type Progress, type RangeRules, type SheetOutline, type WorkbookHost, type WorkbookOutline } from "../host";
 import type { CellsAnswer, CellsQuery } from "../host";
@@ -220,7 +220,7 @@ export class XlsxHost implements WorkbookHost {
 
   private tabNames(): string {
     return this.workbook.worksheets
-      .filter((w) => w.name !== METADATA_SHEET)
+      .filter((w) => w.name !== METADATA_SHEET && w.name !== UNDO_SHEET)
       .map((w) => `“${w.name}”`)
       .join(", ");
   }
@@ -231,7 +231,7 @@ export class XlsxHost implements WorkbookHost {
     const previewRows = opts.previewRows ?? 30;
     const sheets: SheetOutline[] = [];
     this.workbook.worksheets.forEach((ws, position) => {
-      if (ws.name === METADATA_SHEET) return;
+      if (ws.name === METADATA_SHEET || ws.name === UNDO_SHEET) return;
       const used = contentRange(ws);
       const previewRange = used && previewRows > 0 ? { ...used, bottom: Math.min(used.bottom, used.top + previewRows - 1) } : null;
       const merges = previewRange

@@ -82,6 +82,28 @@ describe("drift after hand edits", () => {
     expect(repaired.sheet("Risks").getCell("F7").value).toBe("Parked");
   });
 
+  test("a Band added beside a Score whose typed-over cells are restored carries no cached band from the typed value", async () => {
+    const host = await book((ws) => {
+      ws.getRow(3).values = ["ID", "Title", "Owner", "Probability", "Impact", "Score", "Status"];
+      for (let i = 0; i < 5; i++) {
+        const r = 4 + i;
+        ws.getRow(r).values = [`R${i + 1}`, `Risk ${i + 1}`, "A. Patel", 1 + i, 1, null, "Open"];
+        ws.getCell(`F${r}`).value = i === 1 ? 99 : ({ formula: `D${r}*E${r}` } as ExcelJS.CellFormulaValue);
+      }
+    });
+    const a = await planTemplateApplication(host, risk, { restoreFormulas: ["score"] });
+    if (a.kind !== "existing") throw new Error("expected the existing register");
+    await host.apply(a.plan);
+    const saved = await XlsxHost.open(await host.save(), "book.xlsx");
+    const ws = saved.sheet("Risks");
+    const bandCol = (ws.getRow(3).values as unknown[]).findIndex((v) => v === "Band");
+    expect(bandCol).toBeGreaterThan(0);
+    const cached = (r: number) => (ws.getCell(r, bandCol).value as ExcelJS.CellFormulaValue).result;
+    // Row 5 held 99 typed over the Score: the restored formula gives 2, so a cached "Critical" would be wrong.
+    expect(ws.getCell("F5").value).toEqual(expect.objectContaining({ formula: expect.stringMatching(/D|Probability/) }));
+    expect(cached(5)).not.toBe("Critical");
+  });
+
   test("a Score column of the user's own formulas is kept and reported, even when asked to restore", async () => {
     const host = await book((ws) => {
       ws.getRow(3).values = ["ID", "Title", "Owner", "Probability", "Impact", "Score", "Status"];
