@@ -63,7 +63,8 @@ export class DirectoryEntry {
   private inflated(): Uint8Array {
     const { compression, compressedContent, uncompressedSize } = this._data;
     if (compression.magic === "\x00\x00") return compressedContent;
-    const out = inflateRawNow(compressedContent);
+    // No more than the zip declares (plus one, to tell a lie from a match): a lying header cannot make this part balloon.
+    const out = inflateRawNow(compressedContent, uncompressedSize + 1);
     if (!out) throw new Error(`part ${this.name} cannot be inflated (its compressed data is damaged)`);
     if (out.length !== uncompressedSize) throw new Error(`part ${this.name} inflates to ${out.length} bytes where the zip says ${uncompressedSize}`);
     return out;
@@ -97,6 +98,9 @@ function magicOf(method: number): string {
  * this reader leaves to JSZip (ZIP64, split, or with bytes before its first
  * entry). A damaged directory or local header throws, saying what is wrong.
  */
+/** Entry names JSZip would resolve to another name: a leading "./" or "/", "//", or "." and ".." segments. */
+const UNTIDY_NAME = /^\.{0,2}\/|\/\/|\/\.{1,2}(\/|$)/;
+
 export function readZipDirectory(bytes: Uint8Array): ZipDirectory | undefined {
   const end = findEndOfCentralDirectory(bytes);
   if (end < 0) throw new Error("the end of its central directory is missing");
@@ -131,6 +135,8 @@ export function readZipDirectory(bytes: Uint8Array): ZipDirectory | undefined {
     const next = at + CENTRAL_HEADER_BYTES + nameLength + extraLength + commentLength;
     if (next > end) throw new Error(`its central directory is damaged (entry ${i + 1} runs past its end)`);
     const name = decoder.decode(bytes.subarray(at + CENTRAL_HEADER_BYTES, at + CENTRAL_HEADER_BYTES + nameLength));
+    // JSZip tidies such names ("./xl/workbook.xml", "xl//worksheets/…") into the part names readers ask for.
+    if (UNTIDY_NAME.test(name)) return undefined;
     if (compressedSize === 0xffffffff || uncompressedSize === 0xffffffff || localOffset === 0xffffffff) return undefined;
     if (flags & ENCRYPTED) throw new Error(`its part ${name} is encrypted`);
     if (method !== STORED && method !== DEFLATED) throw new Error(`its part ${name} is compressed with method ${method}, which workbooks do not use`);
@@ -151,6 +157,8 @@ export function readZipDirectory(bytes: Uint8Array): ZipDirectory | undefined {
     files[name] = new DirectoryEntry(name, dir, data, time, date);
     at = next;
   }
+  // More entries than the count says (a count that wrapped past 65,535 without ZIP64): JSZip reads them all.
+  if (at !== end) return undefined;
   return new ZipDirectory(files);
 }
 

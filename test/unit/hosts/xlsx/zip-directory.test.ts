@@ -154,6 +154,30 @@ describe("damaged zips", () => {
   });
 });
 
+describe("zips JSZip reads its own way are handed to it", () => {
+  test("entry names JSZip tidies (\"//\", \"./\", \"..\") are left to JSZip, which reads them", async () => {
+    const bytes = await zipOf("DEFLATE");
+    const from = new TextEncoder().encode("xl/worksheets/sheet1.xml");
+    const to = new TextEncoder().encode("xl//orksheets/sheet1.xml");
+    // Renamed in the local and the central header alike.
+    for (let i = 0; i + from.length <= bytes.length; i++) if (from.every((b, k) => bytes[i + k] === b)) bytes.set(to, i);
+    expect(readZipDirectory(bytes)).toBeUndefined();
+    const zip = await openZipForReading(bytes);
+    expect(zip).toBeInstanceOf(JSZip);
+    expect(await zip.file("xl/orksheets/sheet1.xml")!.async("string")).toBe(SHEET);
+  });
+
+  test("a directory holding more entries than its count says is left to JSZip", async () => {
+    const bytes = await zipOf("DEFLATE");
+    const end = findEndOfCentralDirectory(bytes);
+    const v = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+    v.setUint16(end + 8, v.getUint16(end + 8, true) - 1, true);
+    v.setUint16(end + 10, v.getUint16(end + 10, true) - 1, true);
+    expect(readZipDirectory(bytes)).toBeUndefined();
+    expect(await openZipForReading(bytes)).toBeInstanceOf(JSZip);
+  });
+});
+
 describe("the size limits over the directory reader", () => {
   async function bomb(lie: boolean): Promise<Uint8Array> {
     const zip = new JSZip();
