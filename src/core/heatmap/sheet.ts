@@ -24,6 +24,8 @@ export { HEAT_MAP_TITLE, isHeatMapSheet } from "./names";
 export interface HeatMapSource {
   place: RegisterPlace;
   readings: RegisterReadings;
+  /** A level or status column holds formulas, so the counts come from the file's cached results of them: not vouched for as the cells' results. */
+  placedByFormulas?: boolean;
 }
 
 export interface HeatMapSheetInput {
@@ -94,8 +96,10 @@ function drawGrid(
     out.set(first + r, left, levelLabel(p, map.probabilityLabels[p - 1]));
     line.forEach((cell, c) => {
       const formula = cellCountFormula(input.sources, basis, cell.probability, cell.impact);
-      // The count is what the formula calculates (the recalculation tests hold the two equal), so it is its cached result.
-      out.set(first + r, left + 1 + c, formula ? { formula, result: cell.count } : cell.count);
+      // The count is what the formula calculates (the recalculation tests hold the two equal), so it is its cached result,
+      // unless the levels themselves are formulas whose cached results Excel may calculate otherwise.
+      const vouched = !input.sources.some((s) => s.placedByFormulas);
+      out.set(first + r, left + 1 + c, formula ? (vouched ? { formula, result: cell.count } : { formula }) : cell.count);
       out.style(first + r, left + 1 + c, first + r, left + 1 + c, { fill: cell.band.colour, fontColor: cell.band.textColour, bold: true, horizontalAlignment: "Center" });
     });
   });

@@ -52,6 +52,8 @@ export interface RiskRegisterMap {
   risks: MappedRisk[];
   map: HeatMap;
   hasStatus: boolean;
+  /** A level or status column holds formulas: the risks were placed by the file's cached results of them. */
+  placedByFormulas: boolean;
 }
 
 export interface HeatMapReading {
@@ -100,6 +102,7 @@ export async function readHeatMaps(workbook: WorkbookHost, knownOutline?: Workbo
     const preview = outline.sheets.find((s) => s.name === register.sheet)?.preview ?? null;
     const light = querying ? await readRiskRows(querying, register, template, preview) : null;
     const rows = light ? light.rows : await readRegisterRows(host, register, template, false);
+    const placedByFormulas = light ? light.placedByFormulas : rows.rows.some((r) => LEVEL_FIELDS.some((f) => r.cells[f]?.formula != null));
     const readings = registerReadings(rows, numericSize);
     const risks = mapRisks(rows, readings, bandSet);
     const hasStatus = rows.columns.status !== undefined;
@@ -122,6 +125,7 @@ export async function readHeatMaps(workbook: WorkbookHost, knownOutline?: Workbo
       risks,
       map,
       hasStatus,
+      placedByFormulas,
     });
   }
   return { outline, registers, skipped, bandSet, settingsIssues: issues.map((i) => i.message) };
@@ -204,6 +208,9 @@ function combinedMap(group: RiskRegisterMap[], bandSet: readonly RiskBand[]): He
   );
 }
 
+/** The columns that place a risk on the map and count it as open. */
+const LEVEL_FIELDS = ["probability", "impact", "residualProbability", "residualImpact", "status"] as const;
+
 /** Plans the heat-map sheet(s) and the snapshot. */
 export async function planHeatMaps(host: WorkbookHost, options: HeatMapOptions = {}): Promise<HeatMapDrawing> {
   const reading = await readHeatMaps(host);
@@ -236,7 +243,7 @@ export async function planHeatMaps(host: WorkbookHost, options: HeatMapOptions =
     const hadSnapshot = group.some((g) => previous.some((e) => e.register.toLowerCase() === registerKey(g.register).toLowerCase()));
     const movement = hadSnapshot ? group.flatMap((g) => movementSince(registerKey(g.register), previous, g.risks, basis)) : null;
     const subject = group.length === 1 ? group[0].label : `${group.length} risk registers combined (${group.map((g) => g.label).join(", ")})`;
-    const sources: HeatMapSource[] = group.map((g) => ({ place: g.place, readings: g.readings }));
+    const sources: HeatMapSource[] = group.map((g) => ({ place: g.place, readings: g.readings, placedByFormulas: g.placedByFormulas }));
     const exists = outline.sheets.some((s) => s.name.toLowerCase() === sheet.toLowerCase());
     edits.push(
       ...heatMapSheetEdits({ sheet, subject, map, sources, basis, movement, drawnAt, labelRegister: group.length > 1, previous: exists ? usedRangeOf(outline, sheet) : null, sheetExists: exists }),

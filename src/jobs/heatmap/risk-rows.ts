@@ -44,6 +44,8 @@ export interface RiskRowsRead {
   rows: RegisterRows;
   /** The columns a risk's title comes from: its title, else its description (as mapRisks takes them). */
   titleColumns: { title?: number; description?: number };
+  /** Whether a placing column holds formulas: its values are then the file's cached results, which Excel may calculate otherwise. */
+  placedByFormulas: boolean;
 }
 
 /** The register's rows with the placing fields' values (and the titles when light), in one queryCells. */
@@ -58,18 +60,19 @@ export async function readRiskRows(host: WorkbookHost & Required<Pick<WorkbookHo
   const titleColumns = { ...(columnOf("title") !== undefined ? { title: columnOf("title") } : {}), ...(columnOf("description") !== undefined ? { description: columnOf("description") } : {}) };
   const base = { sheet: register.sheet, kind: register.kind, template, onTemplate: false, columns, headers };
   const height = register.lastRow - register.firstRow + 1;
-  if (height <= 0) return { rows: { ...base, rows: [] }, titleColumns };
+  if (height <= 0) return { rows: { ...base, rows: [] }, titleColumns, placedByFormulas: false };
   const fields: { field: string; col: number }[] = [];
   for (const field of PLACING_FIELDS) {
     const col = columnOf(field);
     if (col !== undefined) fields.push({ field, col });
   }
-  const queries: CellsQuery[] = fields.map(({ col }) => ({
-    address: formatRange({ top: register.firstRow, bottom: register.lastRow, left: col, right: col }),
-    ask: "values",
-    bytesPerCell: bytesPerCell(preview, col, register.firstRow, register.lastRow),
-  }));
+  const columnRange = (col: number) => formatRange({ top: register.firstRow, bottom: register.lastRow, left: col, right: col });
+  const queries: CellsQuery[] = [
+    ...fields.map(({ col }): CellsQuery => ({ address: columnRange(col), ask: "values", bytesPerCell: bytesPerCell(preview, col, register.firstRow, register.lastRow) })),
+    ...fields.filter(({ field }) => field !== "id").map(({ col }): CellsQuery => ({ address: columnRange(col), ask: "hasFormulas" })),
+  ];
   const answers = await host.queryCells(register.sheet, queries);
+  const placedByFormulas = answers.slice(fields.length).some((a) => a?.found === true);
   const byField = fields.map(({ field }, k) => [field, (answers[k]?.cells ?? []).map((row) => row[0] ?? null)] as const);
   const skip = new Set([...register.skippedRows.blank, ...register.skippedRows.idOnly]);
   const rows: RegisterRows["rows"] = [];
@@ -81,7 +84,7 @@ export async function readRiskRows(host: WorkbookHost & Required<Pick<WorkbookHo
     for (const [field, values] of byField) cells[field] = { value: values[i] ?? null, format: "General", formula: null };
     rows.push({ row, cells });
   }
-  return { rows: { ...base, rows }, titleColumns };
+  return { rows: { ...base, rows }, titleColumns, placedByFormulas };
 }
 
 /**
