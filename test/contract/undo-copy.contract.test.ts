@@ -99,6 +99,18 @@ describe("undo of a big overwrite in Excel (fake)", () => {
     expect(result.undo.inverse.edits.map((e) => e.type)).not.toContain("copyCells");
   });
 
+  it("in a workbook whose structure is protected, a big overwrite reads the old cells rather than add the undo sheet, and applies", async () => {
+    const fake = FakeExcel.fromSeed(ledger(3_000));
+    fake.state.structureProtected = true;
+    const host = excelHostOver(fake);
+    const before = fake.dump();
+    const result = await host.apply(plan([overwrite(3_000)]));
+    expect(result.undo.inverse.edits.map((e) => e.type)).toEqual(["setCells"]);
+    expect(sheetNamed(fake, UNDO_SHEET)).toBeUndefined();
+    await host.apply(result.undo.inverse);
+    expect(fake.dump()).toEqual(before);
+  });
+
   it("without ExcelApi 1.9 the old cells are read, as before", async () => {
     const fake = FakeExcel.fromSeed(ledger(3_000));
     const host = excelHostOver(fake, { supportsRangeCopy: false });

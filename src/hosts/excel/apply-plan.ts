@@ -385,6 +385,8 @@ export async function prepareApplyInExcel(ctx: Excel.RequestContext, plan: Plan,
   // What a paste of "All" would carry back over a big overwrite and Excel would add rather than replace: colour
   // rules (a paste adds the copy's rules to the sheet's) and merged areas. Where either lies on it, the old cells are read.
   const pasteProbes = new Map<number, { rules: Excel.ConditionalFormatCollection; merged: Excel.RangeAreas | null }>();
+  // A copy that needs the undo sheet added or hidden again cannot be made in a workbook whose structure is protected.
+  const structureLock: { proxy: Excel.WorkbookProtection | null } = { proxy: null };
   const queueRead2 = (withMerges: boolean): Map<number, Excel.RangeAreas> => {
     const merged = new Map<number, Excel.RangeAreas>();
     usedProxies.clear();
@@ -433,6 +435,8 @@ export async function prepareApplyInExcel(ctx: Excel.RequestContext, plan: Plan,
         const range = ctx.workbook.worksheets.getItem(e.sheet).getRange(e.address);
         pasteProbes.set(i, { rules: range.conditionalFormats.load("items/id"), merged: withMerges ? range.getMergedAreasOrNullObject().load("address") : null });
       });
+      const undoSheet = sheets.get(lower(UNDO_SHEET));
+      structureLock.proxy = pasteProbes.size && (!undoSheet?.existed || undoSheet.visibility !== "VeryHidden") ? ctx.workbook.protection.load("protected") : null;
     }
     edits.forEach((e, i) => {
       if (e.type === "copyCells" && e.check && sheetExisted(e.fromSheet)) copyChecks.set(i, ctx.workbook.worksheets.getItem(e.fromSheet).getRange(e.check.address).load("values"));
@@ -559,7 +563,7 @@ export async function prepareApplyInExcel(ctx: Excel.RequestContext, plan: Plan,
   // cells of the undo sheet, where each goes at its own address.
   const undoSheetExists = sheetExisted(UNDO_SHEET);
   const copyFromUndoSheet = edits.some((e) => e.type === "copyCells" && lower(e.fromSheet) === lower(UNDO_SHEET));
-  const mayCopy = options.copyOldCells === true && !options.rollingBack && !copyFromUndoSheet;
+  const mayCopy = options.copyOldCells === true && !options.rollingBack && !copyFromUndoSheet && structureLock.proxy?.protected !== true;
   const copies = new Map<number, OldCellsCopy>();
   /** Cells of copied ranges whose new text needs Excel's text mark unless the cell is formatted as Text: read for their format only. */
   const textRows = new Map<number, RangeAddress[]>();

@@ -245,12 +245,33 @@ export class FakeApplication extends FakeClientObject<WorkbookState> {
   }
 }
 
+/** ExcelApi 1.7: Workbook.protection; only `protected` is modelled. */
+export class FakeWorkbookProtection extends FakeClientObject<WorkbookState> {
+  protected readonly scalarNames = ["protected"] as const;
+  protected readScalar(s: WorkbookState): unknown {
+    return s.structureProtected === true;
+  }
+  constructor(ctx: FakeRequestContext) {
+    super(ctx, () => ctx.state);
+  }
+  get protected(): boolean {
+    return this.get("protected") as boolean;
+  }
+}
+
+/** Excel refuses changes to the sheets of a workbook whose structure is protected. */
+function refuseIfStructureLocked(state: WorkbookState, what: string): void {
+  if (state.structureProtected) throw new FakeOfficeError("AccessDenied", `${what}: the workbook's structure is protected`);
+}
+
 export class FakeWorkbook {
   readonly worksheets: FakeWorksheetCollection;
   readonly tables: FakeTableCollection;
+  readonly protection: FakeWorkbookProtection;
   constructor(readonly ctx: FakeRequestContext) {
     this.worksheets = new FakeWorksheetCollection(ctx, () => ctx.state.sheets);
     this.tables = new FakeTableCollection(ctx, null);
+    this.protection = new FakeWorkbookProtection(ctx);
   }
   /** ExcelApi 1.1: "If there are multiple ranges selected, this method will throw an error." */
   getSelectedRange(): FakeRange {
@@ -304,6 +325,7 @@ export class FakeWorksheetCollection extends FakeCollection<SheetState, FakeWork
   add(name: string): FakeWorksheet {
     let created: SheetState | undefined;
     this.ctx.core.enqueue(jsonBytes(name), () => {
+      refuseIfStructureLocked(this.ctx.state, "Worksheets.add");
       if (findSheet(this.ctx.state, name)) throw new FakeOfficeError("ItemAlreadyExists", `a sheet named '${name}' already exists`);
       created = newSheet(this.ctx.state, name);
       this.ctx.state.sheets.push(created);
@@ -345,6 +367,7 @@ export class FakeWorksheet extends FakeClientObject<SheetState> {
   set visibility(v: string) {
     this.enqueueOn(jsonBytes(v), (s) => {
       this.ctx.refuseInUndoGroup("Worksheet.visibility", true);
+      if (v !== s.visibility) refuseIfStructureLocked(this.ctx.state, "Worksheet.visibility");
       if (v !== "Visible" && v !== "Hidden" && v !== "VeryHidden") throw new FakeOfficeError("InvalidArgument", `visibility ${v}`);
       s.visibility = v;
     });
@@ -393,6 +416,7 @@ export class FakeWorksheet extends FakeClientObject<SheetState> {
   delete(): void {
     this.enqueueOn(0, (s) => {
       this.ctx.refuseInUndoGroup("Worksheet.delete", false);
+      refuseIfStructureLocked(this.ctx.state, "Worksheet.delete");
       const sheets = this.ctx.state.sheets;
       if (sheets.filter((x) => x !== s && x.visibility === "Visible").length === 0) {
         throw new FakeOfficeError("InvalidOperation", "a workbook must keep at least one visible sheet");

@@ -106,6 +106,8 @@ export interface WorkbookState {
    * when unset, as in a workbook just opened.
    */
   selection?: { sheetId: number; address: string; activeCell?: string };
+  /** Workbook.protection.protected: the structure is locked, so sheets cannot be added, hidden, shown or deleted. */
+  structureProtected?: boolean;
 }
 
 export function activeSheet(wb: WorkbookState): SheetState | undefined {
