@@ -91,14 +91,14 @@ function drawGrid(
   out.set(top + 1, left, "Probability ↓  Impact →");
   out.style(top + 1, left, top + 1, left, { italic: true });
   const first = top + 2;
+  // The count is what the formula calculates (the recalculation tests hold the two equal), so it is its cached result,
+  // unless the levels themselves are formulas whose cached results Excel may calculate otherwise.
+  const vouched = !input.sources.some((s) => s.placedByFormulas);
   grid.cells.forEach((line, r) => {
     const p = line[0].probability;
     out.set(first + r, left, levelLabel(p, map.probabilityLabels[p - 1]));
     line.forEach((cell, c) => {
       const formula = cellCountFormula(input.sources, basis, cell.probability, cell.impact);
-      // The count is what the formula calculates (the recalculation tests hold the two equal), so it is its cached result,
-      // unless the levels themselves are formulas whose cached results Excel may calculate otherwise.
-      const vouched = !input.sources.some((s) => s.placedByFormulas);
       out.set(first + r, left + 1 + c, formula ? (vouched ? { formula, result: cell.count } : { formula }) : cell.count);
       out.style(first + r, left + 1 + c, first + r, left + 1 + c, { fill: cell.band.colour, fontColor: cell.band.textColour, bold: true, horizontalAlignment: "Center" });
     });

@@ -31,7 +31,7 @@ import type { WorkbookHost, WorkbookOutline } from "../../hosts/host";
 import { detectRegisters, PREVIEW_ROWS } from "../registers/detect";
 import { rememberingReads } from "../registers/remembered-reads";
 import { readRegisterRows } from "../registers/register-rows";
-import { readRiskRows, titlesFor } from "./risk-rows";
+import { LEVEL_FIELDS, readRiskRows, titlesFor } from "./risk-rows";
 
 export interface HeatMapOptions {
   /** One map of every risk register together instead of one map each. */
@@ -207,9 +207,6 @@ function combinedMap(group: RiskRegisterMap[], bandSet: readonly RiskBand[]): He
     group.every((g) => g.hasStatus),
   );
 }
-
-/** The columns that place a risk on the map and count it as open. */
-const LEVEL_FIELDS = ["probability", "impact", "residualProbability", "residualImpact", "status"] as const;
 
 /** Plans the heat-map sheet(s) and the snapshot. */
 export async function planHeatMaps(host: WorkbookHost, options: HeatMapOptions = {}): Promise<HeatMapDrawing> {

@@ -17,7 +17,9 @@ import type { CellsQuery, Grid, WorkbookHost } from "../../hosts/host";
 import { cellJsonBytes } from "../registers/cell-weight";
 
 /** The fields a risk is placed by. */
-const PLACING_FIELDS = ["id", "probability", "impact", "residualProbability", "residualImpact", "status"] as const;
+/** The columns that place a risk on the map and count it as open. */
+export const LEVEL_FIELDS = ["probability", "impact", "residualProbability", "residualImpact", "status"] as const;
+const PLACING_FIELDS = ["id", ...LEVEL_FIELDS] as const;
 /** Titles of every risk are read with the rest while their estimated weight stays under this. */
 export const ALL_TITLES_BYTES = 1_000_000;
 
