@@ -60,6 +60,11 @@ export const CellInputSchema = z.union([
 ], { error: "a cell takes text, a finite number, true/false, null or { formula: \"=...\" }" });
 export type CellInput = z.infer<typeof CellInputSchema>;
 
+/** A formula cell input with its result where the plan knows it, and without one where it does not (null or undefined). */
+export function formulaInput(formula: string, result?: FormulaResult | null): CellInput {
+  return result === null || result === undefined ? { formula } : { formula, result };
+}
+
 /** Per-cell results of a formula filled over many cells (null: not known, no cached value). */
 const formulaResults = z.array(FormulaResultSchema.nullable());
 

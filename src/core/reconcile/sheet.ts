@@ -8,7 +8,7 @@
  */
 import { columnLetter, formatRange, parseRange } from "../grid/address";
 import type { CellValue } from "../grid/cell";
-import type { CellInput, Edit } from "../plan/edits";
+import { formulaInput, type CellInput, type Edit } from "../plan/edits";
 import { plan, type Plan } from "../plan/plan";
 import { SECTION_IDS, type ReconcileLine, type ReconcileResult, type SectionId } from "./match";
 import type { ReconcileFinding } from "./types";
@@ -101,11 +101,6 @@ function roundCents(x: number): number | undefined {
   return r === 0 ? 0 : r;
 }
 
-/** A formula with its result, or without one where core cannot vouch for it. */
-function formulaWith(formula: `=${string}`, result: number | string | undefined): CellInput {
-  return result === undefined ? { formula } : { formula, result };
-}
-
 function pad(cells: CellInput[]): CellInput[] {
   return [...cells, ...Array<CellInput>(Math.max(0, WIDTH - cells.length)).fill(null)];
 }
@@ -138,10 +133,10 @@ export function planReconciliationSheet(result: ReconcileResult, context: SheetC
   const sectionsTotal = { tracker: sum(sectionSums.map((x) => x.tracker)), ledger: sum(sectionSums.map((x) => x.ledger)) };
   const checks = { tracker: roundCents(sectionsTotal.tracker - result.totals.tracker), ledger: roundCents(sectionsTotal.ledger - result.totals.ledger) };
   const ties = (c: number | undefined) => (c === undefined ? undefined : c === 0 ? "Yes" : "No");
-  const sectionsRow = push(["Sum of the sections", null, null, null, formulaWith(`=SUM(E${tieTop}:E${tieTop + 4})`, sectionsTotal.tracker), formulaWith(`=SUM(F${tieTop}:F${tieTop + 4})`, sectionsTotal.ledger)]);
+  const sectionsRow = push(["Sum of the sections", null, null, null, formulaInput(`=SUM(E${tieTop}:E${tieTop + 4})`, sectionsTotal.tracker), formulaInput(`=SUM(F${tieTop}:F${tieTop + 4})`, sectionsTotal.ledger)]);
   const totalRow = push(["Total read from the input", null, null, null, result.totals.tracker, result.totals.ledger]);
-  const checkRow = push(["Check: sum of the sections − total", null, null, null, formulaWith(`=ROUND(E${sectionsRow}-E${totalRow},2)`, checks.tracker), formulaWith(`=ROUND(F${sectionsRow}-F${totalRow},2)`, checks.ledger)]);
-  const tiesRow = push(["Ties out", null, null, null, formulaWith(`=IF(E${checkRow}=0,"Yes","No")`, ties(checks.tracker)), formulaWith(`=IF(F${checkRow}=0,"Yes","No")`, ties(checks.ledger))]);
+  const checkRow = push(["Check: sum of the sections − total", null, null, null, formulaInput(`=ROUND(E${sectionsRow}-E${totalRow},2)`, checks.tracker), formulaInput(`=ROUND(F${sectionsRow}-F${totalRow},2)`, checks.ledger)]);
+  const tiesRow = push(["Ties out", null, null, null, formulaInput(`=IF(E${checkRow}=0,"Yes","No")`, ties(checks.tracker)), formulaInput(`=IF(F${checkRow}=0,"Yes","No")`, ties(checks.ledger))]);
   bold(tiesRow);
   const firstRow = {} as Record<SectionId, number>;
   for (const [i, id] of SECTION_IDS.entries()) {
@@ -155,7 +150,7 @@ export function planReconciliationSheet(result: ReconcileResult, context: SheetC
     if (!lines.length) push(["(none)"]);
     const last = rows.length;
     const row = tieRows[i];
-    rows[row - 1] = pad([SECTION_TITLES[id], null, null, null, formulaWith(`=SUM(E${first}:E${last})`, sectionSums[i].tracker), formulaWith(`=SUM(F${first}:F${last})`, sectionSums[i].ledger)]);
+    rows[row - 1] = pad([SECTION_TITLES[id], null, null, null, formulaInput(`=SUM(E${first}:E${last})`, sectionSums[i].tracker), formulaInput(`=SUM(F${first}:F${last})`, sectionSums[i].ledger)]);
   }
   push([]);
   bold(push([`Findings: ${result.findingCount.toLocaleString("en-GB")}`]), 1);

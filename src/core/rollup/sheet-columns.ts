@@ -4,7 +4,7 @@
  * the bands in use, so the list is built per run.
  */
 import { columnLetter } from "../grid/address";
-import type { CellInput, FormulaResult } from "../plan/edits";
+import { formulaInput, type CellInput, type FormulaResult } from "../plan/edits";
 import type { RiskBand } from "../metadata/settings";
 import { present, valueOf, type Field, type ProjectSummary, type RollupFieldId } from "./fields";
 import type { RagVerdict } from "./rag";
@@ -174,7 +174,7 @@ export function totalFormula(col: SheetColumn, letterOf: (id: string) => string,
   const t = col.total;
   const range = (id: string) => `${letterOf(id)}${top}:${letterOf(id)}${bottom}`;
   const result = results?.get(col.id);
-  const withResult = (formula: `=${string}`): CellInput => (result === undefined ? { formula } : { formula, result });
+  const withResult = (formula: `=${string}`): CellInput => formulaInput(formula, result);
   switch (t.kind) {
     case "sum":
       return withResult(`=SUBTOTAL(9,${range(col.id)})`);

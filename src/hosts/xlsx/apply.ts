@@ -23,7 +23,7 @@ import {
 } from "../../core/grid/address";
 import type { CellValue } from "../../core/grid/cell";
 import { encodeMetadataRow, METADATA_FIRST_ROW, METADATA_SHEET, METADATA_TITLE, metadataRowFor } from "../../core/metadata/schema";
-import type { CellInput, ConditionalFormat, DataValidation, Edit, EditOf, FormulaResult } from "../../core/plan/edits";
+import { formulaInput, type CellInput, type ConditionalFormat, type DataValidation, type Edit, type EditOf } from "../../core/plan/edits";
 import {
   cellInputFrom,
   inversePlan,
@@ -430,11 +430,6 @@ function setCells(ctx: Ctx, e: EditOf<"setCells">): Edit[] {
   return [undo];
 }
 
-/** A formula cell input with the plan's result for that cell, when it gives one. */
-function withResult(formula: string, result: FormulaResult | null | undefined): CellInput {
-  return result === null || result === undefined ? { formula } : { formula, result };
-}
-
 function fillFormula(ctx: Ctx, e: EditOf<"fillFormula">): Edit[] {
   const sheet = ws(ctx, e.sheet);
   const range = rangeOf(e.address);
@@ -443,7 +438,7 @@ function fillFormula(ctx: Ctx, e: EditOf<"fillFormula">): Edit[] {
   for (let r = range.top; r <= range.bottom; r++) {
     const row = sheet.getRow(r);
     for (let c = range.left; c <= range.right; c++) {
-      writeCell(row.getCell(c), withResult(formulaAt(r - range.top, c - range.left), e.results?.[r - range.top]?.[c - range.left]));
+      writeCell(row.getCell(c), formulaInput(formulaAt(r - range.top, c - range.left), e.results?.[r - range.top]?.[c - range.left]));
     }
   }
   refreshCalculatedColumns(sheet, range);
@@ -783,7 +778,7 @@ function addTableColumns(ctx: Ctx, e: EditOf<"addTableColumns">): Edit[] {
     // The new cells are empty (checked first), so a column with no formula and no values needs no cells at all.
     const formulaAt = col.formula ? formulaFiller(col.formula) : undefined;
     for (let r = first; r <= last; r++) {
-      if (formulaAt) writeCell(sheet.getCell(r, c), withResult(formulaAt(r - first, 0), col.results?.[r - first]));
+      if (formulaAt) writeCell(sheet.getCell(r, c), formulaInput(formulaAt(r - first, 0), col.results?.[r - first]));
       else if (col.values && col.values[r - first] !== null) writeCell(sheet.getCell(r, c), col.values[r - first]);
     }
     t.model.columns.push({ name: col.header, filterButton: true, totalsRowFunction: "none" });
