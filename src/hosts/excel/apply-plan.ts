@@ -371,6 +371,8 @@ export async function prepareApplyInExcel(ctx: Excel.RequestContext, plan: Plan,
     return t && t.existed ? { ...t.range, left: t.range.right + 1, right: Math.min(16_384, t.range.right + e.columns.length) } : undefined;
   };
   const sheetExisted = (name: string) => sheets.get(lower(name))?.existed === true;
+  /** The undo sheet is missing, or was left visible by a failure: a copy first adds it or hides it again, a change of structure. */
+  const undoSheetNeedsStructure = () => !sheetExisted(UNDO_SHEET) || sheets.get(lower(UNDO_SHEET))?.visibility !== "VeryHidden";
   const touch = (name: string) => {
     if (!sheetExisted(name) || usedProxies.has(lower(name))) return;
     usedProxies.set(lower(name), ctx.workbook.worksheets.getItem(name).getUsedRangeOrNullObject(false).load("address"));
@@ -435,8 +437,7 @@ export async function prepareApplyInExcel(ctx: Excel.RequestContext, plan: Plan,
         const range = ctx.workbook.worksheets.getItem(e.sheet).getRange(e.address);
         pasteProbes.set(i, { rules: range.conditionalFormats.load("items/id"), merged: withMerges ? range.getMergedAreasOrNullObject().load("address") : null });
       });
-      const undoSheet = sheets.get(lower(UNDO_SHEET));
-      structureLock.proxy = pasteProbes.size && (!undoSheet?.existed || undoSheet.visibility !== "VeryHidden") ? ctx.workbook.protection.load("protected") : null;
+      structureLock.proxy = pasteProbes.size && undoSheetNeedsStructure() ? ctx.workbook.protection.load("protected") : null;
     }
     edits.forEach((e, i) => {
       if (e.type === "copyCells" && e.check && sheetExisted(e.fromSheet)) copyChecks.set(i, ctx.workbook.worksheets.getItem(e.fromSheet).getRange(e.check.address).load("values"));
@@ -568,7 +569,7 @@ export async function prepareApplyInExcel(ctx: Excel.RequestContext, plan: Plan,
   /** Cells of copied ranges whose new text needs Excel's text mark unless the cell is formatted as Text: read for their format only. */
   const textRows = new Map<number, RangeAddress[]>();
   const stamp = newStamp();
-  /** A paste back over `r` gives its cells as they were: no colour rules or merged areas there (read, or changed by the plan), and no table the plan makes or grows over it. */
+  /** A paste back over `r` gives its cells as they were: no colour rules or merged areas there (read, or changed by the plan), and no table the plan makes or resizes over it. */
   const pasteKeepsAsItWas = (i: number, sheet: string, r: RangeAddress): boolean => {
     const probe = pasteProbes.get(i);
     // Without a merged-areas read (an Excel that has none, or a read refused for too many areas) nothing says the paste is safe.
@@ -577,7 +578,7 @@ export async function prepareApplyInExcel(ctx: Excel.RequestContext, plan: Plan,
       (o) =>
         "sheet" in o &&
         lower(o.sheet) === lower(sheet) &&
-        (o.type === "replaceConditionalFormats" || o.type === "mergeCells" || o.type === "unmergeCells" || o.type === "createTable" || o.type === "addTableColumns" || o.type === "resizeTable") &&
+        (o.type === "replaceConditionalFormats" || o.type === "mergeCells" || o.type === "unmergeCells" || o.type === "createTable" || o.type === "resizeTable") &&
         "address" in o &&
         rangesIntersect(rangeOf(o.address), r),
     );
@@ -986,8 +987,7 @@ export async function prepareApplyInExcel(ctx: Excel.RequestContext, plan: Plan,
   const bigWrite = edits.some(writesManyCells);
   const structureSyncAnyway = structureEdits.length > 0 || needsRecordSheet;
   // One left visible (a failure between adding it and hiding it) is hidden again before it takes copies.
-  const undoSheetShows = undoSheetExists && sheets.get(lower(UNDO_SHEET))?.visibility !== "VeryHidden";
-  const addsUndoSheet = (!undoSheetExists || undoSheetShows) && (copies.size > 0 || (mayCopy && bigWrite && structureSyncAnyway));
+  const addsUndoSheet = undoSheetNeedsStructure() && (copies.size > 0 || (mayCopy && bigWrite && structureSyncAnyway));
   const capture = [...new Map([...copies.values()].map((c) => [`${lower(c.sheet)}!${formatRange(c.range)}`, c])).values()];
 
   return {
