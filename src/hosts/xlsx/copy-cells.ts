@@ -34,12 +34,13 @@ export function copyAsEdits(from: ExcelJS.Worksheet, e: EditOf<"copyCells">): Ed
   const numberFormats: string[][] = [];
   const styles: CellStyle[][] = [];
   const w = rangeWidth(source);
+  const plain = styleBefore({}, ALL_STYLE_KEYS);
   for (let i = 0; i < rangeHeight(source); i++) {
     const row = from.findRow(source.top + i);
     const v: CellValue[] = new Array<CellValue>(w).fill(null);
     const f: (string | null)[] = new Array<string | null>(w).fill(null);
     const nf: string[] = new Array<string>(w).fill("General");
-    const st: CellStyle[] = new Array<CellStyle>(w).fill(styleBefore({}, ALL_STYLE_KEYS));
+    const st: CellStyle[] = new Array<CellStyle>(w).fill(plain);
     for (let j = 0; j < w; j++) {
       const cell = row?.findCell(source.left + j);
       if (!cell) continue;
