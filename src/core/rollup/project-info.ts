@@ -27,8 +27,26 @@ const LABELS: Record<InfoFieldId, string[]> = {
 
 const BY_LABEL = new Map<string, InfoFieldId>(Object.entries(LABELS).flatMap(([id, words]) => words.map((w) => [w, id as InfoFieldId])));
 
+/**
+ * Labels are short, so a text over twice the longest label's length (room
+ * for the spaces, colons and stars people add) is a value or a sentence.
+ * Every text cell of every sheet's head is asked this, in each of hundreds
+ * of files, and most of them are values.
+ */
+const LONGEST_LABEL_TEXT = 2 * Math.max(...[...BY_LABEL.keys()].map((k) => k.length)) + 8;
+/** Label texts recur across a folder of project files (one template); bounded, cleared when full. */
+const labelMemo = new Map<string, InfoFieldId | null>();
+const LABEL_MEMO_LIMIT = 5_000;
+
 export function infoFieldOfLabel(text: string): InfoFieldId | undefined {
-  return BY_LABEL.get(wordsOf(text));
+  if (text.length > LONGEST_LABEL_TEXT) return undefined;
+  let field = labelMemo.get(text);
+  if (field === undefined) {
+    field = BY_LABEL.get(wordsOf(text)) ?? null;
+    if (labelMemo.size >= LABEL_MEMO_LIMIT) labelMemo.clear();
+    labelMemo.set(text, field);
+  }
+  return field ?? undefined;
 }
 
 const RAGS: [RegExp, Rag][] = [
@@ -80,7 +98,7 @@ export function labelledInfo(cells: SheetCells, file: string, rows?: { fromRow: 
     for (let c = 0; c < line.length; c++) {
       const v = line[c];
       if (typeof v !== "string") continue;
-      const inline = /^([^:]{2,40}):\s*(\S.*)$/.exec(v.trim());
+      const inline = v.includes(":") ? /^([^:]{2,40}):\s*(\S.*)$/.exec(v.trim()) : null;
       const field = infoFieldOfLabel(inline ? inline[1] : v);
       if (!field || out[field]) continue;
       if (headerLike && !inline && !/:\s*$/.test(v)) continue;

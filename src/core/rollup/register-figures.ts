@@ -44,11 +44,29 @@ export function sourceOf(data: RegisterData, how?: string): FieldSource {
 
 const TOTAL_WORDS = /^(sub ?)?totals?\b|^grand total\b|^итого/;
 
+/**
+ * A cell that starts a total line ("Sub-total:", "GRAND TOTAL"). Only the
+ * start of the text can match, so only its start is normalised: every text
+ * cell of every record row is asked this, and descriptions run long.
+ */
+function startsTotal(text: string): boolean {
+  return TOTAL_WORDS.test(wordsOf(text.trimStart().slice(0, 40)));
+}
+
+/** Each register's record rows: the risk, issue, milestone and money figures each ask for them. */
+const recordRowsMemo = new WeakMap<RegisterData, RegisterRow[]>();
+
 /** Rows that are records: not placeholders (only an ID typed), not total lines inside the block. */
 export function recordRows(data: RegisterData): RegisterRow[] {
+  let rows = recordRowsMemo.get(data);
+  if (!rows) recordRowsMemo.set(data, (rows = recordRowsOf(data)));
+  return rows;
+}
+
+function recordRowsOf(data: RegisterData): RegisterRow[] {
   return data.rows.filter((row) => {
     if (isPlaceholderRow(row.cells)) return false;
-    return !Object.values(row.cells).some((c) => typeof c.value === "string" && TOTAL_WORDS.test(wordsOf(c.value)));
+    return !Object.values(row.cells).some((c) => typeof c.value === "string" && startsTotal(c.value));
   });
 }
 

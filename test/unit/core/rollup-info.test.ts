@@ -14,6 +14,13 @@ describe("project facts outside the registers", () => {
     expect(info.lastUpdated?.value).toBe(45728);
   });
 
+  it("reads a label padded for alignment, the same text again in the next file, and no sentence that merely ends in a label", () => {
+    const padded = cells([["*** Project   Manager ***          :", "Tom Okafor"], ["Notes on how the project manager is chosen, for the project", "x"]]);
+    expect(labelledInfo(padded, "a.xlsx").manager?.value).toBe("Tom Okafor");
+    expect(labelledInfo(padded, "b.xlsx").manager?.source).toEqual({ file: "b.xlsx", sheet: "S", cell: "B1" });
+    expect(Object.keys(labelledInfo(cells([["A note that runs on well past any label's length: Project manager", "Tom"]]), "p.xlsx"))).toEqual([]);
+  });
+
   it("does not read a header row's neighbouring headers as a label and its value", () => {
     expect(labelledInfo(cells([["ID", "Code", "Description", "Amount"]]), "p.xlsx").code).toBeUndefined();
   });
