@@ -22,6 +22,7 @@ import type { CliIo } from "../src/cli/io";
 import { defaultPoolSize } from "../src/cli/rollup/pool";
 import { projectWorkbook, TYPICAL_PROJECT, type ProjectWorkbookOptions } from "../test/rollup-fixtures/project-workbook";
 import { TYPICAL_WORKING_SHEETS } from "../test/rollup-fixtures/working-sheets";
+import { benchRollupCorpus } from "./rollup-corpus";
 import { figure, LOAD_NOTE, loadAverages, mebibytes, round, seconds } from "./figures";
 
 const RATIO_GOAL = 0.25;
@@ -153,6 +154,8 @@ export async function benchRollup(smoke: boolean, progress: (what: string) => vo
       how: compiled ? "node build/cli/main.js rollup (compiled CLI, a separate process)" : "the rollup command in this process (worker threads compile the TypeScript sources first)",
     };
     for (const w of WORKLOADS) out[w.name] = await measureWorkload(root, w, files, compiled, progress);
+    progress("rollup: the real workbooks beside the project, one at a time...");
+    out.corpus = (await benchRollupCorpus(smoke)) ?? { note: "../shared/corpus is not beside the project" };
     if (!smoke) {
       const big = path.join(root, "five-thousand");
       await mkdir(big);
