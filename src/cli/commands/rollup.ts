@@ -11,7 +11,6 @@ import * as path from "node:path";
 import type { ProjectLink } from "../../core/rollup";
 import { WorkbookError } from "../../hosts/host";
 import { PackageHost } from "../../hosts/xlsx/package-host";
-import type { XlsxHost } from "../../hosts/xlsx/xlsx-host";
 import { emptyMetadata } from "../../core/metadata/schema";
 import { bandsOf } from "../../jobs/rollup/read-projects";
 import { planRollup, rollupJson, type RollupInput } from "../../jobs/rollup/plan-rollup";
@@ -50,10 +49,9 @@ async function openExistingOutput(out: string): Promise<PackageHost | null> {
   return PackageHost.open(new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength), path.basename(out));
 }
 
-async function newOutput(out: string): Promise<XlsxHost> {
-  // Loaded here, not at the top: only a new workbook needs the in-memory model (ExcelJS), and it loads while the workers read.
-  const { XlsxHost } = await import("../../hosts/xlsx/xlsx-host");
-  return XlsxHost.create(path.basename(out));
+/** A new workbook's package: the Portfolio plan builds its sheets, written straight into it (no workbook model is loaded). */
+function newOutput(out: string): Promise<PackageHost> {
+  return PackageHost.create(path.basename(out));
 }
 
 /** Temp file beside the target, then a rename: a failed write never leaves half a workbook. */
