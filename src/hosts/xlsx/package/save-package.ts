@@ -95,11 +95,19 @@ function workBySheet(journal: readonly JournalEntry[]): Map<string, SheetWork> {
 function styleResolver(work: SheetWork, styles: StyleSheet): (row: number, col: number, base: number) => number {
   // Most cells share one of a few combinations of looks; the format for each combination is found once.
   const known = new Map<string, number>();
+  // Cells are asked for row by row: the looks that reach a row are found once for it, not once per cell.
+  let rowAsked = 0;
+  let inRow: number[] = [];
   return (row, col, base) => {
+    if (row !== rowAsked) {
+      rowAsked = row;
+      inRow = [];
+      for (let i = 0; i < work.looks.length; i++) if (row >= work.looks[i].range.top && row <= work.looks[i].range.bottom) inRow.push(i);
+    }
     let key = "";
-    for (let i = 0; i < work.looks.length; i++) {
+    for (const i of inRow) {
       const r = work.looks[i].range;
-      if (row < r.top || row > r.bottom || col < r.left || col > r.right) continue;
+      if (col < r.left || col > r.right) continue;
       const c = work.looks[i].change;
       key += typeof c === "function" ? `${i}:${c(row, col).numFmt}|` : `${i}|`;
     }
