@@ -17,6 +17,9 @@ function displayWidth(text: string): number {
   return [...text.normalize("NFC")].filter((ch) => !/\p{M}/u.test(ch)).length;
 }
 
+// One formatter for every count, made when first needed: toLocaleString builds a new one per call, which a rollup's progress line per file pays for.
+let grouped: Intl.NumberFormat | undefined;
+
 export function plural(n: number, one: string, many = one + "s"): string {
-  return `${n.toLocaleString("en-GB")} ${n === 1 ? one : many}`;
+  return `${(grouped ??= new Intl.NumberFormat("en-GB")).format(n)} ${n === 1 ? one : many}`;
 }

@@ -9,17 +9,16 @@
 import { promises as fs } from "node:fs";
 import * as path from "node:path";
 import type { ProjectLink } from "../../core/rollup";
-import { WorkbookError } from "../../hosts/host";
-import { PackageHost } from "../../hosts/xlsx/package-host";
-import type { XlsxHost } from "../../hosts/xlsx/xlsx-host";
 import { emptyMetadata } from "../../core/metadata/schema";
-import { bandsOf } from "../../jobs/rollup/read-projects";
-import { planRollup, rollupJson, type RollupInput } from "../../jobs/rollup/plan-rollup";
+import { WorkbookError } from "../../hosts/host";
+import type { PackageHost } from "../../hosts/xlsx/package-host";
+import type { RollupInput } from "../../jobs/rollup/plan-rollup";
 import { EXIT, ExitError } from "../errors";
 import { plural } from "../format";
 import type { CliIo } from "../io";
 import { localToday } from "../options";
-import { defaultPoolSize, summariseFiles } from "../rollup/pool";
+import { bandsOf } from "../../jobs/rollup/bands";
+import { defaultPoolSize, startReaders } from "../rollup/pool";
 import { walkInputs } from "../rollup/walk";
 
 export interface RollupOptions {
@@ -47,13 +46,16 @@ async function openExistingOutput(out: string): Promise<PackageHost | null> {
     if ((e as NodeJS.ErrnoException).code === "ENOENT") return null;
     throw new WorkbookError(`cannot read ${out} (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`, { file: path.basename(out) });
   }
+  // Loaded here, not at the top: the readers start first.
+  const { PackageHost } = await import("../../hosts/xlsx/package-host");
   return PackageHost.open(new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength), path.basename(out));
 }
 
-async function newOutput(out: string): Promise<XlsxHost> {
-  // Loaded here, not at the top: only a new workbook needs the in-memory model (ExcelJS), and it loads while the workers read.
-  const { XlsxHost } = await import("../../hosts/xlsx/xlsx-host");
-  return XlsxHost.create(path.basename(out));
+
+/** A new workbook's package: the Portfolio plan builds its sheets, written straight into it (no workbook model is loaded). */
+async function newOutput(out: string): Promise<PackageHost> {
+  const { PackageHost } = await import("../../hosts/xlsx/package-host");
+  return PackageHost.create(path.basename(out));
 }
 
 /** Temp file beside the target, then a rename: a failed write never leaves half a workbook. */
@@ -81,19 +83,21 @@ export async function rollup(options: RollupOptions, io: CliIo): Promise<void> {
   }
   const walked = await walkInputs(options.inputs, io.cwd, new Set([out]));
   for (const s of walked.skipped) io.err(`skipped ${s.file}: ${s.reason}`);
+  const threads = options.threads ?? defaultPoolSize();
+  // Started before anything else: the workers load their modules while this thread opens the output and loads its own.
+  const readers = startReaders(threads, walked.files.length);
   const existing = await openExistingOutput(out);
   const existed = existing !== null;
   const existingOutline = existing ? await existing.outline({ previewRows: 0 }) : null;
   const bands = bandsOf(existingOutline ?? { metadata: emptyMetadata() });
   const today = options.asOf ?? localToday();
-  const threads = options.threads ?? defaultPoolSize();
   io.progress(`Reading ${plural(walked.files.length, "file")} with ${plural(Math.min(threads, walked.files.length) || 1, "thread")}...`);
-  const reading = summariseFiles(
+  const reading = readers.summarise(
     walked.files.map((f) => ({ path: f.path, shown: f.shown, today, bands })),
-    threads,
     (done, total, r) => io.progress(`[${done}/${total}] ${r.shown}${"failed" in r ? ": not rolled up" : `: ${plural(r.summaries.length, "project")}`}`),
   );
-  const [results, host] = await Promise.all([reading, existing ?? newOutput(out)]);
+  // While the files are read: what plans and writes the output is loaded, and a new output made.
+  const [results, host, { planRollup, rollupJson }] = await Promise.all([reading, existing ?? newOutput(out), import("../../jobs/rollup/plan-rollup")]);
   const outline = existingOutline ?? (await host.outline({ previewRows: 0 }));
   const input: RollupInput = { projects: [], failed: [...walked.skipped] };
   results.forEach((r, i) => {

@@ -1,14 +1,16 @@
 /**
  * A small pool of worker threads, one per core, each summarising one file at
  * a time (with the next few already sent); results come back in the order
- * the files were given. The worker
+ * the files were given. The workers are started (startReaders) as soon as
+ * the number of files is known, so they load their modules while the main
+ * thread prepares the tasks and the output. The worker
  * is the compiled worker.js beside this module, or, where this module runs
  * as TypeScript (tests, tsx), worker.ts loaded through tsx's require hook.
  */
 import * as os from "node:os";
 import * as path from "node:path";
 import { Worker } from "node:worker_threads";
-import { summariseFile, type FileResult, type FileTask } from "./summarise-file";
+import type { FileResult, FileTask } from "./summarise-file";
 
 function workerEntry(): { file: string; execArgv: string[] } {
   const ext = path.extname(__filename);
@@ -28,28 +30,96 @@ export function defaultPoolSize(): number {
   return Math.max(1, typeof os.availableParallelism === "function" ? os.availableParallelism() : os.cpus().length);
 }
 
-export async function summariseFiles(tasks: readonly FileTask[], threads: number, onDone: (done: number, total: number, result: FileResult) => void): Promise<FileResult[]> {
+/** Workers started before the command line was parsed (early-start.ts), for the first readers started to take. */
+let early: Reader[] = [];
+
+/** Starts `count` workers now, before their files are known; startReaders takes them, and ends those it does not need. */
+export function startEarlyReaders(count: number): Worker[] {
+  const entry = workerEntry();
+  early = Array.from({ length: count }, () => startWorker(entry));
+  return early.map((r) => r.worker);
+}
+
+export interface Readers {
+  /** Summarises the files on the readers started; called once. */
+  summarise(tasks: readonly FileTask[], onDone: (done: number, total: number, result: FileResult) => void): Promise<FileResult[]>;
+}
+
+/**
+ * Readers for `files` files on up to `threads` threads: worker threads,
+ * started now, when there are two or more of each; else this thread, which
+ * loads the reading code only when it reads.
+ */
+export function startReaders(threads: number, files: number): Readers {
+  const wanted = threads <= 1 || files <= 1 ? 0 : Math.min(threads, files);
+  const adopted = early.splice(0, wanted);
+  for (const spare of early.splice(0)) void spare.worker.terminate();
+  if (!wanted) return { summarise: summariseHere };
+  const entry = workerEntry();
+  const start = () => startWorker(entry);
+  const started = [...adopted, ...Array.from({ length: wanted - adopted.length }, start)];
+  return { summarise: (tasks, onDone) => summariseOnWorkers(tasks, started, start, onDone) };
+}
+
+/** A worker thread, and how it stopped if it did (it may stop before it is given work: a worker that cannot load). */
+interface Reader {
+  worker: Worker;
+  stopped?: string;
+  onStop?: (why: string) => void;
+}
+
+function startWorker(entry: { file: string; execArgv: string[] }): Reader {
+  const r: Reader = { worker: new Worker(entry.file, { execArgv: entry.execArgv }) };
+  const stop = (why: string) => {
+    if (r.stopped !== undefined) return;
+    r.stopped = why;
+    r.onStop?.(why);
+  };
+  r.worker.on("error", (e) => stop(e.message));
+  r.worker.on("exit", (code) => stop(`exit code ${code}`));
+  // Until it is given files, a reader does not keep the process alive: a command that stops first (a bad --out) just ends.
+  r.worker.unref();
+  return r;
+}
+
+export function summariseFiles(tasks: readonly FileTask[], threads: number, onDone: (done: number, total: number, result: FileResult) => void): Promise<FileResult[]> {
+  return startReaders(threads, tasks.length).summarise(tasks, onDone);
+}
+
+function collector(tasks: readonly FileTask[], onDone: (done: number, total: number, result: FileResult) => void) {
   const results: FileResult[] = new Array(tasks.length);
   let done = 0;
   const finish = (i: number, r: FileResult) => {
     results[i] = r;
     onDone(++done, tasks.length, r);
   };
-  // One file, or one thread: no worker is worth starting.
-  if (threads <= 1 || tasks.length <= 1) {
-    for (const [i, t] of tasks.entries()) finish(i, await summariseFile(t));
-    return results;
-  }
-  const entry = workerEntry();
+  return { results, finish };
+}
+
+async function summariseHere(tasks: readonly FileTask[], onDone: (done: number, total: number, result: FileResult) => void): Promise<FileResult[]> {
+  const { summariseFile } = await import("./summarise-file");
+  const { results, finish } = collector(tasks, onDone);
+  for (const [i, t] of tasks.entries()) finish(i, await summariseFile(t));
+  return results;
+}
+
+async function summariseOnWorkers(
+  tasks: readonly FileTask[],
+  started: readonly Reader[],
+  start: () => Reader,
+  onDone: (done: number, total: number, result: FileResult) => void,
+): Promise<FileResult[]> {
+  const { results, finish } = collector(tasks, onDone);
   let next = 0;
   // Files handed back by a worker that died before reading them: the next worker takes them first.
   const retry: number[] = [];
   const live = new Set<Worker>();
   // A worker that dies (a file that exhausts its memory, say) costs only the file it was reading: that file is
   // reported and a fresh worker takes the rest of what the dead one held.
-  const runWorker = (): Promise<void> =>
+  const runWorker = (r: Reader): Promise<void> =>
     new Promise<void>((resolve, reject) => {
-      const w = new Worker(entry.file, { execArgv: entry.execArgv });
+      const w = r.worker;
+      w.ref();
       live.add(w);
       // Sent and not yet answered, in the order the worker reads them (the first is the one it is reading).
       const held: number[] = [];
@@ -62,6 +132,9 @@ export async function summariseFiles(tasks: readonly FileTask[], threads: number
         }
         if (!held.length) {
           settled = true;
+          live.delete(w);
+          // Not waited for: every file it held is answered, and its thread ends on its own time.
+          void w.terminate();
           resolve();
         }
       };
@@ -70,7 +143,7 @@ export async function summariseFiles(tasks: readonly FileTask[], threads: number
         finish(m.id, m.result);
         send();
       });
-      const lost = (why: string) => {
+      r.onStop = (why: string) => {
         if (settled) return;
         settled = true;
         live.delete(w);
@@ -80,14 +153,13 @@ export async function summariseFiles(tasks: readonly FileTask[], threads: number
         const [reading, ...waiting] = held;
         retry.push(...waiting);
         finish(reading, { shown: tasks[reading].shown, failed: `reading it stopped the reader (${why})` });
-        runWorker().then(resolve, reject);
+        runWorker(start()).then(resolve, reject);
       };
-      w.on("error", (e) => lost(e.message));
-      w.on("exit", (code) => lost(`exit code ${code}`));
+      if (r.stopped !== undefined) return r.onStop(r.stopped);
       send();
     });
   try {
-    await Promise.all(Array.from({ length: Math.min(threads, tasks.length) }, runWorker));
+    await Promise.all(started.map(runWorker));
   } finally {
     await Promise.all([...live].map((w) => w.terminate()));
   }

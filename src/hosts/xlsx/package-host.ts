@@ -22,7 +22,10 @@ import { PackageWorkbook } from "./package-read";
 import { cellsPlanNeeds } from "./plan-cells";
 import { OpcPackage } from "./package/opc";
 import { packageForPlan } from "./package/plan-package";
-import { savePackage } from "./package/save-package";
+import { savePackage, saveSheets } from "./package/save-package";
+import { applyToNewSheets, type NewSheetsApplied } from "./package/new-sheets-plan";
+import { emptyWorkbookPackage } from "./package/empty-package";
+import { inversePlan } from "../../core/plan/inverse";
 import { PlanChangeListeners } from "./plan-changes";
 
 export class PackageHost implements WorkbookHost {
@@ -35,6 +38,11 @@ export class PackageHost implements WorkbookHost {
 
   static async open(data: Uint8Array, fileName: string): Promise<PackageHost> {
     return new PackageHost(data, fileName, await PackageWorkbook.openForChange(data, fileName));
+  }
+
+  /** A new workbook with no sheets yet: a plan that builds its sheets is written without a workbook model (new-sheets-plan.ts). */
+  static async create(fileName = "Workbook.xlsx"): Promise<PackageHost> {
+    return PackageHost.open(await emptyWorkbookPackage(), fileName);
   }
 
   outline(opts?: { previewRows?: number }): Promise<WorkbookOutline> {
@@ -75,6 +83,8 @@ export class PackageHost implements WorkbookHost {
 
   async apply(plan: Plan, progress?: Progress): Promise<ApplyResult> {
     this.cellsByReading.forget();
+    const direct = applyToNewSheets(plan, this.reader.worksheetParts().map((s) => s.name));
+    if (direct) return this.applyToNewSheets(plan, direct, progress);
     // Every sheet's tables known, to place the plan's table edits; no sheet's cells read for that.
     await this.reader.readAroundCells();
     const needed = cellsPlanNeeds(plan, this.reader.tablesRead());
@@ -92,6 +102,17 @@ export class PackageHost implements WorkbookHost {
     }
     this.tellCellsChanged(plan);
     return result;
+  }
+
+  /** A plan that only builds new sheets, written into the package as it stands, with no model loaded. */
+  private async applyToNewSheets(plan: Plan, applied: NewSheetsApplied, progress?: Progress): Promise<ApplyResult> {
+    const opened = this.reader.packageRead();
+    const saved = await saveSheets(this.bytes, applied.sheets, applied.journal, opened.fork());
+    this.bytes = saved.bytes;
+    this.reader = await this.reader.afterSave(new OpcPackage(await JSZip.loadAsync(this.bytes), saved.pkg?.knownTexts()), saved);
+    this.tellCellsChanged(plan);
+    progress?.(plan.edits.length, plan.edits.length);
+    return { editsApplied: plan.edits.length, undo: { excelUndoGroup: false, inverse: inversePlan(plan.title, applied.undo) } };
   }
 
   /** The package as the plans applied so far left it. */

@@ -7,7 +7,7 @@
 import { dateToSerial } from "../../core/grid/cell";
 import type { DetectedRegister } from "../../core/detect/detect";
 import { METADATA_SHEET } from "../../core/metadata/schema";
-import { readSettings, RISK_BAND_SETS, type RiskBand } from "../../core/metadata/settings";
+import type { RiskBand } from "../../core/metadata/settings";
 import { earnedValue } from "../../core/finance/earned-value";
 import { rollupRecordOf, ROLLUP_METADATA_KEY, summariseWorkbook, type EarnedFigures, type ProjectSummary, type RegisterData, type WorkbookReading } from "../../core/rollup";
 import { templateForKind } from "../../core/templates/catalogue";
@@ -17,6 +17,7 @@ import { trackerOf } from "../finance/variance";
 import { detectRegisters, gridToCells, PREVIEW_ROWS } from "../registers/detect";
 import { daySerial, readRegisterRows } from "../registers/register-rows";
 import { rememberingReads } from "../registers/remembered-reads";
+import { bandsOf } from "./bands";
 
 /** The kinds of register a project summary reads. */
 export const ROLLUP_KINDS: readonly TemplateKind[] = ["risk", "issue", "raid", "milestone", "budget", "evm"];
@@ -26,10 +27,7 @@ export function momentSerial(d: Date): number {
   return dateToSerial(new Date(Date.UTC(d.getFullYear(), d.getMonth(), d.getDate(), d.getHours(), d.getMinutes())));
 }
 
-/** The risk bands a workbook counts in (its settings; the risk template's bands by default). */
-export function bandsOf(outline: Pick<WorkbookOutline, "metadata">): RiskBand[] {
-  return [...RISK_BAND_SETS[readSettings(outline.metadata.settings).settings.riskBands].bands];
-}
+export { bandsOf };
 
 function sheetsOf(outline: WorkbookOutline, registers: readonly DetectedRegister[], skip: ReadonlySet<string>): WorkbookReading["sheets"] {
   const out: WorkbookReading["sheets"] = [];

@@ -71,6 +71,13 @@ describe("what the pmo command loads", () => {
     expect(packagesLoadedBy("src/hosts/xlsx/calculated-columns.ts").has("jszip")).toBe(true);
   });
 
+  // The rollup starts its workers before it loads what opens and writes its output (the package host, JSZip), and never loads ExcelJS for a new output.
+  it.each(["src/cli/commands/rollup.ts", "src/cli/rollup/early-start.ts"])("%s loads neither JSZip nor ExcelJS when it starts", (entry) => {
+    const loaded = packagesLoadedBy(entry);
+    expect(loaded.get("jszip") ?? null).toBeNull();
+    expect(loaded.get("exceljs") ?? null).toBeNull();
+  });
+
   // A rollup worker reads each zip from its central directory (zip-directory.ts): JSZip is loaded only for an archive
   // that reader hands over, ExcelJS never.
   it("a rollup worker loads neither JSZip nor ExcelJS when it starts", () => {

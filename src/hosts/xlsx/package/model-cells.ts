@@ -26,7 +26,7 @@ function textElement(p: string, text: string): string {
   return `<${p}t xml:space="preserve">${escapeCellText(text)}</${p}t>`;
 }
 
-function scalar(p: string, v: unknown): { t?: string; inner: string } | null {
+export function scalar(p: string, v: unknown): { t?: string; inner: string } | null {
   if (v === null || v === undefined) return null;
   if (typeof v === "number") return { inner: `<${p}v>${String(v)}</${p}v>` };
   if (typeof v === "boolean") return { t: "b", inner: `<${p}v>${v ? 1 : 0}</${p}v>` };
@@ -66,13 +66,17 @@ export function modelCells(ws: ExcelJS.Worksheet): CellSource {
         // A formula with a cached result is the file's own unless the plan wrote that result.
         if (v.shareType || (v.result !== undefined && !hasPlanResult(cell))) return "keep";
         const f = formulaOf(cell);
-        if (!f) return null;
-        const cached = scalar(p, cellValueOf(cell));
-        const t = cached?.t === "inlineStr" ? "str" : cached?.t;
-        const value = cached ? (cached.t === "inlineStr" ? `<${p}v>${escapeCellText(String(cellValueOf(cell)))}</${p}v>` : cached.inner) : "";
-        return { ...(t ? { t } : {}), inner: `<${p}f>${escapeCellText(f.slice(1))}</${p}f>${value}` };
+        return f ? formulaContent(p, f, cellValueOf(cell)) : null;
       }
       return "keep";
     },
   };
+}
+
+/** A formula cell ("=..."), with `result` as its cached value where there is one. */
+export function formulaContent(p: string, formula: string, result: unknown): CellContent {
+  const cached = scalar(p, result);
+  const t = cached?.t === "inlineStr" ? "str" : cached?.t;
+  const value = cached ? (cached.t === "inlineStr" ? `<${p}v>${escapeCellText(String(result))}</${p}v>` : cached.inner) : "";
+  return { ...(t ? { t } : {}), inner: `<${p}f>${escapeCellText(formula.slice(1))}</${p}f>${value}` };
 }

@@ -12,7 +12,7 @@ import { mergedRanges, sheetTables, type SheetTable } from "../sheet-access";
 import { WHOLE_SHEET, type JournalEntry } from "./change-journal";
 import { modelCells } from "./model-cells";
 import { CONTENT_TYPE, OpcPackage, REL_NS, REL_TYPE, resolveTarget } from "./opc";
-import { patchSheetCells } from "./sheet-cells";
+import { patchSheetCells, type CellSource } from "./sheet-cells";
 import { isChartEdit, writeSheetCharts } from "./sheet-charts";
 import { addTablePart, removeTablePart, replaceColourRules, setColumnWidth, setMergedAreas, setValidation } from "./sheet-sections";
 import { StyleSheet, type LookChange } from "./style-sheet";
@@ -95,11 +95,19 @@ function workBySheet(journal: readonly JournalEntry[]): Map<string, SheetWork> {
 function styleResolver(work: SheetWork, styles: StyleSheet): (row: number, col: number, base: number) => number {
   // Most cells share one of a few combinations of looks; the format for each combination is found once.
   const known = new Map<string, number>();
+  // Cells are asked for row by row: the looks that reach a row are found once for it, not once per cell.
+  let rowAsked = 0;
+  let inRow: number[] = [];
   return (row, col, base) => {
+    if (row !== rowAsked) {
+      rowAsked = row;
+      inRow = [];
+      for (let i = 0; i < work.looks.length; i++) if (row >= work.looks[i].range.top && row <= work.looks[i].range.bottom) inRow.push(i);
+    }
     let key = "";
-    for (let i = 0; i < work.looks.length; i++) {
+    for (const i of inRow) {
       const r = work.looks[i].range;
-      if (row < r.top || row > r.bottom || col < r.left || col > r.right) continue;
+      if (col < r.left || col > r.right) continue;
       const c = work.looks[i].change;
       key += typeof c === "function" ? `${i}:${c(row, col).numFmt}|` : `${i}|`;
     }
@@ -129,16 +137,38 @@ export interface SavedPackage {
 }
 
 /**
+ * A sheet of the workbook as the plans left it, as the saver asks for it:
+ * from an ExcelJS model (sheetsOfModel) or from a plan written straight to
+ * new sheets (new-sheets-plan.ts).
+ */
+export interface SheetToSave {
+  name: string;
+  state?: string;
+  cells(): CellSource;
+  merges(): RangeAddress[];
+  tables(): SheetTable[];
+}
+
+export function sheetsOfModel(workbook: ExcelJS.Workbook): SheetToSave[] {
+  return workbook.worksheets.map((ws) => ({ name: ws.name, state: ws.state, cells: () => modelCells(ws), merges: () => mergedRanges(ws), tables: () => sheetTables(ws) }));
+}
+
+/**
  * The original package with the journal's changes made in the parts they
  * touch. `opened`, when given, is that package already opened (its zip read,
  * perhaps some parts inflated); the changes are made in it.
  */
 export async function savePackage(original: Uint8Array, workbook: ExcelJS.Workbook, journal: readonly JournalEntry[], opened?: OpcPackage): Promise<SavedPackage> {
+  return saveSheets(original, sheetsOfModel(workbook), journal, opened);
+}
+
+/** savePackage over the workbook's sheets as `worksheets` gives them (every sheet of the workbook, in order: a package sheet not among them is deleted). */
+export async function saveSheets(original: Uint8Array, worksheets: readonly SheetToSave[], journal: readonly JournalEntry[], opened?: OpcPackage): Promise<SavedPackage> {
   if (!journal.length) return { bytes: original, written: [], removed: [] };
   const pkg = opened ?? new OpcPackage(await JSZip.loadAsync(original));
   const sheets = await workbookSheets(pkg);
   const byName = new Map(sheets.map((s) => [s.name.toLowerCase(), s]));
-  const modelNames = new Set(workbook.worksheets.map((w) => w.name.toLowerCase()));
+  const modelNames = new Set(worksheets.map((w) => w.name.toLowerCase()));
   const work = workBySheet(journal);
   const stylesPart = await stylesPartOf(pkg);
   const styles = new StyleSheet((stylesPart && (await pkg.text(stylesPart))) ?? "");
@@ -148,7 +178,7 @@ export async function savePackage(original: Uint8Array, workbook: ExcelJS.Workbo
   for (const s of sheets) {
     if (!modelNames.has(s.name.toLowerCase())) await deleteSheet(pkg, s, sheets);
   }
-  for (const ws of workbook.worksheets) {
+  for (const ws of worksheets) {
     const key = ws.name.toLowerCase();
     const existing = byName.get(key);
     const w = work.get(key);
@@ -162,7 +192,7 @@ export async function savePackage(original: Uint8Array, workbook: ExcelJS.Workbo
     // The sections are edited on the part without its cells (a big sheet's cells are nearly all of its text), then the cells go back in.
     let cells: string;
     if (values.length || looks.length) {
-      const patched = patchSheetCells(xml, { values, looks, styleOf: styleResolver(sheetWork, styles) }, modelCells(ws));
+      const patched = patchSheetCells(xml, { values, looks, styleOf: styleResolver(sheetWork, styles) }, ws.cells());
       cells = patched.cells;
       xml = `${patched.head}<${p}sheetData/>${patched.tail}`;
       formulaRemoved ||= patched.formulaRemoved;
@@ -172,7 +202,7 @@ export async function savePackage(original: Uint8Array, workbook: ExcelJS.Workbo
       cells = xml.slice(data.start, data.end);
       xml = splice(xml, data, `<${p}sheetData/>`);
     }
-    if (sheetWork.merges || (!existing && mergedRanges(ws).length)) xml = setMergedAreas(xml, p, mergedRanges(ws));
+    if (sheetWork.merges || (!existing && ws.merges().length)) xml = setMergedAreas(xml, p, ws.merges());
     for (const j of sheetWork.structural) {
       const e = j.edit;
       if (e.type === "setDataValidation") {
@@ -187,7 +217,7 @@ export async function savePackage(original: Uint8Array, workbook: ExcelJS.Workbo
     }
     const charts = sheetWork.structural.map((j) => j.edit).filter(isChartEdit);
     if (charts.length) xml = await writeSheetCharts(pkg, part, xml, p, ws.name, charts);
-    xml = await syncTables(pkg, part, xml, p, sheetTables(ws), tableIds);
+    xml = await syncTables(pkg, part, xml, p, ws.tables(), tableIds);
     const placeholder = xml.indexOf(`<${p}sheetData/>`);
     pkg.put(part, xml.slice(0, placeholder) + cells + xml.slice(placeholder + `<${p}sheetData/>`.length));
     if (!existing) await addSheetEntry(pkg, ws, part);
@@ -255,7 +285,7 @@ async function syncTables(pkg: OpcPackage, sheetPart: string, xml: string, p: st
   return out;
 }
 
-async function addSheetEntry(pkg: OpcPackage, ws: ExcelJS.Worksheet, part: string): Promise<void> {
+async function addSheetEntry(pkg: OpcPackage, ws: SheetToSave, part: string): Promise<void> {
   await pkg.setOverride(part, CONTENT_TYPE.worksheet);
   const rid = await pkg.addRelationship(WORKBOOK, REL_TYPE.worksheet, part);
   const xml = (await pkg.text(WORKBOOK)) ?? "";

@@ -175,9 +175,15 @@ export function patchSheetCells(xml: string, changes: CellChanges, source: CellS
   let formulaRemoved = false;
   const broken = new Map<string, SharedGroup>(); // shared groups whose master the plan overwrote
   let extent: RangeAddress | undefined;
+  // Widened in place: a new object per cell written is garbage by the hundred thousand.
   const grow = (row: number, col: number) => {
     if (!extent) extent = { top: row, bottom: row, left: col, right: col };
-    else extent = { top: Math.min(extent.top, row), bottom: Math.max(extent.bottom, row), left: Math.min(extent.left, col), right: Math.max(extent.right, col) };
+    else {
+      if (row < extent.top) extent.top = row;
+      if (row > extent.bottom) extent.bottom = row;
+      if (col < extent.left) extent.left = col;
+      if (col > extent.right) extent.right = col;
+    }
   };
 
   // A million new cells in a few columns: each column's letters are worked out once.

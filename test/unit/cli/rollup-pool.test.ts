@@ -1,0 +1,72 @@
+/**
+ * The rollup's readers: worker threads started before the command line is
+ * parsed are taken by the command for the files it finds, and those it does
+ * not need end; the results are the same however the files are read.
+ */
+import { promises as fs } from "fs";
+import * as os from "os";
+import * as path from "path";
+import type { Worker } from "node:worker_threads";
+import { earlyReaderCount } from "../../../src/cli/rollup/early-start";
+import { defaultPoolSize, startEarlyReaders, startReaders } from "../../../src/cli/rollup/pool";
+import type { FileTask } from "../../../src/cli/rollup/summarise-file";
+import { bandsOf } from "../../../src/jobs/rollup/bands";
+import { emptyMetadata } from "../../../src/core/metadata/schema";
+import { projectWorkbook } from "../../rollup-fixtures/project-workbook";
+
+const exited = (w: Worker) => new Promise<number>((resolve) => w.once("exit", resolve));
+
+describe("how many readers a rollup command line starts early", () => {
+  const cores = defaultPoolSize();
+  it.each<[string, string[], number]>([
+    ["a folder", ["rollup", "in", "--out", "p.xlsx"], cores > 1 ? cores : 0],
+    ["two files", ["rollup", "a.xlsx", "b.xlsx", "--out", "p.xlsx"], cores > 1 ? cores : 0],
+    ["--threads 3", ["rollup", "in", "--threads", "3", "--out", "p.xlsx"], 3],
+    ["--threads=3", ["rollup", "in", "--threads=3", "--out", "p.xlsx"], 3],
+    ["--threads 1", ["rollup", "in", "--threads", "1", "--out", "p.xlsx"], 0],
+    ["a --threads that is not a number", ["rollup", "in", "--threads", "many", "--out", "p.xlsx"], 0],
+    ["one file", ["rollup", "a.xlsx", "--out", "p.xlsx", "--as-of", "2025-06-15"], 0],
+    ["help", ["rollup", "--help"], 0],
+    ["another command", ["inspect", "a.xlsx"], 0],
+  ])("%s", (_, argv, count) => {
+    expect(earlyReaderCount(argv)).toBe(count);
+  });
+});
+
+describe("readers started early", () => {
+  let dir: string;
+  let tasks: FileTask[];
+  beforeAll(async () => {
+    dir = await fs.mkdtemp(path.join(os.tmpdir(), "rollup-pool-"));
+    const bands = bandsOf({ metadata: emptyMetadata() });
+    tasks = [];
+    for (let i = 0; i < 4; i++) {
+      const file = path.join(dir, `p${i}.xlsx`);
+      await fs.writeFile(file, (await projectWorkbook(i, { risks: 3, budgetLines: 2 })).bytes);
+      tasks.push({ path: file, shown: `p${i}.xlsx`, today: "2025-06-15", bands });
+    }
+    tasks.push({ path: path.join(dir, "missing.xlsx"), shown: "missing.xlsx", today: "2025-06-15", bands });
+  });
+  afterAll(async () => fs.rm(dir, { recursive: true, force: true }));
+
+  it("are taken for the files and read them as this thread does, in the order given", async () => {
+    const here = await startReaders(1, tasks.length).summarise(tasks, () => undefined);
+    const ended = Promise.all(startEarlyReaders(2).map(exited));
+    const done: number[] = [];
+    const onWorkers = await startReaders(2, tasks.length).summarise(tasks, (n) => done.push(n));
+    expect(onWorkers).toEqual(here);
+    expect(done).toEqual([1, 2, 3, 4, 5]);
+    expect(onWorkers.map((r) => r.shown)).toEqual(tasks.map((t) => t.shown));
+    expect("failed" in onWorkers[4]).toBe(true);
+    // Both end once their files are answered.
+    await ended;
+  }, 120_000);
+
+  it("that the command does not need end without reading anything", async () => {
+    const ended = Promise.all(startEarlyReaders(2).map(exited));
+    const readers = startReaders(1, tasks.length);
+    expect(await ended).toHaveLength(2);
+    const results = await readers.summarise(tasks.slice(0, 1), () => undefined);
+    expect("summaries" in results[0]).toBe(true);
+  }, 120_000);
+});
