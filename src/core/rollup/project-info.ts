@@ -49,6 +49,19 @@ export function infoFieldOfLabel(text: string): InfoFieldId | undefined {
   return field ?? undefined;
 }
 
+/**
+ * The label each cell of a row reads as: the project-list search and the
+ * labelled-cells search both ask it of the same rows (a sheet's head is its
+ * preview's first rows, the same row arrays), so it is asked once per row.
+ */
+const rowLabels = new WeakMap<readonly CellValue[], (InfoFieldId | undefined)[]>();
+
+function labelsOfRow(line: readonly CellValue[]): (InfoFieldId | undefined)[] {
+  let labels = rowLabels.get(line);
+  if (!labels) rowLabels.set(line, (labels = line.map((v) => (typeof v === "string" ? infoFieldOfLabel(v) : undefined))));
+  return labels;
+}
+
 const RAGS: [RegExp, Rag][] = [
   [/^(amber ?\/ ?green|amber green|a ?\/ ?g|ag)$/, "Amber/Green"],
   [/^(amber ?\/ ?red|amber red|a ?\/ ?r|ar)$/, "Amber/Red"],
@@ -95,11 +108,12 @@ export function labelledInfo(cells: SheetCells, file: string, rows?: { fromRow: 
     if (rows && (row < rows.fromRow || row > rows.toRow)) return;
     // A row of many words is a header row (a "Code" column beside "Description"), not labels with their values.
     const headerLike = line.filter((v) => typeof v === "string" && v.trim() !== "").length >= 4;
+    const labels = labelsOfRow(line);
     for (let c = 0; c < line.length; c++) {
       const v = line[c];
       if (typeof v !== "string") continue;
       const inline = v.includes(":") ? /^([^:]{2,40}):\s*(\S.*)$/.exec(v.trim()) : null;
-      const field = infoFieldOfLabel(inline ? inline[1] : v);
+      const field = inline ? infoFieldOfLabel(inline[1]) : labels[c];
       if (!field || out[field]) continue;
       if (headerLike && !inline && !/:\s*$/.test(v)) continue;
       if (inline) {
@@ -111,7 +125,7 @@ export function labelledInfo(cells: SheetCells, file: string, rows?: { fromRow: 
       for (let k = c + 1; k < Math.min(line.length, c + 4); k++) {
         const next = line[k];
         if (next === null || (typeof next === "string" && next.trim() === "")) continue;
-        if (typeof next === "string" && infoFieldOfLabel(next)) break;
+        if (labels[k]) break;
         const value = cellValueOf(field, next, cells.numberFormats?.[i]?.[k] ?? "General");
         if (value !== null) out[field] = { value, source: { file, sheet: cells.sheet, cell: formatCell({ row, col: cells.left + k }) } };
         break;
@@ -135,10 +149,11 @@ export interface ProjectList {
 export function findProjectList(cells: SheetCells, file: string): ProjectList | null {
   for (let i = 0; i < cells.values.length; i++) {
     const line = cells.values[i];
+    const labels = labelsOfRow(line);
     const columns = new Map<InfoFieldId, number>();
     line.forEach((v, c) => {
       if (typeof v !== "string") return;
-      const f = infoFieldOfLabel(v);
+      const f = labels[c];
       if (f && !columns.has(f)) columns.set(f, c);
     });
     if (!columns.has("project") || columns.size < 3 || !(columns.has("code") || columns.has("statedRag") || columns.has("manager") || columns.has("programme"))) continue;
