@@ -5,6 +5,7 @@
 import "../core/zod-setup";
 import { z } from "zod";
 import { defineCommand, type CommandTable } from "./spec";
+import { MAX_THREADS } from "./rollup/pool";
 import { asOfDay, jsonFlag, outputTarget, outputTargetFlags, pathArgument, sheetOption } from "./options";
 import type { InspectOptions } from "./commands/inspect";
 import type { ApplyOptions } from "./commands/apply";
@@ -204,7 +205,7 @@ export const commands: CommandTable = [
       .object({
         inputs: z.array(z.string().trim().min(1)).min(1, "name at least one workbook or folder"),
         out: z.string({ error: "say where the portfolio goes: --out FILE" }).trim().min(1, "--out needs a file name"),
-        threads: z.coerce.number().int("threads is a whole number").min(1, "at least one thread").max(64).optional(),
+        threads: z.coerce.number().int("threads is a whole number").min(1, "at least one thread").max(MAX_THREADS).optional(),
         "as-of": asOfDay,
         json: jsonFlag,
       })

@@ -8,17 +8,32 @@
  * threads, and ends any it does not need (pool.ts); a guess that is wrong
  * costs a worker's start, never a different result.
  */
-import { defaultPoolSize, startEarlyReaders } from "./pool";
+import { defaultPoolSize, MAX_THREADS, startEarlyReaders } from "./pool";
 
-/** How many workers a rollup command line will likely want: the --threads it gives, else one per core; none for help. */
-export function earlyReaderCount(argv: readonly string[]): number {
+/**
+ * Early workers hide the CLI's own start (a quarter of a second), which a
+ * few do as well as many: more than this, or than the cores, only cost
+ * memory when the command turns out to need fewer. startReaders starts the
+ * rest once the files are known.
+ */
+const EARLY_AT_MOST = 4;
+
+/**
+ * How many workers a rollup command line will likely want: the --threads it
+ * gives (read as the command reads it; out of range, none), else one per
+ * core; never more than the workbooks it names when it names only
+ * workbooks; none for help.
+ */
+export function earlyReaderCount(argv: readonly string[], cores = defaultPoolSize()): number {
   if (argv[0] !== "rollup" || argv.includes("--help") || argv.includes("-h")) return 0;
   const at = argv.findIndex((a) => a === "--threads" || a.startsWith("--threads="));
-  const given = at < 0 ? undefined : Number(argv[at].startsWith("--threads=") ? argv[at].slice("--threads=".length) : argv[at + 1]);
-  const threads = given === undefined ? defaultPoolSize() : Number.isInteger(given) ? given : 0;
-  // One thread reads in this thread; so does a single file named alone, the one case guessed from the arguments.
+  const given = at < 0 ? undefined : (argv[at].startsWith("--threads=") ? argv[at].slice("--threads=".length) : (argv[at + 1] ?? "")).trim();
+  const threads = given === undefined ? cores : /^\d{1,3}$/.test(given) && Number(given) <= MAX_THREADS ? Number(given) : 0;
   const inputs = argv.slice(1).filter((a, i, all) => !a.startsWith("-") && !/^--(out|threads|as-of)$/.test(all[i - 1] ?? ""));
-  return threads > 1 && !(inputs.length === 1 && /\.(xlsx|xlsm)$/i.test(inputs[0])) ? threads : 0;
+  // One thread reads in this thread; so does a single file named alone.
+  const files = inputs.length && inputs.every((a) => /\.(xlsx|xlsm)$/i.test(a)) ? inputs.length : Infinity;
+  const count = Math.min(threads, files, cores, EARLY_AT_MOST);
+  return threads > 1 && files > 1 && count > 1 ? count : 0;
 }
 
 const count = earlyReaderCount(process.argv.slice(2));

@@ -26,6 +26,9 @@ function workerEntry(): { file: string; execArgv: string[] } {
  */
 const IN_FLIGHT = 3;
 
+/** The most worker threads --threads may ask for. */
+export const MAX_THREADS = 64;
+
 export function defaultPoolSize(): number {
   return Math.max(1, typeof os.availableParallelism === "function" ? os.availableParallelism() : os.cpus().length);
 }

@@ -14,6 +14,16 @@ const sheetName = z
   .max(31, "sheet names are at most 31 characters in Excel")
   .refine((s) => !/[\\/?*[\]:]/.test(s), "sheet names cannot contain \\ / ? * [ ] :");
 
+/**
+ * A sheet a plan adds: also no apostrophe at either end and not "History",
+ * which Excel keeps for itself (a file with such a sheet is one Excel
+ * repairs). Only for sheets added: a sheet another program named so is
+ * still one a plan may write to.
+ */
+const newSheetName = sheetName
+  .refine((s) => !/^'|'$/.test(s), "sheet names cannot begin or end with an apostrophe")
+  .refine((s) => s.toLowerCase() !== "history", "“History” is a sheet name Excel keeps for itself");
+
 const rangeText = z.string().refine((s) => parseRange(s) !== undefined, { message: "not an A1 range" });
 
 /** A merged area spans at least two cells. */
@@ -209,7 +219,7 @@ const jsonValue: z.ZodType<unknown> = z.lazy(() =>
 );
 
 export const EditSchema = z.discriminatedUnion("type", [
-  z.object({ type: z.literal("addSheet"), sheet: sheetName, hidden: z.enum(["visible", "hidden", "veryHidden"]).default("visible") }).strict(),
+  z.object({ type: z.literal("addSheet"), sheet: newSheetName, hidden: z.enum(["visible", "hidden", "veryHidden"]).default("visible") }).strict(),
   /** Only produced by undo: removes a sheet the plan being undone added. */
   z.object({ type: z.literal("deleteSheet"), sheet: sheetName }).strict(),
   z

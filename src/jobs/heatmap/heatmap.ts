@@ -146,10 +146,12 @@ export type HeatMapDrawing =
 
 const SHEET_NAME_LIMIT = 31;
 
-function sheetNameFor(base: string, suffix: string): string {
+/** "Heat Map" and a register's sheet name, cut to what Excel allows. */
+export function sheetNameFor(base: string, suffix: string): string {
   const clean = suffix.replace(/[\\/?*[\]:]/g, " ").replace(/\s+/g, " ").trim();
   const name = clean ? `${base} ${clean}` : base;
-  return name.length <= SHEET_NAME_LIMIT ? name : name.slice(0, SHEET_NAME_LIMIT).trim();
+  // Excel refuses a sheet name that ends with an apostrophe, which cutting a name ("Vendor's risks") can leave.
+  return (name.length <= SHEET_NAME_LIMIT ? name : name.slice(0, SHEET_NAME_LIMIT)).replace(/[\s']+$/, "");
 }
 
 /** A sheet an earlier draw made (its first cell says so) may be drawn over; any other sheet of that name is the user's. */

@@ -8,7 +8,7 @@ import * as os from "os";
 import * as path from "path";
 import type { Worker } from "node:worker_threads";
 import { earlyReaderCount } from "../../../src/cli/rollup/early-start";
-import { defaultPoolSize, startEarlyReaders, startReaders } from "../../../src/cli/rollup/pool";
+import { startEarlyReaders, startReaders } from "../../../src/cli/rollup/pool";
 import type { FileTask } from "../../../src/cli/rollup/summarise-file";
 import { bandsOf } from "../../../src/jobs/rollup/bands";
 import { emptyMetadata } from "../../../src/core/metadata/schema";
@@ -17,19 +17,22 @@ import { projectWorkbook } from "../../rollup-fixtures/project-workbook";
 const exited = (w: Worker) => new Promise<number>((resolve) => w.once("exit", resolve));
 
 describe("how many readers a rollup command line starts early", () => {
-  const cores = defaultPoolSize();
-  it.each<[string, string[], number]>([
-    ["a folder", ["rollup", "in", "--out", "p.xlsx"], cores > 1 ? cores : 0],
-    ["two files", ["rollup", "a.xlsx", "b.xlsx", "--out", "p.xlsx"], cores > 1 ? cores : 0],
-    ["--threads 3", ["rollup", "in", "--threads", "3", "--out", "p.xlsx"], 3],
-    ["--threads=3", ["rollup", "in", "--threads=3", "--out", "p.xlsx"], 3],
-    ["--threads 1", ["rollup", "in", "--threads", "1", "--out", "p.xlsx"], 0],
-    ["a --threads that is not a number", ["rollup", "in", "--threads", "many", "--out", "p.xlsx"], 0],
-    ["one file", ["rollup", "a.xlsx", "--out", "p.xlsx", "--as-of", "2025-06-15"], 0],
-    ["help", ["rollup", "--help"], 0],
-    ["another command", ["inspect", "a.xlsx"], 0],
-  ])("%s", (_, argv, count) => {
-    expect(earlyReaderCount(argv)).toBe(count);
+  it.each<[string, string[], number, number]>([
+    ["a folder", ["rollup", "in", "--out", "p.xlsx"], 2, 2],
+    ["a folder, on many cores: a few, the rest when the files are known", ["rollup", "in", "--out", "p.xlsx"], 64, 4],
+    ["two files on many cores: two", ["rollup", "a.xlsx", "b.xlsx", "--out", "p.xlsx"], 64, 2],
+    ["--threads 3 on two cores: two", ["rollup", "in", "--threads", "3", "--out", "p.xlsx"], 2, 2],
+    ["--threads=3", ["rollup", "in", "--threads=3", "--out", "p.xlsx"], 8, 3],
+    ["--threads 1", ["rollup", "in", "--threads", "1", "--out", "p.xlsx"], 8, 0],
+    ["a --threads that is not a number", ["rollup", "in", "--threads", "many", "--out", "p.xlsx"], 8, 0],
+    ["a --threads over the most allowed", ["rollup", "in", "--threads", "1000", "--out", "p.xlsx"], 8, 0],
+    ["a --threads written as 1e3", ["rollup", "in", "--threads", "1e3", "--out", "p.xlsx"], 8, 0],
+    ["one core", ["rollup", "in", "--out", "p.xlsx"], 1, 0],
+    ["one file", ["rollup", "a.xlsx", "--out", "p.xlsx", "--as-of", "2025-06-15"], 8, 0],
+    ["help", ["rollup", "--help"], 8, 0],
+    ["another command", ["inspect", "a.xlsx"], 8, 0],
+  ])("%s", (_, argv, cores, count) => {
+    expect(earlyReaderCount(argv, cores)).toBe(count);
   });
 });
 

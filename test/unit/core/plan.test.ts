@@ -50,6 +50,16 @@ describe("a plan", () => {
     expect(r).toEqual({ ok: true, value: { title: "t", edits: [{ type: "addSheet", sheet: "Lists", hidden: "visible" }] } });
   });
 
+  it("adds no sheet Excel would refuse: an apostrophe at either end, or History; a sheet another program named so is still written to", () => {
+    const r = checkPlan({ title: "t", edits: [{ type: "addSheet", sheet: "Heat Map Vendor'" }, { type: "addSheet", sheet: "'Quoted" }, { type: "addSheet", sheet: "history" }] });
+    expect(r.ok ? [] : r.error).toEqual([
+      "edits.0.sheet: sheet names cannot begin or end with an apostrophe",
+      "edits.1.sheet: sheet names cannot begin or end with an apostrophe",
+      "edits.2.sheet: “History” is a sheet name Excel keeps for itself",
+    ]);
+    expect(checkPlan({ title: "t", edits: [{ type: "setCells", sheet: "Vendors'", address: "A1", cells: [["x"]] }] }).ok).toBe(true);
+  });
+
   it("reports every problem at once, each with its path", () => {
     const r = checkPlan({
       title: "t",

@@ -34,7 +34,8 @@ const WORKBOOK_RELS =
 const WORKBOOK =
   `${XML_HEAD}<workbook xmlns="${MAIN_NS}" xmlns:r="${REL_NS}">` +
   `<fileVersion appName="xl" lastEdited="5" lowestEdited="5" rupBuild="9303"/><workbookPr defaultThemeVersion="164011" filterPrivacy="1"/>` +
-  `<sheets/><calcPr calcId="171027" fullCalcOnLoad="1"/></workbook>`;
+  // One workbook view: every sheet's view points at view 0, and Excel misbehaves on a workbook with none.
+  `<bookViews><workbookView/></bookViews><sheets/><calcPr calcId="171027" fullCalcOnLoad="1"/></workbook>`;
 
 // The default cell format: Calibri 11 in the theme's text colour, as in a new workbook of Excel's (and ExcelJS's).
 const STYLES =

@@ -78,5 +78,6 @@ export function formulaContent(p: string, formula: string, result: unknown): Cel
   const cached = scalar(p, result);
   const t = cached?.t === "inlineStr" ? "str" : cached?.t;
   const value = cached ? (cached.t === "inlineStr" ? `<${p}v>${escapeCellText(String(result))}</${p}v>` : cached.inner) : "";
-  return { ...(t ? { t } : {}), inner: `<${p}f>${escapeCellText(formula.slice(1))}</${p}f>${value}` };
+  // Every leading "=" goes, as the workbook model writes it: the file holds the formula without one.
+  return { ...(t ? { t } : {}), inner: `<${p}f>${escapeCellText(formula.replace(/^=+/, ""))}</${p}f>${value}` };
 }

@@ -34,6 +34,8 @@ interface SheetEntry {
   rid: string;
   /** The <sheet> element in workbook.xml. */
   tag: string;
+  /** A worksheet, not a chart sheet (or dialog or macro sheet), which no workbook model holds. */
+  worksheet: boolean;
 }
 
 async function workbookSheets(pkg: OpcPackage): Promise<SheetEntry[]> {
@@ -45,7 +47,7 @@ async function workbookSheets(pkg: OpcPackage): Promise<SheetEntry[]> {
     const rid = Object.entries(attrsOf(el.tag)).find(([k]) => /(^|:)id$/.test(k))?.[1];
     const rel = rels.find((r) => r.id === rid);
     const name = attrOf(el.tag, "name");
-    if (rid && rel && name !== undefined) out.push({ name, part: resolveTarget(WORKBOOK, rel.target), rid, tag: el.tag });
+    if (rid && rel && name !== undefined) out.push({ name, part: resolveTarget(WORKBOOK, rel.target), rid, tag: el.tag, worksheet: rel.type.endsWith("/worksheet") });
   }
   return out;
 }
@@ -162,7 +164,7 @@ export async function savePackage(original: Uint8Array, workbook: ExcelJS.Workbo
   return saveSheets(original, sheetsOfModel(workbook), journal, opened);
 }
 
-/** savePackage over the workbook's sheets as `worksheets` gives them (every sheet of the workbook, in order: a package sheet not among them is deleted). */
+/** savePackage over the workbook's sheets as `worksheets` gives them (every worksheet of the workbook, in order: a package worksheet not among them is deleted). */
 export async function saveSheets(original: Uint8Array, worksheets: readonly SheetToSave[], journal: readonly JournalEntry[], opened?: OpcPackage): Promise<SavedPackage> {
   if (!journal.length) return { bytes: original, written: [], removed: [] };
   const pkg = opened ?? new OpcPackage(await JSZip.loadAsync(original));
@@ -176,7 +178,8 @@ export async function saveSheets(original: Uint8Array, worksheets: readonly Shee
   const tableIds = await tableIdsOf(pkg);
 
   for (const s of sheets) {
-    if (!modelNames.has(s.name.toLowerCase())) await deleteSheet(pkg, s, sheets);
+    // A chart sheet is never among the model's sheets: it stays as it is, like every part the model does not hold.
+    if (s.worksheet && !modelNames.has(s.name.toLowerCase())) await deleteSheet(pkg, s, sheets);
   }
   for (const ws of worksheets) {
     const key = ws.name.toLowerCase();

@@ -7,6 +7,7 @@
  */
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
+import { PackageHost } from "../../../../src/hosts/xlsx/package-host";
 import { XlsxHost } from "../../../../src/hosts/xlsx/xlsx-host";
 import { packageProblems, partsOf } from "./package-checks";
 
@@ -137,5 +138,25 @@ describe("saving through the package", () => {
     expect((await again.outline()).sheets[0].tables[0].headers).toEqual(["ID", "Date\nRaised"]);
     await again.apply({ title: "t", edits: [{ type: "setCells", sheet: "R", address: "A2", cells: [[2]] }] });
     expect(await (await JSZip.loadAsync(await again.save())).file("xl/tables/table1.xml")!.async("string")).toBe(table);
+  });
+
+  test("a chart sheet (which no workbook model holds) stays, in its place, through a save that adds and changes sheets", async () => {
+    const REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
+    const zip = await JSZip.loadAsync(await sampleBook());
+    const workbookXml = await zip.file("xl/workbook.xml")!.async("string");
+    zip.file("xl/workbook.xml", workbookXml.replace(/(<sheet\b[^>]*name="Risks"[^>]*\/>)/, `$1<sheet name="Trend" sheetId="9" r:id="rIdChart9"/>`));
+    const rels = await zip.file("xl/_rels/workbook.xml.rels")!.async("string");
+    zip.file("xl/_rels/workbook.xml.rels", rels.replace("</Relationships>", `<Relationship Id="rIdChart9" Type="${REL}/chartsheet" Target="chartsheets/sheet1.xml"/></Relationships>`));
+    const chartsheet = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<chartsheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetViews><sheetView workbookViewId="0"/></sheetViews></chartsheet>`;
+    zip.file("xl/chartsheets/sheet1.xml", chartsheet);
+    const types = await zip.file("[Content_Types].xml")!.async("string");
+    zip.file("[Content_Types].xml", types.replace("</Types>", `<Override PartName="/xl/chartsheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.chartsheet+xml"/></Types>`));
+    const host = await PackageHost.open(await zip.generateAsync({ type: "uint8array", compression: "DEFLATE" }), "book.xlsx");
+    await host.apply({ title: "a note and a new sheet", edits: [{ type: "setCells", sheet: "Risks", address: "D2", cells: [["checked"]] }, { type: "addSheet", sheet: "Summary", hidden: "visible" }] });
+    const saved = await JSZip.loadAsync(await host.save());
+    const sheets = [...(await saved.file("xl/workbook.xml")!.async("string")).matchAll(/<sheet\b[^>]*name="([^"]+)"/g)].map((m) => m[1]);
+    expect(sheets).toEqual(["Risks", "Trend", "Lists", "Summary"]);
+    expect(await saved.file("xl/chartsheets/sheet1.xml")?.async("string")).toBe(chartsheet);
+    expect(await saved.file("xl/_rels/workbook.xml.rels")!.async("string")).toContain('Target="chartsheets/sheet1.xml"');
   });
 });
