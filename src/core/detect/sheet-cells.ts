@@ -48,6 +48,8 @@ export function formatAt(c: CellRect, row: number, col: number): string {
 }
 
 export function mergeAt(c: SheetCells, row: number, col: number): RangeAddress | undefined {
+  // Most sheets merge nothing, and detection asks this of nearly every cell it reads.
+  if (c.merges.length === 0) return undefined;
   return c.merges.find((m) => row >= m.top && row <= m.bottom && col >= m.left && col <= m.right);
 }
 
