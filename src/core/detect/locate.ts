@@ -11,7 +11,7 @@ import type { Template } from "../templates/schema";
 import { contextMentions, idNounOf, itemNounOf, kindNouns } from "./kind-words";
 import { headerScores, isResidualHeader, mayNameAny, type TemplateVocabulary } from "./match";
 import { normaliseHeader, words, type HeaderWords } from "./normalise";
-import { contentFit, ProfileSum, tallyOf, type CellTally, type ColumnProfile } from "./profile";
+import { contentFit, ProfileSum, tallyOf, type ColumnProfile } from "./profile";
 import { bottomRow, headerTextOf, isDateCell, mergeAt, rightColumn, valueAt, type SheetCells } from "./sheet-cells";
 
 export interface HeaderCell {
@@ -140,15 +140,6 @@ export function headerCellsOf(cells: SheetCells, row: number, exclude: RangeAddr
 export class SheetRows {
   readonly right: number;
   private readonly readings = new Map<number, RowReading>();
-  /** What each cell adds to a profile, by row then column: the rows tried as headers profile much the same cells. */
-  private readonly tallies = new Map<number, (CellTally | null | undefined)[]>();
-  readonly tally: TallyAt = (row, col) => {
-    let byCol = this.tallies.get(row);
-    if (!byCol) this.tallies.set(row, (byCol = []));
-    let t = byCol[col];
-    if (t === undefined) byCol[col] = t = tallyOf(valueAt(this.cells, row, col), isDateCell(this.cells, row, col));
-    return t;
-  };
 
   /** The profiles under each row tried as a header, kept for every search and template that asks. */
   private readonly profilesByRow = new Map<number, ProfilesBelow>();
@@ -159,7 +150,7 @@ export class SheetRows {
 
   profilesBelow(row: number): ColumnProfiles {
     let p = this.profilesByRow.get(row);
-    if (!p) this.profilesByRow.set(row, (p = new ProfilesBelow(this.cells, row, this.tally)));
+    if (!p) this.profilesByRow.set(row, (p = new ProfilesBelow(this.cells, row)));
     return p;
   }
 
@@ -210,22 +201,17 @@ export function headerBlocks(cells: SheetCells, row: number, header: HeaderCell[
   return blocks;
 }
 
-/** What a cell adds to its column's profile, read for the profiles of the header rows above it. */
-type TallyAt = (row: number, col: number) => CellTally | null;
-
-function tallyAt(cells: SheetCells): TallyAt {
-  return (row, col) => tallyOf(valueAt(cells, row, col), isDateCell(cells, row, col));
-}
-
 /** The profile of one column under a header row, its first PROFILE_ROWS cells (a merged area counted once, at its top-left cell). */
-function profileBelow(cells: SheetCells, row: number, col: number, tally: TallyAt = tallyAt(cells)): ColumnProfile {
+function profileBelow(cells: SheetCells, row: number, col: number): ColumnProfile {
   const last = Math.min(bottomRow(cells), row + PROFILE_ROWS);
   const sum = new ProfileSum();
   const merged = cells.merges.length > 0;
   for (let r = row + 1; r <= last; r++) {
     const m = merged ? mergeAt(cells, r, col) : undefined;
     if (m && (m.top !== r || m.left !== col)) continue;
-    sum.add(tally(r, col));
+    const v = valueAt(cells, r, col);
+    // Only a number can be a date (by its format).
+    sum.add(tallyOf(v, typeof v === "number" && isDateCell(cells, r, col)));
   }
   return sum.profile();
 }
@@ -246,12 +232,11 @@ class ProfilesBelow implements ColumnProfiles {
   constructor(
     private readonly cells: SheetCells,
     private readonly row: number,
-    private readonly tally: TallyAt,
   ) {}
 
   get(col: number): ColumnProfile {
     let p = this.done.get(col);
-    if (!p) this.done.set(col, (p = profileBelow(this.cells, this.row, col, this.tally)));
+    if (!p) this.done.set(col, (p = profileBelow(this.cells, this.row, col)));
     return p;
   }
 }
@@ -361,8 +346,9 @@ function usableVocabularies(cells: readonly TextReading[], vocabularies: readonl
 }
 
 function hasSameWords(cells: readonly TextReading[]): boolean {
-  const keys = new Set(cells.map((c) => c.words.key));
-  return keys.size < cells.length;
+  // A row holds a handful of cells: comparing each pair costs less than building a set.
+  for (let i = 1; i < cells.length; i++) for (let j = 0; j < i; j++) if (cells[i].words.key === cells[j].words.key) return true;
+  return false;
 }
 
 /** Non-candidate cells for template `v` whose words repeat a candidate cell's. */
@@ -431,29 +417,33 @@ function fieldFactsOf(vocab: TemplateVocabulary): FieldFacts {
 }
 
 /**
- * Best one-to-one mapping of header cells to one template's fields.
- * `words`, when given, are cellWordsOf(headerCells): the caller that tries
- * one row against several templates works them out once.
+ * The fields of one template a header text is read as, before its column's
+ * content is looked at: each field's score (an id or item named for the
+ * kind counted in), for the fields scoring 0.4 or more, in field order.
+ * The same for every row and file the text heads, so worked out once per
+ * template and text (bounded, like the score memo). Read-only.
  */
-export function assignFields(headerCells: HeaderCell[], vocab: TemplateVocabulary, profiles: ColumnProfiles, context?: HeaderContext, words?: readonly CellWords[]): Assignment {
-  const fieldIds = fieldIdsOf(vocab);
-  const { ids, types, residualOf } = fieldFactsOf(vocab);
-  const nouns = kindNouns(vocab.template);
-  const cellWords = words ?? cellWordsOf(headerCells);
-  let ownId = false;
-  const candidates: { fieldId: string; cell: HeaderCell; idNoun: string | null; score: number; note?: string }[] = [];
-  // Each cell's words by column (a sparse array: columns are small whole numbers).
-  const words0: string[] = [];
-  for (let k = 0; k < headerCells.length; k++) {
-    const cell = headerCells[k];
-    const { h, key, idNoun, itemNoun } = cellWords[k];
-    words0[cell.col] = key;
-    const residual = isResidualHeader(h, cell.groupWords);
-    // Asked for only once some field reads the cell: a profile is the costly part.
-    let profile: ColumnProfile | undefined | null = null;
-    const item = itemNoun && nouns.includes(itemNoun) ? itemField(fieldIds, h) : undefined;
-    const idScore = idNoun ? (nouns.includes(idNoun) ? 0.97 : 0) : undefined;
-    const scores = headerScores(h, vocab);
+interface CellPlan {
+  fields: number[];
+  scores: number[];
+  /** The header's own words say residual (group rows above may say so too). */
+  residual: boolean;
+}
+
+const cellPlanMemo = new WeakMap<TemplateVocabulary, Map<string, CellPlan>>();
+const CELL_PLAN_MEMO_LIMIT = 5_000;
+
+function cellPlanOf(c: CellWords, vocab: TemplateVocabulary): CellPlan {
+  let memo = cellPlanMemo.get(vocab);
+  if (!memo) cellPlanMemo.set(vocab, (memo = new Map()));
+  let plan = memo.get(c.h.raw);
+  if (!plan) {
+    const { ids } = fieldFactsOf(vocab);
+    const nouns = kindNouns(vocab.template);
+    const item = c.itemNoun && nouns.includes(c.itemNoun) ? itemField(fieldIdsOf(vocab), c.h) : undefined;
+    const idScore = c.idNoun ? (nouns.includes(c.idNoun) ? 0.97 : 0) : undefined;
+    const scores = headerScores(c.h, vocab);
+    plan = { fields: [], scores: [], residual: isResidualHeader(c.h) };
     for (let i = 0; i < ids.length; i++) {
       const id = ids[i];
       let s = scores[i];
@@ -461,6 +451,40 @@ export function assignFields(headerCells: HeaderCell[], vocab: TemplateVocabular
       if (idScore !== undefined && id === "id") s = idScore === 0 ? 0 : Math.max(s, idScore);
       if (item !== undefined && id === item) s = Math.max(s, 0.9);
       if (s < 0.4) continue;
+      plan.fields.push(i);
+      plan.scores.push(s);
+    }
+    if (memo.size >= CELL_PLAN_MEMO_LIMIT) memo.clear();
+    memo.set(c.h.raw, plan);
+  }
+  return plan;
+}
+
+/**
+ * Best one-to-one mapping of header cells to one template's fields.
+ * `words`, when given, are cellWordsOf(headerCells): the caller that tries
+ * one row against several templates works them out once.
+ */
+export function assignFields(headerCells: HeaderCell[], vocab: TemplateVocabulary, profiles: ColumnProfiles, context?: HeaderContext, words?: readonly CellWords[]): Assignment {
+  const fieldIds = fieldIdsOf(vocab);
+  const { ids, types, residualOf } = fieldFactsOf(vocab);
+  const cellWords = words ?? cellWordsOf(headerCells);
+  let ownId = false;
+  const candidates: { fieldId: string; cell: HeaderCell; idNoun: string | null; score: number; note?: string }[] = [];
+  // Each cell's words by column (a sparse array: columns are small whole numbers).
+  const words0: string[] = [];
+  for (let k = 0; k < headerCells.length; k++) {
+    const cell = headerCells[k];
+    const { h, key, idNoun } = cellWords[k];
+    words0[cell.col] = key;
+    const plan = cellPlanOf(cellWords[k], vocab);
+    const residual = plan.residual || (cell.groupWords.length > 0 && isResidualHeader(h, cell.groupWords));
+    // Asked for only once some field reads the cell: a profile is the costly part.
+    let profile: ColumnProfile | undefined | null = null;
+    for (let j = 0; j < plan.fields.length; j++) {
+      const i = plan.fields[j];
+      const id = ids[i];
+      let s = plan.scores[j];
       if (profile === null) profile = profiles.get(cell.col);
       if (profile) s *= contentFit(types[i], id, profile);
       const counterpart = residual ? residualOf[i] : undefined;
@@ -716,7 +740,7 @@ export function locateRegisterShapedBlock(cells: SheetCells, vocabularies: Templ
  * uncertain kind): every template tried, the one named first when given.
  */
 export function locateAtHeader(cells: SheetCells, vocabularies: TemplateVocabulary[], row: number, header: HeaderCell[], templateId?: string, rows?: SheetRows): LocatedRegister | null {
-  const profiles = rows ? rows.profilesBelow(row) : new ProfilesBelow(cells, row, tallyAt(cells));
+  const profiles = rows ? rows.profilesBelow(row) : new ProfilesBelow(cells, row);
   const context: HeaderContext = { words: [...words(cells.sheet), ...titleWordsAbove(cells, row, header)] };
   const ranked = vocabularies.map((v) => assignFields(header, v, profiles, context)).sort((a, b) => b.evidence - a.evidence);
   const best = (templateId ? ranked.find((a) => a.template.id === templateId) : undefined) ?? ranked[0];

@@ -48,25 +48,56 @@ export interface CellTally {
   responses: number;
 }
 
+/**
+ * What a text adds, remembered by text (bounded): the cells under every
+ * header tried are profiled, and values recur down a column and across
+ * files (statuses, levels, owners). Read-only.
+ */
+const textTallies = new Map<string, CellTally | null>();
+const TEXT_TALLY_LIMIT = 20_000;
+
+/** Numbers recur too (levels, scores, the days of a project): what each adds is remembered, dates apart. */
+const numberTallies = new Map<number, CellTally>();
+const dateTallies = new Map<number, CellTally>();
+
 export function tallyOf(v: CellValue, isDate: boolean): CellTally | null {
   if (v === null || typeof v === "boolean" || typeof v === "object") return null;
-  const t: CellTally = { key: "", numbers: 0, levels: 0, dates: 0, percents: 0, money: 0, longText: 0, shortText: 0, ids: 0, responses: 0 };
   if (typeof v === "number") {
-    t.key = String(v).trim().toLowerCase();
-    if (isDate) t.dates++;
-    else {
-      t.numbers++;
-      if (Number.isInteger(v) && v >= 1 && v <= 5) t.levels++;
-      else if (v > 0 && v < 1) t.percents++;
-      if (Number.isInteger(v) && v >= 1 && v < 100000) t.ids += 0.5;
+    const memo = isDate ? dateTallies : numberTallies;
+    let n = memo.get(v);
+    if (n === undefined) {
+      n = numberTally(v, isDate);
+      if (memo.size >= TEXT_TALLY_LIMIT) memo.clear();
+      memo.set(v, n);
     }
-    return t;
+    return n;
   }
+  let t = textTallies.get(v);
+  if (t === undefined) {
+    t = textTally(v);
+    if (textTallies.size >= TEXT_TALLY_LIMIT) textTallies.clear();
+    textTallies.set(v, t);
+  }
+  return t;
+}
+
+function numberTally(v: number, isDate: boolean): CellTally {
+  const t: CellTally = { key: String(v).trim().toLowerCase(), numbers: 0, levels: 0, dates: 0, percents: 0, money: 0, longText: 0, shortText: 0, ids: 0, responses: 0 };
+  if (isDate) t.dates++;
+  else {
+    t.numbers++;
+    if (Number.isInteger(v) && v >= 1 && v <= 5) t.levels++;
+    else if (v > 0 && v < 1) t.percents++;
+    if (Number.isInteger(v) && v >= 1 && v < 100000) t.ids += 0.5;
+  }
+  return t;
+}
+
+function textTally(v: string): CellTally | null {
   const s = v.trim();
   if (s === "") return null;
-  // Each text is trimmed and lower-cased once.
   const lower = s.toLowerCase();
-  t.key = lower;
+  const t: CellTally = { key: lower, numbers: 0, levels: 0, dates: 0, percents: 0, money: 0, longText: 0, shortText: 0, ids: 0, responses: 0 };
   if (isLevelWord(lower)) t.levels++;
   if (RESPONSE_WORDS.has(lower.includes("(") ? lower.replace(TRAILING_NOTE, "") : lower)) t.responses++;
   if (PERCENT_TEXT.test(s)) {
