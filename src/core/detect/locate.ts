@@ -78,12 +78,11 @@ function inExcluded(row: number, col: number, exclude: readonly RangeAddress[]):
 }
 
 /** A row's text cells as header cells, with nothing left out; the cells are shared: read-only. */
-interface RowReading {
-  cells: HeaderCell[];
-  /** How many of `cells` read "label: value". */
-  labels: number;
+interface RowReading extends RowHeaderCells {
   /** Columns holding a number. */
   numberCols: number[];
+  /** The cells split into blocks side by side (headerBlocks), once asked for. */
+  blocks?: HeaderCell[][];
 }
 
 function readRow(cells: SheetCells, row: number, right: number): RowReading {
@@ -104,7 +103,7 @@ function readRow(cells: SheetCells, row: number, right: number): RowReading {
     if (isLabelValue(text)) labels++;
     out.push({ col, text, groupWords: [], groupText: "" });
   }
-  return { cells: out, labels, numberCols };
+  return { cells: out, numbers: numberCols.length, labels, numberCols };
 }
 
 interface RowHeaderCells {
@@ -115,7 +114,7 @@ interface RowHeaderCells {
 
 /** A row's reading without the cells inside `exclude`. */
 function excluding(reading: RowReading, row: number, exclude: readonly RangeAddress[]): RowHeaderCells {
-  if (!exclude.some((r) => row >= r.top && row <= r.bottom)) return { cells: reading.cells, numbers: reading.numberCols.length, labels: reading.labels };
+  if (!exclude.some((r) => row >= r.top && row <= r.bottom)) return reading;
   const out = reading.cells.filter((h) => !inExcluded(row, h.col, exclude));
   return {
     cells: out,
@@ -158,6 +157,13 @@ export class SheetRows {
     let reading = this.readings.get(row);
     if (!reading) this.readings.set(row, (reading = readRow(this.cells, row, this.right)));
     return excluding(reading, row, exclude);
+  }
+
+  /** headerBlocks of a row's header cells (as headerCells gave them); worked out once for the whole row. Read-only. */
+  headerBlocks(row: number, header: RowHeaderCells): HeaderCell[][] {
+    const reading = this.readings.get(row);
+    if (reading && header === reading) return (reading.blocks ??= headerBlocks(this.cells, row, reading.cells));
+    return headerBlocks(this.cells, row, header.cells);
   }
 }
 
@@ -540,6 +546,54 @@ function rowFactorOf(avgLength: number, density: number, dataAbove: boolean): nu
   return longText * dense * above;
 }
 
+/** contentFit never raises a score by more than this. */
+const MAX_CONTENT_FIT = 1.25;
+
+/**
+ * The most rowScore could give any assignment of these header cells to one
+ * template, whatever the cells below them hold: each cell counted at its
+ * best field's weight and score raised by the most content can add (or as
+ * a repeated header read as a residual field), the kind's own id and the
+ * context counted whenever they could be. Cheap: no profile, no assignment.
+ * A little over the most, so that rounding can never put a score above it.
+ */
+function bestRowScore(cells: readonly TextReading[], vocab: TemplateVocabulary, rowFactor: number): number {
+  const { ids, residualOf } = fieldFactsOf(vocab);
+  const nouns = kindNouns(vocab.template);
+  const weight = (id: string) => vocab.weight.get(id) ?? 0.5;
+  let named = 0;
+  let namable = 0;
+  let ownId = false;
+  const sameWords = hasSameWords(cells);
+  for (let k = 0; k < cells.length; k++) {
+    const c = cells[k];
+    const plan = cellPlanOf(c.words, vocab);
+    let best = 0;
+    for (let j = 0; j < plan.fields.length; j++) {
+      const i = plan.fields[j];
+      const counterpart = residualOf[i];
+      // A residual counterpart is scored at most as the field itself (0.98 of it); group rows can make any cell residual.
+      const w = Math.max(weight(ids[i]), counterpart ? weight(counterpart) : 0);
+      best = Math.max(best, w * Math.min(1, plan.scores[j] * MAX_CONTENT_FIT));
+    }
+    // A second header with the same words can be read as a residual field, at 0.85 of the first at most.
+    if (sameWords && cells.some((o, i) => i !== k && o.words.key === c.words.key)) best = Math.max(best, 0.85 * maxWeight(vocab));
+    if (best > 0) namable++;
+    named += best;
+    if (c.words.idNoun && nouns.includes(c.words.idNoun)) ownId = true;
+  }
+  const evidence = named + (ownId ? OWN_ID_EVIDENCE : 0) + CONTEXT_EVIDENCE;
+  return evidence * (0.5 + (0.5 * namable) / Math.max(cells.length, 1)) * rowFactor * (1 + 1e-6) + 1e-9;
+}
+
+const maxWeightMemo = new WeakMap<TemplateVocabulary, number>();
+
+function maxWeight(vocab: TemplateVocabulary): number {
+  let w = maxWeightMemo.get(vocab);
+  if (w === undefined) maxWeightMemo.set(vocab, (w = Math.max(0.5, ...vocab.weight.values())));
+  return w;
+}
+
 function rowScore(a: Assignment, headerCount: number, rowFactor: number): number {
   const named = a.namedCells / Math.max(headerCount, 1);
   return a.evidence * (0.5 + 0.5 * named) * rowFactor;
@@ -633,7 +687,7 @@ export function locateRegister(cells: SheetCells, vocabularies: TemplateVocabula
     const whole = rows.headerCells(row, exclude);
     // Each block holds some of the row's cells: none can hold three when the row does not.
     if (whole.cells.length < 3) continue;
-    for (const header of headerBlocks(cells, row, whole.cells)) {
+    for (const header of rows.headerBlocks(row, whole)) {
       const numbers = whole.numbers;
       const labels = header.length === whole.cells.length ? whole.labels : header.filter((h) => isLabelValue(h.text)).length;
       if (header.length < 3 || numbers > header.length || labels * 2 >= header.length) continue;
@@ -647,6 +701,8 @@ export function locateRegister(cells: SheetCells, vocabularies: TemplateVocabula
       const density = headerDensity(cells, row, header);
       const dataAbove = textRowAbove(cells, row, header);
       const rowFactor = rowFactorOf(avgLength, density, dataAbove);
+      // Rows of records under the header found: shown to score less than it whatever their content, before any profile.
+      if (winner && usable.every((v) => bestRowScore(readings, v, rowFactor) < winner!.ranked[0].score)) continue;
       const context: HeaderContext = { words: [...sheetWords, ...titleWordsAbove(cells, row, header)] };
       const ranked = usable
         .map((v) => assignFields(header, v, profiles, context, cellWords))
@@ -715,7 +771,7 @@ export function locateRegisterShapedBlock(cells: SheetCells, vocabularies: Templ
   for (let row = cells.top; row <= lastRow; row++) {
     const whole = rows.headerCells(row, exclude);
     if (whole.numbers > 0 || whole.labels > 0 || whole.cells.length < 3) continue;
-    for (const header of headerBlocks(cells, row, whole.cells)) {
+    for (const header of rows.headerBlocks(row, whole)) {
       if (header.length < 3) continue;
       const avgLength = header.reduce((n, h) => n + h.text.length, 0) / header.length;
       if (rowFactorOf(avgLength, headerDensity(cells, row, header), textRowAbove(cells, row, header)) < 0.7) continue;
