@@ -546,6 +546,16 @@ function rowFactorOf(avgLength: number, density: number, dataAbove: boolean): nu
   return longText * dense * above;
 }
 
+/**
+ * The most rowScore could give a row of `cells` header cells, knowing only
+ * its row factor: a matched cell adds at most 1 to the evidence (a field's
+ * weight is at most 1, a confidence too), the kind's own id and the context
+ * their share. A little over the most, as bestRowScore.
+ */
+function mostRowScore(cells: number, rowFactor: number): number {
+  return (cells + OWN_ID_EVIDENCE + CONTEXT_EVIDENCE) * rowFactor * (1 + 1e-6) + 1e-9;
+}
+
 /** contentFit never raises a score by more than this. */
 const MAX_CONTENT_FIT = 1.25;
 
@@ -691,17 +701,20 @@ export function locateRegister(cells: SheetCells, vocabularies: TemplateVocabula
       const numbers = whole.numbers;
       const labels = header.length === whole.cells.length ? whole.labels : header.filter((h) => isLabelValue(h.text)).length;
       if (header.length < 3 || numbers > header.length || labels * 2 >= header.length) continue;
+      const avgLength = header.reduce((s, h) => s + h.text.length, 0) / header.length;
+      const density = headerDensity(cells, row, header);
+      // Rows of records under a header found: most are shown to score less than it before their words are looked up.
+      if (winner && mostRowScore(header.length, rowFactorOf(avgLength, density, false)) < winner.ranked[0].score) continue;
+      const dataAbove = textRowAbove(cells, row, header);
+      const rowFactor = rowFactorOf(avgLength, density, dataAbove);
+      if (winner && mostRowScore(header.length, rowFactor) < winner.ranked[0].score) continue;
       // Which templates could read the row first: most rows met here are records no template reads, and need no more.
       const readings = textReadings(header, vocabularies);
       const usable = usableVocabularies(readings, vocabularies);
       if (!usable.length) continue;
       const cellWords = readings.map((r) => r.words);
       const profiles = rows.profilesBelow(row);
-      const avgLength = header.reduce((s, h) => s + h.text.length, 0) / header.length;
-      const density = headerDensity(cells, row, header);
-      const dataAbove = textRowAbove(cells, row, header);
-      const rowFactor = rowFactorOf(avgLength, density, dataAbove);
-      // Rows of records under the header found: shown to score less than it whatever their content, before any profile.
+      // Then with their words: shown to score less than the header found whatever the cells below them hold, before any profile.
       if (winner && usable.every((v) => bestRowScore(readings, v, rowFactor) < winner!.ranked[0].score)) continue;
       const context: HeaderContext = { words: [...sheetWords, ...titleWordsAbove(cells, row, header)] };
       const ranked = usable
