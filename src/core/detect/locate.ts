@@ -12,7 +12,7 @@ import { contextMentions, idNounOf, itemNounOf, kindNouns } from "./kind-words";
 import { headerScores, isResidualHeader, mayNameAny, type TemplateVocabulary } from "./match";
 import { normaliseHeader, words, type HeaderWords } from "./normalise";
 import { contentFit, ProfileSum, tallyOf, type ColumnProfile } from "./profile";
-import { bottomRow, headerTextOf, isDateCell, mergeAt, rightColumn, valueAt, type SheetCells } from "./sheet-cells";
+import { bottomRow, hasText, headerTextOf, isDateCell, mergeAt, rightColumn, valueAt, type SheetCells } from "./sheet-cells";
 
 export interface HeaderCell {
   col: number;
@@ -630,7 +630,7 @@ function textRowAbove(cells: SheetCells, row: number, header: HeaderCell[]): boo
   for (const h of header) {
     const m = mergeAt(cells, row - 1, h.col);
     if (m && m.bottom >= row) continue;
-    if (headerTextOf(valueAt(cells, row - 1, h.col))) filled++;
+    if (hasText(valueAt(cells, row - 1, h.col))) filled++;
   }
   return filled >= 3 && filled >= header.length * 0.6;
 }
@@ -703,15 +703,18 @@ export function locateRegister(cells: SheetCells, vocabularies: TemplateVocabula
       if (header.length < 3 || numbers > header.length || labels * 2 >= header.length) continue;
       const avgLength = header.reduce((s, h) => s + h.text.length, 0) / header.length;
       const density = headerDensity(cells, row, header);
+      let rowFactor: number | undefined;
       // Rows of records under a header found: most are shown to score less than it before their words are looked up.
-      if (winner && mostRowScore(header.length, rowFactorOf(avgLength, density, false)) < winner.ranked[0].score) continue;
-      const dataAbove = textRowAbove(cells, row, header);
-      const rowFactor = rowFactorOf(avgLength, density, dataAbove);
-      if (winner && mostRowScore(header.length, rowFactor) < winner.ranked[0].score) continue;
+      if (winner) {
+        if (mostRowScore(header.length, rowFactorOf(avgLength, density, false)) < winner.ranked[0].score) continue;
+        rowFactor = rowFactorOf(avgLength, density, textRowAbove(cells, row, header));
+        if (mostRowScore(header.length, rowFactor) < winner.ranked[0].score) continue;
+      }
       // Which templates could read the row first: most rows met here are records no template reads, and need no more.
       const readings = textReadings(header, vocabularies);
       const usable = usableVocabularies(readings, vocabularies);
       if (!usable.length) continue;
+      rowFactor ??= rowFactorOf(avgLength, density, textRowAbove(cells, row, header));
       const cellWords = readings.map((r) => r.words);
       const profiles = rows.profilesBelow(row);
       // Then with their words: shown to score less than the header found whatever the cells below them hold, before any profile.
@@ -793,7 +796,7 @@ export function locateRegisterShapedBlock(cells: SheetCells, vocabularies: Templ
       let records = 0;
       for (let r = row + 1; r <= Math.min(bottomRow(cells), row + 10); r++) {
         if (inExcluded(r, header[0].col, exclude)) break;
-        const filled = header.filter((h) => headerTextOf(valueAt(cells, r, h.col)) !== "" || typeof valueAt(cells, r, h.col) === "number").length;
+        const filled = header.filter((h) => hasText(valueAt(cells, r, h.col)) || typeof valueAt(cells, r, h.col) === "number").length;
         if (filled * 2 >= header.length) records++;
       }
       if (records < 2) continue;

@@ -69,6 +69,11 @@ export function hasContent(v: CellValue): boolean {
   return !isBlank(v) && !isCellError(v);
 }
 
+/** Whether headerTextOf(v) has anything: text with more than white space in it (told without making the text). */
+export function hasText(v: CellValue): boolean {
+  return typeof v === "string" && v.trim() !== "";
+}
+
 /** Text of a cell as a header would read, or "" when it is not header-like text. */
 export function headerTextOf(v: CellValue): string {
   if (typeof v !== "string") return "";
