@@ -114,7 +114,9 @@ interface RowHeaderCells {
 
 /** A row's reading without the cells inside `exclude`. */
 function excluding(reading: RowReading, row: number, exclude: readonly RangeAddress[]): RowHeaderCells {
-  if (!exclude.some((r) => row >= r.top && row <= r.bottom)) return reading;
+  let crossed = false;
+  for (let i = 0; i < exclude.length && !crossed; i++) crossed = row >= exclude[i].top && row <= exclude[i].bottom;
+  if (!crossed) return reading;
   const out = reading.cells.filter((h) => !inExcluded(row, h.col, exclude));
   return {
     cells: out,
@@ -138,7 +140,8 @@ export function headerCellsOf(cells: SheetCells, row: number, exclude: RangeAddr
  */
 export class SheetRows {
   readonly right: number;
-  private readonly readings = new Map<number, RowReading>();
+  /** By row, from the top of the cells. */
+  private readonly readings: (RowReading | undefined)[] = [];
 
   /** The profiles under each row tried as a header, kept for every search and template that asks. */
   private readonly profilesByRow = new Map<number, ProfilesBelow>();
@@ -154,14 +157,14 @@ export class SheetRows {
   }
 
   headerCells(row: number, exclude: readonly RangeAddress[] = []): RowHeaderCells {
-    let reading = this.readings.get(row);
-    if (!reading) this.readings.set(row, (reading = readRow(this.cells, row, this.right)));
+    let reading = this.readings[row - this.cells.top];
+    if (!reading) this.readings[row - this.cells.top] = reading = readRow(this.cells, row, this.right);
     return excluding(reading, row, exclude);
   }
 
   /** headerBlocks of a row's header cells (as headerCells gave them); worked out once for the whole row. Read-only. */
   headerBlocks(row: number, header: RowHeaderCells): HeaderCell[][] {
-    const reading = this.readings.get(row);
+    const reading = this.readings[row - this.cells.top];
     if (reading && header === reading) return (reading.blocks ??= headerBlocks(this.cells, row, reading.cells));
     return headerBlocks(this.cells, row, header.cells);
   }
