@@ -113,7 +113,7 @@ function textTally(v: string): CellTally | null {
 
 /** A column's profile from what each of its cells adds (tallyOf). */
 export class ProfileSum {
-  readonly p: ColumnProfile = { filled: 0, numbers: 0, levels: 0, dates: 0, percents: 0, money: 0, longText: 0, shortText: 0, ids: 0, responses: 0, distinct: 0 };
+  private readonly p: ColumnProfile = { filled: 0, numbers: 0, levels: 0, dates: 0, percents: 0, money: 0, longText: 0, shortText: 0, ids: 0, responses: 0, distinct: 0 };
   private readonly seen = new Set<string>();
 
   add(t: CellTally | null): void {
