@@ -8,7 +8,7 @@ import { columnIndex, columnLetter, type RangeAddress } from "../grid/address";
 import { BUILT_IN_TEMPLATES } from "../templates/catalogue";
 import type { Template, TemplateKind } from "../templates/schema";
 import { measureExtent } from "./extent";
-import { assignFields, headerBlocks, headerCellsOf, locateAtHeader, locateRegister, locateRegisterShapedBlock, mapByContent, type Assignment, type HeaderCell, type LocatedRegister } from "./locate";
+import { assignFields, headerBlocks, headerCellsOf, locateAtHeader, locateRegister, locateRegisterShapedBlock, mapByContent, SheetRows, type Assignment, type HeaderCell, type LocatedRegister } from "./locate";
 import { words } from "./normalise";
 import { buildVocabularies, type TemplateVocabulary } from "./match";
 import { profileColumn } from "./profile";
@@ -208,25 +208,44 @@ export interface SheetFinding {
  * without searching its header again.
  */
 export function findInSheet(cells: SheetCells, options: DetectOptions = {}, excludeTables: RangeAddress[] = []): SheetFinding {
+  return sheetSearch(cells, options).find(excludeTables);
+}
+
+/** Searches of one sheet's cells, for registers one after another (each found is left out of the next search). */
+export interface SheetSearch {
+  find(exclude: RangeAddress[]): SheetFinding;
+}
+
+/**
+ * Searching the same cells again and again, as for registers stacked or side
+ * by side, reads each row once for all the searches. The cells must not
+ * change while the searches go on.
+ */
+export function sheetSearch(cells: SheetCells, options: DetectOptions = {}): SheetSearch {
   const vocabularies = vocabulariesFor(options.templates ?? BUILT_IN_TEMPLATES);
-  const exclude = [...excludeTables];
-  const located = locateRegister(cells, vocabularies, exclude);
-  if (located) mapByContent(cells, located);
-  let shaped: LocatedRegister | null | undefined;
+  const rows = new SheetRows(cells);
   return {
-    measure(body = cells) {
-      if (located) {
-        const found = toRegister(cells, located, {}, body);
-        if (found) return found;
-      }
-      if (shaped === undefined) {
-        shaped = locateRegisterShapedBlock(cells, vocabularies, exclude);
-        if (shaped) mapByContent(cells, shaped);
-      }
-      if (!shaped) return null;
-      const offered = toRegister(cells, shaped, { keep: "uncertain" }, body);
-      // Offered only when rows of records lie below it.
-      return offered && offered.lastRow - offered.firstRow >= 1 ? offered : null;
+    find(excludeTables) {
+      const exclude = [...excludeTables];
+      const located = locateRegister(cells, vocabularies, exclude, rows);
+      if (located) mapByContent(cells, located, rows);
+      let shaped: LocatedRegister | null | undefined;
+      return {
+        measure(body = cells) {
+          if (located) {
+            const found = toRegister(cells, located, {}, body);
+            if (found) return found;
+          }
+          if (shaped === undefined) {
+            shaped = locateRegisterShapedBlock(cells, vocabularies, exclude, rows);
+            if (shaped) mapByContent(cells, shaped, rows);
+          }
+          if (!shaped) return null;
+          const offered = toRegister(cells, shaped, { keep: "uncertain" }, body);
+          // Offered only when rows of records lie below it.
+          return offered && offered.lastRow - offered.firstRow >= 1 ? offered : null;
+        },
+      };
     },
   };
 }

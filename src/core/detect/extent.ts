@@ -298,6 +298,9 @@ export function measureExtent(cells: SheetCells, input: ExtentInput): Extent {
   const end = Math.min(bottomRow(cells), input.maxRow ?? Number.POSITIVE_INFINITY);
   const dataRows: number[] = [];
   const fillCounts = new Map<number, number>();
+  /** The filled columns of each record, in order; the first `counted` are in fillCounts. */
+  const recordCols: number[][] = [];
+  let counted = 0;
   const blankRows: number[] = [];
   const idOnlyRows: number[] = [];
   const repeatedHeaderRows: number[] = [];
@@ -311,6 +314,8 @@ export function measureExtent(cells: SheetCells, input: ExtentInput): Extent {
   let fillUnread = false;
   const shapeOf = (shape: RowShape) => {
     if (fillUnread) throw new RowsNotRead(plain as { top: number; bottom: number });
+    // Counted only when asked (after a gap), from the records not counted yet.
+    for (; counted < recordCols.length; counted++) for (const c of recordCols[counted]) fillCounts.set(c, (fillCounts.get(c) ?? 0) + 1);
     return sameShape(shape, fillCounts, dataRows.length, input);
   };
   const plain = input.plainRows ?? cells.plainRows;
@@ -370,7 +375,7 @@ export function measureExtent(cells: SheetCells, input: ExtentInput): Extent {
     gap = 0;
     dataRows.push(row);
     kinds.add(cells, row, shape.filledCols);
-    for (const c of shape.filledCols) fillCounts.set(c, (fillCounts.get(c) ?? 0) + 1);
+    recordCols.push(shape.filledCols);
     lastRow = row;
     // A record merged over several rows ends where its merges end.
     if (cells.merges.length) for (let c = input.firstCol; c <= input.lastCol; c++) {

@@ -11,8 +11,8 @@ import type { Template } from "../templates/schema";
 import { contextMentions, idNounOf, itemNounOf, kindNouns } from "./kind-words";
 import { headerScores, isResidualHeader, mayNameAny, type TemplateVocabulary } from "./match";
 import { normaliseHeader, words, type HeaderWords } from "./normalise";
-import { contentFit, profileColumn, type ColumnProfile } from "./profile";
-import { bottomRow, headerTextOf, isDateCell, mergeAt, rightColumn, valueAt, type SheetCells } from "./sheet-cells";
+import { contentFit, ProfileSum, tallyOf, type ColumnProfile } from "./profile";
+import { bottomRow, hasText, headerTextOf, isDateCell, mergeAt, rightColumn, valueAt, type SheetCells } from "./sheet-cells";
 
 export interface HeaderCell {
   col: number;
@@ -73,27 +73,101 @@ function isLabelValue(text: string): boolean {
   return colon >= 1 && colon <= 40 && LABEL_VALUE.test(text);
 }
 
-function inExcluded(row: number, col: number, exclude: RangeAddress[]): boolean {
+function inExcluded(row: number, col: number, exclude: readonly RangeAddress[]): boolean {
   return exclude.some((r) => row >= r.top && row <= r.bottom && col >= r.left && col <= r.right);
 }
 
-/** Text cells of a row as header cells; a merged header counts once, at its left column. */
-export function headerCellsOf(cells: SheetCells, row: number, exclude: RangeAddress[] = [], right = rightColumn(cells)): { cells: HeaderCell[]; numbers: number; labels: number } {
+/** A row's text cells as header cells, with nothing left out; the cells are shared: read-only. */
+interface RowReading extends RowHeaderCells {
+  /** Columns holding a number. */
+  numberCols: number[];
+  /** The cells split into blocks side by side (headerBlocks), once asked for. */
+  blocks?: HeaderCell[][];
+}
+
+function readRow(cells: SheetCells, row: number, right: number): RowReading {
   const out: HeaderCell[] = [];
-  let numbers = 0;
+  const numberCols: number[] = [];
   let labels = 0;
-  for (let col = cells.left; col <= right; col++) {
-    if (inExcluded(row, col, exclude)) continue;
-    const m = mergeAt(cells, row, col);
+  const merged = cells.merges.length > 0;
+  const values = cells.values[row - cells.top];
+  // Without merged areas a row holds nothing past its last value.
+  const last = merged ? right : Math.min(right, cells.left + (values?.length ?? 0) - 1);
+  for (let col = cells.left; col <= last; col++) {
+    const m = merged ? mergeAt(cells, row, col) : undefined;
     if (m && m.left !== col) continue;
-    const v = m ? valueAt(cells, m.top, m.left) : valueAt(cells, row, col);
-    if (typeof v === "number") numbers++;
+    const v = m ? valueAt(cells, m.top, m.left) : (values?.[col - cells.left] ?? null);
+    if (typeof v === "number") numberCols.push(col);
     const text = headerTextOf(v);
     if (!text || text.length > 160) continue;
     if (isLabelValue(text)) labels++;
     out.push({ col, text, groupWords: [], groupText: "" });
   }
-  return { cells: out, numbers, labels };
+  return { cells: out, numbers: numberCols.length, labels, numberCols };
+}
+
+interface RowHeaderCells {
+  cells: HeaderCell[];
+  numbers: number;
+  labels: number;
+}
+
+/** A row's reading without the cells inside `exclude`. */
+function excluding(reading: RowReading, row: number, exclude: readonly RangeAddress[]): RowHeaderCells {
+  let crossed = false;
+  for (let i = 0; i < exclude.length && !crossed; i++) crossed = row >= exclude[i].top && row <= exclude[i].bottom;
+  if (!crossed) return reading;
+  const out = reading.cells.filter((h) => !inExcluded(row, h.col, exclude));
+  return {
+    cells: out,
+    numbers: reading.numberCols.filter((c) => !inExcluded(row, c, exclude)).length,
+    labels: out.filter((h) => isLabelValue(h.text)).length,
+  };
+}
+
+/** Text cells of a row as header cells; a merged header counts once, at its left column. */
+export function headerCellsOf(cells: SheetCells, row: number, exclude: RangeAddress[] = [], right = rightColumn(cells)): RowHeaderCells {
+  return excluding(readRow(cells, row, right), row, exclude);
+}
+
+/**
+ * One sheet's rows as the header search reads them, each read once for all
+ * the searches of the sheet: the register search, the search for a block of
+ * uncertain kind when that fails, and the searches for further registers
+ * stacked or side by side (which leave out the ones found). The cells must
+ * not change while it is in use; the header cells it gives are shared, and
+ * read-only.
+ */
+export class SheetRows {
+  readonly right: number;
+  /** By row, from the top of the cells. */
+  private readonly readings: (RowReading | undefined)[] = [];
+
+  /** The profiles under each row tried as a header, kept for every search and template that asks. */
+  private readonly profilesByRow = new Map<number, ProfilesBelow>();
+
+  constructor(readonly cells: SheetCells) {
+    this.right = rightColumn(cells);
+  }
+
+  profilesBelow(row: number): ColumnProfiles {
+    let p = this.profilesByRow.get(row);
+    if (!p) this.profilesByRow.set(row, (p = new ProfilesBelow(this.cells, row)));
+    return p;
+  }
+
+  headerCells(row: number, exclude: readonly RangeAddress[] = []): RowHeaderCells {
+    let reading = this.readings[row - this.cells.top];
+    if (!reading) this.readings[row - this.cells.top] = reading = readRow(this.cells, row, this.right);
+    return excluding(reading, row, exclude);
+  }
+
+  /** headerBlocks of a row's header cells (as headerCells gave them); worked out once for the whole row. Read-only. */
+  headerBlocks(row: number, header: RowHeaderCells): HeaderCell[][] {
+    const reading = this.readings[row - this.cells.top];
+    if (reading && header === reading) return (reading.blocks ??= headerBlocks(this.cells, row, reading.cells));
+    return headerBlocks(this.cells, row, header.cells);
+  }
 }
 
 /** Rows under a header looked at to tell a spacer column from a column with no header. */
@@ -136,21 +210,44 @@ export function headerBlocks(cells: SheetCells, row: number, header: HeaderCell[
   return blocks;
 }
 
-function profilesBelow(cells: SheetCells, row: number, cols: number[]): Map<number, ColumnProfile> {
+/** The profile of one column under a header row, its first PROFILE_ROWS cells (a merged area counted once, at its top-left cell). */
+function profileBelow(cells: SheetCells, row: number, col: number): ColumnProfile {
   const last = Math.min(bottomRow(cells), row + PROFILE_ROWS);
-  const out = new Map<number, ColumnProfile>();
-  for (const col of cols) {
-    const vals = [];
-    const dates = [];
-    for (let r = row + 1; r <= last; r++) {
-      const m = mergeAt(cells, r, col);
-      if (m && (m.top !== r || m.left !== col)) continue;
-      vals.push(valueAt(cells, r, col));
-      dates.push(isDateCell(cells, r, col));
-    }
-    out.set(col, profileColumn(vals, dates));
+  const sum = new ProfileSum();
+  const merged = cells.merges.length > 0;
+  for (let r = row + 1; r <= last; r++) {
+    const m = merged ? mergeAt(cells, r, col) : undefined;
+    if (m && (m.top !== r || m.left !== col)) continue;
+    const v = valueAt(cells, r, col);
+    // Only a number can be a date (by its format).
+    sum.add(tallyOf(v, typeof v === "number" && isDateCell(cells, r, col)));
   }
-  return out;
+  return sum.profile();
+}
+
+/** Profiles of a header row's columns, by column. */
+export interface ColumnProfiles {
+  get(col: number): ColumnProfile | undefined;
+}
+
+/**
+ * The profiles of the columns under a header row, each worked out when first
+ * asked for: most cells of a row tried as a header name no field, and the
+ * profile under them is never read.
+ */
+class ProfilesBelow implements ColumnProfiles {
+  private readonly done = new Map<number, ColumnProfile>();
+
+  constructor(
+    private readonly cells: SheetCells,
+    private readonly row: number,
+  ) {}
+
+  get(col: number): ColumnProfile {
+    let p = this.done.get(col);
+    if (!p) this.done.set(col, (p = profileBelow(this.cells, this.row, col)));
+    return p;
+  }
 }
 
 /** What surrounds a header: the sheet's name and the titles above it, as words. */
@@ -196,26 +293,44 @@ function isCandidate(c: CellWords, vocab: TemplateVocabulary): boolean {
 }
 
 /**
- * Which templates each header text is a candidate cell for, one flag per
- * template: detection asks this of every cell of every candidate row against
- * every template, and the texts recur down a sheet and across files, so the
- * flags are worked out once per text (bounded, like the header memo).
+ * A header text as the search reads it against a set of templates: its
+ * words, and which templates it is a candidate cell for (one flag per
+ * template). Detection asks this of every cell of every candidate row, and
+ * the texts recur down a sheet and across files, so it is worked out once
+ * per text (bounded, like the header memo). Read-only.
  */
-const candidateMemo = new WeakMap<readonly TemplateVocabulary[], Map<string, Uint8Array>>();
-const CANDIDATE_MEMO_LIMIT = 20_000;
+interface TextReading {
+  words: CellWords;
+  flags: Uint8Array;
+  /** Some flag is set. */
+  any: boolean;
+}
 
-function candidateFlags(c: CellWords, vocabularies: readonly TemplateVocabulary[]): Uint8Array {
-  let memo = candidateMemo.get(vocabularies);
-  if (!memo) candidateMemo.set(vocabularies, (memo = new Map()));
-  let flags = memo.get(c.h.raw);
-  if (!flags) {
-    flags = new Uint8Array(vocabularies.length);
-    // A cell with no template's first word and no kind noun scores nothing anywhere: all flags stay 0.
-    if (c.idNoun || c.itemNoun || mayNameAny(c.h, vocabularies)) for (let v = 0; v < vocabularies.length; v++) flags[v] = isCandidate(c, vocabularies[v]) ? 1 : 0;
-    if (memo.size >= CANDIDATE_MEMO_LIMIT) memo.clear();
-    memo.set(c.h.raw, flags);
+const textMemo = new WeakMap<readonly TemplateVocabulary[], Map<string, TextReading>>();
+const TEXT_MEMO_LIMIT = 20_000;
+
+function textReadings(header: readonly HeaderCell[], vocabularies: readonly TemplateVocabulary[]): TextReading[] {
+  let memo = textMemo.get(vocabularies);
+  if (!memo) textMemo.set(vocabularies, (memo = new Map()));
+  const out: TextReading[] = [];
+  for (const cell of header) {
+    let reading = memo.get(cell.text);
+    if (!reading) {
+      const c = cellWordsOfText(cell.text);
+      const flags = new Uint8Array(vocabularies.length);
+      let any = false;
+      // A cell with no template's first word and no kind noun scores nothing anywhere: all flags stay 0.
+      if (c.idNoun || c.itemNoun || mayNameAny(c.h, vocabularies)) {
+        for (let v = 0; v < vocabularies.length; v++) if (isCandidate(c, vocabularies[v])) flags[v] = 1;
+        any = flags.includes(1);
+      }
+      reading = { words: c, flags, any };
+      if (memo.size >= TEXT_MEMO_LIMIT) memo.clear();
+      memo.set(cell.text, reading);
+    }
+    out.push(reading);
   }
-  return flags;
+  return out;
 }
 
 /**
@@ -225,25 +340,32 @@ function candidateFlags(c: CellWords, vocabularies: readonly TemplateVocabulary[
  * records read as candidate headers fail this for nearly every template, so
  * they are passed over without building an assignment.
  */
-function usableVocabularies(cells: readonly CellWords[], vocabularies: readonly TemplateVocabulary[]): TemplateVocabulary[] {
-  if (cells.length < 3) return [];
-  const flags = cells.map((c) => candidateFlags(c, vocabularies));
+function usableVocabularies(cells: readonly TextReading[], vocabularies: readonly TemplateVocabulary[]): TemplateVocabulary[] {
+  if (cells.length < 3 || !cells.some((c) => c.any)) return [];
   const out: TemplateVocabulary[] = [];
+  // Only cells with the same words can repeat one another: in most rows no two have.
+  let sameWords: boolean | undefined;
   for (let v = 0; v < vocabularies.length; v++) {
     let strong = 0;
-    for (const f of flags) strong += f[v];
+    for (const c of cells) strong += c.flags[v];
     if (strong >= 3) out.push(vocabularies[v]);
-    else if (strong > 0 && strong + repeats(cells, flags, v) >= 3) out.push(vocabularies[v]);
+    else if (strong > 0 && (sameWords ??= hasSameWords(cells)) && strong + repeats(cells, v) >= 3) out.push(vocabularies[v]);
   }
   return out;
 }
 
+function hasSameWords(cells: readonly TextReading[]): boolean {
+  // A row holds a handful of cells: comparing each pair costs less than building a set.
+  for (let i = 1; i < cells.length; i++) for (let j = 0; j < i; j++) if (cells[i].words.key === cells[j].words.key) return true;
+  return false;
+}
+
 /** Non-candidate cells for template `v` whose words repeat a candidate cell's. */
-function repeats(cells: readonly CellWords[], flags: readonly Uint8Array[], v: number): number {
+function repeats(cells: readonly TextReading[], v: number): number {
   const strongKeys = new Set<string>();
-  for (let i = 0; i < cells.length; i++) if (flags[i][v]) strongKeys.add(cells[i].key);
+  for (const c of cells) if (c.flags[v]) strongKeys.add(c.words.key);
   let n = 0;
-  for (let i = 0; i < cells.length; i++) if (!flags[i][v] && strongKeys.has(cells[i].key)) n++;
+  for (const c of cells) if (!c.flags[v] && strongKeys.has(c.words.key)) n++;
   return n;
 }
 
@@ -255,11 +377,27 @@ interface CellWords {
   itemNoun: string | null;
 }
 
+/**
+ * A header text's words and kind nouns, remembered by text (bounded, like
+ * the header memo): every cell of every row tried as a header asks, and the
+ * same texts recur down a sheet and across files. Read-only.
+ */
+const cellWordsMemo = new Map<string, CellWords>();
+const CELL_WORDS_MEMO_LIMIT = 20_000;
+
+function cellWordsOfText(text: string): CellWords {
+  let c = cellWordsMemo.get(text);
+  if (c === undefined) {
+    const h = normaliseHeader(text);
+    c = { h, key: h.baseTokens.join(" "), idNoun: idNounOf(h), itemNoun: itemNounOf(h) };
+    if (cellWordsMemo.size >= CELL_WORDS_MEMO_LIMIT) cellWordsMemo.clear();
+    cellWordsMemo.set(text, c);
+  }
+  return c;
+}
+
 function cellWordsOf(header: readonly HeaderCell[]): CellWords[] {
-  return header.map((cell) => {
-    const h = normaliseHeader(cell.text);
-    return { h, key: h.baseTokens.join(" "), idNoun: idNounOf(h), itemNoun: itemNounOf(h) };
-  });
+  return header.map((cell) => cellWordsOfText(cell.text));
 }
 
 /** What assignFields asks of each field of a template, by field index: worked out once per template, not per header cell. */
@@ -288,28 +426,33 @@ function fieldFactsOf(vocab: TemplateVocabulary): FieldFacts {
 }
 
 /**
- * Best one-to-one mapping of header cells to one template's fields.
- * `words`, when given, are cellWordsOf(headerCells): the caller that tries
- * one row against several templates works them out once.
+ * The fields of one template a header text is read as, before its column's
+ * content is looked at: each field's score (an id or item named for the
+ * kind counted in), for the fields scoring 0.4 or more, in field order.
+ * The same for every row and file the text heads, so worked out once per
+ * template and text (bounded, like the score memo). Read-only.
  */
-export function assignFields(headerCells: HeaderCell[], vocab: TemplateVocabulary, profiles: Map<number, ColumnProfile>, context?: HeaderContext, words?: readonly CellWords[]): Assignment {
-  const fieldIds = fieldIdsOf(vocab);
-  const { ids, types, residualOf } = fieldFactsOf(vocab);
-  const nouns = kindNouns(vocab.template);
-  const cellWords = words ?? cellWordsOf(headerCells);
-  let ownId = false;
-  const candidates: { fieldId: string; cell: HeaderCell; idNoun: string | null; score: number; note?: string }[] = [];
-  // Each cell's words by column (a sparse array: columns are small whole numbers).
-  const words0: string[] = [];
-  for (let k = 0; k < headerCells.length; k++) {
-    const cell = headerCells[k];
-    const { h, key, idNoun, itemNoun } = cellWords[k];
-    words0[cell.col] = key;
-    const residual = isResidualHeader(h, cell.groupWords);
-    const profile = profiles.get(cell.col);
-    const item = itemNoun && nouns.includes(itemNoun) ? itemField(fieldIds, h) : undefined;
-    const idScore = idNoun ? (nouns.includes(idNoun) ? 0.97 : 0) : undefined;
-    const scores = headerScores(h, vocab);
+interface CellPlan {
+  fields: number[];
+  scores: number[];
+  /** The header's own words say residual (group rows above may say so too). */
+  residual: boolean;
+}
+
+const cellPlanMemo = new WeakMap<TemplateVocabulary, Map<string, CellPlan>>();
+const CELL_PLAN_MEMO_LIMIT = 5_000;
+
+function cellPlanOf(c: CellWords, vocab: TemplateVocabulary): CellPlan {
+  let memo = cellPlanMemo.get(vocab);
+  if (!memo) cellPlanMemo.set(vocab, (memo = new Map()));
+  let plan = memo.get(c.h.raw);
+  if (!plan) {
+    const { ids } = fieldFactsOf(vocab);
+    const nouns = kindNouns(vocab.template);
+    const item = c.itemNoun && nouns.includes(c.itemNoun) ? itemField(fieldIdsOf(vocab), c.h) : undefined;
+    const idScore = c.idNoun ? (nouns.includes(c.idNoun) ? 0.97 : 0) : undefined;
+    const scores = headerScores(c.h, vocab);
+    plan = { fields: [], scores: [], residual: isResidualHeader(c.h) };
     for (let i = 0; i < ids.length; i++) {
       const id = ids[i];
       let s = scores[i];
@@ -317,6 +460,41 @@ export function assignFields(headerCells: HeaderCell[], vocab: TemplateVocabular
       if (idScore !== undefined && id === "id") s = idScore === 0 ? 0 : Math.max(s, idScore);
       if (item !== undefined && id === item) s = Math.max(s, 0.9);
       if (s < 0.4) continue;
+      plan.fields.push(i);
+      plan.scores.push(s);
+    }
+    if (memo.size >= CELL_PLAN_MEMO_LIMIT) memo.clear();
+    memo.set(c.h.raw, plan);
+  }
+  return plan;
+}
+
+/**
+ * Best one-to-one mapping of header cells to one template's fields.
+ * `words`, when given, are cellWordsOf(headerCells): the caller that tries
+ * one row against several templates works them out once.
+ */
+export function assignFields(headerCells: HeaderCell[], vocab: TemplateVocabulary, profiles: ColumnProfiles, context?: HeaderContext, words?: readonly CellWords[]): Assignment {
+  const fieldIds = fieldIdsOf(vocab);
+  const { ids, types, residualOf } = fieldFactsOf(vocab);
+  const cellWords = words ?? cellWordsOf(headerCells);
+  let ownId = false;
+  const candidates: { fieldId: string; cell: HeaderCell; idNoun: string | null; score: number; note?: string }[] = [];
+  // Each cell's words by column (a sparse array: columns are small whole numbers).
+  const words0: string[] = [];
+  for (let k = 0; k < headerCells.length; k++) {
+    const cell = headerCells[k];
+    const { h, key, idNoun } = cellWords[k];
+    words0[cell.col] = key;
+    const plan = cellPlanOf(cellWords[k], vocab);
+    const residual = plan.residual || (cell.groupWords.length > 0 && isResidualHeader(h, cell.groupWords));
+    // Asked for only once some field reads the cell: a profile is the costly part.
+    let profile: ColumnProfile | undefined | null = null;
+    for (let j = 0; j < plan.fields.length; j++) {
+      const i = plan.fields[j];
+      const id = ids[i];
+      let s = plan.scores[j];
+      if (profile === null) profile = profiles.get(cell.col);
       if (profile) s *= contentFit(types[i], id, profile);
       const counterpart = residual ? residualOf[i] : undefined;
       if (counterpart) {
@@ -371,6 +549,64 @@ function rowFactorOf(avgLength: number, density: number, dataAbove: boolean): nu
   return longText * dense * above;
 }
 
+/**
+ * The most rowScore could give a row of `cells` header cells, knowing only
+ * its row factor: a matched cell adds at most 1 to the evidence (a field's
+ * weight is at most 1, a confidence too), the kind's own id and the context
+ * their share. A little over the most, as bestRowScore.
+ */
+function mostRowScore(cells: number, rowFactor: number): number {
+  return (cells + OWN_ID_EVIDENCE + CONTEXT_EVIDENCE) * rowFactor * (1 + 1e-6) + 1e-9;
+}
+
+/** contentFit never raises a score by more than this. */
+const MAX_CONTENT_FIT = 1.25;
+
+/**
+ * The most rowScore could give any assignment of these header cells to one
+ * template, whatever the cells below them hold: each cell counted at its
+ * best field's weight and score raised by the most content can add (or as
+ * a repeated header read as a residual field), the kind's own id and the
+ * context counted whenever they could be. Cheap: no profile, no assignment.
+ * A little over the most, so that rounding can never put a score above it.
+ */
+function bestRowScore(cells: readonly TextReading[], vocab: TemplateVocabulary, rowFactor: number): number {
+  const { ids, residualOf } = fieldFactsOf(vocab);
+  const nouns = kindNouns(vocab.template);
+  const weight = (id: string) => vocab.weight.get(id) ?? 0.5;
+  let named = 0;
+  let namable = 0;
+  let ownId = false;
+  const sameWords = hasSameWords(cells);
+  for (let k = 0; k < cells.length; k++) {
+    const c = cells[k];
+    const plan = cellPlanOf(c.words, vocab);
+    let best = 0;
+    for (let j = 0; j < plan.fields.length; j++) {
+      const i = plan.fields[j];
+      const counterpart = residualOf[i];
+      // A residual counterpart is scored at most as the field itself (0.98 of it); group rows can make any cell residual.
+      const w = Math.max(weight(ids[i]), counterpart ? weight(counterpart) : 0);
+      best = Math.max(best, w * Math.min(1, plan.scores[j] * MAX_CONTENT_FIT));
+    }
+    // A second header with the same words can be read as a residual field, at 0.85 of the first at most.
+    if (sameWords && cells.some((o, i) => i !== k && o.words.key === c.words.key)) best = Math.max(best, 0.85 * maxWeight(vocab));
+    if (best > 0) namable++;
+    named += best;
+    if (c.words.idNoun && nouns.includes(c.words.idNoun)) ownId = true;
+  }
+  const evidence = named + (ownId ? OWN_ID_EVIDENCE : 0) + CONTEXT_EVIDENCE;
+  return evidence * (0.5 + (0.5 * namable) / Math.max(cells.length, 1)) * rowFactor * (1 + 1e-6) + 1e-9;
+}
+
+const maxWeightMemo = new WeakMap<TemplateVocabulary, number>();
+
+function maxWeight(vocab: TemplateVocabulary): number {
+  let w = maxWeightMemo.get(vocab);
+  if (w === undefined) maxWeightMemo.set(vocab, (w = Math.max(0.5, ...vocab.weight.values())));
+  return w;
+}
+
 function rowScore(a: Assignment, headerCount: number, rowFactor: number): number {
   const named = a.namedCells / Math.max(headerCount, 1);
   return a.evidence * (0.5 + 0.5 * named) * rowFactor;
@@ -397,7 +633,7 @@ function textRowAbove(cells: SheetCells, row: number, header: HeaderCell[]): boo
   for (const h of header) {
     const m = mergeAt(cells, row - 1, h.col);
     if (m && m.bottom >= row) continue;
-    if (headerTextOf(valueAt(cells, row - 1, h.col))) filled++;
+    if (hasText(valueAt(cells, row - 1, h.col))) filled++;
   }
   return filled >= 3 && filled >= header.length * 0.6;
 }
@@ -420,16 +656,17 @@ function titleWordsAbove(cells: SheetCells, row: number, header: HeaderCell[]): 
 }
 
 /** Rows above the header that label groups of its columns (not titles, not label:value blocks). */
-function findGroupRows(cells: SheetCells, headerRow: number, firstCol: number, lastCol: number, headerCount: number): number[] {
+function findGroupRows(sheetRows: SheetRows, headerRow: number, firstCol: number, lastCol: number, headerCount: number): number[] {
+  const { cells } = sheetRows;
   const rows: number[] = [];
   for (let r = headerRow - 1; r >= Math.max(cells.top, headerRow - 3); r--) {
-    const { cells: hc, numbers, labels } = headerCellsOf(cells, r);
+    const { cells: hc, numbers, labels } = sheetRows.headerCells(r);
     const inside = hc.filter((c) => c.col >= firstCol && c.col <= lastCol);
     if (!inside.length || numbers > 0 || labels > 0 || inside.length !== hc.length) break;
     if (inside.length * 2 > headerCount && headerCount > 2) break;
     const widest = Math.max(...inside.map((c) => { const m = mergeAt(cells, r, c.col); return m ? m.right - m.left + 1 : 1; }));
     if (inside.length === 1 && (widest >= (lastCol - firstCol + 1) * 0.8 || inside[0].text.length > 50)) break; // a title
-    const above = r > cells.top ? headerCellsOf(cells, r - 1).cells.map((c) => c.col).join(",") : "";
+    const above = r > cells.top ? sheetRows.headerCells(r - 1).cells.map((c) => c.col).join(",") : "";
     if (above && above === hc.map((c) => c.col).join(",")) break; // label/value pairs repeated row after row
     rows.push(r);
   }
@@ -455,26 +692,36 @@ function applyGroups(cells: SheetCells, headerCells: HeaderCell[], groupRows: nu
  * The most register-like header row in these cells (outside `exclude`, which
  * holds the sheet's Excel tables), or null when nothing looks like a register.
  */
-export function locateRegister(cells: SheetCells, vocabularies: TemplateVocabulary[], exclude: RangeAddress[] = []): LocatedRegister | null {
+export function locateRegister(cells: SheetCells, vocabularies: TemplateVocabulary[], exclude: RangeAddress[] = [], rows = new SheetRows(cells)): LocatedRegister | null {
   let winner: { row: number; header: HeaderCell[]; rowFactor: number; ranked: { a: Assignment; score: number }[] } | null = null;
   const sheetWords = words(cells.sheet);
   const lastRow = Math.min(bottomRow(cells), cells.top + HEADER_SEARCH_ROWS - 1);
-  const right = rightColumn(cells);
   for (let row = cells.top; row <= lastRow; row++) {
-    const whole = headerCellsOf(cells, row, exclude, right);
-    for (const header of headerBlocks(cells, row, whole.cells)) {
+    const whole = rows.headerCells(row, exclude);
+    // Each block holds some of the row's cells: none can hold three when the row does not.
+    if (whole.cells.length < 3) continue;
+    for (const header of rows.headerBlocks(row, whole)) {
       const numbers = whole.numbers;
-      const labels = header.filter((h) => isLabelValue(h.text)).length;
+      const labels = header.length === whole.cells.length ? whole.labels : header.filter((h) => isLabelValue(h.text)).length;
       if (header.length < 3 || numbers > header.length || labels * 2 >= header.length) continue;
-      // Which templates could read the row first: most rows met here are records no template reads, and need no more.
-      const cellWords = cellWordsOf(header);
-      const usable = usableVocabularies(cellWords, vocabularies);
-      if (!usable.length) continue;
-      const profiles = profilesBelow(cells, row, header.map((h) => h.col));
       const avgLength = header.reduce((s, h) => s + h.text.length, 0) / header.length;
       const density = headerDensity(cells, row, header);
-      const dataAbove = textRowAbove(cells, row, header);
-      const rowFactor = rowFactorOf(avgLength, density, dataAbove);
+      let rowFactor: number | undefined;
+      // Rows of records under a header found: most are shown to score less than it before their words are looked up.
+      if (winner) {
+        if (mostRowScore(header.length, rowFactorOf(avgLength, density, false)) < winner.ranked[0].score) continue;
+        rowFactor = rowFactorOf(avgLength, density, textRowAbove(cells, row, header));
+        if (mostRowScore(header.length, rowFactor) < winner.ranked[0].score) continue;
+      }
+      // Which templates could read the row first: most rows met here are records no template reads, and need no more.
+      const readings = textReadings(header, vocabularies);
+      const usable = usableVocabularies(readings, vocabularies);
+      if (!usable.length) continue;
+      rowFactor ??= rowFactorOf(avgLength, density, textRowAbove(cells, row, header));
+      const cellWords = readings.map((r) => r.words);
+      const profiles = rows.profilesBelow(row);
+      // Then with their words: shown to score less than the header found whatever the cells below them hold, before any profile.
+      if (winner && usable.every((v) => bestRowScore(readings, v, rowFactor) < winner!.ranked[0].score)) continue;
       const context: HeaderContext = { words: [...sheetWords, ...titleWordsAbove(cells, row, header)] };
       const ranked = usable
         .map((v) => assignFields(header, v, profiles, context, cellWords))
@@ -486,18 +733,20 @@ export function locateRegister(cells: SheetCells, vocabularies: TemplateVocabula
     }
   }
   if (!winner) return null;
-  const { row: headerRow, header } = winner;
+  const headerRow = winner.row;
+  // The row's cells are shared with later searches of the sheet: group words go on copies.
+  const header = winner.header.map((h) => ({ ...h }));
   const firstCol = header[0].col;
   const lastHeader = header[header.length - 1];
   const lastMerge = mergeAt(cells, headerRow, lastHeader.col);
   const lastCol = lastMerge ? lastMerge.right : lastHeader.col;
   const notes: string[] = [];
-  const groupRows = findGroupRows(cells, headerRow, firstCol, lastCol, header.length);
+  const groupRows = findGroupRows(rows, headerRow, firstCol, lastCol, header.length);
   let best = winner.ranked[0].a;
   let runnerUp = winner.ranked.find((x) => x.a.template.kind !== best.template.kind)?.a ?? null;
   if (groupRows.length) {
     applyGroups(cells, header, groupRows, headerRow);
-    const profiles = profilesBelow(cells, headerRow, header.map((h) => h.col));
+    const profiles = rows.profilesBelow(headerRow);
     const vocab = vocabularies.find((v) => v.template.id === best.template.id);
     if (vocab) best = assignFields(header, vocab, profiles);
     const span = groupRows.length === 1 ? `row ${groupRows[0]} groups` : `rows ${groupRows[0]}-${groupRows[groupRows.length - 1]} group`;
@@ -509,13 +758,13 @@ export function locateRegister(cells: SheetCells, vocabularies: TemplateVocabula
 }
 
 /** For cells that name a field nobody matched by header: ids like "rs-1" in the first column. */
-export function mapByContent(cells: SheetCells, located: LocatedRegister): void {
+export function mapByContent(cells: SheetCells, located: LocatedRegister, rows?: SheetRows): void {
   const { best, headerCells, headerRow } = located;
   const hasField = (id: string) => best.matches.some((m) => m.fieldId === id);
   const mappedCols = new Set(best.matches.map((m) => m.col));
   const first = headerCells[0];
   if (first && !mappedCols.has(first.col) && !hasField("id") && best.template.columns.some((c) => c.id === "id")) {
-    const p = profilesBelow(cells, headerRow, [first.col]).get(first.col);
+    const p = rows ? rows.profilesBelow(headerRow).get(first.col) : profileBelow(cells, headerRow, first.col);
     if (p && p.filled >= 3 && p.ids / p.filled >= 0.8 && p.distinct === p.filled) {
       best.matches.push({ fieldId: "id", col: first.col, header: first.text, confidence: 0.45, source: "content", note: "mapped by content (values look like ids)" });
       best.matches.sort((a, b) => a.col - b.col);
@@ -535,14 +784,13 @@ const REGISTER_WORDS = new Set([
  * register-like words over rows of records is still offered, as a register
  * of uncertain kind, rather than said not to be there.
  */
-export function locateRegisterShapedBlock(cells: SheetCells, vocabularies: TemplateVocabulary[], exclude: RangeAddress[] = []): LocatedRegister | null {
+export function locateRegisterShapedBlock(cells: SheetCells, vocabularies: TemplateVocabulary[], exclude: RangeAddress[] = [], rows = new SheetRows(cells)): LocatedRegister | null {
   let pick: { row: number; header: HeaderCell[]; words: number; records: number } | null = null;
   const lastRow = Math.min(bottomRow(cells), cells.top + HEADER_SEARCH_ROWS - 1);
-  const right = rightColumn(cells);
   for (let row = cells.top; row <= lastRow; row++) {
-    const whole = headerCellsOf(cells, row, exclude, right);
-    if (whole.numbers > 0 || whole.labels > 0) continue;
-    for (const header of headerBlocks(cells, row, whole.cells)) {
+    const whole = rows.headerCells(row, exclude);
+    if (whole.numbers > 0 || whole.labels > 0 || whole.cells.length < 3) continue;
+    for (const header of rows.headerBlocks(row, whole)) {
       if (header.length < 3) continue;
       const avgLength = header.reduce((n, h) => n + h.text.length, 0) / header.length;
       if (rowFactorOf(avgLength, headerDensity(cells, row, header), textRowAbove(cells, row, header)) < 0.7) continue;
@@ -551,7 +799,7 @@ export function locateRegisterShapedBlock(cells: SheetCells, vocabularies: Templ
       let records = 0;
       for (let r = row + 1; r <= Math.min(bottomRow(cells), row + 10); r++) {
         if (inExcluded(r, header[0].col, exclude)) break;
-        const filled = header.filter((h) => headerTextOf(valueAt(cells, r, h.col)) !== "" || typeof valueAt(cells, r, h.col) === "number").length;
+        const filled = header.filter((h) => hasText(valueAt(cells, r, h.col)) || typeof valueAt(cells, r, h.col) === "number").length;
         if (filled * 2 >= header.length) records++;
       }
       if (records < 2) continue;
@@ -559,15 +807,15 @@ export function locateRegisterShapedBlock(cells: SheetCells, vocabularies: Templ
     }
   }
   if (!pick) return null;
-  return locateAtHeader(cells, vocabularies, pick.row, pick.header);
+  return locateAtHeader(cells, vocabularies, pick.row, pick.header, undefined, rows);
 }
 
 /**
  * A register read at a header already chosen (by a person, or as a block of
  * uncertain kind): every template tried, the one named first when given.
  */
-export function locateAtHeader(cells: SheetCells, vocabularies: TemplateVocabulary[], row: number, header: HeaderCell[], templateId?: string): LocatedRegister | null {
-  const profiles = profilesBelow(cells, row, header.map((h) => h.col));
+export function locateAtHeader(cells: SheetCells, vocabularies: TemplateVocabulary[], row: number, header: HeaderCell[], templateId?: string, rows?: SheetRows): LocatedRegister | null {
+  const profiles = rows ? rows.profilesBelow(row) : new ProfilesBelow(cells, row);
   const context: HeaderContext = { words: [...words(cells.sheet), ...titleWordsAbove(cells, row, header)] };
   const ranked = vocabularies.map((v) => assignFields(header, v, profiles, context)).sort((a, b) => b.evidence - a.evidence);
   const best = (templateId ? ranked.find((a) => a.template.id === templateId) : undefined) ?? ranked[0];

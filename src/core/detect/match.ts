@@ -162,10 +162,27 @@ function firstWordsIn(words: FirstWords, t: string): boolean {
   return false;
 }
 
+/** Per template, the words found to be one of its first words or not (bounded): words recur far more than whole texts. */
+const firstWordHits = new WeakMap<TemplateVocabulary, Map<string, boolean>>();
+const FIRST_WORD_HITS_LIMIT = 50_000;
+
 function mayName(h: HeaderWords, vocab: TemplateVocabulary): boolean {
   const fw = firstWordsOf(vocab);
-  for (const list of [h.tokens, h.baseTokens]) for (const t of list) if (firstWordsIn(fw, t)) return true;
+  let hits = firstWordHits.get(vocab);
+  if (!hits) firstWordHits.set(vocab, (hits = new Map()));
+  for (const list of [h.tokens, h.baseTokens]) for (const t of list) if (rememberedFirstWord(hits, fw, t)) return true;
   return false;
+}
+
+/** firstWordsIn, remembered word by word in `hits` (bounded). */
+function rememberedFirstWord(hits: Map<string, boolean>, words: FirstWords, t: string): boolean {
+  let hit = hits.get(t);
+  if (hit === undefined) {
+    hit = firstWordsIn(words, t);
+    if (hits.size >= FIRST_WORD_HITS_LIMIT) hits.clear();
+    hits.set(t, hit);
+  }
+  return hit;
 }
 
 /** The first words of every phrase of several templates together, and the words found to be one of them or not (bounded). */
@@ -175,7 +192,6 @@ interface AnyFirstWords {
 }
 
 const anyFirstWordsMemo = new WeakMap<readonly TemplateVocabulary[], AnyFirstWords>();
-const ANY_FIRST_WORDS_LIMIT = 50_000;
 
 /**
  * Whether any of these templates could name the header (mayName of one of
@@ -195,17 +211,7 @@ export function mayNameAny(h: HeaderWords, vocabularies: readonly TemplateVocabu
     for (const w of any.words.exact) if (w.length >= 5) (any.words.byLength.get(w.length) ?? any.words.byLength.set(w.length, []).get(w.length))!.push(w);
     anyFirstWordsMemo.set(vocabularies, any);
   }
-  for (const list of [h.tokens, h.baseTokens]) {
-    for (const t of list) {
-      let hit = any.seen.get(t);
-      if (hit === undefined) {
-        hit = firstWordsIn(any.words, t);
-        if (any.seen.size >= ANY_FIRST_WORDS_LIMIT) any.seen.clear();
-        any.seen.set(t, hit);
-      }
-      if (hit) return true;
-    }
-  }
+  for (const list of [h.tokens, h.baseTokens]) for (const t of list) if (rememberedFirstWord(any.seen, any.words, t)) return true;
   return false;
 }
 

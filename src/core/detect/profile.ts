@@ -33,43 +33,115 @@ const PERCENT_TEXT = /^-?\d+(?:[.,]\d+)?\s*%(?:\s*(?:to|-|–)\s*\d+(?:[.,]\d+)?
 const MONEY_TEXT = /^-?(?:[$£€¥]\s*)?-?\d{1,3}(?:[,\s]\d{3})*(?:\.\d+)?\s*(?:[A-Z]{3}|[$£€¥]|k|m)?$/i;
 const DATE_TEXT = /^(?:\d{4}-\d{1,2}-\d{1,2}|\d{1,2}[./-]\d{1,2}[./-]\d{2,4})$/;
 
-export function profileColumn(values: CellValue[], isDate: boolean[]): ColumnProfile {
-  const p: ColumnProfile = { filled: 0, numbers: 0, levels: 0, dates: 0, percents: 0, money: 0, longText: 0, shortText: 0, ids: 0, responses: 0, distinct: 0 };
-  const seen = new Set<string>();
-  // Every cell under every candidate header passes here: each text is trimmed and lower-cased once.
-  for (let i = 0; i < values.length; i++) {
-    const v = values[i];
-    if (v === null || typeof v === "boolean" || typeof v === "object") continue;
-    if (typeof v === "number") {
-      p.filled++;
-      seen.add(String(v).trim().toLowerCase());
-      if (isDate[i]) p.dates++;
-      else {
-        p.numbers++;
-        if (Number.isInteger(v) && v >= 1 && v <= 5) p.levels++;
-        else if (v > 0 && v < 1) p.percents++;
-        if (Number.isInteger(v) && v >= 1 && v < 100000) p.ids += 0.5;
-      }
-      continue;
+/** What one cell adds to its column's profile; null for a cell that adds nothing (blank, true/false, an error). */
+export interface CellTally {
+  /** The cell as told apart from the others for `distinct`. */
+  key: string;
+  numbers: number;
+  levels: number;
+  dates: number;
+  percents: number;
+  money: number;
+  longText: number;
+  shortText: number;
+  ids: number;
+  responses: number;
+}
+
+/**
+ * What a text adds, remembered by text (bounded): the cells under every
+ * header tried are profiled, and values recur down a column and across
+ * files (statuses, levels, owners). Read-only.
+ */
+const textTallies = new Map<string, CellTally | null>();
+const TEXT_TALLY_LIMIT = 20_000;
+
+/** Numbers recur too (levels, scores, the days of a project): what each adds is remembered, dates apart. */
+const numberTallies = new Map<number, CellTally>();
+const dateTallies = new Map<number, CellTally>();
+
+export function tallyOf(v: CellValue, isDate: boolean): CellTally | null {
+  if (v === null || typeof v === "boolean" || typeof v === "object") return null;
+  if (typeof v === "number") {
+    const memo = isDate ? dateTallies : numberTallies;
+    let n = memo.get(v);
+    if (n === undefined) {
+      n = numberTally(v, isDate);
+      if (memo.size >= TEXT_TALLY_LIMIT) memo.clear();
+      memo.set(v, n);
     }
-    const s = v.trim();
-    if (s === "") continue;
-    p.filled++;
-    const lower = s.toLowerCase();
-    seen.add(lower);
-    if (isLevelWord(lower)) p.levels++;
-    if (RESPONSE_WORDS.has(lower.includes("(") ? lower.replace(TRAILING_NOTE, "") : lower)) p.responses++;
-    if (PERCENT_TEXT.test(s)) {
-      p.percents++;
-      p.levels++;
-    } else if (MONEY_TEXT.test(s)) p.money++;
-    else if (DATE_TEXT.test(s)) p.dates++;
-    else if (ID.test(s)) p.ids++;
-    if (s.length > 40) p.longText++;
-    else if (!/^-?[\d.,\s%]+$/.test(s)) p.shortText++;
+    return n;
   }
-  p.distinct = seen.size;
-  return p;
+  let t = textTallies.get(v);
+  if (t === undefined) {
+    t = textTally(v);
+    if (textTallies.size >= TEXT_TALLY_LIMIT) textTallies.clear();
+    textTallies.set(v, t);
+  }
+  return t;
+}
+
+function numberTally(v: number, isDate: boolean): CellTally {
+  const t: CellTally = { key: String(v).trim().toLowerCase(), numbers: 0, levels: 0, dates: 0, percents: 0, money: 0, longText: 0, shortText: 0, ids: 0, responses: 0 };
+  if (isDate) t.dates++;
+  else {
+    t.numbers++;
+    if (Number.isInteger(v) && v >= 1 && v <= 5) t.levels++;
+    else if (v > 0 && v < 1) t.percents++;
+    if (Number.isInteger(v) && v >= 1 && v < 100000) t.ids += 0.5;
+  }
+  return t;
+}
+
+function textTally(v: string): CellTally | null {
+  const s = v.trim();
+  if (s === "") return null;
+  const lower = s.toLowerCase();
+  const t: CellTally = { key: lower, numbers: 0, levels: 0, dates: 0, percents: 0, money: 0, longText: 0, shortText: 0, ids: 0, responses: 0 };
+  if (isLevelWord(lower)) t.levels++;
+  if (RESPONSE_WORDS.has(lower.includes("(") ? lower.replace(TRAILING_NOTE, "") : lower)) t.responses++;
+  if (PERCENT_TEXT.test(s)) {
+    t.percents++;
+    t.levels++;
+  } else if (MONEY_TEXT.test(s)) t.money++;
+  else if (DATE_TEXT.test(s)) t.dates++;
+  else if (ID.test(s)) t.ids++;
+  if (s.length > 40) t.longText++;
+  else if (!/^-?[\d.,\s%]+$/.test(s)) t.shortText++;
+  return t;
+}
+
+/** A column's profile from what each of its cells adds (tallyOf). */
+export class ProfileSum {
+  private readonly p: ColumnProfile = { filled: 0, numbers: 0, levels: 0, dates: 0, percents: 0, money: 0, longText: 0, shortText: 0, ids: 0, responses: 0, distinct: 0 };
+  private readonly seen = new Set<string>();
+
+  add(t: CellTally | null): void {
+    if (!t) return;
+    const p = this.p;
+    p.filled++;
+    this.seen.add(t.key);
+    p.numbers += t.numbers;
+    p.levels += t.levels;
+    p.dates += t.dates;
+    p.percents += t.percents;
+    p.money += t.money;
+    p.longText += t.longText;
+    p.shortText += t.shortText;
+    p.ids += t.ids;
+    p.responses += t.responses;
+  }
+
+  profile(): ColumnProfile {
+    this.p.distinct = this.seen.size;
+    return this.p;
+  }
+}
+
+export function profileColumn(values: CellValue[], isDate: boolean[]): ColumnProfile {
+  const sum = new ProfileSum();
+  for (let i = 0; i < values.length; i++) sum.add(tallyOf(values[i], isDate[i]));
+  return sum.profile();
 }
 
 /** A factor around 1: above when content confirms the type, below when it contradicts it. */

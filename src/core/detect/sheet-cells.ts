@@ -48,6 +48,8 @@ export function formatAt(c: CellRect, row: number, col: number): string {
 }
 
 export function mergeAt(c: SheetCells, row: number, col: number): RangeAddress | undefined {
+  // Most sheets merge nothing, and detection asks this of nearly every cell it reads.
+  if (c.merges.length === 0) return undefined;
   return c.merges.find((m) => row >= m.top && row <= m.bottom && col >= m.left && col <= m.right);
 }
 
@@ -65,6 +67,11 @@ export function isDateCell(c: SheetCells, row: number, col: number): boolean {
 /** A cell with something a person typed or a formula computed (not blank, not an error). */
 export function hasContent(v: CellValue): boolean {
   return !isBlank(v) && !isCellError(v);
+}
+
+/** Whether headerTextOf(v) has anything: text with more than white space in it (told without making the text). */
+export function hasText(v: CellValue): boolean {
+  return typeof v === "string" && v.trim() !== "";
 }
 
 /** Text of a cell as a header would read, or "" when it is not header-like text. */

@@ -9,7 +9,7 @@ import { columnIndex, columnLetter, formatRange, parseRange, type RangeAddress }
 import { measureExtent } from "../../core/detect/extent";
 import {
   detectAtHeader,
-  findInSheet,
+  sheetSearch,
   detectTable,
   isFurtherRegister,
   registerArea,
@@ -134,8 +134,9 @@ async function detectSheet(host: WorkbookHost, sheet: SheetOutline, options: Reg
   const exclude = [...tableRanges];
   // Registers stacked or side by side: each one found is left out of the next search.
   const own: DetectedRegister[] = [];
+  const search = sheetSearch(preview, options);
   while (own.length < REGISTERS_PER_SHEET) {
-    const finding = findInSheet(preview, options, exclude);
+    const finding = search.find(exclude);
     const first = finding.measure();
     if (!first || ((own.length > 0 || found.length > 0) && !isFurtherRegister(first))) break;
     const reg = (await withBody(host, sheet, preview, used, first, (body) => finding.measure(body), options.lightBody)) ?? first;

@@ -1,6 +1,6 @@
 import { parseRange, type RangeAddress } from "../../../../src/core/grid/address";
 import type { CellValue } from "../../../../src/core/grid/cell";
-import { detectInSheet, detectTable } from "../../../../src/core/detect/detect";
+import { detectInSheet, detectTable, findInSheet, registerArea, sheetSearch } from "../../../../src/core/detect/detect";
 import { editDistance, normaliseHeader } from "../../../../src/core/detect/normalise";
 import type { SheetCells } from "../../../../src/core/detect/sheet-cells";
 
@@ -100,6 +100,83 @@ describe("when a header name repeats without a group row", () => {
     expect(reg?.columns.probability?.column).toBe("C");
     expect(reg?.columns.residualProbability?.column).toBe("E");
     expect(reg?.notes.some((n) => n.includes("second “Likelihood”"))).toBe(true);
+  });
+});
+
+describe("searching one sheet again and again", () => {
+  const issueRows = (n: number): CellValue[][] =>
+    Array.from({ length: n }, (_, i) => [`I-${i + 1}`, `Interface to the billing system ${i + 1} is late`, "Ann Lee", "High", "Open", 45800 + i]);
+
+  // Each search after the first reads the rows the earlier ones read: it must find what a search of its own finds.
+  function searchedInTurn(cells: SheetCells) {
+    const search = sheetSearch(cells);
+    const exclude: RangeAddress[] = [];
+    const found = [];
+    for (;;) {
+      const reg = search.find(exclude).measure();
+      const alone = findInSheet(cells, {}, exclude).measure();
+      expect(reg).toEqual(alone);
+      if (!reg || found.length > 2) break;
+      found.push(reg);
+      exclude.push(registerArea(reg));
+    }
+    return found;
+  }
+
+  test("registers stacked one under the other, the first with a group row above its header", () => {
+    const cells = sheet(
+      [
+        ["", "", "Inherent", "", "Residual", ""],
+        ["ID", "Description", "Likelihood", "Impact", "Likelihood", "Impact"],
+        ["R1", "Data centre outage during cut-over weekend", 4, 5, 2, 3],
+        ["R2", "Key supplier insolvency before contract award", 2, 4, 1, 4],
+        ["R3", "Scope creep from the regional stakeholders", 3, 3, 2, 2],
+        [null, null, null, null, null, null],
+        [null, null, null, null, null, null],
+        ["Issue ID", "Issue Description", "Owner", "Priority", "Status", "Date Raised"],
+        ...issueRows(5),
+      ],
+      ["C1:D1", "E1:F1"],
+    );
+    expect(searchedInTurn(cells).map((r) => [r.kind, r.headerRow])).toEqual([
+      ["risk", 2],
+      ["issue", 8],
+    ]);
+  });
+
+  test("registers side by side on the same rows", () => {
+    const risks = [["Risk ID", "Risk Description", "Likelihood", "Impact", "Status", "Risk Owner"], ...riskRows(5)];
+    const issues = [["Issue ID", "Issue Description", "Owner", "Priority", "Status", "Date Raised"], ...issueRows(5)];
+    const cells = sheet(risks.map((r, i) => [...r, null, ...issues[i]]));
+    expect(searchedInTurn(cells).map((r) => [r.kind, r.firstColumn])).toEqual([
+      ["risk", "A"],
+      ["issue", "H"],
+    ]);
+  });
+});
+
+describe("rows passed over once a header is found", () => {
+  test("a fuller header below a weaker one still wins", () => {
+    const reg = detectInSheet(
+      sheet([
+        ["Risk ID", "Status", "Owner", null, null, null],
+        ["R-0", "Open", "Ann Lee", null, null, null],
+        [null, null, null, null, null, null],
+        ["Risk ID", "Risk Description", "Likelihood", "Impact", "Status", "Risk Owner"],
+        ...riskRows(6),
+      ]),
+    );
+    expect(reg).toMatchObject({ kind: "risk", headerRow: 4, firstRow: 5, lastRow: 10 });
+  });
+
+  test("rows of records that read a little like headers stay records", () => {
+    const reg = detectInSheet(
+      sheet([
+        ["Change ID", "Description", "Requested By", "Date Raised", "Impact", "Decision", "Status"],
+        ...Array.from({ length: 8 }, (_, i) => [`CR-${i + 1}`, `Change request ${i + 1}`, "Sam Ortiz", 45800 + i, i % 2 ? "Scope" : "Cost", i % 3 ? "Approved" : "Rejected", "Closed"]),
+      ]),
+    );
+    expect(reg).toMatchObject({ kind: "change", headerRow: 1, firstRow: 2, lastRow: 9 });
   });
 });
 
