@@ -96,9 +96,16 @@ export async function partWithDtd(zip: JSZip, fileName: string, keep?: Map<strin
   return undefined;
 }
 
-/** Whether a part's start holds a <!DOCTYPE (most parts hold no "<!" at all: that is looked for first). */
+/**
+ * Whether a part's start holds a <!DOCTYPE. Most parts hold no "<!" at all:
+ * that is looked for first, by its "!", which is rare in XML where "<" is in
+ * every tag (a search for "<!" stops at each "<").
+ */
 function declaresDocumentType(start: string): boolean {
-  return start.includes("<!") && /<!DOCTYPE/i.test(start);
+  for (let at = start.indexOf("!"); at >= 0; at = start.indexOf("!", at + 1)) {
+    if (at > 0 && start.charCodeAt(at - 1) === 60) return /<!DOCTYPE/i.test(start);
+  }
+  return false;
 }
 
 /** A small deflated part's bytes inflated whole, when they come to the size the zip declares (a damaged stream does not). */

@@ -26,7 +26,8 @@ import { readSheetRules } from "./read-rules";
 import type { FormulaGroup } from "./formula-group-losses";
 import { validationsFromSheetXml } from "./validations-load";
 import { MAX_READ_CELLS } from "./read-limits";
-import { CellStore, scanSheetPieces, textOf } from "./sheet-scan";
+import { CellStore, scanSheetPieces } from "./sheet-scan";
+import { SharedStringTable } from "./shared-string-table";
 
 const WORKBOOK = "xl/workbook.xml";
 const FORMAT_CODES = new Map(Object.entries(BUILT_IN_FORMATS).map(([code, id]) => [id, code]));
@@ -65,7 +66,7 @@ export class PackageWorkbook implements WorkbookHost {
   private readonly heads = new Map<string, ParsedSheet>();
   /** Sheets read only for the text around their cells and their tables (readAroundCells), by part. */
   private readonly around = new Map<string, Pick<ParsedSheet, "outside" | "tables">>();
-  private strings: string[] | undefined;
+  private strings: SharedStringTable | undefined;
 
   private constructor(
     private readonly pkg: OpcPackage,
@@ -155,12 +156,11 @@ export class PackageWorkbook implements WorkbookHost {
     return new PackageWorkbook(pkg, fileName, sheets, formats, dxfs, !!opened);
   }
 
-  private async sharedStrings(): Promise<string[]> {
+  private async sharedStrings(): Promise<SharedStringTable> {
     if (this.strings) return this.strings;
     const rel = (await this.pkg.relationships(WORKBOOK)).find((r) => r.type === `${REL_NS}/sharedStrings`);
     const xml = rel ? ((await this.pkg.text(resolveTarget(WORKBOOK, rel.target))) ?? "") : "";
-    const p = prefixOf(xml, "sst");
-    this.strings = findElements(xml, `${p}si`).map((s) => textOf(xml.slice(s.start, s.end)));
+    this.strings = new SharedStringTable(xml, prefixOf(xml, "sst"));
     return this.strings;
   }
 
@@ -466,7 +466,7 @@ function stripPrefixes(el: XmlElement): XmlElement {
  * piece by piece (each piece read up to its last whole row), and the text
  * around the cells kept for merged areas, validations and colour rules.
  */
-async function readSheetPart(pkg: OpcPackage, part: string, strings: string[], how: { whole?: boolean; headRows?: number }): Promise<ParsedSheet> {
+async function readSheetPart(pkg: OpcPackage, part: string, strings: SharedStringTable, how: { whole?: boolean; headRows?: number }): Promise<ParsedSheet> {
   const { whole = false, headRows } = how;
   const pieces = whole ? wholeText(pkg, part) : headRows === undefined ? pkg.textPieces(part) : inSlices(pkg.textPieces(part));
   const { cells, outside, prefix: p, cut } = await scanSheetPieces(pieces, strings, headRows === undefined ? {} : { enough: (store) => readPast(store, headRows) });

@@ -32,6 +32,16 @@ export function xmlText(s: string): string {
   return decodeEntities(s.includes("\r") ? s.replace(/\r\n?/g, "\n") : s);
 }
 
+/** Strings by their index in the workbook's list: what shared-string cells are read from (see shared-string-table.ts). */
+export interface StringList {
+  /** The string at `index`, or undefined for an index the list does not hold. */
+  get(index: number): string | undefined;
+}
+
+function stringListOf(strings: readonly string[]): StringList {
+  return { get: (index) => strings[index] };
+}
+
 const INITIAL_CELLS = 256;
 
 function grown<A extends Int32Array | Uint8Array | Float64Array>(old: A, bigger: A): A {
@@ -56,7 +66,11 @@ export class CellStore {
   /** Array formulas and data tables: the cell that holds each one's formula and the area it fills. */
   readonly groups: { kind: "array formula" | "data table"; anchor: string; range: RangeAddress }[] = [];
 
-  constructor(private readonly strings: readonly string[]) {}
+  private readonly strings: StringList;
+
+  constructor(strings: readonly string[] | StringList) {
+    this.strings = Array.isArray(strings) ? stringListOf(strings) : (strings as StringList);
+  }
 
   /** Cell indexes [start, end) of a sheet row; empty when the part has no cells in it. */
   cellsOf(row: number): [number, number] {
@@ -81,7 +95,7 @@ export class CellStore {
       case NUMBER:
         return this.nums[i];
       case SHARED:
-        return this.strings[this.nums[i]] ?? null;
+        return this.strings.get(this.nums[i]) ?? null;
       case BOOLEAN:
         return this.nums[i] === 1;
       case OTHER:
@@ -142,7 +156,7 @@ export class CellStore {
 
 }
 
-const isDelimiter = (code: number) => code === 32 || code === 62 || code === 47 || code === 9 || code === 10 || code === 13; // space > / tab LF CR
+export const isDelimiter = (code: number) => code === 32 || code === 62 || code === 47 || code === 9 || code === 10 || code === 13; // space > / tab LF CR
 const isSpace = (code: number) => code === 32 || code === 9 || code === 10 || code === 13;
 
 function skipSpace(xml: string, from: number, to: number): number {
@@ -161,19 +175,39 @@ interface Attrs {
   rEnd: number;
 }
 
-/** The cell types written with one letter, by its character code: read without cutting a string out of the part per cell. */
-const ONE_LETTER_TYPES: Record<number, string> = { 98: "b", 100: "d", 101: "e", 110: "n", 115: "s" };
+/** The cell type written with this one letter, by its character code: read without cutting a string out of the part per cell. */
+function oneLetterType(code: number): string | undefined {
+  switch (code) {
+    case 115:
+      return "s";
+    case 110:
+      return "n";
+    case 98:
+      return "b";
+    case 100:
+      return "d";
+    case 101:
+      return "e";
+    default:
+      return undefined;
+  }
+}
 
 /** The number written at xml[from, to): a plain whole number of up to 15 digits (exact in a double) read in place, anything else by Number. */
 function numberAt(xml: string, from: number, to: number): number {
   return (to - from <= 15 ? integerAt(xml, from, to) : undefined) ?? Number(xml.slice(from, to));
 }
 
-function readAttrs(xml: string, from: number, gt: number, out: Attrs): void {
+/** The attributes' values where a tag writes none. */
+function resetAttrs(out: Attrs): void {
   out.r = -1;
   out.s = 0;
   out.t = "n";
   out.rStart = out.rEnd = -1;
+}
+
+function readAttrs(xml: string, from: number, gt: number, out: Attrs): void {
+  resetAttrs(out);
   let i = from;
   while (i < gt) {
     const c = xml.charCodeAt(i);
@@ -196,8 +230,40 @@ function readAttrs(xml: string, from: number, gt: number, out: Attrs): void {
       out.rStart = valueStart;
       out.rEnd = valueEnd;
     } else if (name === 115) out.s = integerAt(xml, valueStart, valueEnd) ?? (Number(xml.slice(valueStart, valueEnd)) || 0);
-    else if (name === 116) out.t = (valueEnd - valueStart === 1 && ONE_LETTER_TYPES[xml.charCodeAt(valueStart)]) || xml.slice(valueStart, valueEnd);
+    else if (name === 116) out.t = (valueEnd - valueStart === 1 && oneLetterType(xml.charCodeAt(valueStart))) || xml.slice(valueStart, valueEnd);
   }
+}
+
+/**
+ * A cell's attributes as writers mostly write them: each a one-letter name,
+ * "=" and a double-quoted value, one space apart. False (what was read then
+ * is to be read again by readAttrs) at the first that is written otherwise.
+ */
+function plainAttrs(xml: string, from: number, gt: number, out: Attrs): boolean {
+  resetAttrs(out);
+  let i = from;
+  const end = xml.charCodeAt(gt - 1) === 47 ? gt - 1 : gt;
+  while (i < end) {
+    if (xml.charCodeAt(i) !== 32 || xml.charCodeAt(i + 2) !== 61 || xml.charCodeAt(i + 3) !== 34) return false;
+    const name = xml.charCodeAt(i + 1);
+    const valueStart = i + 4;
+    const valueEnd = xml.indexOf('"', valueStart);
+    if (valueEnd < 0 || valueEnd >= end) return false;
+    if (name === 114) {
+      out.rStart = valueStart;
+      out.rEnd = valueEnd;
+    } else if (name === 115) {
+      const style = integerAt(xml, valueStart, valueEnd);
+      if (style === undefined) return false;
+      out.s = style;
+    } else if (name === 116) {
+      const type = valueEnd - valueStart === 1 ? oneLetterType(xml.charCodeAt(valueStart)) : undefined;
+      if (type === undefined) return false;
+      out.t = type;
+    }
+    i = valueEnd + 1;
+  }
+  return i === end;
 }
 
 /** The column of a cell reference written at xml[from, to) ("BC12" → 55), or undefined when it is not one. */
@@ -222,6 +288,12 @@ function integerAt(xml: string, from: number, to: number): number | undefined {
     n = n * 10 + c;
   }
   return n;
+}
+
+/** Whether `word` is written at xml[at]: compared code by code, which costs far less per call than startsWith (the scanner asks a few times per cell). */
+export function hasAt(xml: string, at: number, word: string): boolean {
+  for (let k = 0; k < word.length; k++) if (xml.charCodeAt(at + k) !== word.charCodeAt(k)) return false;
+  return true;
 }
 
 /** Where the next start tag `open` ("<row", "<c") in xml[from, to) begins, or -1 ("<c" is not "<col"). */
@@ -253,6 +325,8 @@ export class SheetScanner {
   private readonly fOpen: string;
   private readonly vOpen: string;
   private readonly isOpen: string;
+  /** The column of the cell read last by plainCell. */
+  private plainCol = 0;
 
   constructor(
     readonly store: CellStore,
@@ -281,18 +355,94 @@ export class SheetScanner {
         i = gt + 1;
         continue;
       }
-      let close = xml.indexOf(this.rowClose, gt);
-      if (close < 0 || close > to) close = to;
       this.store.beginRow(rowNum);
-      this.cells(xml, gt + 1, close);
+      i = this.rowCells(xml, gt + 1, to);
       this.store.endRow();
-      i = close + this.rowClose.length;
     }
   }
 
-  private cells(xml: string, from: number, to: number): void {
-    const p = this.p;
+  /**
+   * The cells of a row whose content starts at `from`; where its end tag ends.
+   * Cells written plainly, one after the other, are read in one forward pass;
+   * from the first that is not (or anything else between them), the rest of
+   * the row is read by the general reader.
+   */
+  private rowCells(xml: string, from: number, to: number): number {
     let prevCol = 0;
+    let i = from;
+    const pl = this.p.length;
+    while (i < to && this.tagAt(xml, i, 99) && isDelimiter(xml.charCodeAt(i + 2 + pl))) {
+      const next = this.plainCell(xml, i, to, prevCol);
+      if (next < 0) break;
+      prevCol = this.plainCol;
+      i = next;
+    }
+    if (i <= to && this.closeAt(xml, i, 114) && hasAt(xml, i + 2 + pl, "row>")) return i + this.rowClose.length;
+    let close = xml.indexOf(this.rowClose, i);
+    if (close < 0 || close > to) close = to;
+    this.cells(xml, i, close, prevCol);
+    return close + this.rowClose.length;
+  }
+
+  /** Whether xml[at] begins a tag named by the letter `letter` in the part's prefix ("<c", "<x:v"). */
+  private tagAt(xml: string, at: number, letter: number): boolean {
+    const pl = this.p.length;
+    return xml.charCodeAt(at) === 60 && (pl === 0 || hasAt(xml, at + 1, this.p)) && xml.charCodeAt(at + 1 + pl) === letter;
+  }
+
+  /** Whether xml[at] begins an end tag named by the letter `letter` in the part's prefix ("</c", "</x:v"). */
+  private closeAt(xml: string, at: number, letter: number): boolean {
+    const pl = this.p.length;
+    return xml.charCodeAt(at) === 60 && xml.charCodeAt(at + 1) === 47 && (pl === 0 || hasAt(xml, at + 2, this.p)) && xml.charCodeAt(at + 2 + pl) === letter;
+  }
+
+  /**
+   * A cell at xml[at] written plainly: empty, or an attribute-free formula
+   * and value, or a value alone, then its end tag. Where it ends, or -1 when
+   * it is written otherwise (nothing read then: the general reader reads it).
+   */
+  private plainCell(xml: string, at: number, to: number, prevCol: number): number {
+    const pl = this.p.length;
+    const after = at + 2 + pl;
+    const gt = xml.indexOf(">", after);
+    if (gt < 0 || gt >= to) return -1;
+    const a = this.attrs;
+    if (!plainAttrs(xml, after, gt, a)) readAttrs(xml, after, gt, a);
+    const col = (a.rStart >= 0 ? columnAt(xml, a.rStart, a.rEnd) : undefined) ?? prevCol + 1;
+    if (xml.charCodeAt(gt - 1) === 47) {
+      this.plainCol = col;
+      this.store.push(col, a.s, EMPTY, 0);
+      return gt + 1;
+    }
+    let i = gt + 1;
+    let formulaText: string | undefined;
+    // "<f>": the letter, then ">" straight after it.
+    if (this.tagAt(xml, i, 102) && xml.charCodeAt(i + 2 + pl) === 62) {
+      const start = i + 3 + pl;
+      const close = xml.indexOf("<", start);
+      if (close < 0 || close >= to || !this.closeAt(xml, close, 102) || xml.charCodeAt(close + 3 + pl) !== 62) return -1;
+      formulaText = xml.slice(start, close);
+      i = close + 4 + pl;
+    }
+    let vStart = -1;
+    let vEnd = -1;
+    if (this.tagAt(xml, i, 118) && xml.charCodeAt(i + 2 + pl) === 62) {
+      vStart = i + 3 + pl;
+      vEnd = xml.indexOf("<", vStart);
+      if (vEnd < 0 || vEnd >= to || !this.closeAt(xml, vEnd, 118) || xml.charCodeAt(vEnd + 3 + pl) !== 62) return -1;
+      i = vEnd + 4 + pl;
+    }
+    if (i >= to || !this.closeAt(xml, i, 99) || xml.charCodeAt(i + 3 + pl) !== 62) return -1;
+    this.plainCol = col;
+    // An attribute-free formula is neither shared nor an array formula: its text is the whole of it.
+    const formula = formulaText ? `=${xmlText(formulaText)}` : null;
+    this.keep(xml, col, a, vStart, vEnd, undefined, undefined, formula);
+    return i + 4 + pl;
+  }
+
+  private cells(xml: string, from: number, to: number, prevColumn = 0): void {
+    const p = this.p;
+    let prevCol = prevColumn;
     let i = from;
     for (;;) {
       const after = startTagAfter(xml, this.cellOpen, i, to);
@@ -321,7 +471,7 @@ export class SheetScanner {
     let fAttrs = "";
     let inline: string | undefined;
     let i = skipSpace(xml, from, to);
-    if (xml.startsWith(this.fOpen, i) && isDelimiter(xml.charCodeAt(i + this.fOpen.length))) {
+    if (hasAt(xml, i, this.fOpen) && isDelimiter(xml.charCodeAt(i + this.fOpen.length))) {
       const gt = xml.indexOf(">", i);
       fAttrs = ` ${xml.slice(i + this.fOpen.length, xml.charCodeAt(gt - 1) === 47 ? gt - 1 : gt)}`;
       if (xml.charCodeAt(gt - 1) === 47) {
@@ -337,7 +487,7 @@ export class SheetScanner {
     // Where the value's text lies in the part: numbers and shared-string indexes are read there, not cut out.
     let vStart = -1;
     let vEnd = -1;
-    if (xml.startsWith(this.vOpen, i) && isDelimiter(xml.charCodeAt(i + this.vOpen.length))) {
+    if (hasAt(xml, i, this.vOpen) && isDelimiter(xml.charCodeAt(i + this.vOpen.length))) {
       const gt = xml.indexOf(">", i);
       if (xml.charCodeAt(gt - 1) === 47) i = gt + 1;
       else {
@@ -347,7 +497,7 @@ export class SheetScanner {
         i = xml.indexOf(">", close) + 1;
       }
       i = skipSpace(xml, i, to);
-    } else if (xml.startsWith(this.isOpen, i) && isDelimiter(xml.charCodeAt(i + this.isOpen.length))) {
+    } else if (hasAt(xml, i, this.isOpen) && isDelimiter(xml.charCodeAt(i + this.isOpen.length))) {
       inline = xml.slice(i, to);
       i = to;
     }
@@ -361,7 +511,13 @@ export class SheetScanner {
       vStart = vEnd = -1;
       inline = a.t === "inlineStr" ? body : undefined;
     }
+    this.keep(xml, col, a, vStart, vEnd, vText, inline, formulaText === undefined ? null : this.formulaOf(formulaText, fAttrs, xml, a, col));
+  }
+
+  /** A cell's value (its text at xml[vStart, vEnd), or vText, or inline text) and formula into the store. */
+  private keep(xml: string, col: number, a: Attrs, vStart: number, vEnd: number, text: string | undefined, inline: string | undefined, formula: string | null): void {
     const t = a.t;
+    let vText = text;
     let kind = EMPTY;
     let num = 0;
     let other: CellValue = null;
@@ -371,7 +527,7 @@ export class SheetScanner {
         kind = t === "s" ? SHARED : NUMBER;
         num = numberAt(xml, vStart, vEnd);
       } else if (t === "s") kind = SHARED;
-      this.store.push(col, a.s, kind, num, null, formulaText === undefined ? null : this.formulaOf(formulaText, fAttrs, xml, a, col));
+      this.store.push(col, a.s, kind, num, null, formula);
       return;
     }
     if (vStart >= 0) vText = xml.slice(vStart, vEnd);
@@ -406,7 +562,7 @@ export class SheetScanner {
         num = Number(vText);
       }
     }
-    this.store.push(col, a.s, kind, num, other, formulaText === undefined ? null : this.formulaOf(formulaText, fAttrs, xml, a, col));
+    this.store.push(col, a.s, kind, num, other, formula);
   }
 
   /** The formula of a cell, a shared formula's other cells given their own form of it. */
@@ -440,7 +596,7 @@ export class SheetScanner {
  */
 export async function scanSheetPieces(
   pieces: AsyncIterable<string>,
-  strings: readonly string[],
+  strings: readonly string[] | StringList,
   { readCells = true, enough }: { readCells?: boolean; enough?: (cells: CellStore) => boolean } = {},
 ): Promise<{ cells: CellStore; outside: string; prefix: string; cut: boolean }> {
   const cells = new CellStore(strings);
