@@ -44,10 +44,8 @@ function stringListOf(strings: readonly string[]): StringList {
 
 const INITIAL_CELLS = 256;
 
-function grown<A extends Int32Array | Uint8Array | Float64Array>(old: A, bigger: A): A {
-  bigger.set(old);
-  return bigger;
-}
+/** A number (8 bytes), a column and a style (4 each) and a kind (1). */
+const BYTES_PER_CELL = 17;
 
 export class CellStore {
   /** Row numbers in part order, and the index of each row's first cell (one more entry: the end). */
@@ -57,10 +55,11 @@ export class CellStore {
   private size = 0;
   // Room for a small sheet's cells, doubled as needed: most sheets a rollup reads hold a few hundred cells, and room
   // for thousands in each of the hundreds of sheets it reads was most of what the collector had to clear.
-  private cols = new Int32Array(INITIAL_CELLS);
-  private styles = new Int32Array(INITIAL_CELLS);
-  private kinds = new Uint8Array(INITIAL_CELLS);
-  private nums = new Float64Array(INITIAL_CELLS);
+  // The four columns share one buffer: allocating a typed array's memory costs several times making a view on it.
+  private nums!: Float64Array;
+  private cols!: Int32Array;
+  private styles!: Int32Array;
+  private kinds!: Uint8Array;
   private readonly others = new Map<number, CellValue>();
   private readonly formulas = new Map<number, string>();
   /** Array formulas and data tables: the cell that holds each one's formula and the area it fills. */
@@ -70,6 +69,16 @@ export class CellStore {
 
   constructor(strings: readonly string[] | StringList) {
     this.strings = Array.isArray(strings) ? stringListOf(strings) : (strings as StringList);
+    this.allocate(INITIAL_CELLS);
+  }
+
+  /** Room for `n` cells in each column (what was there before is for the caller to copy). */
+  private allocate(n: number): void {
+    const buffer = new ArrayBuffer(n * BYTES_PER_CELL);
+    this.nums = new Float64Array(buffer, 0, n);
+    this.cols = new Int32Array(buffer, n * 8, n);
+    this.styles = new Int32Array(buffer, n * 12, n);
+    this.kinds = new Uint8Array(buffer, n * 16, n);
   }
 
   /** Cell indexes [start, end) of a sheet row; empty when the part has no cells in it. */
@@ -147,11 +156,12 @@ export class CellStore {
   }
 
   private grow(): void {
-    const n = this.cols.length * 2;
-    this.cols = grown(this.cols, new Int32Array(n));
-    this.styles = grown(this.styles, new Int32Array(n));
-    this.kinds = grown(this.kinds, new Uint8Array(n));
-    this.nums = grown(this.nums, new Float64Array(n));
+    const { nums, cols, styles, kinds } = this;
+    this.allocate(cols.length * 2);
+    this.nums.set(nums);
+    this.cols.set(cols);
+    this.styles.set(styles);
+    this.kinds.set(kinds);
   }
 
 }
@@ -235,35 +245,46 @@ function readAttrs(xml: string, from: number, gt: number, out: Attrs): void {
 }
 
 /**
- * A cell's attributes as writers mostly write them: each a one-letter name,
- * "=" and a double-quoted value, one space apart. False (what was read then
- * is to be read again by readAttrs) at the first that is written otherwise.
+ * A cell's attributes as writers mostly write them, read from just after
+ * the tag's name: each a one-letter name, "=" and a double-quoted value, one
+ * space before each, then ">" or "/>". Where the tag's ">" is; -1 (what was
+ * read then is to be read again by readAttrs) at the first thing written
+ * otherwise, or a value holding ">", or nothing closing before `to`.
  */
-function plainAttrs(xml: string, from: number, gt: number, out: Attrs): boolean {
+function plainAttrs(xml: string, from: number, to: number, out: Attrs): number {
   resetAttrs(out);
   let i = from;
-  const end = xml.charCodeAt(gt - 1) === 47 ? gt - 1 : gt;
-  while (i < end) {
-    if (xml.charCodeAt(i) !== 32 || xml.charCodeAt(i + 2) !== 61 || xml.charCodeAt(i + 3) !== 34) return false;
+  while (i < to) {
+    const c = xml.charCodeAt(i);
+    if (c === 62) return i;
+    if (c === 47) return xml.charCodeAt(i + 1) === 62 && i + 1 < to ? i + 1 : -1;
+    if (c !== 32 || xml.charCodeAt(i + 2) !== 61 || xml.charCodeAt(i + 3) !== 34) return -1;
     const name = xml.charCodeAt(i + 1);
     const valueStart = i + 4;
-    const valueEnd = xml.indexOf('"', valueStart);
-    if (valueEnd < 0 || valueEnd >= end) return false;
+    // Values here are a few characters: read along rather than searched for.
+    let valueEnd = valueStart;
+    for (let code = xml.charCodeAt(valueEnd); code !== 34; code = xml.charCodeAt(++valueEnd)) if (code === 62 || valueEnd >= to) return -1;
     if (name === 114) {
       out.rStart = valueStart;
       out.rEnd = valueEnd;
     } else if (name === 115) {
       const style = integerAt(xml, valueStart, valueEnd);
-      if (style === undefined) return false;
+      if (style === undefined) return -1;
       out.s = style;
     } else if (name === 116) {
       const type = valueEnd - valueStart === 1 ? oneLetterType(xml.charCodeAt(valueStart)) : undefined;
-      if (type === undefined) return false;
+      if (type === undefined) return -1;
       out.t = type;
     }
     i = valueEnd + 1;
   }
-  return i === end;
+  return -1;
+}
+
+/** Where the next "<" is in xml[from, to), or -1: read along, for the short texts of a cell's value. */
+function nextTagAt(xml: string, from: number, to: number): number {
+  for (let i = from; i < to; i++) if (xml.charCodeAt(i) === 60) return i;
+  return -1;
 }
 
 /** The column of a cell reference written at xml[from, to) ("BC12" → 55), or undefined when it is not one. */
@@ -404,10 +425,13 @@ export class SheetScanner {
   private plainCell(xml: string, at: number, to: number, prevCol: number): number {
     const pl = this.p.length;
     const after = at + 2 + pl;
-    const gt = xml.indexOf(">", after);
-    if (gt < 0 || gt >= to) return -1;
     const a = this.attrs;
-    if (!plainAttrs(xml, after, gt, a)) readAttrs(xml, after, gt, a);
+    let gt = plainAttrs(xml, after, to, a);
+    if (gt < 0) {
+      gt = xml.indexOf(">", after);
+      if (gt < 0 || gt >= to) return -1;
+      readAttrs(xml, after, gt, a);
+    }
     const col = (a.rStart >= 0 ? columnAt(xml, a.rStart, a.rEnd) : undefined) ?? prevCol + 1;
     if (xml.charCodeAt(gt - 1) === 47) {
       this.plainCol = col;
@@ -419,8 +443,8 @@ export class SheetScanner {
     // "<f>": the letter, then ">" straight after it.
     if (this.tagAt(xml, i, 102) && xml.charCodeAt(i + 2 + pl) === 62) {
       const start = i + 3 + pl;
-      const close = xml.indexOf("<", start);
-      if (close < 0 || close >= to || !this.closeAt(xml, close, 102) || xml.charCodeAt(close + 3 + pl) !== 62) return -1;
+      const close = nextTagAt(xml, start, to);
+      if (close < 0 || !this.closeAt(xml, close, 102) || xml.charCodeAt(close + 3 + pl) !== 62) return -1;
       formulaText = xml.slice(start, close);
       i = close + 4 + pl;
     }
@@ -428,8 +452,8 @@ export class SheetScanner {
     let vEnd = -1;
     if (this.tagAt(xml, i, 118) && xml.charCodeAt(i + 2 + pl) === 62) {
       vStart = i + 3 + pl;
-      vEnd = xml.indexOf("<", vStart);
-      if (vEnd < 0 || vEnd >= to || !this.closeAt(xml, vEnd, 118) || xml.charCodeAt(vEnd + 3 + pl) !== 62) return -1;
+      vEnd = nextTagAt(xml, vStart, to);
+      if (vEnd < 0 || !this.closeAt(xml, vEnd, 118) || xml.charCodeAt(vEnd + 3 + pl) !== 62) return -1;
       i = vEnd + 4 + pl;
     }
     if (i >= to || !this.closeAt(xml, i, 99) || xml.charCodeAt(i + 3 + pl) !== 62) return -1;
@@ -590,6 +614,20 @@ export class SheetScanner {
 }
 
 /**
+ * Where `pattern` first occurs in s from `from`, as s.indexOf(pattern, from)
+ * answers, found by its last `tail` characters: V8's search stops at every
+ * occurrence of a pattern's first character, and "<" begins every tag.
+ */
+function indexOfByTail(s: string, pattern: string, tail: number, from: number): number {
+  const lead = pattern.length - tail;
+  const end = pattern.slice(lead);
+  for (let at = s.indexOf(end, from + lead); at >= 0; at = s.indexOf(end, at + 1)) {
+    if (hasAt(s, at - lead, pattern)) return at - lead;
+  }
+  return -1;
+}
+
+/**
  * A sheet part's cells from its text in pieces (any split), each piece read
  * up to its last whole row; the text around the cells is kept whole, with an
  * empty sheetData where the cells were, for the sections read from it.
@@ -610,9 +648,12 @@ export async function scanSheetPieces(
   };
   let scanner: SheetScanner | undefined;
   let p = "";
+  let closeTag = "";
   let head = "";
   let tail = "";
   let buf = "";
+  /** Where the cells not read yet begin in buf (the text is read where it lies, not cut out first). */
+  let from = 0;
   let phase: "head" | "cells" | "tail" = "head";
   let searched = 0;
   for await (const piece of pieces) {
@@ -620,7 +661,8 @@ export async function scanSheetPieces(
       tail += piece;
       continue;
     }
-    buf += piece;
+    buf = from > 0 ? buf.slice(from) + piece : buf + piece;
+    from = 0;
     if (phase === "head") {
       const open = /<([\w.-]+:)?sheetData(?=[\s/>])/g;
       open.lastIndex = Math.max(0, searched - 64);
@@ -632,6 +674,7 @@ export async function scanSheetPieces(
         continue;
       }
       p = m[1] ?? "";
+      closeTag = `</${p}sheetData>`;
       head = buf.slice(0, m.index);
       if (buf.charCodeAt(gt - 1) === 47) {
         phase = "tail";
@@ -640,26 +683,28 @@ export async function scanSheetPieces(
         continue;
       }
       if (readCells) scanner = new SheetScanner(cells, p);
-      buf = buf.slice(gt + 1);
+      from = gt + 1;
       phase = "cells";
     }
-    const close = buf.indexOf(`</${p}sheetData>`);
+    // Looked for by its last five characters ("Data>"): "<" and "/" begin every closing tag of the cells.
+    const close = indexOfByTail(buf, closeTag, 5, from);
     if (close >= 0) {
-      scanner?.rows(buf, 0, close);
-      tail = buf.slice(close + `</${p}sheetData>`.length);
+      scanner?.rows(buf, from, close);
+      tail = buf.slice(close + closeTag.length);
       buf = "";
+      from = 0;
       phase = "tail";
       continue;
     }
     const lastRow = buf.lastIndexOf(`</${p}row>`);
-    if (lastRow < 0) continue;
+    if (lastRow < from) continue;
     const upTo = lastRow + `</${p}row>`.length;
-    scanner?.rows(buf, 0, upTo);
+    scanner?.rows(buf, from, upTo);
     stopWhenEnough();
     // Kept: what may begin the closing tag of the cells, split between this piece and the next.
-    buf = buf.slice(upTo);
+    from = upTo;
   }
-  if (phase === "cells") scanner?.rows(buf, 0, buf.length);
+  if (phase === "cells") scanner?.rows(buf, from, buf.length);
   const outside = phase === "head" ? buf : `${head}<${p}sheetData/>${tail}`;
   return { cells, outside, prefix: p, cut };
 }
