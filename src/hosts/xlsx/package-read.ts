@@ -186,6 +186,8 @@ export class PackageWorkbook implements WorkbookHost {
 
   private async tablesOf(entry: SheetEntry, outside: string): Promise<TableOutline[]> {
     const out: TableOutline[] = [];
+    // Most sheets hold no table: their relationships are not read then.
+    if (!outside.includes("tablePart")) return out;
     const rels = await this.pkg.relationships(entry.part);
     const ids = [...outside.matchAll(/<(?:[\w.-]+:)?tablePart\b[^>]*?\s(?:[\w.-]+:)?id="([^"]*)"/g)].map((m) => m[1]);
     for (const id of ids) {
@@ -290,10 +292,12 @@ export class PackageWorkbook implements WorkbookHost {
     // few hundred thousand arrays that would all outlive a young-generation collection.
     const noFormulas = Object.freeze(new Array<string | null>(width).fill(null)) as (string | null)[];
     let formatsAbove: string[] | undefined;
+    // Rows whose cells are all General (most of a sheet's head) get one row of formats, made when first needed.
+    let allGeneral: string[] | undefined;
     for (let r = range.top; r <= range.bottom; r++) {
       const v: CellValue[] = new Array(width).fill(null);
       let f = noFormulas;
-      const n: string[] = new Array(width).fill("General");
+      let n: string[] | undefined;
       const [start, end] = s.cells.cellsOf(r);
       for (let i = start; i < end; i++) {
         const c = s.cells.column(i);
@@ -304,11 +308,16 @@ export class PackageWorkbook implements WorkbookHost {
           if (f === noFormulas) f = new Array(width).fill(null);
           f[c - range.left] = formula;
         }
-        n[c - range.left] = this.formats[s.cells.style(i)]?.numFmt ?? "General";
+        const format = this.formats[s.cells.style(i)]?.numFmt ?? "General";
+        if (n || format !== "General") {
+          n ??= new Array<string>(width).fill("General");
+          n[c - range.left] = format;
+        }
       }
       values.push(v);
       formulas.push(f);
-      if (!formatsAbove || !sameFormats(formatsAbove, n)) formatsAbove = Object.freeze(n) as string[];
+      const row = n ?? (allGeneral ??= Object.freeze(new Array<string>(width).fill("General")) as string[]);
+      if (!formatsAbove || (formatsAbove !== row && !sameFormats(formatsAbove, row))) formatsAbove = n ? (Object.freeze(n) as string[]) : row;
       numberFormats.push(formatsAbove);
     }
     const merges = s.merges.filter((m) => rangesIntersect(m, range)).map(formatRange);
@@ -503,10 +512,7 @@ function readPast(cells: CellStore, rows: number): boolean {
   const read = cells.rows();
   for (const r of read) {
     const [start, end] = cells.cellsOf(r);
-    for (let i = start; i < end; i++) {
-      const v = cells.value(i);
-      if ((v !== null && v !== "") || cells.formula(i) !== null) return read[read.length - 1] >= r + rows - 1;
-    }
+    for (let i = start; i < end; i++) if (cells.holds(i)) return read[read.length - 1] >= r + rows - 1;
   }
   return false;
 }
@@ -526,8 +532,7 @@ function usedRange(cells: CellStore): RangeAddress | null {
   for (const r of cells.rows()) {
     const [start, end] = cells.cellsOf(r);
     for (let i = start; i < end; i++) {
-      const v = cells.value(i);
-      if ((v === null || v === "") && cells.formula(i) === null) continue;
+      if (!cells.holds(i)) continue;
       const c = cells.column(i);
       if (r < top) top = r;
       if (r > bottom) bottom = r;

@@ -114,6 +114,14 @@ export class CellStore {
     }
   }
 
+  /** Whether the cell holds something: a value other than "", or a formula (numbers and booleans need no look at the value). */
+  holds(i: number): boolean {
+    const kind = this.kinds[i];
+    if (kind === NUMBER || kind === BOOLEAN) return true;
+    const v = kind === EMPTY ? null : this.value(i);
+    return (v !== null && v !== "") || this.formula(i) !== null;
+  }
+
   formula(i: number): string | null {
     // Most registers hold no formula at all: no lookup per cell then.
     return this.formulas.size === 0 ? null : (this.formulas.get(i) ?? null);
