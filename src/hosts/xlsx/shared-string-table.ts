@@ -28,6 +28,14 @@ export class SharedStringTable implements StringList {
     const search = new RegExp(`<${`${p}si`.replace(/[.:]/g, "\\$&")}(?=[\\s/>])`, "g");
     let at = 0;
     for (;;) {
+      // Plain: "<si>", then "<t>" or "<t …>", its text, "</t></si>"; read along, each piece a few characters from the last.
+      if (hasAt(xml, at, open) && xml.charCodeAt(at + open.length) === 62) {
+        const next = this.plainAt(xml, at + open.length + 1, tOpen, tClose, close);
+        if (next > 0) {
+          at = next;
+          continue;
+        }
+      }
       let start: number;
       if (hasAt(xml, at, open) && isDelimiter(xml.charCodeAt(at + open.length))) {
         start = at;
@@ -44,22 +52,32 @@ export class SharedStringTable implements StringList {
         at = tagEnd + 1;
         continue;
       }
-      // Plain: "<si>", then "<t>" or "<t …>", its text, "</t></si>".
-      const t = tagEnd + 1;
-      if (tagEnd === start + open.length && hasAt(xml, t, tOpen) && isDelimiter(xml.charCodeAt(t + tOpen.length)) && xml.charCodeAt(t + tOpen.length) !== 47) {
-        const tGt = xml.indexOf(">", t);
-        const textEnd = tGt < 0 ? -1 : xml.indexOf("<", tGt);
-        if (textEnd > 0 && xml.charCodeAt(tGt - 1) !== 47 && hasAt(xml, textEnd, tClose) && hasAt(xml, textEnd + tClose.length, close)) {
-          this.add(tGt + 1, textEnd, true);
-          at = textEnd + tClose.length + close.length;
-          continue;
-        }
-      }
       const endAt = xml.indexOf(close, tagEnd);
       if (endAt < 0) return;
       this.add(start, endAt + close.length, false);
       at = endAt + close.length;
     }
+  }
+
+  /** A plain string's text element at xml[t], noted; where its </si> ends, or -1 when it is not written plainly. */
+  private plainAt(xml: string, t: number, tOpen: string, tClose: string, close: string): number {
+    if (!hasAt(xml, t, tOpen)) return -1;
+    let i = t + tOpen.length;
+    let c = xml.charCodeAt(i);
+    if (c !== 62) {
+      if (c !== 32 && c !== 9 && c !== 10 && c !== 13) return -1;
+      // Its attributes (xml:space): to the ">", giving up on a "/" (a self-closed <t/>) or anything odd.
+      while (c !== 62) {
+        if (c === 47 || c === 60 || i >= xml.length) return -1;
+        c = xml.charCodeAt(++i);
+      }
+    }
+    const textStart = i + 1;
+    let textEnd = textStart;
+    while (textEnd < xml.length && xml.charCodeAt(textEnd) !== 60) textEnd++;
+    if (!hasAt(xml, textEnd, tClose) || !hasAt(xml, textEnd + tClose.length, close)) return -1;
+    this.add(textStart, textEnd, true);
+    return textEnd + tClose.length + close.length;
   }
 
   private add(start: number, end: number, plain: boolean): void {

@@ -295,6 +295,20 @@ function nextTagAt(xml: string, from: number, to: number): number {
   return -1;
 }
 
+/**
+ * The number of a row whose tag, read from just after its name, begins with
+ * r="digits" and names no other r; undefined otherwise (readAttrs reads it then).
+ */
+function rowNumberFirst(xml: string, from: number, gt: number): number | undefined {
+  if (xml.charCodeAt(from) !== 32 || xml.charCodeAt(from + 1) !== 114 || xml.charCodeAt(from + 2) !== 61 || xml.charCodeAt(from + 3) !== 34) return undefined;
+  let end = from + 4;
+  while (end < gt && xml.charCodeAt(end) !== 34) end++;
+  if (end >= gt) return undefined;
+  // Another attribute named r (not well-formed, but readAttrs would take the last): left to readAttrs.
+  for (let i = end + 1; i < gt; i++) if (xml.charCodeAt(i) === 114 && isSpace(xml.charCodeAt(i - 1))) return undefined;
+  return integerAt(xml, from + 4, end);
+}
+
 /** The column of a cell reference written at xml[from, to) ("BC12" → 55), or undefined when it is not one. */
 function columnAt(xml: string, from: number, to: number): number | undefined {
   let col = 0;
@@ -377,8 +391,9 @@ export class SheetScanner {
       const after = startTagAfter(xml, this.rowOpen, i, to);
       if (after < 0) return;
       const gt = xml.indexOf(">", after);
-      readAttrs(xml, after, gt, this.attrs);
-      const rowNum = (this.attrs.rStart >= 0 ? integerAt(xml, this.attrs.rStart, this.attrs.rEnd) : undefined) ?? this.prevRow + 1;
+      // A row's only attribute read is its number, written first by most writers: read there, the rest (spans, heights) passed over.
+      const written = rowNumberFirst(xml, after, gt) ?? (readAttrs(xml, after, gt, this.attrs), this.attrs.rStart >= 0 ? integerAt(xml, this.attrs.rStart, this.attrs.rEnd) : undefined);
+      const rowNum = written ?? this.prevRow + 1;
       this.prevRow = rowNum;
       if (xml.charCodeAt(gt - 1) === 47) {
         i = gt + 1;
