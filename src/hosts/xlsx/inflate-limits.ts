@@ -112,7 +112,7 @@ function declaresDocumentType(start: string): boolean {
 function wholeSmallPart(data: StoredEntry["_data"]): Uint8Array | undefined {
   const size = data?.uncompressedSize;
   if (!data?.compressedContent || data.compression?.magic !== "\x08\x00" || size === undefined || size > KEEP_PART_BYTES) return undefined;
-  const bytes = inflateRawNow(data.compressedContent, KEEP_PART_BYTES);
+  const bytes = inflateRawNow(data.compressedContent, KEEP_PART_BYTES, size);
   return bytes && bytes.length === size ? bytes : undefined;
 }
 
