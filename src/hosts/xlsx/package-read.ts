@@ -295,7 +295,7 @@ export class PackageWorkbook implements WorkbookHost {
     // Rows whose cells are all General (most of a sheet's head) get one row of formats, made when first needed.
     let allGeneral: string[] | undefined;
     for (let r = range.top; r <= range.bottom; r++) {
-      const v: CellValue[] = new Array(width).fill(null);
+      const v = nulls<CellValue>(width);
       let f = noFormulas;
       let n: string[] | undefined;
       const [start, end] = s.cells.cellsOf(r);
@@ -305,7 +305,7 @@ export class PackageWorkbook implements WorkbookHost {
         v[c - range.left] = s.cells.value(i);
         const formula = s.cells.formula(i);
         if (formula !== null) {
-          if (f === noFormulas) f = new Array(width).fill(null);
+          if (f === noFormulas) f = nulls<string | null>(width);
           f[c - range.left] = formula;
         }
         const format = this.formats[s.cells.style(i)]?.numFmt ?? "General";
@@ -418,6 +418,13 @@ export class PackageWorkbook implements WorkbookHost {
   async apply(_plan: Plan): Promise<ApplyResult> {
     throw new WorkbookError(`“${this.fileName}” was opened for reading only; open it with the file host to change it`, { file: this.fileName });
   }
+}
+
+/** A row of `width` nulls, filled as it is made (an array made empty and filled after stays slower to read). */
+function nulls<T>(width: number): T[] {
+  const row: T[] = [];
+  for (let i = 0; i < width; i++) row.push(null as T);
+  return row;
 }
 
 function sameFormats(a: readonly string[], b: readonly string[]): boolean {

@@ -46,9 +46,13 @@ export function recentPart(compressed: Uint8Array): RecentPart | undefined {
   return entries.get(keyOf(compressed))?.find((e) => sameBytes(e.compressed, compressed));
 }
 
-/** Keeps a part's text by its compressed bytes (copied: they lie inside the whole file's bytes); the oldest go first when the list is full. */
+/**
+ * Keeps a part's text by its compressed bytes (copied: they lie inside the
+ * whole file's bytes), for a part recentPart did not find; the oldest go
+ * first when the list is full.
+ */
 export function rememberPart(compressed: Uint8Array, part: RecentPart): void {
-  if (part.bytes > MAX_TEXT_BYTES || recentPart(compressed)) return;
+  if (part.bytes > MAX_TEXT_BYTES) return;
   while (count >= MAX_ENTRIES || textBytes + part.bytes > MAX_TEXT_BYTES) {
     const [key, list] = entries.entries().next().value as [string, Entry[]];
     const dropped = list.shift()!;
