@@ -35,8 +35,12 @@ function keyOf(compressed: Uint8Array): string {
   return `${n}:${compressed[0]}:${compressed[n >> 2]}:${compressed[n >> 1]}:${compressed[n - 8]}:${compressed[n - 1]}`;
 }
 
+/** Node's Buffer.compare (a native compare) where it runs in Node; typed here, as this module is also built for the browser. */
+const nodeCompare = (globalThis as { Buffer?: { compare(a: Uint8Array, b: Uint8Array): number } }).Buffer?.compare;
+
 function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
   if (a.length !== b.length) return false;
+  if (nodeCompare) return nodeCompare(a, b) === 0;
   for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
   return true;
 }
