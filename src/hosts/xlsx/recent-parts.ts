@@ -50,13 +50,25 @@ export function recentPart(compressed: Uint8Array): RecentPart | undefined {
   return entries.get(keyOf(compressed))?.find((e) => sameBytes(e.compressed, compressed));
 }
 
+/** Where parts seen once were looked for: a part is kept the second time its bytes come (see rememberPart). */
+const seenOnce = new Set<string>();
+const MAX_SEEN = 256;
+
 /**
  * Keeps a part's text by its compressed bytes (copied: they lie inside the
- * whole file's bytes), for a part recentPart did not find; the oldest go
- * first when the list is full.
+ * whole file's bytes), for a part recentPart did not find, the second time
+ * such bytes come: a workbook's own parts (its sheets, its strings) cost a
+ * note of where to look, not a copy. The oldest go first when the list is
+ * full.
  */
 export function rememberPart(compressed: Uint8Array, part: RecentPart): void {
   if (part.bytes > MAX_TEXT_BYTES) return;
+  const key = keyOf(compressed);
+  if (!seenOnce.has(key) && !entries.has(key)) {
+    seenOnce.add(key);
+    if (seenOnce.size > MAX_SEEN) seenOnce.delete(seenOnce.values().next().value as string);
+    return;
+  }
   while (count >= MAX_ENTRIES || textBytes + part.bytes > MAX_TEXT_BYTES) {
     const [key, list] = entries.entries().next().value as [string, Entry[]];
     const dropped = list.shift()!;
@@ -64,7 +76,6 @@ export function rememberPart(compressed: Uint8Array, part: RecentPart): void {
     count--;
     textBytes -= dropped.bytes;
   }
-  const key = keyOf(compressed);
   const list = entries.get(key);
   const entry = { compressed: compressed.slice(), ...part };
   if (list) list.push(entry);
@@ -76,6 +87,7 @@ export function rememberPart(compressed: Uint8Array, part: RecentPart): void {
 /** Forgets every part (for tests). */
 export function forgetRecentParts(): void {
   entries.clear();
+  seenOnce.clear();
   count = 0;
   textBytes = 0;
 }
