@@ -14,6 +14,7 @@
 import type JSZip from "jszip";
 import { inflateRawPieces } from "./package/native-zlib";
 import { inflateRawNow, inflateRawStart } from "./raw-inflate";
+import { recentPart, rememberPart } from "./recent-parts";
 
 export const MAX_PART_BYTES = 512 * 1024 * 1024;
 const DEFLATE_MAX_RATIO = 1032;
@@ -81,13 +82,22 @@ export async function partWithDtd(zip: JSZip, fileName: string, keep?: Map<strin
   for (const [name, file] of Object.entries(zip.files)) {
     if (file.dir || !/\.(xml|rels|vml)$/i.test(name)) continue;
     const data = (file as unknown as StoredEntry)._data;
-    const whole = keep && kept < KEEP_TOTAL_BYTES ? wholeSmallPart(data) : undefined;
+    const small = keep && kept < KEEP_TOTAL_BYTES && isSmallDeflated(data) ? data!.compressedContent! : undefined;
+    // The same bytes inflated lately (another workbook from the same template): its text and what its start declares, as found then.
+    const seen = small && recentPart(small);
+    if (seen && seen.bytes === data!.uncompressedSize) {
+      if (seen.declaresDocumentType) return documentTypeRefusal(fileName, name);
+      keep!.set(name, seen.text);
+      kept += seen.bytes;
+      continue;
+    }
+    const whole = small ? wholeSmallPart(data) : undefined;
     const start = whole ? whole.subarray(0, PROLOG_BYTES) : await startOf(data);
     // A small part's start is the whole part: its text is decoded once, for the check and for the reader.
     const text = whole && start && start.length === whole.length ? decoder.decode(whole) : undefined;
-    if (start && declaresDocumentType(text ?? decoder.decode(start))) {
-      return `“${fileName}” was not opened: its part ${name} declares a document type (<!DOCTYPE>), which workbook files may not contain and Excel does not open. Nothing was read.`;
-    }
+    const declares = !!start && declaresDocumentType(text ?? decoder.decode(start));
+    if (whole && small) rememberPart(small, { text: text ?? decoder.decode(whole), bytes: whole.length, declaresDocumentType: declares });
+    if (declares) return documentTypeRefusal(fileName, name);
     if (whole && keep) {
       keep.set(name, text ?? decoder.decode(whole));
       kept += whole.length;
@@ -96,16 +106,33 @@ export async function partWithDtd(zip: JSZip, fileName: string, keep?: Map<strin
   return undefined;
 }
 
-/** Whether a part's start holds a <!DOCTYPE (most parts hold no "<!" at all: that is looked for first). */
+function documentTypeRefusal(fileName: string, part: string): string {
+  return `“${fileName}” was not opened: its part ${part} declares a document type (<!DOCTYPE>), which workbook files may not contain and Excel does not open. Nothing was read.`;
+}
+
+/**
+ * Whether a part's start holds a <!DOCTYPE. Most parts hold no "<!" at all:
+ * that is looked for first, by its "!", which is rare in XML where "<" is in
+ * every tag (a search for "<!" stops at each "<").
+ */
 function declaresDocumentType(start: string): boolean {
-  return start.includes("<!") && /<!DOCTYPE/i.test(start);
+  for (let at = start.indexOf("!"); at >= 0; at = start.indexOf("!", at + 1)) {
+    if (at > 0 && start.charCodeAt(at - 1) === 60) return /<!DOCTYPE/i.test(start);
+  }
+  return false;
+}
+
+/** Whether a part is deflated and declares a size small enough to be inflated whole for the check and kept. */
+function isSmallDeflated(data: StoredEntry["_data"]): boolean {
+  const size = data?.uncompressedSize;
+  return !!data?.compressedContent && data.compression?.magic === "\x08\x00" && size !== undefined && size <= KEEP_PART_BYTES;
 }
 
 /** A small deflated part's bytes inflated whole, when they come to the size the zip declares (a damaged stream does not). */
 function wholeSmallPart(data: StoredEntry["_data"]): Uint8Array | undefined {
-  const size = data?.uncompressedSize;
-  if (!data?.compressedContent || data.compression?.magic !== "\x08\x00" || size === undefined || size > KEEP_PART_BYTES) return undefined;
-  const bytes = inflateRawNow(data.compressedContent, KEEP_PART_BYTES);
+  if (!isSmallDeflated(data)) return undefined;
+  const size = data!.uncompressedSize!;
+  const bytes = inflateRawNow(data!.compressedContent!, KEEP_PART_BYTES, size);
   return bytes && bytes.length === size ? bytes : undefined;
 }
 

@@ -26,7 +26,8 @@ import { readSheetRules } from "./read-rules";
 import type { FormulaGroup } from "./formula-group-losses";
 import { validationsFromSheetXml } from "./validations-load";
 import { MAX_READ_CELLS } from "./read-limits";
-import { CellStore, scanSheetPieces, textOf } from "./sheet-scan";
+import { CellStore, scanSheetPieces } from "./sheet-scan";
+import { SharedStringTable } from "./shared-string-table";
 
 const WORKBOOK = "xl/workbook.xml";
 const FORMAT_CODES = new Map(Object.entries(BUILT_IN_FORMATS).map(([code, id]) => [id, code]));
@@ -65,7 +66,7 @@ export class PackageWorkbook implements WorkbookHost {
   private readonly heads = new Map<string, ParsedSheet>();
   /** Sheets read only for the text around their cells and their tables (readAroundCells), by part. */
   private readonly around = new Map<string, Pick<ParsedSheet, "outside" | "tables">>();
-  private strings: string[] | undefined;
+  private strings: SharedStringTable | undefined;
 
   private constructor(
     private readonly pkg: OpcPackage,
@@ -155,12 +156,11 @@ export class PackageWorkbook implements WorkbookHost {
     return new PackageWorkbook(pkg, fileName, sheets, formats, dxfs, !!opened);
   }
 
-  private async sharedStrings(): Promise<string[]> {
+  private async sharedStrings(): Promise<SharedStringTable> {
     if (this.strings) return this.strings;
     const rel = (await this.pkg.relationships(WORKBOOK)).find((r) => r.type === `${REL_NS}/sharedStrings`);
     const xml = rel ? ((await this.pkg.text(resolveTarget(WORKBOOK, rel.target))) ?? "") : "";
-    const p = prefixOf(xml, "sst");
-    this.strings = findElements(xml, `${p}si`).map((s) => textOf(xml.slice(s.start, s.end)));
+    this.strings = new SharedStringTable(xml, prefixOf(xml, "sst"));
     return this.strings;
   }
 
@@ -186,6 +186,8 @@ export class PackageWorkbook implements WorkbookHost {
 
   private async tablesOf(entry: SheetEntry, outside: string): Promise<TableOutline[]> {
     const out: TableOutline[] = [];
+    // Most sheets hold no table: their relationships are not read then.
+    if (!outside.includes("tablePart")) return out;
     const rels = await this.pkg.relationships(entry.part);
     const ids = [...outside.matchAll(/<(?:[\w.-]+:)?tablePart\b[^>]*?\s(?:[\w.-]+:)?id="([^"]*)"/g)].map((m) => m[1]);
     for (const id of ids) {
@@ -290,10 +292,12 @@ export class PackageWorkbook implements WorkbookHost {
     // few hundred thousand arrays that would all outlive a young-generation collection.
     const noFormulas = Object.freeze(new Array<string | null>(width).fill(null)) as (string | null)[];
     let formatsAbove: string[] | undefined;
+    // Rows whose cells are all General (most of a sheet's head) get one row of formats, made when first needed.
+    let allGeneral: string[] | undefined;
     for (let r = range.top; r <= range.bottom; r++) {
-      const v: CellValue[] = new Array(width).fill(null);
+      const v = nulls<CellValue>(width);
       let f = noFormulas;
-      const n: string[] = new Array(width).fill("General");
+      let n: string[] | undefined;
       const [start, end] = s.cells.cellsOf(r);
       for (let i = start; i < end; i++) {
         const c = s.cells.column(i);
@@ -301,14 +305,19 @@ export class PackageWorkbook implements WorkbookHost {
         v[c - range.left] = s.cells.value(i);
         const formula = s.cells.formula(i);
         if (formula !== null) {
-          if (f === noFormulas) f = new Array(width).fill(null);
+          if (f === noFormulas) f = nulls<string | null>(width);
           f[c - range.left] = formula;
         }
-        n[c - range.left] = this.formats[s.cells.style(i)]?.numFmt ?? "General";
+        const format = this.formats[s.cells.style(i)]?.numFmt ?? "General";
+        if (n || format !== "General") {
+          n ??= new Array<string>(width).fill("General");
+          n[c - range.left] = format;
+        }
       }
       values.push(v);
       formulas.push(f);
-      if (!formatsAbove || !sameFormats(formatsAbove, n)) formatsAbove = Object.freeze(n) as string[];
+      const row = n ?? (allGeneral ??= Object.freeze(new Array<string>(width).fill("General")) as string[]);
+      if (!formatsAbove || (formatsAbove !== row && !sameFormats(formatsAbove, row))) formatsAbove = n ? (Object.freeze(n) as string[]) : row;
       numberFormats.push(formatsAbove);
     }
     const merges = s.merges.filter((m) => rangesIntersect(m, range)).map(formatRange);
@@ -411,6 +420,13 @@ export class PackageWorkbook implements WorkbookHost {
   }
 }
 
+/** A row of `width` nulls, filled as it is made (an array made empty and filled after stays slower to read). */
+function nulls<T>(width: number): T[] {
+  const row: T[] = [];
+  for (let i = 0; i < width; i++) row.push(null as T);
+  return row;
+}
+
 function sameFormats(a: readonly string[], b: readonly string[]): boolean {
   for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
   return a.length === b.length;
@@ -466,7 +482,7 @@ function stripPrefixes(el: XmlElement): XmlElement {
  * piece by piece (each piece read up to its last whole row), and the text
  * around the cells kept for merged areas, validations and colour rules.
  */
-async function readSheetPart(pkg: OpcPackage, part: string, strings: string[], how: { whole?: boolean; headRows?: number }): Promise<ParsedSheet> {
+async function readSheetPart(pkg: OpcPackage, part: string, strings: SharedStringTable, how: { whole?: boolean; headRows?: number }): Promise<ParsedSheet> {
   const { whole = false, headRows } = how;
   const pieces = whole ? wholeText(pkg, part) : headRows === undefined ? pkg.textPieces(part) : inSlices(pkg.textPieces(part));
   const { cells, outside, prefix: p, cut } = await scanSheetPieces(pieces, strings, headRows === undefined ? {} : { enough: (store) => readPast(store, headRows) });
@@ -503,10 +519,7 @@ function readPast(cells: CellStore, rows: number): boolean {
   const read = cells.rows();
   for (const r of read) {
     const [start, end] = cells.cellsOf(r);
-    for (let i = start; i < end; i++) {
-      const v = cells.value(i);
-      if ((v !== null && v !== "") || cells.formula(i) !== null) return read[read.length - 1] >= r + rows - 1;
-    }
+    for (let i = start; i < end; i++) if (cells.holds(i)) return read[read.length - 1] >= r + rows - 1;
   }
   return false;
 }
@@ -526,8 +539,7 @@ function usedRange(cells: CellStore): RangeAddress | null {
   for (const r of cells.rows()) {
     const [start, end] = cells.cellsOf(r);
     for (let i = start; i < end; i++) {
-      const v = cells.value(i);
-      if ((v === null || v === "") && cells.formula(i) === null) continue;
+      if (!cells.holds(i)) continue;
       const c = cells.column(i);
       if (r < top) top = r;
       if (r > bottom) bottom = r;

@@ -32,12 +32,20 @@ export function xmlText(s: string): string {
   return decodeEntities(s.includes("\r") ? s.replace(/\r\n?/g, "\n") : s);
 }
 
+/** Strings by their index in the workbook's list: what shared-string cells are read from (see shared-string-table.ts). */
+export interface StringList {
+  /** The string at `index`, or undefined for an index the list does not hold. */
+  get(index: number): string | undefined;
+}
+
+function stringListOf(strings: readonly string[]): StringList {
+  return { get: (index) => strings[index] };
+}
+
 const INITIAL_CELLS = 256;
 
-function grown<A extends Int32Array | Uint8Array | Float64Array>(old: A, bigger: A): A {
-  bigger.set(old);
-  return bigger;
-}
+/** A number (8 bytes), a column and a style (4 each) and a kind (1). */
+const BYTES_PER_CELL = 17;
 
 export class CellStore {
   /** Row numbers in part order, and the index of each row's first cell (one more entry: the end). */
@@ -47,16 +55,31 @@ export class CellStore {
   private size = 0;
   // Room for a small sheet's cells, doubled as needed: most sheets a rollup reads hold a few hundred cells, and room
   // for thousands in each of the hundreds of sheets it reads was most of what the collector had to clear.
-  private cols = new Int32Array(INITIAL_CELLS);
-  private styles = new Int32Array(INITIAL_CELLS);
-  private kinds = new Uint8Array(INITIAL_CELLS);
-  private nums = new Float64Array(INITIAL_CELLS);
+  // The four columns share one buffer: allocating a typed array's memory costs several times making a view on it.
+  private nums!: Float64Array;
+  private cols!: Int32Array;
+  private styles!: Int32Array;
+  private kinds!: Uint8Array;
   private readonly others = new Map<number, CellValue>();
   private readonly formulas = new Map<number, string>();
   /** Array formulas and data tables: the cell that holds each one's formula and the area it fills. */
   readonly groups: { kind: "array formula" | "data table"; anchor: string; range: RangeAddress }[] = [];
 
-  constructor(private readonly strings: readonly string[]) {}
+  private readonly strings: StringList;
+
+  constructor(strings: readonly string[] | StringList) {
+    this.strings = Array.isArray(strings) ? stringListOf(strings) : (strings as StringList);
+    this.allocate(INITIAL_CELLS);
+  }
+
+  /** Room for `n` cells in each column (what was there before is for the caller to copy). */
+  private allocate(n: number): void {
+    const buffer = new ArrayBuffer(n * BYTES_PER_CELL);
+    this.nums = new Float64Array(buffer, 0, n);
+    this.cols = new Int32Array(buffer, n * 8, n);
+    this.styles = new Int32Array(buffer, n * 12, n);
+    this.kinds = new Uint8Array(buffer, n * 16, n);
+  }
 
   /** Cell indexes [start, end) of a sheet row; empty when the part has no cells in it. */
   cellsOf(row: number): [number, number] {
@@ -81,7 +104,7 @@ export class CellStore {
       case NUMBER:
         return this.nums[i];
       case SHARED:
-        return this.strings[this.nums[i]] ?? null;
+        return this.strings.get(this.nums[i]) ?? null;
       case BOOLEAN:
         return this.nums[i] === 1;
       case OTHER:
@@ -89,6 +112,14 @@ export class CellStore {
       default:
         return null;
     }
+  }
+
+  /** Whether the cell holds something: a value other than "", or a formula (numbers and booleans need no look at the value). */
+  holds(i: number): boolean {
+    const kind = this.kinds[i];
+    if (kind === NUMBER || kind === BOOLEAN) return true;
+    const v = kind === EMPTY ? null : this.value(i);
+    return (v !== null && v !== "") || this.formula(i) !== null;
   }
 
   formula(i: number): string | null {
@@ -133,16 +164,17 @@ export class CellStore {
   }
 
   private grow(): void {
-    const n = this.cols.length * 2;
-    this.cols = grown(this.cols, new Int32Array(n));
-    this.styles = grown(this.styles, new Int32Array(n));
-    this.kinds = grown(this.kinds, new Uint8Array(n));
-    this.nums = grown(this.nums, new Float64Array(n));
+    const { nums, cols, styles, kinds } = this;
+    this.allocate(cols.length * 2);
+    this.nums.set(nums);
+    this.cols.set(cols);
+    this.styles.set(styles);
+    this.kinds.set(kinds);
   }
 
 }
 
-const isDelimiter = (code: number) => code === 32 || code === 62 || code === 47 || code === 9 || code === 10 || code === 13; // space > / tab LF CR
+export const isDelimiter = (code: number) => code === 32 || code === 62 || code === 47 || code === 9 || code === 10 || code === 13; // space > / tab LF CR
 const isSpace = (code: number) => code === 32 || code === 9 || code === 10 || code === 13;
 
 function skipSpace(xml: string, from: number, to: number): number {
@@ -161,19 +193,39 @@ interface Attrs {
   rEnd: number;
 }
 
-/** The cell types written with one letter, by its character code: read without cutting a string out of the part per cell. */
-const ONE_LETTER_TYPES: Record<number, string> = { 98: "b", 100: "d", 101: "e", 110: "n", 115: "s" };
+/** The cell type written with this one letter, by its character code: read without cutting a string out of the part per cell. */
+function oneLetterType(code: number): string | undefined {
+  switch (code) {
+    case 115:
+      return "s";
+    case 110:
+      return "n";
+    case 98:
+      return "b";
+    case 100:
+      return "d";
+    case 101:
+      return "e";
+    default:
+      return undefined;
+  }
+}
 
 /** The number written at xml[from, to): a plain whole number of up to 15 digits (exact in a double) read in place, anything else by Number. */
 function numberAt(xml: string, from: number, to: number): number {
   return (to - from <= 15 ? integerAt(xml, from, to) : undefined) ?? Number(xml.slice(from, to));
 }
 
-function readAttrs(xml: string, from: number, gt: number, out: Attrs): void {
+/** The attributes' values where a tag writes none. */
+function resetAttrs(out: Attrs): void {
   out.r = -1;
   out.s = 0;
   out.t = "n";
   out.rStart = out.rEnd = -1;
+}
+
+function readAttrs(xml: string, from: number, gt: number, out: Attrs): void {
+  resetAttrs(out);
   let i = from;
   while (i < gt) {
     const c = xml.charCodeAt(i);
@@ -196,8 +248,65 @@ function readAttrs(xml: string, from: number, gt: number, out: Attrs): void {
       out.rStart = valueStart;
       out.rEnd = valueEnd;
     } else if (name === 115) out.s = integerAt(xml, valueStart, valueEnd) ?? (Number(xml.slice(valueStart, valueEnd)) || 0);
-    else if (name === 116) out.t = (valueEnd - valueStart === 1 && ONE_LETTER_TYPES[xml.charCodeAt(valueStart)]) || xml.slice(valueStart, valueEnd);
+    else if (name === 116) out.t = (valueEnd - valueStart === 1 && oneLetterType(xml.charCodeAt(valueStart))) || xml.slice(valueStart, valueEnd);
   }
+}
+
+/**
+ * A cell's attributes as writers mostly write them, read from just after
+ * the tag's name: each a one-letter name, "=" and a double-quoted value, one
+ * space before each, then ">" or "/>". Where the tag's ">" is; -1 (what was
+ * read then is to be read again by readAttrs) at the first thing written
+ * otherwise, or a value holding ">", or nothing closing before `to`.
+ */
+function plainAttrs(xml: string, from: number, to: number, out: Attrs): number {
+  resetAttrs(out);
+  let i = from;
+  while (i < to) {
+    const c = xml.charCodeAt(i);
+    if (c === 62) return i;
+    if (c === 47) return xml.charCodeAt(i + 1) === 62 && i + 1 < to ? i + 1 : -1;
+    if (c !== 32 || xml.charCodeAt(i + 2) !== 61 || xml.charCodeAt(i + 3) !== 34) return -1;
+    const name = xml.charCodeAt(i + 1);
+    const valueStart = i + 4;
+    // Values here are a few characters: read along rather than searched for.
+    let valueEnd = valueStart;
+    for (let code = xml.charCodeAt(valueEnd); code !== 34; code = xml.charCodeAt(++valueEnd)) if (code === 62 || valueEnd >= to) return -1;
+    if (name === 114) {
+      out.rStart = valueStart;
+      out.rEnd = valueEnd;
+    } else if (name === 115) {
+      const style = integerAt(xml, valueStart, valueEnd);
+      if (style === undefined) return -1;
+      out.s = style;
+    } else if (name === 116) {
+      const type = valueEnd - valueStart === 1 ? oneLetterType(xml.charCodeAt(valueStart)) : undefined;
+      if (type === undefined) return -1;
+      out.t = type;
+    }
+    i = valueEnd + 1;
+  }
+  return -1;
+}
+
+/** Where the next "<" is in xml[from, to), or -1: read along, for the short texts of a cell's value. */
+function nextTagAt(xml: string, from: number, to: number): number {
+  for (let i = from; i < to; i++) if (xml.charCodeAt(i) === 60) return i;
+  return -1;
+}
+
+/**
+ * The number of a row whose tag, read from just after its name, begins with
+ * r="digits" and names no other r; undefined otherwise (readAttrs reads it then).
+ */
+function rowNumberFirst(xml: string, from: number, gt: number): number | undefined {
+  if (xml.charCodeAt(from) !== 32 || xml.charCodeAt(from + 1) !== 114 || xml.charCodeAt(from + 2) !== 61 || xml.charCodeAt(from + 3) !== 34) return undefined;
+  let end = from + 4;
+  while (end < gt && xml.charCodeAt(end) !== 34) end++;
+  if (end >= gt) return undefined;
+  // Another attribute named r (not well-formed, but readAttrs would take the last): left to readAttrs.
+  for (let i = end + 1; i < gt; i++) if (xml.charCodeAt(i) === 114 && isSpace(xml.charCodeAt(i - 1))) return undefined;
+  return integerAt(xml, from + 4, end);
 }
 
 /** The column of a cell reference written at xml[from, to) ("BC12" → 55), or undefined when it is not one. */
@@ -222,6 +331,12 @@ function integerAt(xml: string, from: number, to: number): number | undefined {
     n = n * 10 + c;
   }
   return n;
+}
+
+/** Whether `word` is written at xml[at]: compared code by code, which costs far less per call than startsWith (the scanner asks a few times per cell). */
+export function hasAt(xml: string, at: number, word: string): boolean {
+  for (let k = 0; k < word.length; k++) if (xml.charCodeAt(at + k) !== word.charCodeAt(k)) return false;
+  return true;
 }
 
 /** Where the next start tag `open` ("<row", "<c") in xml[from, to) begins, or -1 ("<c" is not "<col"). */
@@ -253,6 +368,8 @@ export class SheetScanner {
   private readonly fOpen: string;
   private readonly vOpen: string;
   private readonly isOpen: string;
+  /** The column of the cell read last by plainCell. */
+  private plainCol = 0;
 
   constructor(
     readonly store: CellStore,
@@ -274,25 +391,105 @@ export class SheetScanner {
       const after = startTagAfter(xml, this.rowOpen, i, to);
       if (after < 0) return;
       const gt = xml.indexOf(">", after);
-      readAttrs(xml, after, gt, this.attrs);
-      const rowNum = (this.attrs.rStart >= 0 ? integerAt(xml, this.attrs.rStart, this.attrs.rEnd) : undefined) ?? this.prevRow + 1;
+      // A row's only attribute read is its number, written first by most writers: read there, the rest (spans, heights) passed over.
+      const written = rowNumberFirst(xml, after, gt) ?? (readAttrs(xml, after, gt, this.attrs), this.attrs.rStart >= 0 ? integerAt(xml, this.attrs.rStart, this.attrs.rEnd) : undefined);
+      const rowNum = written ?? this.prevRow + 1;
       this.prevRow = rowNum;
       if (xml.charCodeAt(gt - 1) === 47) {
         i = gt + 1;
         continue;
       }
-      let close = xml.indexOf(this.rowClose, gt);
-      if (close < 0 || close > to) close = to;
       this.store.beginRow(rowNum);
-      this.cells(xml, gt + 1, close);
+      i = this.rowCells(xml, gt + 1, to);
       this.store.endRow();
-      i = close + this.rowClose.length;
     }
   }
 
-  private cells(xml: string, from: number, to: number): void {
-    const p = this.p;
+  /**
+   * The cells of a row whose content starts at `from`; where its end tag ends.
+   * Cells written plainly, one after the other, are read in one forward pass;
+   * from the first that is not (or anything else between them), the rest of
+   * the row is read by the general reader.
+   */
+  private rowCells(xml: string, from: number, to: number): number {
     let prevCol = 0;
+    let i = from;
+    const pl = this.p.length;
+    while (i < to && this.tagAt(xml, i, 99) && isDelimiter(xml.charCodeAt(i + 2 + pl))) {
+      const next = this.plainCell(xml, i, to, prevCol);
+      if (next < 0) break;
+      prevCol = this.plainCol;
+      i = next;
+    }
+    if (i <= to && this.closeAt(xml, i, 114) && hasAt(xml, i + 2 + pl, "row>")) return i + this.rowClose.length;
+    let close = xml.indexOf(this.rowClose, i);
+    if (close < 0 || close > to) close = to;
+    this.cells(xml, i, close, prevCol);
+    return close + this.rowClose.length;
+  }
+
+  /** Whether xml[at] begins a tag named by the letter `letter` in the part's prefix ("<c", "<x:v"). */
+  private tagAt(xml: string, at: number, letter: number): boolean {
+    const pl = this.p.length;
+    return xml.charCodeAt(at) === 60 && (pl === 0 || hasAt(xml, at + 1, this.p)) && xml.charCodeAt(at + 1 + pl) === letter;
+  }
+
+  /** Whether xml[at] begins an end tag named by the letter `letter` in the part's prefix ("</c", "</x:v"). */
+  private closeAt(xml: string, at: number, letter: number): boolean {
+    const pl = this.p.length;
+    return xml.charCodeAt(at) === 60 && xml.charCodeAt(at + 1) === 47 && (pl === 0 || hasAt(xml, at + 2, this.p)) && xml.charCodeAt(at + 2 + pl) === letter;
+  }
+
+  /**
+   * A cell at xml[at] written plainly: empty, or an attribute-free formula
+   * and value, or a value alone, then its end tag. Where it ends, or -1 when
+   * it is written otherwise (nothing read then: the general reader reads it).
+   */
+  private plainCell(xml: string, at: number, to: number, prevCol: number): number {
+    const pl = this.p.length;
+    const after = at + 2 + pl;
+    const a = this.attrs;
+    let gt = plainAttrs(xml, after, to, a);
+    if (gt < 0) {
+      gt = xml.indexOf(">", after);
+      if (gt < 0 || gt >= to) return -1;
+      readAttrs(xml, after, gt, a);
+    }
+    const col = (a.rStart >= 0 ? columnAt(xml, a.rStart, a.rEnd) : undefined) ?? prevCol + 1;
+    if (xml.charCodeAt(gt - 1) === 47) {
+      this.plainCol = col;
+      this.store.push(col, a.s, EMPTY, 0);
+      return gt + 1;
+    }
+    let i = gt + 1;
+    let formulaText: string | undefined;
+    // "<f>": the letter, then ">" straight after it.
+    if (this.tagAt(xml, i, 102) && xml.charCodeAt(i + 2 + pl) === 62) {
+      const start = i + 3 + pl;
+      const close = nextTagAt(xml, start, to);
+      if (close < 0 || !this.closeAt(xml, close, 102) || xml.charCodeAt(close + 3 + pl) !== 62) return -1;
+      formulaText = xml.slice(start, close);
+      i = close + 4 + pl;
+    }
+    let vStart = -1;
+    let vEnd = -1;
+    if (this.tagAt(xml, i, 118) && xml.charCodeAt(i + 2 + pl) === 62) {
+      vStart = i + 3 + pl;
+      vEnd = nextTagAt(xml, vStart, to);
+      if (vEnd < 0 || !this.closeAt(xml, vEnd, 118) || xml.charCodeAt(vEnd + 3 + pl) !== 62) return -1;
+      i = vEnd + 4 + pl;
+    }
+    if (i >= to || !this.closeAt(xml, i, 99) || xml.charCodeAt(i + 3 + pl) !== 62) return -1;
+    this.plainCol = col;
+    // An attribute-free formula is neither shared nor an array formula: its text is the whole of it.
+    const formula = formulaText ? `=${xmlText(formulaText)}` : null;
+    this.keep(xml, col, a, vStart, vEnd, undefined, undefined, formula);
+    return i + 4 + pl;
+  }
+
+  private cells(xml: string, from: number, to: number, prevColumn = 0): void {
+    const p = this.p;
+    let prevCol = prevColumn;
     let i = from;
     for (;;) {
       const after = startTagAfter(xml, this.cellOpen, i, to);
@@ -321,7 +518,7 @@ export class SheetScanner {
     let fAttrs = "";
     let inline: string | undefined;
     let i = skipSpace(xml, from, to);
-    if (xml.startsWith(this.fOpen, i) && isDelimiter(xml.charCodeAt(i + this.fOpen.length))) {
+    if (hasAt(xml, i, this.fOpen) && isDelimiter(xml.charCodeAt(i + this.fOpen.length))) {
       const gt = xml.indexOf(">", i);
       fAttrs = ` ${xml.slice(i + this.fOpen.length, xml.charCodeAt(gt - 1) === 47 ? gt - 1 : gt)}`;
       if (xml.charCodeAt(gt - 1) === 47) {
@@ -337,7 +534,7 @@ export class SheetScanner {
     // Where the value's text lies in the part: numbers and shared-string indexes are read there, not cut out.
     let vStart = -1;
     let vEnd = -1;
-    if (xml.startsWith(this.vOpen, i) && isDelimiter(xml.charCodeAt(i + this.vOpen.length))) {
+    if (hasAt(xml, i, this.vOpen) && isDelimiter(xml.charCodeAt(i + this.vOpen.length))) {
       const gt = xml.indexOf(">", i);
       if (xml.charCodeAt(gt - 1) === 47) i = gt + 1;
       else {
@@ -347,7 +544,7 @@ export class SheetScanner {
         i = xml.indexOf(">", close) + 1;
       }
       i = skipSpace(xml, i, to);
-    } else if (xml.startsWith(this.isOpen, i) && isDelimiter(xml.charCodeAt(i + this.isOpen.length))) {
+    } else if (hasAt(xml, i, this.isOpen) && isDelimiter(xml.charCodeAt(i + this.isOpen.length))) {
       inline = xml.slice(i, to);
       i = to;
     }
@@ -361,7 +558,13 @@ export class SheetScanner {
       vStart = vEnd = -1;
       inline = a.t === "inlineStr" ? body : undefined;
     }
+    this.keep(xml, col, a, vStart, vEnd, vText, inline, formulaText === undefined ? null : this.formulaOf(formulaText, fAttrs, xml, a, col));
+  }
+
+  /** A cell's value (its text at xml[vStart, vEnd), or vText, or inline text) and formula into the store. */
+  private keep(xml: string, col: number, a: Attrs, vStart: number, vEnd: number, text: string | undefined, inline: string | undefined, formula: string | null): void {
     const t = a.t;
+    let vText = text;
     let kind = EMPTY;
     let num = 0;
     let other: CellValue = null;
@@ -371,7 +574,7 @@ export class SheetScanner {
         kind = t === "s" ? SHARED : NUMBER;
         num = numberAt(xml, vStart, vEnd);
       } else if (t === "s") kind = SHARED;
-      this.store.push(col, a.s, kind, num, null, formulaText === undefined ? null : this.formulaOf(formulaText, fAttrs, xml, a, col));
+      this.store.push(col, a.s, kind, num, null, formula);
       return;
     }
     if (vStart >= 0) vText = xml.slice(vStart, vEnd);
@@ -406,7 +609,7 @@ export class SheetScanner {
         num = Number(vText);
       }
     }
-    this.store.push(col, a.s, kind, num, other, formulaText === undefined ? null : this.formulaOf(formulaText, fAttrs, xml, a, col));
+    this.store.push(col, a.s, kind, num, other, formula);
   }
 
   /** The formula of a cell, a shared formula's other cells given their own form of it. */
@@ -434,13 +637,27 @@ export class SheetScanner {
 }
 
 /**
+ * Where `pattern` first occurs in s from `from`, as s.indexOf(pattern, from)
+ * answers, found by its last `tail` characters: V8's search stops at every
+ * occurrence of a pattern's first character, and "<" begins every tag.
+ */
+function indexOfByTail(s: string, pattern: string, tail: number, from: number): number {
+  const lead = pattern.length - tail;
+  const end = pattern.slice(lead);
+  for (let at = s.indexOf(end, from + lead); at >= 0; at = s.indexOf(end, at + 1)) {
+    if (hasAt(s, at - lead, pattern)) return at - lead;
+  }
+  return -1;
+}
+
+/**
  * A sheet part's cells from its text in pieces (any split), each piece read
  * up to its last whole row; the text around the cells is kept whole, with an
  * empty sheetData where the cells were, for the sections read from it.
  */
 export async function scanSheetPieces(
   pieces: AsyncIterable<string>,
-  strings: readonly string[],
+  strings: readonly string[] | StringList,
   { readCells = true, enough }: { readCells?: boolean; enough?: (cells: CellStore) => boolean } = {},
 ): Promise<{ cells: CellStore; outside: string; prefix: string; cut: boolean }> {
   const cells = new CellStore(strings);
@@ -454,9 +671,12 @@ export async function scanSheetPieces(
   };
   let scanner: SheetScanner | undefined;
   let p = "";
+  let closeTag = "";
   let head = "";
   let tail = "";
   let buf = "";
+  /** Where the cells not read yet begin in buf (the text is read where it lies, not cut out first). */
+  let from = 0;
   let phase: "head" | "cells" | "tail" = "head";
   let searched = 0;
   for await (const piece of pieces) {
@@ -464,7 +684,8 @@ export async function scanSheetPieces(
       tail += piece;
       continue;
     }
-    buf += piece;
+    buf = from > 0 ? buf.slice(from) + piece : buf + piece;
+    from = 0;
     if (phase === "head") {
       const open = /<([\w.-]+:)?sheetData(?=[\s/>])/g;
       open.lastIndex = Math.max(0, searched - 64);
@@ -476,6 +697,7 @@ export async function scanSheetPieces(
         continue;
       }
       p = m[1] ?? "";
+      closeTag = `</${p}sheetData>`;
       head = buf.slice(0, m.index);
       if (buf.charCodeAt(gt - 1) === 47) {
         phase = "tail";
@@ -484,26 +706,28 @@ export async function scanSheetPieces(
         continue;
       }
       if (readCells) scanner = new SheetScanner(cells, p);
-      buf = buf.slice(gt + 1);
+      from = gt + 1;
       phase = "cells";
     }
-    const close = buf.indexOf(`</${p}sheetData>`);
+    // Looked for by its last five characters ("Data>"): "<" and "/" begin every closing tag of the cells.
+    const close = indexOfByTail(buf, closeTag, 5, from);
     if (close >= 0) {
-      scanner?.rows(buf, 0, close);
-      tail = buf.slice(close + `</${p}sheetData>`.length);
+      scanner?.rows(buf, from, close);
+      tail = buf.slice(close + closeTag.length);
       buf = "";
+      from = 0;
       phase = "tail";
       continue;
     }
     const lastRow = buf.lastIndexOf(`</${p}row>`);
-    if (lastRow < 0) continue;
+    if (lastRow < from) continue;
     const upTo = lastRow + `</${p}row>`.length;
-    scanner?.rows(buf, 0, upTo);
+    scanner?.rows(buf, from, upTo);
     stopWhenEnough();
     // Kept: what may begin the closing tag of the cells, split between this piece and the next.
-    buf = buf.slice(upTo);
+    from = upTo;
   }
-  if (phase === "cells") scanner?.rows(buf, 0, buf.length);
+  if (phase === "cells") scanner?.rows(buf, from, buf.length);
   const outside = phase === "head" ? buf : `${head}<${p}sheetData/>${tail}`;
   return { cells, outside, prefix: p, cut };
 }

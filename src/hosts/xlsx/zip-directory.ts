@@ -64,7 +64,7 @@ export class DirectoryEntry {
     const { compression, compressedContent, uncompressedSize } = this._data;
     if (compression.magic === "\x00\x00") return compressedContent;
     // No more than the zip declares (plus one, to tell a lie from a match): a lying header cannot make this part balloon.
-    const out = inflateRawNow(compressedContent, uncompressedSize + 1);
+    const out = inflateRawNow(compressedContent, uncompressedSize + 1, uncompressedSize);
     if (!out) throw new Error(`part ${this.name} cannot be inflated (its compressed data is damaged)`);
     if (out.length !== uncompressedSize) throw new Error(`part ${this.name} inflates to ${out.length} bytes where the zip says ${uncompressedSize}`);
     return out;

@@ -13,7 +13,7 @@ export interface NodeZlib {
   deflateRaw(data: Uint8Array, options: { level: number }, done: (error: Error | null, out: Uint8Array) => void): void;
   createInflateRaw(options: { chunkSize: number }): { end(data: Uint8Array): void; destroy(): void } & AsyncIterable<Uint8Array>;
   crc32?: (data: Uint8Array) => number;
-  inflateRawSync(data: Uint8Array, options?: { finishFlush?: number; maxOutputLength?: number }): Uint8Array;
+  inflateRawSync(data: Uint8Array, options?: { finishFlush?: number; maxOutputLength?: number; chunkSize?: number }): Uint8Array;
   constants: { Z_SYNC_FLUSH: number };
 }
 

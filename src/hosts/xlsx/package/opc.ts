@@ -84,7 +84,8 @@ function declaredSize(file: JSZip.JSZipObject): number {
 async function inflateNatively(file: JSZip.JSZipObject): Promise<string | undefined> {
   const compressed = deflatedContent(file);
   if (!compressed) return undefined;
-  const small = declaredSize(file) <= WHOLE_PIECE_BYTES ? inflateRawNow(compressed, WHOLE_PIECE_BYTES) : undefined;
+  const size = declaredSize(file);
+  const small = size <= WHOLE_PIECE_BYTES ? inflateRawNow(compressed, WHOLE_PIECE_BYTES, size) : undefined;
   return small ? new TextDecoder().decode(small) : inflateText(compressed);
 }
 
@@ -99,7 +100,7 @@ function inflatePieces(file: JSZip.JSZipObject): AsyncIterable<string> | undefin
   if (!compressed || !pieces || declaredSize(file) > WHOLE_PIECE_BYTES) return pieces;
   return {
     async *[Symbol.asyncIterator]() {
-      const small = inflateRawNow(compressed, WHOLE_PIECE_BYTES);
+      const small = inflateRawNow(compressed, WHOLE_PIECE_BYTES, declaredSize(file));
       if (small) yield new TextDecoder().decode(small);
       else yield* pieces;
     },

@@ -101,6 +101,34 @@ describe("reading a sheet part's cells", () => {
     expect(await scan(xml, [...xml])).toEqual(whole);
   });
 
+  it("reads a row the same when plainly written cells and others are mixed in it", async () => {
+    // Plain cells are read in one pass; a cell written otherwise sends the rest of its row to the general reader.
+    const plain = `<row r="2" spans="1:6"><c r="A2" t="s"><v>1</v></c><c r="B2" s="4"><f>A2&amp;"!"</f><v>3</v></c><c r="C2" s="5"/><c r="D2"><v>7</v></c></row>`;
+    const mixed =
+      `<row spans="1:6" r="2"><c r="A2" t="s"><v>1</v></c><c r="B2" s="4" cm="1"><f>A2&amp;"!"</f><v>3</v></c>` +
+      `<c r='C2' s='5'/><c r="D2"><v xml:space="preserve">7</v></c></row>`;
+    const expected = [
+      [2, 1, "Owner", null, 0],
+      [2, 2, 3, '=A2&"!"', 4],
+      [2, 3, null, null, 5],
+      [2, 4, 7, null, 0],
+    ];
+    expect((await scan(sheet(plain))).cells).toEqual(expected);
+    expect((await scan(sheet(mixed))).cells).toEqual(expected);
+    // A plain cell after one that is not, in the same row; a column given by position; a style that is not a whole number.
+    const after = `<row r="3"><c r="A3" t="str"><f t="array" ref="A3">1</f><v>x</v></c><c><v>2</v></c><c r="C3" s="x"><v>5</v></c></row>`;
+    expect((await scan(sheet(after))).cells).toEqual([
+      [3, 1, "x", "=1", 0],
+      [3, 2, 2, null, 0],
+      [3, 3, 5, null, 0],
+    ]);
+  });
+
+  it("takes a row's number wherever its tag writes it", async () => {
+    const xml = sheet(`<row r="4" spans="1:1"><c><v>1</v></c></row><row spans="1:1" r="7"><c><v>2</v></c></row><row ht="15"><c><v>3</v></c></row>`);
+    expect((await scan(xml)).cells.map((c) => c[0])).toEqual([4, 7, 8]);
+  });
+
   it("keeps the part whole when it has no cells", async () => {
     const xml = `<worksheet ${NS}><sheetData/><pageMargins left="0.7"/></worksheet>`;
     const { cells, outside } = await scan(xml, [xml.slice(0, 30), xml.slice(30)]);
