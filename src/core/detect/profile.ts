@@ -34,18 +34,9 @@ const MONEY_TEXT = /^-?(?:[$£€¥]\s*)?-?\d{1,3}(?:[,\s]\d{3})*(?:\.\d+)?\s*(?
 const DATE_TEXT = /^(?:\d{4}-\d{1,2}-\d{1,2}|\d{1,2}[./-]\d{1,2}[./-]\d{2,4})$/;
 
 /** What one cell adds to its column's profile; null for a cell that adds nothing (blank, true/false, an error). */
-export interface CellTally {
+export interface CellTally extends Omit<ColumnProfile, "filled" | "distinct"> {
   /** The cell as told apart from the others for `distinct`. */
   key: string;
-  numbers: number;
-  levels: number;
-  dates: number;
-  percents: number;
-  money: number;
-  longText: number;
-  shortText: number;
-  ids: number;
-  responses: number;
 }
 
 /**
