@@ -11,7 +11,7 @@ import type { Template } from "../templates/schema";
 import { contextMentions, idNounOf, itemNounOf, kindNouns } from "./kind-words";
 import { headerScores, isResidualHeader, mayNameAny, type TemplateVocabulary } from "./match";
 import { normaliseHeader, words, type HeaderWords } from "./normalise";
-import { contentFit, ProfileSum, tallyOf, type ColumnProfile } from "./profile";
+import { contentFit, MAX_CONTENT_FIT, ProfileSum, tallyOf, type ColumnProfile } from "./profile";
 import { bottomRow, hasText, headerTextOf, isDateCell, mergeAt, rightColumn, valueAt, type SheetCells } from "./sheet-cells";
 
 export interface HeaderCell {
@@ -559,9 +559,6 @@ function mostRowScore(cells: number, rowFactor: number): number {
   return (cells + OWN_ID_EVIDENCE + CONTEXT_EVIDENCE) * rowFactor * (1 + 1e-6) + 1e-9;
 }
 
-/** contentFit never raises a score by more than this. */
-const MAX_CONTENT_FIT = 1.25;
-
 /**
  * The most rowScore could give any assignment of these header cells to one
  * template, whatever the cells below them hold: each cell counted at its
@@ -823,7 +820,8 @@ export function locateAtHeader(cells: SheetCells, vocabularies: TemplateVocabula
   return {
     headerRow: row,
     groupRows: [],
-    headerCells: header,
+    // Copies, as locateRegister gives: the row's cells may be shared with later searches of the sheet.
+    headerCells: header.map((h) => ({ ...h })),
     firstCol: header[0].col,
     lastCol: header[header.length - 1].col,
     best,

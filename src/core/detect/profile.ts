@@ -135,6 +135,14 @@ export function profileColumn(values: CellValue[], isDate: boolean[]): ColumnPro
   return sum.profile();
 }
 
+/**
+ * The most contentFit raises a score by. The header search's shortcuts
+ * (locate.ts) pass over a row only when it could not beat the header found
+ * even with every cell raised this much: a larger factor below must raise
+ * this too (a test holds contentFit to it).
+ */
+export const MAX_CONTENT_FIT = 1.25;
+
 /** A factor around 1: above when content confirms the type, below when it contradicts it. */
 export function contentFit(type: ColumnType, fieldId: string, p: ColumnProfile): number {
   if (p.filled < 2) return 1;
@@ -145,7 +153,7 @@ export function contentFit(type: ColumnType, fieldId: string, p: ColumnProfile):
   }
   const numericish = share(p.numbers + p.money + p.percents);
   // A column of "Transfer", "mitigate"... is the response, whatever its header says.
-  if (share(p.responses) >= 0.6) return fieldId === "response" ? 1.25 : fieldId === "mitigation" ? 0.7 : 1;
+  if (share(p.responses) >= 0.6) return fieldId === "response" ? MAX_CONTENT_FIT : fieldId === "mitigation" ? 0.7 : 1;
   switch (type) {
     case "level":
       if (share(p.levels) >= 0.6) return 1.1;
