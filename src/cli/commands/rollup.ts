@@ -6,7 +6,7 @@
  * An --out workbook that exists is refreshed in place: its rollup sheet is
  * rewritten and the PMO's notes beside it kept.
  */
-import { promises as fs } from "node:fs";
+import { constants as fsConstants, promises as fs } from "node:fs";
 import * as path from "node:path";
 import type { ProjectLink } from "../../core/rollup";
 import { emptyMetadata } from "../../core/metadata/schema";
@@ -70,6 +70,30 @@ async function writeReplacing(target: string, bytes: Uint8Array): Promise<void> 
   }
 }
 
+/**
+ * The --out folder must be there and writable before any file is read: a
+ * rollup of thousands of files should not end, minutes later, in a folder
+ * that was never there. The write itself still reports what goes wrong then.
+ */
+async function checkOutputFolder(out: string, given: string): Promise<void> {
+  const dir = path.dirname(out);
+  const refuse = (why: string) => {
+    throw new WorkbookError(`cannot write --out ${given}: ${why}; nothing was read or written`, { file: path.basename(out) });
+  };
+  let isFolder: boolean;
+  try {
+    isFolder = (await fs.stat(dir)).isDirectory();
+  } catch {
+    return refuse(`the folder ${dir} does not exist`);
+  }
+  if (!isFolder) return refuse(`${dir} is not a folder`);
+  try {
+    await fs.access(dir, fsConstants.W_OK);
+  } catch {
+    refuse(`the folder ${dir} cannot be written to`);
+  }
+}
+
 function linkFrom(outDir: string, file: string, label: string): ProjectLink {
   const rel = path.relative(outDir, file).split(path.sep).join("/");
   return { kind: "file", path: rel, label };
@@ -81,6 +105,7 @@ export async function rollup(options: RollupOptions, io: CliIo): Promise<void> {
     io.err(`pmo rollup: --out ${options.out} must be an .xlsx file`);
     throw new ExitError(EXIT.usage);
   }
+  await checkOutputFolder(out, options.out);
   const walked = await walkInputs(options.inputs, io.cwd, new Set([out]));
   for (const s of walked.skipped) io.err(`skipped ${s.file}: ${s.reason}`);
   const threads = options.threads ?? defaultPoolSize();

@@ -51,6 +51,15 @@ describe("pmo rollup over a folder", () => {
     expect((await host.outline()).sheets.map((s) => s.name)).toEqual(["Portfolio rollup"]);
   });
 
+  it("refuses an --out in a folder that is not there before it reads a file", async () => {
+    const run = await runCaptured(["rollup", "in", "--out", "missing/portfolio.xlsx", "--threads", "1"], { cwd: dir });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain(`the folder ${path.join(dir, "missing")} does not exist`);
+    // Not one file was read: none is reported as not rolled up.
+    expect(run.stderr).not.toContain("not rolled up");
+    await expect(fs.access(path.join(dir, "missing"))).rejects.toThrow();
+  });
+
   it("refuses, writing nothing, when no project can be rolled up", async () => {
     const run = await runCaptured(["rollup", "in/east/minutes.docx", "--out", "none.xlsx"], { cwd: dir });
     expect(run.code).toBe(2);
