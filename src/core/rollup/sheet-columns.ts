@@ -57,7 +57,8 @@ export function sheetColumns(bands: readonly RiskBand[]): SheetColumn[] {
   const count = (id: string, header: string, field: RollupFieldId): SheetColumn => ({ id, header, format: "0", width: 9, total: { kind: "sum" }, fields: [field], value: (r) => num(valueOf(f(r)[field] as Field<number>)) });
   return [
     { id: "project", header: "Project", width: 30, total: { kind: "none" }, fields: ["project"], value: (r) => text(valueOf(f(r).project)) },
-    { id: "key", header: "Key", width: 10, total: { kind: "none" }, value: (r) => r.summary.key },
+    // Wide enough for the "Refreshed" date and time above the table (yyyy-mm-dd hh:mm), which Excel shows as #### in a narrower column.
+    { id: "key", header: "Key", width: 17, total: { kind: "none" }, value: (r) => r.summary.key },
     { id: "manager", header: "Manager", width: 16, total: { kind: "none" }, fields: ["manager"], value: (r) => text(valueOf(f(r).manager)) },
     { id: "phase", header: "Phase", width: 11, total: { kind: "none" }, fields: ["phase"], value: (r) => text(valueOf(f(r).phase)) },
     { id: "rag", header: "RAG", width: 11, total: { kind: "none" }, value: (r) => r.verdict.shown },

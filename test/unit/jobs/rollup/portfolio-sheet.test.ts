@@ -49,6 +49,17 @@ describe("the Portfolio sheet", () => {
     expect(result.rows).toHaveLength(4);
   });
 
+  it("gives the Refreshed date and time a column wide enough for Excel to show it (not ####)", async () => {
+    const result = await planRollup(XlsxHost.create("portfolio.xlsx"), input(projects));
+    const cells = result.plan.edits.find((e) => e.type === "setCells" && e.sheet === result.sheet);
+    const widths = result.plan.edits.find((e) => e.type === "setColumnWidths");
+    if (cells?.type !== "setCells" || widths?.type !== "setColumnWidths") throw new Error("the plan writes no cells or no widths");
+    const refreshedRow = cells.cells.findIndex((r) => r[0] === "Refreshed");
+    expect(typeof cells.cells[refreshedRow][1]).toBe("number");
+    // "2025-06-15 09:00": 16 characters of Calibri 11 need a width of about 16.
+    expect(widths.widths.find((w) => w.column === "B")?.width).toBeGreaterThanOrEqual(16.5);
+  });
+
   it("refreshes in place: one sheet, one set of colour rules, notes kept against their project", async () => {
     const host = XlsxHost.create("portfolio.xlsx");
     const first = await planRollup(host, input(projects));
