@@ -13,6 +13,7 @@ import { headerScores, isResidualHeader, mayNameAny, type TemplateVocabulary } f
 import { normaliseHeader, words, type HeaderWords } from "./normalise";
 import { contentFit, MAX_CONTENT_FIT, ProfileSum, tallyOf, type ColumnProfile } from "./profile";
 import { bottomRow, hasText, headerTextOf, isDateCell, mergeAt, rightColumn, valueAt, type SheetCells } from "./sheet-cells";
+import { remember } from "../bounded-memo";
 
 export interface HeaderCell {
   col: number;
@@ -324,9 +325,7 @@ function textReadings(header: readonly HeaderCell[], vocabularies: readonly Temp
         for (let v = 0; v < vocabularies.length; v++) if (isCandidate(c, vocabularies[v])) flags[v] = 1;
         any = flags.includes(1);
       }
-      reading = { words: c, flags, any };
-      if (memo.size >= TEXT_MEMO_LIMIT) memo.clear();
-      memo.set(cell.text, reading);
+      reading = remember(memo, cell.text, { words: c, flags, any }, TEXT_MEMO_LIMIT);
     }
     out.push(reading);
   }
@@ -389,9 +388,7 @@ function cellWordsOfText(text: string): CellWords {
   let c = cellWordsMemo.get(text);
   if (c === undefined) {
     const h = normaliseHeader(text);
-    c = { h, key: h.baseTokens.join(" "), idNoun: idNounOf(h), itemNoun: itemNounOf(h) };
-    if (cellWordsMemo.size >= CELL_WORDS_MEMO_LIMIT) cellWordsMemo.clear();
-    cellWordsMemo.set(text, c);
+    c = remember(cellWordsMemo, text, { h, key: h.baseTokens.join(" "), idNoun: idNounOf(h), itemNoun: itemNounOf(h) }, CELL_WORDS_MEMO_LIMIT);
   }
   return c;
 }
@@ -463,8 +460,7 @@ function cellPlanOf(c: CellWords, vocab: TemplateVocabulary): CellPlan {
       plan.fields.push(i);
       plan.scores.push(s);
     }
-    if (memo.size >= CELL_PLAN_MEMO_LIMIT) memo.clear();
-    memo.set(c.h.raw, plan);
+    remember(memo, c.h.raw, plan, CELL_PLAN_MEMO_LIMIT);
   }
   return plan;
 }

@@ -6,6 +6,7 @@
  */
 import type { Template, TemplateColumn } from "../templates/schema";
 import { normaliseHeader, sameWord, words, type HeaderWords } from "./normalise";
+import { remember } from "../bounded-memo";
 
 export interface FieldVocabulary {
   column: TemplateColumn;
@@ -123,8 +124,7 @@ export function headerScores(h: HeaderWords, vocab: TemplateVocabulary): Float64
   if (!scores) {
     scores = new Float64Array(vocab.fields.length);
     if (mayName(h, vocab)) for (let i = 0; i < scores.length; i++) scores[i] = scoreHeaderForField(h, vocab.fields[i]);
-    if (memo.size >= ROW_MEMO_LIMIT) memo.clear();
-    memo.set(h.raw, scores);
+    remember(memo, h.raw, scores, ROW_MEMO_LIMIT);
   }
   return scores;
 }
@@ -178,9 +178,7 @@ function mayName(h: HeaderWords, vocab: TemplateVocabulary): boolean {
 function rememberedFirstWord(hits: Map<string, boolean>, words: FirstWords, t: string): boolean {
   let hit = hits.get(t);
   if (hit === undefined) {
-    hit = firstWordsIn(words, t);
-    if (hits.size >= FIRST_WORD_HITS_LIMIT) hits.clear();
-    hits.set(t, hit);
+    hit = remember(hits, t, firstWordsIn(words, t), FIRST_WORD_HITS_LIMIT);
   }
   return hit;
 }

@@ -6,6 +6,7 @@
  * apart here so matching compares words.
  */
 import { nfkc } from "../nfkc";
+import { remember } from "../bounded-memo";
 
 /** Read-only: normaliseHeader hands the same remembered object to every caller. */
 export interface HeaderWords {
@@ -76,9 +77,7 @@ const HEADER_MEMO_LIMIT = 20_000;
 export function normaliseHeader(raw: string): HeaderWords {
   let h = headerMemo.get(raw);
   if (h === undefined) {
-    h = readHeader(raw);
-    if (headerMemo.size >= HEADER_MEMO_LIMIT) headerMemo.clear();
-    headerMemo.set(raw, h);
+    h = remember(headerMemo, raw, readHeader(raw), HEADER_MEMO_LIMIT);
   }
   return h;
 }

@@ -7,6 +7,7 @@
 import type { CellValue } from "../grid/cell";
 import { isLevelWord } from "../risk/levels";
 import type { ColumnType } from "../templates/schema";
+import { remember } from "../bounded-memo";
 
 export interface ColumnProfile {
   filled: number;
@@ -57,17 +58,13 @@ export function tallyOf(v: CellValue, isDate: boolean): CellTally | null {
     const memo = isDate ? dateTallies : numberTallies;
     let n = memo.get(v);
     if (n === undefined) {
-      n = numberTally(v, isDate);
-      if (memo.size >= TEXT_TALLY_LIMIT) memo.clear();
-      memo.set(v, n);
+      n = remember(memo, v, numberTally(v, isDate), TEXT_TALLY_LIMIT);
     }
     return n;
   }
   let t = textTallies.get(v);
   if (t === undefined) {
-    t = textTally(v);
-    if (textTallies.size >= TEXT_TALLY_LIMIT) textTallies.clear();
-    textTallies.set(v, t);
+    t = remember(textTallies, v, textTally(v), TEXT_TALLY_LIMIT);
   }
   return t;
 }

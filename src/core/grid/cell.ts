@@ -3,6 +3,7 @@
  * Office.js gives them); the number format says they are dates. Errors in
  * cells are values, not exceptions.
  */
+import { remember } from "../bounded-memo";
 
 export interface CellError {
   error: string; // "#N/A", "#DIV/0!", "#REF!" ...
@@ -47,9 +48,7 @@ export function isDateFormat(format: string | null | undefined): boolean {
   let date = dateFormats.get(format);
   if (date === undefined) {
     const stripped = format.replace(/"[^"]*"|\[[^\]]*\]|\\./g, "");
-    date = /[dmy]/i.test(stripped) && !/^[#0.,%\s]+$/.test(stripped);
-    if (dateFormats.size >= 1000) dateFormats.clear();
-    dateFormats.set(format, date);
+    date = remember(dateFormats, format, /[dmy]/i.test(stripped) && !/^[#0.,%\s]+$/.test(stripped), 1000);
   }
   return date;
 }

@@ -11,6 +11,7 @@ import type { SheetCells } from "../detect/sheet-cells";
 import { readDateText } from "../validate/typed-text";
 import type { FieldSource, Rag } from "./fields";
 import { wordsOf } from "./values";
+import { remember } from "../bounded-memo";
 
 export type InfoFieldId = "project" | "code" | "programme" | "portfolio" | "manager" | "phase" | "statedRag" | "lastUpdated";
 
@@ -42,9 +43,7 @@ export function infoFieldOfLabel(text: string): InfoFieldId | undefined {
   if (text.length > LONGEST_LABEL_TEXT) return undefined;
   let field = labelMemo.get(text);
   if (field === undefined) {
-    field = BY_LABEL.get(wordsOf(text)) ?? null;
-    if (labelMemo.size >= LABEL_MEMO_LIMIT) labelMemo.clear();
-    labelMemo.set(text, field);
+    field = remember(labelMemo, text, BY_LABEL.get(wordsOf(text)) ?? null, LABEL_MEMO_LIMIT);
   }
   return field ?? undefined;
 }
