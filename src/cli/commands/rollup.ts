@@ -51,7 +51,6 @@ async function openExistingOutput(out: string): Promise<PackageHost | null> {
   return PackageHost.open(new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength), path.basename(out));
 }
 
-
 /** A new workbook's package: the Portfolio plan builds its sheets, written straight into it (no workbook model is loaded). */
 async function newOutput(out: string): Promise<PackageHost> {
   const { PackageHost } = await import("../../hosts/xlsx/package-host");

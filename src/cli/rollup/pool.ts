@@ -85,10 +85,6 @@ function startWorker(entry: { file: string; execArgv: string[] }): Reader {
   return r;
 }
 
-export function summariseFiles(tasks: readonly FileTask[], threads: number, onDone: (done: number, total: number, result: FileResult) => void): Promise<FileResult[]> {
-  return startReaders(threads, tasks.length).summarise(tasks, onDone);
-}
-
 function collector(tasks: readonly FileTask[], onDone: (done: number, total: number, result: FileResult) => void) {
   const results: FileResult[] = new Array(tasks.length);
   let done = 0;
