@@ -1,6 +1,6 @@
 /**
- * Portfolio rollup over generated project workbooks: `pmo rollup` (worker
- * threads, one per core) against the sum of plain ExcelJS loads of the same
+ * Portfolio rollup over generated project workbooks: `pmo rollup` (its
+ * default readers: see defaultPoolSize) against the sum of plain ExcelJS loads of the same
  * files in the same run, and, outside --smoke, 5,000 files to show memory
  * stays bounded. Two workloads: typical project workbooks (the registers at
  * their usual length beside the schedule, resource plan, logs and lists a

@@ -197,7 +197,7 @@ export const commands: CommandTable = [
     positionals: [{ name: "inputs", description: "Project workbooks (.xlsx, .xlsm) and folders to search for them", variadic: true }],
     flags: {
       out: { type: "string", valueName: "FILE", description: "The portfolio workbook to write; when it exists its rollup sheet is refreshed in place" },
-      threads: { type: "string", valueName: "N", description: "Read files in N worker threads (default: one per core)" },
+      threads: { type: "string", valueName: "N", description: "Read files in N worker threads (default: one per core but one; 1 reads in the main thread)" },
       "as-of": { type: "string", valueName: "YYYY-MM-DD", description: "Count overdue items and the next milestone from this day instead of today" },
       json: { type: "boolean", description: jsonHelp },
     },
@@ -212,7 +212,7 @@ export const commands: CommandTable = [
       .strict()
       .transform((v): RollupOptions => ({ inputs: v.inputs, out: v.out, json: v.json, ...(v.threads ? { threads: v.threads } : {}), ...(v["as-of"] ? { asOf: v["as-of"] } : {}) })),
     notes: [
-      "Walks folders recursively and reads every .xlsx and .xlsm file in worker threads. For each project found (a workbook, or each project of a workbook that lists several) it takes RAG, budget, actual, forecast, variance, CPI, SPI, open risks by band, the highest residual risk, open issues, overdue items, the next milestone and when the project was last updated, each from the register or cell it is in. A figure a project does not give is left empty with the reason, never counted as zero.",
+      "Walks folders recursively and reads every .xlsx and .xlsm file, in worker threads where there are cores to spare. For each project found (a workbook, or each project of a workbook that lists several) it takes RAG, budget, actual, forecast, variance, CPI, SPI, open risks by band, the highest residual risk, open issues, overdue items, the next milestone and when the project was last updated, each from the register or cell it is in. A figure a project does not give is left empty with the reason, never counted as zero.",
       "Files that cannot be read (damaged, empty, password-protected, .xls, Excel lock files ~$..., not workbooks) are listed with the reason on stderr and under \"Not rolled up\" in the sheet; the others still roll up. Re-running with the same --out refreshes the sheet in place and keeps what you typed in columns beside it against each project.",
       "With --json: { \"projects\": [ { \"file\", \"project\", \"budget\", \"actual\", \"forecast\", \"openRisks\", \"rag\", ... } ], \"totals\": { ... }, \"failed\": [ { \"file\", \"reason\" } ] }.",
     ],

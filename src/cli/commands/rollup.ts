@@ -1,6 +1,7 @@
 /**
  * `pmo rollup <folder|files>... --out FILE`: one Portfolio sheet from many
- * project workbooks. Files are read in worker threads (one per core), each
+ * project workbooks. Files are read in worker threads (one per core but one;
+ * on two cores, in this thread: see defaultPoolSize), each
  * through the read-only package host; a file that cannot be read is listed
  * with its reason on stderr and in the sheet, and the rest still roll up.
  * An --out workbook that exists is refreshed in place: its rollup sheet is
@@ -25,7 +26,7 @@ export interface RollupOptions {
   inputs: string[];
   out: string;
   json: boolean;
-  /** Worker threads; defaults to one per core. */
+  /** Reading threads; defaults to one per core but one (defaultPoolSize). */
   threads?: number;
   /** Count overdue items from this day (YYYY-MM-DD) instead of today. */
   asOf?: string;

@@ -8,7 +8,7 @@
  * threads, and ends any it does not need (pool.ts); a guess that is wrong
  * costs a worker's start, never a different result.
  */
-import { defaultPoolSize, MAX_THREADS, startEarlyReaders } from "./pool";
+import { availableCores, defaultPoolSize, MAX_THREADS, startEarlyReaders } from "./pool";
 
 /**
  * Early workers hide the CLI's own start (a quarter of a second), which a
@@ -20,15 +20,15 @@ const EARLY_AT_MOST = 4;
 
 /**
  * How many workers a rollup command line will likely want: the --threads it
- * gives (read as the command reads it; out of range, none), else one per
- * core; never more than the workbooks it names when it names only
- * workbooks; none for help.
+ * gives (read as the command reads it; out of range, none), else the
+ * command's default (defaultPoolSize); never more than the cores, nor the
+ * workbooks it names when it names only workbooks; none for help.
  */
-export function earlyReaderCount(argv: readonly string[], cores = defaultPoolSize()): number {
+export function earlyReaderCount(argv: readonly string[], cores = availableCores()): number {
   if (argv[0] !== "rollup" || argv.includes("--help") || argv.includes("-h")) return 0;
   const at = argv.findIndex((a) => a === "--threads" || a.startsWith("--threads="));
   const given = at < 0 ? undefined : (argv[at].startsWith("--threads=") ? argv[at].slice("--threads=".length) : (argv[at + 1] ?? "")).trim();
-  const threads = given === undefined ? cores : /^\d{1,3}$/.test(given) && Number(given) <= MAX_THREADS ? Number(given) : 0;
+  const threads = given === undefined ? defaultPoolSize(cores) : /^\d{1,3}$/.test(given) && Number(given) <= MAX_THREADS ? Number(given) : 0;
   const inputs = argv.slice(1).filter((a, i, all) => !a.startsWith("-") && !/^--(out|threads|as-of)$/.test(all[i - 1] ?? ""));
   // One thread reads in this thread; so does a single file named alone.
   const files = inputs.length && inputs.every((a) => /\.(xlsx|xlsm)$/i.test(a)) ? inputs.length : Infinity;

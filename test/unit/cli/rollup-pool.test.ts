@@ -8,7 +8,7 @@ import * as os from "os";
 import * as path from "path";
 import type { Worker } from "node:worker_threads";
 import { earlyReaderCount } from "../../../src/cli/rollup/early-start";
-import { startEarlyReaders, startReaders } from "../../../src/cli/rollup/pool";
+import { defaultPoolSize, startEarlyReaders, startReaders } from "../../../src/cli/rollup/pool";
 import type { FileTask } from "../../../src/cli/rollup/summarise-file";
 import { bandsOf } from "../../../src/jobs/rollup/bands";
 import { emptyMetadata } from "../../../src/core/metadata/schema";
@@ -16,12 +16,25 @@ import { projectWorkbook } from "../../rollup-fixtures/project-workbook";
 
 const exited = (w: Worker) => new Promise<number>((resolve) => w.once("exit", resolve));
 
+describe("how many readers a rollup reads with by default", () => {
+  it.each([
+    [1, 1],
+    [2, 1],
+    [3, 2],
+    [8, 7],
+  ])("on %i cores: %i", (cores, readers) => {
+    expect(defaultPoolSize(cores)).toBe(readers);
+  });
+});
+
 describe("how many readers a rollup command line starts early", () => {
   it.each<[string, string[], number, number]>([
-    ["a folder", ["rollup", "in", "--out", "p.xlsx"], 2, 2],
+    ["a folder on two cores: none, it is read in the main thread", ["rollup", "in", "--out", "p.xlsx"], 2, 0],
+    ["a folder on four cores: three", ["rollup", "in", "--out", "p.xlsx"], 4, 3],
     ["a folder, on many cores: a few, the rest when the files are known", ["rollup", "in", "--out", "p.xlsx"], 64, 4],
     ["two files on many cores: two", ["rollup", "a.xlsx", "b.xlsx", "--out", "p.xlsx"], 64, 2],
     ["--threads 3 on two cores: two", ["rollup", "in", "--threads", "3", "--out", "p.xlsx"], 2, 2],
+    ["--threads 2 on two cores: two", ["rollup", "in", "--threads", "2", "--out", "p.xlsx"], 2, 2],
     ["--threads=3", ["rollup", "in", "--threads=3", "--out", "p.xlsx"], 8, 3],
     ["--threads 1", ["rollup", "in", "--threads", "1", "--out", "p.xlsx"], 8, 0],
     ["a --threads that is not a number", ["rollup", "in", "--threads", "many", "--out", "p.xlsx"], 8, 0],
