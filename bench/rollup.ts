@@ -19,7 +19,7 @@ import * as path from "node:path";
 import ExcelJS from "exceljs";
 import { rollup } from "../src/cli/commands/rollup";
 import type { CliIo } from "../src/cli/io";
-import { defaultPoolSize } from "../src/cli/rollup/pool";
+import { availableCores, defaultPoolSize } from "../src/cli/rollup/pool";
 import { projectWorkbook, TYPICAL_PROJECT, type ProjectWorkbookOptions } from "../test/rollup-fixtures/project-workbook";
 import { TYPICAL_WORKING_SHEETS } from "../test/rollup-fixtures/working-sheets";
 import { benchRollupCorpus } from "./rollup-corpus";
@@ -127,6 +127,7 @@ async function measureWorkload(root: string, w: (typeof WORKLOADS)[number], file
   return {
     what: w.what,
     files,
+    readers: defaultPoolSize(availableCores(), files),
     averageFileSize: figure(round(bytes / files / 1024, 1), "KiB"),
     wall: figure(seconds(run.ms), "s"),
     perFile: figure(round(run.ms / files, 1), "ms"),
@@ -150,7 +151,7 @@ export async function benchRollup(smoke: boolean, progress: (what: string) => vo
       buildCli();
     }
     const out: Record<string, unknown> = {
-      threads: defaultPoolSize(),
+      cores: availableCores(),
       how: compiled ? "node build/cli/main.js rollup (compiled CLI, a separate process)" : "the rollup command in this process (worker threads compile the TypeScript sources first)",
     };
     for (const w of WORKLOADS) out[w.name] = await measureWorkload(root, w, files, compiled, progress);
@@ -162,7 +163,7 @@ export async function benchRollup(smoke: boolean, progress: (what: string) => vo
       progress("rollup: 5,000 typical files...");
       await makeFolder(big, 5000, 100, (WORKLOADS[0] as (typeof WORKLOADS)[number]).shape);
       const many = await rollupRun(big, compiled);
-      out.fiveThousand = { files: 5000, what: "typical project workbooks, 100 distinct ones copied under new names", wall: figure(seconds(many.ms), "s"), processorTime: figure(seconds(many.cpuMs), "s"), peakRss: figure(mebibytes(many.peakRss), "MiB") };
+      out.fiveThousand = { files: 5000, readers: defaultPoolSize(availableCores(), 5000), what: "typical project workbooks, 100 distinct ones copied under new names", wall: figure(seconds(many.ms), "s"), processorTime: figure(seconds(many.cpuMs), "s"), peakRss: figure(mebibytes(many.peakRss), "MiB") };
     }
     return out;
   } finally {

@@ -1,6 +1,6 @@
 /**
- * A small pool of worker threads (by default one per core but one, see
- * defaultPoolSize), each summarising one file at
+ * A small pool of worker threads (how many by default: defaultPoolSize),
+ * each summarising one file at
  * a time (with the next few already sent); results come back in the order
  * the files were given. The workers are started (startReaders) as soon as
  * the number of files is known, so they load their modules while the main
@@ -36,17 +36,23 @@ export function availableCores(): number {
 }
 
 /**
- * Readers by default: one per core but one, and at least one. A reader is a
- * V8 isolate, which keeps about 0.4 of a core busy beside its own thread
- * (its optimising compiler and garbage collector run on helper threads), and
- * each isolate compiles and warms its code up on its own. On two cores one
- * reader, in this thread, already uses both, and a second only contends:
- * 500 typical project workbooks took 3.1–3.3 s read here against 3.8–4.1 s
- * on two workers, and 500 registers-only ones 1.9 s against 2.7 s. On more
- * cores, one is left to the helpers and this thread.
+ * Files each reader must have for its start to pay. A reader is a V8
+ * isolate: it compiles and warms its code up on its own (the first fifty
+ * files take about three times as long as the rest), and its optimising
+ * compiler and garbage collector keep about 0.4 of a core busy on helper
+ * threads beside it. Measured on two cores, typical project workbooks:
+ * 500 took 3.1–3.3 s on one reader against 3.8–4.1 s on two, and 5,000
+ * took 18 s against 14.5 s; two readers draw level at about 1,200 files.
  */
-export function defaultPoolSize(cores = availableCores()): number {
-  return Math.max(1, cores - 1);
+const FILES_PER_READER = 600;
+
+/**
+ * Readers by default for `files` files: every core when there are files
+ * enough to repay each reader's start, else one per core but one, so the
+ * helpers have a core (on two cores: one reader, in this thread).
+ */
+export function defaultPoolSize(cores = availableCores(), files = Infinity): number {
+  return files >= cores * FILES_PER_READER ? cores : Math.max(1, cores - 1);
 }
 
 /** Workers started before the command line was parsed (early-start.ts), for the first readers started to take. */

@@ -18,12 +18,17 @@ const exited = (w: Worker) => new Promise<number>((resolve) => w.once("exit", re
 
 describe("how many readers a rollup reads with by default", () => {
   it.each([
-    [1, 1],
-    [2, 1],
-    [3, 2],
-    [8, 7],
-  ])("on %i cores: %i", (cores, readers) => {
-    expect(defaultPoolSize(cores)).toBe(readers);
+    [1, 500, 1],
+    [1, 5000, 1],
+    [2, 2, 1],
+    [2, 500, 1],
+    [2, 1199, 1],
+    [2, 1200, 2],
+    [2, 5000, 2],
+    [4, 500, 3],
+    [4, 5000, 4],
+  ])("on %i cores for %i files: %i", (cores, files, readers) => {
+    expect(defaultPoolSize(cores, files)).toBe(readers);
   });
 });
 
@@ -31,6 +36,7 @@ describe("how many readers a rollup command line starts early", () => {
   it.each<[string, string[], number, number]>([
     ["a folder on two cores: none, it is read in the main thread", ["rollup", "in", "--out", "p.xlsx"], 2, 0],
     ["a folder on four cores: three", ["rollup", "in", "--out", "p.xlsx"], 4, 3],
+    ["two files on two cores: none", ["rollup", "a.xlsx", "b.xlsx", "--out", "p.xlsx"], 2, 0],
     ["a folder, on many cores: a few, the rest when the files are known", ["rollup", "in", "--out", "p.xlsx"], 64, 4],
     ["two files on many cores: two", ["rollup", "a.xlsx", "b.xlsx", "--out", "p.xlsx"], 64, 2],
     ["--threads 3 on two cores: two", ["rollup", "in", "--threads", "3", "--out", "p.xlsx"], 2, 2],
