@@ -15,12 +15,25 @@ import { textOf } from "../../../../src/hosts/xlsx/sheet-scan";
 import { XlsxHost } from "../../../../src/hosts/xlsx/xlsx-host";
 
 const TEXTS = ["_x000D_", "a_x0009_b", "_x005F_", "_x005F_x000D_", "_xZZZZ_", "_x00", "_x000d_", "x_x0041__x0042_", "tab\there", "cr\rhere", "both\r\nends", "bell\u0007", "plain"];
+const ADDRESS = `A1:A${TEXTS.length}`;
+
+async function book(): Promise<Uint8Array> {
+  const wb = new ExcelJS.Workbook();
+  wb.addWorksheet("S").getCell("C1").value = "kept";
+  return new Uint8Array((await wb.xlsx.writeBuffer()) as ArrayBuffer);
+}
+
+async function part(bytes: Uint8Array, name: string): Promise<string> {
+  return (await JSZip.loadAsync(bytes)).file(name)!.async("string");
+}
 
 /** Column A of sheet `sheet` through both readers: the workbook model (ExcelJS) and the package reader. */
 async function readBoth(bytes: Uint8Array, sheet: string, address: string): Promise<{ model: unknown[]; pkg: unknown[] }> {
   const column = async (host: WorkbookHost) => (await host.read(sheet, address)).values.map((r) => r[0]);
   return { model: await column(await XlsxHost.open(bytes, "r.xlsx")), pkg: await column(await PackageHost.open(bytes, "r.xlsx")) };
 }
+
+const setCells = (sheet: string) => ({ type: "setCells" as const, sheet, address: ADDRESS, cells: TEXTS.map((t) => [t]) });
 
 describe("cell text escapes", () => {
   it("encodes what a reader would take for an escape, and decodes only well-formed upper-case escapes", () => {
@@ -61,5 +74,31 @@ describe("cell text escapes", () => {
     expect(shared).toEqual({ model: want, pkg: want });
     const inline = await readBoth(bytes, "S", `B1:B${escaped.length}`);
     expect(inline).toEqual({ model: want, pkg: want });
+  });
+
+  it("writes text through the workbook model's package save so that it reads back as written", async () => {
+    const host = await XlsxHost.open(await book(), "b.xlsx");
+    await host.apply({ title: "t", edits: [setCells("S")] });
+    const saved = await host.save();
+    const xml = await part(saved, "xl/worksheets/sheet1.xml");
+    expect(xml).toContain(`<t xml:space="preserve">_x005F_x000D_</t>`);
+    expect(xml).toContain(`<t xml:space="preserve">cr_x000D_here</t>`);
+    expect(xml).toContain(`<t xml:space="preserve">_xZZZZ_</t>`);
+    expect(await readBoth(saved, "S", ADDRESS)).toEqual({ model: TEXTS, pkg: TEXTS });
+  });
+
+  it("writes text through the package host, on a sheet it has and on one it adds, so that it reads back as written", async () => {
+    const host = await PackageHost.open(await book(), "b.xlsx");
+    await host.apply({ title: "t", edits: [setCells("S"), { type: "addSheet", sheet: "N", hidden: "visible" }, setCells("N")] });
+    const saved = await host.save();
+    for (const name of ["xl/worksheets/sheet1.xml", "xl/worksheets/sheet2.xml"]) {
+      const xml = await part(saved, name);
+      expect(xml).toContain(`<t xml:space="preserve">a_x005F_x0009_b</t>`);
+      expect(xml).toContain(`<t xml:space="preserve">_x005F_x005F_x005F_x000D_</t>`);
+    }
+    expect(await readBoth(saved, "S", ADDRESS)).toEqual({ model: TEXTS, pkg: TEXTS });
+    expect(await readBoth(saved, "N", ADDRESS)).toEqual({ model: TEXTS, pkg: TEXTS });
+    // Read again from the package host that wrote it, as a plan that follows would.
+    expect((await host.read("N", ADDRESS)).values.map((r) => r[0])).toEqual(TEXTS);
   });
 });
