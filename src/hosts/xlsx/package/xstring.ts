@@ -9,6 +9,7 @@
 const ESCAPE = /_x([0-9A-F]{4})_/g;
 /** `_xHHHH_` with hex digits of either case, as Excel writes them in a table part (a line break is _x000a_). */
 const ESCAPE_ANY_CASE = /_x([0-9a-fA-F]{4})_/g;
+const LITERAL_UNDERSCORE = /_(?=x[0-9a-fA-F]{4}_)/g;
 // eslint-disable-next-line no-control-regex
 const CONTROLS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g;
 // Cell text also escapes a carriage return (written as is, an XML reader hands it back as a line feed), and an
@@ -33,6 +34,11 @@ export function encodeXstring(s: string): string {
   // Most text has neither an underscore escape nor a control character: one test, no copy.
   if (!CELL_TEXT_ESCAPES.test(s)) return s;
   return s.replace(CELL_TEXT_ESCAPES_ALL, (c) => (c === "_" ? "_x005F_" : xstringEscape(c)));
+}
+
+/** An underscore a reader would take for the start of an escape, escaped (`_x005F_`, or `_x005f_` with `lowerCase`); nothing else. */
+export function escapeLiteralUnderscores(s: string, lowerCase = false): string {
+  return s.indexOf("_x") < 0 ? s : s.replace(LITERAL_UNDERSCORE, () => xstringEscape("_", lowerCase));
 }
 
 function decodeWith(s: string, pattern: RegExp): string {

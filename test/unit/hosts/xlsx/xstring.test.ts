@@ -101,4 +101,26 @@ describe("cell text escapes", () => {
     // Read again from the package host that wrote it, as a plan that follows would.
     expect((await host.read("N", ADDRESS)).values.map((r) => r[0])).toEqual(TEXTS);
   });
+
+  it("names a table's columns so that they read back as their header cells", async () => {
+    const headers = ["_x000D_", "a_x000a_b", "Owner"];
+    const host = await PackageHost.open(await book(), "b.xlsx");
+    await host.apply({
+      title: "t",
+      edits: [
+        { type: "setCells", sheet: "S", address: "E1:G2", cells: [headers, [1, 2, 3]] },
+        { type: "createTable", sheet: "S", address: "E1:G2", name: "Escapes", style: "TableStyleMedium2" },
+      ],
+    });
+    const saved = await host.save();
+    const zip = await JSZip.loadAsync(saved);
+    const table = await zip.file(Object.keys(zip.files).find((n) => /^xl\/tables\/table\d+\.xml$/.test(n))!)!.async("string");
+    expect(table).toContain(`name="_x005f_x000D_"`);
+    expect(table).toContain(`name="a_x005f_x000a_b"`);
+    for (const reader of [await XlsxHost.open(saved, "r.xlsx"), await PackageHost.open(saved, "r.xlsx")]) {
+      const sheet = (await reader.outline()).sheets.find((s) => s.name === "S");
+      expect(sheet?.tables.map((t) => t.headers)).toEqual([headers]);
+      expect((await reader.read("S", "E1:G1")).values[0]).toEqual(headers);
+    }
+  });
 });
