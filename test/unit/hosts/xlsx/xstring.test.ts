@@ -123,4 +123,31 @@ describe("cell text escapes", () => {
       expect((await reader.read("S", "E1:G1")).values[0]).toEqual(headers);
     }
   });
+
+  it("writes text through ExcelJS (a workbook made here) so that it reads back as written, and leaves the model as it was", async () => {
+    const host = XlsxHost.create("made.xlsx");
+    await host.apply({
+      title: "t",
+      edits: [
+        { type: "addSheet", sheet: "S", hidden: "visible" },
+        setCells("S"),
+        { type: "setCells", sheet: "S", address: "E1:F2", cells: [["_x000D_", "Owner"], [1, 2]] },
+        { type: "createTable", sheet: "S", address: "E1:F2", name: "Made", style: "TableStyleMedium2" },
+      ],
+    });
+    const saved = await host.save();
+    const strings = await part(saved, "xl/sharedStrings.xml");
+    expect(strings).toContain(`<t>_x005F_x005F_x005F_x000D_</t>`);
+    expect(strings).not.toContain(`<t>_x000D_</t>`);
+    expect(strings).toContain(`cr_x000D_here`);
+    const zip = await JSZip.loadAsync(saved);
+    const table = await zip.file(Object.keys(zip.files).find((n) => /^xl\/tables\/table\d+\.xml$/.test(n))!)!.async("string");
+    expect(table).toContain(`name="_x005F_x000D_"`);
+    expect(await readBoth(saved, "S", ADDRESS)).toEqual({ model: TEXTS, pkg: TEXTS });
+    for (const reader of [await XlsxHost.open(saved, "r.xlsx"), await PackageHost.open(saved, "r.xlsx")]) {
+      expect((await reader.outline()).sheets.find((s) => s.name === "S")?.tables.map((t) => t.headers)).toEqual([["_x000D_", "Owner"]]);
+    }
+    expect((await host.read("S", ADDRESS)).values.map((r) => r[0])).toEqual(TEXTS);
+    expect((await host.outline()).sheets.find((s) => s.name === "S")?.tables.map((t) => t.headers)).toEqual([["_x000D_", "Owner"]]);
+  });
 });
