@@ -6,6 +6,7 @@
  * regular expression and cut out of the part when asked for.
  */
 import { hasAt, isDelimiter, textOf, xmlText, type StringList } from "./sheet-scan";
+import { decodeXstring } from "./package/xstring";
 
 export class SharedStringTable implements StringList {
   /** Per string: where its text (plain) or its whole element (otherwise) starts and ends in the part. */
@@ -95,7 +96,7 @@ export class SharedStringTable implements StringList {
     const known = this.decoded[index];
     if (known !== undefined) return known;
     const part = this.xml.slice(this.starts[index], this.ends[index]);
-    const text = this.plain[index] ? xmlText(part) : textOf(part);
+    const text = this.plain[index] ? decodeXstring(xmlText(part)) : textOf(part);
     this.decoded[index] = text;
     return text;
   }

@@ -11,6 +11,7 @@ import { formatCell, parseRange, type RangeAddress } from "../../core/grid/addre
 import { dateToSerial, type CellValue } from "../../core/grid/cell";
 import { decodeEntities } from "./mini-xml";
 import { slideFormula } from "./package/shared-formula";
+import { decodeXstring } from "./package/xstring";
 
 const EMPTY = 0;
 const NUMBER = 1;
@@ -18,12 +19,12 @@ const SHARED = 2;
 const BOOLEAN = 3;
 const OTHER = 4;
 
-/** Text of <t> elements, leaving out phonetic runs (<rPh>), as ExcelJS reads them. */
+/** Text of <t> elements, leaving out phonetic runs (<rPh>), each with its _xHHHH_ escapes decoded, as ExcelJS reads them. */
 export function textOf(xml: string): string {
   const plain = xml.includes("rPh") ? xml.replace(/<([\w.-]+:)?rPh\b[\s\S]*?<\/([\w.-]+:)?rPh>/g, "") : xml;
   let out = "";
   const re = /<(?:[\w.-]+:)?t(?:\s[^>]*)?>([^<]*)<\/(?:[\w.-]+:)?t>/g;
-  for (let m = re.exec(plain); m; m = re.exec(plain)) out += xmlText(m[1]);
+  for (let m = re.exec(plain); m; m = re.exec(plain)) out += decodeXstring(xmlText(m[1]));
   return out;
 }
 

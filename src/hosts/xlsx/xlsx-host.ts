@@ -22,6 +22,8 @@ import { savePackage } from "./package/save-package";
 import { deflateStoredParts } from "./deflate-stored";
 import { drawJournalCharts, FileCharts } from "./file-charts";
 import { decodeColumnName } from "./package/table-parts";
+import { attrOf } from "./package/xml-text";
+import { decodeXstring, encodeXstring, escapeLiteralUnderscores } from "./package/xstring";
 import { attachCalculatedColumns, hasCalculatedColumns, readCalculatedColumns, withoutCalculatedColumnFormulas, writeCalculatedColumns } from "./calculated-columns";
 import { readSheetLooks, readSheetRules } from "./read-rules";
 import { describeUnkept, repairConditionalFormats, unwritableRules, type UnkeptRule } from "./conditional-format-repair";
@@ -73,6 +75,71 @@ async function fixTableHeaderRows(workbook: ExcelJS.Workbook, zip: JSZip): Promi
       for (const c of t.model.columns) c.name = decodeColumnName(c.name);
     }
   }
+}
+
+/**
+ * ExcelJS 4.4 decodes _xHHHH_ escapes in shared strings and rich-text runs
+ * but not in a plain inline string (<is><t>…</t></is>, what the package
+ * writer writes), so such a cell would read here as the escape and through
+ * the package reader as the character. Only cells whose text holds an
+ * escape are looked for in their part.
+ */
+async function decodeInlineStrings(workbook: ExcelJS.Workbook, zip: JSZip, parts: Map<string, string> | undefined): Promise<void> {
+  let partOf = parts;
+  for (const ws of workbook.worksheets) {
+    const escaped = new Map<string, ExcelJS.Cell>();
+    ws.eachRow((row) =>
+      row.eachCell((cell) => {
+        const v = cell.value;
+        if (cell.type === ExcelJS.ValueType.String && typeof v === "string" && v.indexOf("_x") >= 0 && decodeXstring(v) !== v) escaped.set(cell.address, cell);
+      }),
+    );
+    if (!escaped.size) continue;
+    partOf ??= await worksheetParts(zip);
+    const part = partOf.get(ws.name);
+    const xml = part ? await zip.file(part)?.async("string") : undefined;
+    if (!xml) continue;
+    const inline = /\st\s*=\s*["']inlineStr["']/g;
+    for (let m = inline.exec(xml); m; m = inline.exec(xml)) {
+      const tag = xml.slice(xml.lastIndexOf("<", m.index), xml.indexOf(">", m.index) + 1);
+      const ref = attrOf(tag, "r");
+      const cell = ref === undefined ? undefined : escaped.get(ref);
+      if (cell) cell.value = decodeXstring(cell.value as string);
+    }
+  }
+}
+
+/**
+ * ExcelJS 4.4 writes cell text as it is, so a text that reads as an escape
+ * (_x000D_) would open in Excel as the character, and a carriage return
+ * would read back as a line feed. The text is escaped for the write only
+ * (a table's column names with it, to match their header cells); the
+ * function returned puts the model back.
+ */
+function escapeTextForExcelJs(workbook: ExcelJS.Workbook): () => void {
+  const undo: (() => void)[] = [];
+  for (const ws of workbook.worksheets) {
+    ws.eachRow((row) =>
+      row.eachCell((cell) => {
+        const v = cell.value;
+        if (cell.type !== ExcelJS.ValueType.String || typeof v !== "string") return;
+        const escaped = encodeXstring(v);
+        if (escaped === v) return;
+        cell.value = escaped;
+        undo.push(() => (cell.value = v));
+      }),
+    );
+    for (const t of sheetTables(ws)) {
+      for (const c of t.model.columns) {
+        const name = c.name;
+        const escaped = escapeLiteralUnderscores(name);
+        if (escaped === name) continue;
+        c.name = escaped;
+        undo.push(() => (c.name = name));
+      }
+    }
+  }
+  return () => undo.forEach((put) => put());
 }
 
 /**
@@ -144,6 +211,7 @@ export class XlsxHost implements WorkbookHost {
     const unkept: UnkeptRule[] = [];
     if (zip) {
       await fixTableHeaderRows(workbook, zip);
+      await decodeInlineStrings(workbook, zip, parts);
       attachCalculatedColumns(workbook, calculated);
       for (const ws of workbook.worksheets) {
         const part = parts?.get(ws.name);
@@ -197,7 +265,13 @@ export class XlsxHost implements WorkbookHost {
     }
     // A formula's cached value is at most core's figure, so Excel calculates the workbook when it opens it, as for a saved package.
     this.workbook.calcProperties.fullCalcOnLoad = true;
-    const bytes = (await deflateStoredParts(asBytes(await this.workbook.xlsx.writeBuffer({ zip: { compression: "STORE" } })))) ?? asBytes(await this.workbook.xlsx.writeBuffer());
+    const restore = escapeTextForExcelJs(this.workbook);
+    let bytes: Uint8Array;
+    try {
+      bytes = (await deflateStoredParts(asBytes(await this.workbook.xlsx.writeBuffer({ zip: { compression: "STORE" } })))) ?? asBytes(await this.workbook.xlsx.writeBuffer());
+    } finally {
+      restore();
+    }
     return drawJournalCharts(hasCalculatedColumns(this.workbook) ? await writeCalculatedColumns(bytes, this.workbook) : bytes, this.journal);
   }
 

@@ -9,7 +9,8 @@
  */
 import { columnLetter, formatRange, parseRange, quoteSheetName, type RangeAddress } from "../../../core/grid/address";
 import { seriesCategories, type ChartSpec } from "../../../core/plan/edits";
-import { escapeAttr, escapeText, excelEscapeControls, findElement, findElements, innerOf } from "./xml-text";
+import { escapeAttr, escapeText, findElement, findElements, innerOf } from "./xml-text";
+import { excelEscapeControls } from "./xstring";
 
 export const CHART_NS = "http://schemas.openxmlformats.org/drawingml/2006/chart";
 export const DRAWINGML_NS = "http://schemas.openxmlformats.org/drawingml/2006/main";

@@ -10,6 +10,7 @@ import { cellValueOf, formulaOf, VALUE_TYPE } from "../cell-values";
 import type { CellContent, CellSource } from "./sheet-cells";
 import { escapeCellText } from "./sheet-cells";
 import { hasPlanResult } from "../cached-results";
+import { encodeXstring } from "./xstring";
 
 // ExcelJS's value types (a const enum in its typings); the ones a plan can write.
 const TYPE = { ...VALUE_TYPE, Number: 2, String: 3, Boolean: 9 } as const;
@@ -23,7 +24,7 @@ interface SparseCells {
 }
 
 function textElement(p: string, text: string): string {
-  return `<${p}t xml:space="preserve">${escapeCellText(text)}</${p}t>`;
+  return `<${p}t xml:space="preserve">${escapeCellText(encodeXstring(text))}</${p}t>`;
 }
 
 export function scalar(p: string, v: unknown): { t?: string; inner: string } | null {

@@ -7,7 +7,8 @@
  */
 import { columnLetter, formatCell, parseCell, type RangeAddress } from "../../../core/grid/address";
 import { slideFormula } from "./shared-formula";
-import { attrOf, escapeText, excelEscapeControls, findElement, withAttr } from "./xml-text";
+import { attrOf, escapeText, findElement, withAttr } from "./xml-text";
+import { excelEscapeControls } from "./xstring";
 
 /** What a cell holds after the plan, as cell XML: `t` and the children, or null for an empty cell, or "keep" for the content the file has. */
 export type CellContent = { t?: string; inner: string } | null | "keep";

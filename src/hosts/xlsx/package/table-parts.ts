@@ -7,16 +7,20 @@
 import { formatRange, type RangeAddress } from "../../../core/grid/address";
 import type { SheetTable } from "../sheet-access";
 import { attrOf, escapeAttr, escapeText, findElement, findElements, innerOf, prefixOf, splice, withAttr } from "./xml-text";
+import { decodeXstringAnyCase, escapeLiteralUnderscores, xstringEscape } from "./xstring";
 
-/** Control characters in a column name, as Excel writes them in a table part (a line break is _x000a_). */
+/**
+ * Control characters in a column name, as Excel writes them in a table part (a line break is _x000a_), and a
+ * literal _xHHHH_ with its underscore escaped: the name must read back as the header cell's text.
+ */
 function encodeColumnName(name: string): string {
   // eslint-disable-next-line no-control-regex
-  return name.replace(/[\u0000-\u001f]/g, (c) => `_x${c.charCodeAt(0).toString(16).padStart(4, "0")}_`);
+  return escapeLiteralUnderscores(name, true).replace(/[\u0000-\u001f]/g, (c) => xstringEscape(c, true));
 }
 
 /** A table column name as Excel means it: _xHHHH_ escapes (a line break is _x000a_) decoded. */
 export function decodeColumnName(name: string): string {
-  return name.replace(/_x([0-9a-fA-F]{4})_/g, (_w, hex: string) => String.fromCharCode(parseInt(hex, 16)));
+  return decodeXstringAnyCase(name);
 }
 
 function calculated(p: string, formula: string | undefined): string {

@@ -13,12 +13,6 @@ export function escapeAttr(s: string): string {
   return escapeText(s).replace(/"/g, "&quot;").replace(/\r/g, "&#13;").replace(/\n/g, "&#10;").replace(/\t/g, "&#9;");
 }
 
-/** Characters XML 1.0 cannot hold, written the way Excel writes them in cell text (_xHHHH_). */
-export function excelEscapeControls(s: string): string {
-  // eslint-disable-next-line no-control-regex
-  return s.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g, (c) => `_x${c.charCodeAt(0).toString(16).padStart(4, "0").toUpperCase()}_`);
-}
-
 // One compiled pattern per attribute name: a sheet pass reads the same few attributes of a million cells.
 const ATTR_PATTERNS = new Map<string, RegExp>();
 
