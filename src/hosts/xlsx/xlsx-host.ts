@@ -23,7 +23,7 @@ import { deflateStoredParts } from "./deflate-stored";
 import { drawJournalCharts, FileCharts } from "./file-charts";
 import { decodeColumnName } from "./package/table-parts";
 import { attrOf } from "./package/xml-text";
-import { decodeXstring, encodeXstring, escapeLiteralUnderscores } from "./package/xstring";
+import { decodeXstring, encodeColumnName, encodeXstring } from "./package/xstring";
 import { attachCalculatedColumns, hasCalculatedColumns, readCalculatedColumns, withoutCalculatedColumnFormulas, writeCalculatedColumns } from "./calculated-columns";
 import { readSheetLooks, readSheetRules } from "./read-rules";
 import { describeUnkept, repairConditionalFormats, unwritableRules, type UnkeptRule } from "./conditional-format-repair";
@@ -82,7 +82,7 @@ async function fixTableHeaderRows(workbook: ExcelJS.Workbook, zip: JSZip): Promi
  * but not in a plain inline string (<is><t>…</t></is>, what the package
  * writer writes), so such a cell would read here as the escape and through
  * the package reader as the character. Only cells whose text holds an
- * escape are looked for in their part.
+ * escape are looked for in their part (a hyperlink's text among them).
  */
 async function decodeInlineStrings(workbook: ExcelJS.Workbook, zip: JSZip, parts: Map<string, string> | undefined): Promise<void> {
   let partOf = parts;
@@ -90,8 +90,8 @@ async function decodeInlineStrings(workbook: ExcelJS.Workbook, zip: JSZip, parts
     const escaped = new Map<string, ExcelJS.Cell>();
     ws.eachRow((row) =>
       row.eachCell((cell) => {
-        const v = cell.value;
-        if (cell.type === ExcelJS.ValueType.String && typeof v === "string" && v.indexOf("_x") >= 0 && decodeXstring(v) !== v) escaped.set(cell.address, cell);
+        const text = textOfCell(cell);
+        if (text !== undefined && text.indexOf("_x") >= 0 && decodeXstring(text) !== text) escaped.set(cell.address, cell);
       }),
     );
     if (!escaped.size) continue;
@@ -104,9 +104,19 @@ async function decodeInlineStrings(workbook: ExcelJS.Workbook, zip: JSZip, parts
       const tag = xml.slice(xml.lastIndexOf("<", m.index), xml.indexOf(">", m.index) + 1);
       const ref = attrOf(tag, "r");
       const cell = ref === undefined ? undefined : escaped.get(ref);
-      if (cell) cell.value = decodeXstring(cell.value as string);
+      if (!cell) continue;
+      const v = cell.value;
+      cell.value = typeof v === "string" ? decodeXstring(v) : { ...(v as ExcelJS.CellHyperlinkValue), text: decodeXstring((v as ExcelJS.CellHyperlinkValue).text) };
     }
   }
+}
+
+/** The text of a plain string cell or of a hyperlink cell; undefined for any other. */
+function textOfCell(cell: ExcelJS.Cell): string | undefined {
+  const v = cell.value;
+  if (cell.type === ExcelJS.ValueType.String && typeof v === "string") return v;
+  if (cell.type === ExcelJS.ValueType.Hyperlink && v && typeof v === "object" && "text" in v && typeof v.text === "string") return v.text;
+  return undefined;
 }
 
 /**
@@ -132,7 +142,7 @@ function escapeTextForExcelJs(workbook: ExcelJS.Workbook): () => void {
     for (const t of sheetTables(ws)) {
       for (const c of t.model.columns) {
         const name = c.name;
-        const escaped = escapeLiteralUnderscores(name);
+        const escaped = encodeColumnName(name);
         if (escaped === name) continue;
         c.name = escaped;
         undo.push(() => (c.name = name));

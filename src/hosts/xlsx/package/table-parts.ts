@@ -7,16 +7,7 @@
 import { formatRange, type RangeAddress } from "../../../core/grid/address";
 import type { SheetTable } from "../sheet-access";
 import { attrOf, escapeAttr, escapeText, findElement, findElements, innerOf, prefixOf, splice, withAttr } from "./xml-text";
-import { decodeXstringAnyCase, escapeLiteralUnderscores, xstringEscape } from "./xstring";
-
-/**
- * Control characters in a column name, as Excel writes them in a table part (a line break is _x000a_), and a
- * literal _xHHHH_ with its underscore escaped: the name must read back as the header cell's text.
- */
-function encodeColumnName(name: string): string {
-  // eslint-disable-next-line no-control-regex
-  return escapeLiteralUnderscores(name, true).replace(/[\u0000-\u001f]/g, (c) => xstringEscape(c, true));
-}
+import { decodeXstringAnyCase, encodeColumnName } from "./xstring";
 
 /** A table column name as Excel means it: _xHHHH_ escapes (a line break is _x000a_) decoded. */
 export function decodeColumnName(name: string): string {
@@ -74,7 +65,8 @@ export function patchTablePart(xml: string, t: SheetTable): string {
       const have = existing[i];
       if (!have) return columnElement(p, ++maxId, col);
       let src = have.src;
-      if (decodeColumnName(attrOf(have.el.tag, "name") ?? "") !== decodeColumnName(col.name)) {
+      // The model's names are held decoded (as the header cells read).
+      if (decodeColumnName(attrOf(have.el.tag, "name") ?? "") !== col.name) {
         src = withAttr(have.el.tag, "name", encodeColumnName(col.name)) + src.slice(have.el.tag.length);
       }
       const calc = findElement(src, `${p}calculatedColumnFormula`);

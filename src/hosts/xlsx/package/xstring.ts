@@ -9,14 +9,24 @@
 const ESCAPE = /_x([0-9A-F]{4})_/g;
 /** `_xHHHH_` with hex digits of either case, as Excel writes them in a table part (a line break is _x000a_). */
 const ESCAPE_ANY_CASE = /_x([0-9a-fA-F]{4})_/g;
-const LITERAL_UNDERSCORE = /_(?=x[0-9a-fA-F]{4}_)/g;
 // eslint-disable-next-line no-control-regex
 const CONTROLS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g;
-// Cell text also escapes a carriage return (written as is, an XML reader hands it back as a line feed), and an
-// underscore a reader would take for the start of an escape (either case: Excel reads both).
-// eslint-disable-next-line no-control-regex
-const CELL_TEXT_ESCAPES = /_(?=x[0-9a-fA-F]{4}_)|[\u0000-\u0008\u000b-\u000d\u000e-\u001f\ufffe\uffff]/;
+/**
+ * An underscore a reader would take for the start of an escape, once the
+ * characters after it are written: "_x0041" before "_" reads as an escape,
+ * and so does "_x0041" before a character that is itself written as one
+ * (`escaped`, a character class), or "_x0041\r" would be stored
+ * "_x0041_x000D_" and read back "Ax000D_".
+ */
+const literalUnderscore = (escaped: string) => `_(?=x[0-9a-fA-F]{4}(?:_|${escaped}))`;
+/** What cell text escapes: controls XML cannot hold, and a carriage return (written as is, an XML reader hands it back as a line feed). */
+const CELL_ESCAPED = "[\\u0000-\\u0008\\u000b-\\u001f\\ufffe\\uffff]";
+/** What a table column name escapes (an attribute): every control character, a line break and a tab among them. */
+const NAME_ESCAPED = "[\\u0000-\\u001f]";
+const CELL_TEXT_ESCAPES = new RegExp(`${literalUnderscore(CELL_ESCAPED)}|${CELL_ESCAPED}`);
 const CELL_TEXT_ESCAPES_ALL = new RegExp(CELL_TEXT_ESCAPES.source, "g");
+const NAME_ESCAPES = new RegExp(`${literalUnderscore(NAME_ESCAPED)}|${NAME_ESCAPED}`);
+const NAME_ESCAPES_ALL = new RegExp(NAME_ESCAPES.source, "g");
 
 /** The escape of one character: `_x000D_` (or `_x000d_` with `lowerCase`). */
 export function xstringEscape(c: string, lowerCase = false): string {
@@ -36,9 +46,14 @@ export function encodeXstring(s: string): string {
   return s.replace(CELL_TEXT_ESCAPES_ALL, (c) => (c === "_" ? "_x005F_" : xstringEscape(c)));
 }
 
-/** An underscore a reader would take for the start of an escape, escaped (`_x005F_`, or `_x005f_` with `lowerCase`); nothing else. */
-export function escapeLiteralUnderscores(s: string, lowerCase = false): string {
-  return s.indexOf("_x") < 0 ? s : s.replace(LITERAL_UNDERSCORE, () => xstringEscape("_", lowerCase));
+/**
+ * A table column name as its part holds it (an attribute), lower-case
+ * escapes as Excel writes them there: control characters (a line break is
+ * _x000a_) and an underscore a reader would take for an escape.
+ */
+export function encodeColumnName(name: string): string {
+  if (!NAME_ESCAPES.test(name)) return name;
+  return name.replace(NAME_ESCAPES_ALL, (c) => xstringEscape(c, true));
 }
 
 function decodeWith(s: string, pattern: RegExp): string {
