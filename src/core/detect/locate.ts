@@ -19,7 +19,7 @@ export interface HeaderCell {
   col: number;
   text: string;
   /** Words of the group cells above this column, top first. */
-  groupWords: string[];
+  groupWords: readonly string[];
   groupText: string;
 }
 
@@ -81,14 +81,22 @@ function inExcluded(row: number, col: number, exclude: readonly RangeAddress[]):
 /** A row's text cells as header cells, with nothing left out; the cells are shared: read-only. */
 interface RowReading extends RowHeaderCells {
   /** Columns holding a number. */
-  numberCols: number[];
+  numberCols: readonly number[];
   /** The cells split into blocks side by side (headerBlocks), once asked for. */
   blocks?: HeaderCell[][];
 }
 
+/**
+ * Shared by every header cell read from a row and by rows without numbers:
+ * every row near the top of every sheet is read, and few header cells ever
+ * get group words (applyGroups gives those copies arrays of their own).
+ */
+const NO_WORDS: readonly string[] = Object.freeze([]);
+const NO_COLUMNS: readonly number[] = Object.freeze([]);
+
 function readRow(cells: SheetCells, row: number, right: number): RowReading {
   const out: HeaderCell[] = [];
-  const numberCols: number[] = [];
+  let numberCols: number[] | undefined;
   let labels = 0;
   const merged = cells.merges.length > 0;
   const values = cells.values[row - cells.top];
@@ -98,13 +106,13 @@ function readRow(cells: SheetCells, row: number, right: number): RowReading {
     const m = merged ? mergeAt(cells, row, col) : undefined;
     if (m && m.left !== col) continue;
     const v = m ? valueAt(cells, m.top, m.left) : (values?.[col - cells.left] ?? null);
-    if (typeof v === "number") numberCols.push(col);
+    if (typeof v === "number") (numberCols ??= []).push(col);
     const text = headerTextOf(v);
     if (!text || text.length > 160) continue;
     if (isLabelValue(text)) labels++;
-    out.push({ col, text, groupWords: [], groupText: "" });
+    out.push({ col, text, groupWords: NO_WORDS, groupText: "" });
   }
-  return { cells: out, numbers: numberCols.length, labels, numberCols };
+  return { cells: out, numbers: numberCols?.length ?? 0, labels, numberCols: numberCols ?? NO_COLUMNS };
 }
 
 interface RowHeaderCells {
@@ -192,23 +200,24 @@ function emptyColumn(cells: SheetCells, row: number, col: number): boolean {
  */
 export function headerBlocks(cells: SheetCells, row: number, header: HeaderCell[]): HeaderCell[][] {
   const blocks: HeaderCell[][] = [];
-  let current: HeaderCell[] = [];
-  for (const h of header) {
-    const prev = current[current.length - 1];
-    if (prev) {
-      const m = mergeAt(cells, row, prev.col);
-      const from = m ? m.right + 1 : prev.col + 1;
-      let split = false;
-      for (let c = from; c < h.col && !split; c++) split = emptyColumn(cells, row, c);
-      if (split) {
-        blocks.push(current);
-        current = [];
-      }
-    }
-    current.push(h);
+  let start = 0;
+  for (let i = 1; i < header.length; i++) {
+    if (!emptyColumnBetween(cells, row, header[i - 1], header[i])) continue;
+    blocks.push(header.slice(start, i));
+    start = i;
   }
-  if (current.length) blocks.push(current);
+  // Most rows are one block: that block is the row's own array, not a copy (blocks are read-only).
+  if (start === 0) {
+    if (header.length) blocks.push(header);
+  } else blocks.push(header.slice(start));
   return blocks;
+}
+
+/** Whether an empty column stands between two header cells of a row (past the first one's merged area). */
+function emptyColumnBetween(cells: SheetCells, row: number, prev: HeaderCell, next: HeaderCell): boolean {
+  const m = mergeAt(cells, row, prev.col);
+  for (let c = m ? m.right + 1 : prev.col + 1; c < next.col; c++) if (emptyColumn(cells, row, c)) return true;
+  return false;
 }
 
 /** The profile of one column under a header row, its first PROFILE_ROWS cells (a merged area counted once, at its top-left cell). */
