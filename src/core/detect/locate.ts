@@ -475,6 +475,90 @@ function cellPlanOf(c: CellWords, vocab: TemplateVocabulary): CellPlan {
 }
 
 /**
+ * The readings one assignFields call weighs (a header cell read as a field,
+ * with its score), in arrays kept from call to call: assignFields runs for
+ * every candidate row against every template, and an object and a sorted
+ * copy per call were much of what detection allocated. One set serves every
+ * call: assignFields calls nothing that calls it again.
+ */
+class Candidates {
+  size = 0;
+  fields: string[] = [];
+  /** Index of the reading's cell among the header cells. */
+  cells = new Int32Array(32);
+  scores = new Float64Array(32);
+  /** 1 where the reading is a residual counterpart of the field the header names. */
+  residual = new Uint8Array(32);
+  /** Indices of the readings, best first once sorted. */
+  order = new Int32Array(32);
+
+  push(field: string, cell: number, score: number, residual: boolean): void {
+    if (this.size === this.scores.length) this.grow();
+    const i = this.size++;
+    this.fields[i] = field;
+    this.cells[i] = cell;
+    this.scores[i] = score;
+    this.residual[i] = residual ? 1 : 0;
+  }
+
+  /**
+   * Orders the readings best first: by score, then by column, then as
+   * pushed. An insertion sort, stable as Array.prototype.sort is, so the
+   * order is the one sorting candidate objects gave; a call weighs a few dozen.
+   */
+  sort(headerCells: readonly HeaderCell[]): void {
+    const { order, scores, cells } = this;
+    for (let i = 0; i < this.size; i++) {
+      const col = headerCells[cells[i]].col;
+      let j = i;
+      // The comparison sorting the objects made, (b.score - a.score || a.col - b.col), with this reading as b.
+      for (; j > 0 && (scores[i] - scores[order[j - 1]] || headerCells[cells[order[j - 1]]].col - col) > 0; j--) order[j] = order[j - 1];
+      order[j] = i;
+    }
+  }
+
+  private grow(): void {
+    const n = this.scores.length * 2;
+    this.cells = grown(this.cells, new Int32Array(n));
+    this.scores = grown(this.scores, new Float64Array(n));
+    this.residual = grown(this.residual, new Uint8Array(n));
+    this.order = new Int32Array(n);
+  }
+}
+
+function grown<T extends Int32Array | Float64Array | Uint8Array>(from: T, to: T): T {
+  to.set(from);
+  return to;
+}
+
+const candidates = new Candidates();
+
+function hasField(matches: readonly FieldMatch[], fieldId: string): boolean {
+  for (let i = 0; i < matches.length; i++) if (matches[i].fieldId === fieldId) return true;
+  return false;
+}
+
+function hasColumn(matches: readonly FieldMatch[], col: number): boolean {
+  for (let i = 0; i < matches.length; i++) if (matches[i].col === col) return true;
+  return false;
+}
+
+function anySameKey(words: readonly CellWords[]): boolean {
+  for (let i = 1; i < words.length; i++) for (let j = 0; j < i; j++) if (words[i].key === words[j].key) return true;
+  return false;
+}
+
+/** Sorts matches by column in place; no two share a column, so any sort gives this order. */
+function sortByColumn(matches: FieldMatch[]): void {
+  for (let i = 1; i < matches.length; i++) {
+    const m = matches[i];
+    let j = i;
+    for (; j > 0 && matches[j - 1].col > m.col; j--) matches[j] = matches[j - 1];
+    matches[j] = m;
+  }
+}
+
+/**
  * Best one-to-one mapping of header cells to one template's fields.
  * `words`, when given, are cellWordsOf(headerCells): the caller that tries
  * one row against several templates works them out once.
@@ -484,15 +568,11 @@ export function assignFields(headerCells: HeaderCell[], vocab: TemplateVocabular
   const { ids, types, residualOf } = fieldFactsOf(vocab);
   const cellWords = words ?? cellWordsOf(headerCells);
   let ownId = false;
-  const candidates: { fieldId: string; cell: HeaderCell; idNoun: string | null; score: number; note?: string }[] = [];
-  // Each cell's words by column (a sparse array: columns are small whole numbers).
-  const words0: string[] = [];
+  candidates.size = 0;
   for (let k = 0; k < headerCells.length; k++) {
     const cell = headerCells[k];
-    const { h, key, idNoun } = cellWords[k];
-    words0[cell.col] = key;
     const plan = cellPlanOf(cellWords[k], vocab);
-    const residual = plan.residual || (cell.groupWords.length > 0 && isResidualHeader(h, cell.groupWords));
+    const residual = plan.residual || (cell.groupWords.length > 0 && isResidualHeader(cellWords[k].h, cell.groupWords));
     // Asked for only once some field reads the cell: a profile is the costly part.
     let profile: ColumnProfile | undefined | null = null;
     for (let j = 0; j < plan.fields.length; j++) {
@@ -503,31 +583,44 @@ export function assignFields(headerCells: HeaderCell[], vocab: TemplateVocabular
       if (profile) s *= contentFit(types[i], id, profile);
       const counterpart = residual ? residualOf[i] : undefined;
       if (counterpart) {
-        candidates.push({ fieldId: counterpart, cell, idNoun, score: s * 0.98, note: `read as ${counterpart} (residual)` });
+        // A reading under 0.4 is never taken: it is not weighed at all.
+        if (s * 0.98 >= 0.4) candidates.push(counterpart, k, s * 0.98, true);
         s *= 0.5;
       }
-      candidates.push({ fieldId: id, cell, idNoun, score: s });
+      if (s >= 0.4) candidates.push(id, k, s, false);
     }
   }
-  candidates.sort((a, b) => b.score - a.score || a.cell.col - b.cell.col);
-  const usedField = new Set<string>();
-  const usedCol = new Set<number>();
+  candidates.sort(headerCells);
   const matches: FieldMatch[] = [];
-  for (const c of candidates) {
-    if (c.score < 0.4 || usedField.has(c.fieldId) || usedCol.has(c.cell.col)) continue;
-    usedField.add(c.fieldId);
-    usedCol.add(c.cell.col);
-    matches.push({ fieldId: c.fieldId, col: c.cell.col, header: c.cell.text, confidence: Math.min(1, c.score), source: "header", note: c.note });
-    if (c.fieldId === "id" && c.idNoun) ownId = true;
+  for (let o = 0; o < candidates.size; o++) {
+    const c = candidates.order[o];
+    const cell = headerCells[candidates.cells[c]];
+    const fieldId = candidates.fields[c];
+    if (hasField(matches, fieldId) || hasColumn(matches, cell.col)) continue;
+    const score = candidates.scores[c];
+    matches.push({ fieldId, col: cell.col, header: cell.text, confidence: Math.min(1, score), source: "header", note: candidates.residual[c] ? `read as ${fieldId} (residual)` : undefined });
+    if (fieldId === "id" && cellWords[candidates.cells[c]].idNoun) ownId = true;
   }
-  // A repeated header ("Likelihood" twice): the later one is the residual reading when the template has it.
+  // Only cells with the same words can repeat one another: in most rows no two have.
+  if (anySameKey(cellWords)) readRepeatedHeaders(headerCells, cellWords, fieldIds, matches);
+  sortByColumn(matches);
+  let named = 0;
+  for (const m of matches) named += (vocab.weight.get(m.fieldId) ?? 0.5) * m.confidence;
+  const inContext = context && contextMentions(vocab.template, context.words);
+  const evidence = named + (ownId ? OWN_ID_EVIDENCE : 0) + (inContext && matches.length >= 2 ? CONTEXT_EVIDENCE : 0);
+  return { template: vocab.template, matches, evidence, namedCells: matches.length };
+}
+
+/** A repeated header ("Likelihood" twice): the later one is the residual reading when the template has it. */
+function readRepeatedHeaders(headerCells: readonly HeaderCell[], cellWords: readonly CellWords[], fieldIds: ReadonlySet<string>, matches: FieldMatch[]): void {
+  // Each cell's words by column (a sparse array: columns are small whole numbers).
+  const words0: string[] = [];
+  for (let k = 0; k < headerCells.length; k++) words0[headerCells[k].col] = cellWords[k].key;
   for (const cell of headerCells) {
-    if (usedCol.has(cell.col)) continue;
+    if (hasColumn(matches, cell.col)) continue;
     const twin = matches.find((m) => m.col < cell.col && words0[m.col] === words0[cell.col] && RESIDUAL_OF[m.fieldId]);
     const counterpart = twin && RESIDUAL_OF[twin.fieldId];
-    if (twin && counterpart && fieldIds.has(counterpart) && !usedField.has(counterpart)) {
-      usedField.add(counterpart);
-      usedCol.add(cell.col);
+    if (twin && counterpart && fieldIds.has(counterpart) && !hasField(matches, counterpart)) {
       matches.push({
         fieldId: counterpart,
         col: cell.col,
@@ -538,11 +631,6 @@ export function assignFields(headerCells: HeaderCell[], vocab: TemplateVocabular
       });
     }
   }
-  matches.sort((a, b) => a.col - b.col);
-  const named = matches.reduce((sum, m) => sum + (vocab.weight.get(m.fieldId) ?? 0.5) * m.confidence, 0);
-  const inContext = context && contextMentions(vocab.template, context.words);
-  const evidence = named + (ownId ? OWN_ID_EVIDENCE : 0) + (inContext && matches.length >= 2 ? CONTEXT_EVIDENCE : 0);
-  return { template: vocab.template, matches, evidence, namedCells: matches.length };
 }
 
 function rowFactorOf(avgLength: number, density: number, dataAbove: boolean): number {
