@@ -703,7 +703,10 @@ function rowScore(a: Assignment, headerCount: number, rowFactor: number): number
 }
 
 function isUsable(a: Assignment): boolean {
-  return a.evidence >= 0.9 && a.matches.length >= 3 && a.matches.filter((m) => m.confidence >= 0.6).length >= 2;
+  if (a.evidence < 0.9 || a.matches.length < 3) return false;
+  let sure = 0;
+  for (const m of a.matches) if (m.confidence >= 0.6 && ++sure >= 2) return true;
+  return false;
 }
 
 function headerDensity(cells: SheetCells, row: number, header: HeaderCell[]): number {
@@ -778,6 +781,35 @@ function applyGroups(cells: SheetCells, headerCells: HeaderCell[], groupRows: nu
   }
 }
 
+/*
+ * The helpers below are loops rather than closures over locateRegister's
+ * variables: a closure there makes each row tried allocate a scope for it.
+ */
+
+function averageLength(header: readonly HeaderCell[]): number {
+  let sum = 0;
+  for (const h of header) sum += h.text.length;
+  return sum / header.length;
+}
+
+/** Whether some usable template could give these cells a score above `score`. */
+function mayBeat(readings: readonly TextReading[], usable: readonly TemplateVocabulary[], rowFactor: number, score: number): boolean {
+  for (const v of usable) if (!(bestRowScore(readings, v, rowFactor) < score)) return true;
+  return false;
+}
+
+/** Each usable template's assignment of the header cells that is usable itself, with its row score, best first. */
+function rankedAssignments(header: HeaderCell[], usable: readonly TemplateVocabulary[], profiles: ColumnProfiles, context: HeaderContext, cellWords: readonly CellWords[], rowFactor: number): { a: Assignment; score: number }[] {
+  const ranked: { a: Assignment; score: number }[] = [];
+  for (const v of usable) {
+    const a = assignFields(header, v, profiles, context, cellWords);
+    if (isUsable(a)) ranked.push({ a, score: rowScore(a, header.length, rowFactor) });
+  }
+  // Mostly one: sorting that would still copy it.
+  if (ranked.length > 1) ranked.sort((x, y) => y.score - x.score);
+  return ranked;
+}
+
 /**
  * The most register-like header row in these cells (outside `exclude`, which
  * holds the sheet's Excel tables), or null when nothing looks like a register.
@@ -794,7 +826,7 @@ export function locateRegister(cells: SheetCells, vocabularies: TemplateVocabula
       const numbers = whole.numbers;
       const labels = header.length === whole.cells.length ? whole.labels : header.filter((h) => isLabelValue(h.text)).length;
       if (header.length < 3 || numbers > header.length || labels * 2 >= header.length) continue;
-      const avgLength = header.reduce((s, h) => s + h.text.length, 0) / header.length;
+      const avgLength = averageLength(header);
       const density = headerDensity(cells, row, header);
       let rowFactor: number | undefined;
       // Rows of records under a header found: most are shown to score less than it before their words are looked up.
@@ -811,13 +843,9 @@ export function locateRegister(cells: SheetCells, vocabularies: TemplateVocabula
       const cellWords = readings.map((r) => r.words);
       const profiles = rows.profilesBelow(row);
       // Then with their words: shown to score less than the header found whatever the cells below them hold, before any profile.
-      if (winner && usable.every((v) => bestRowScore(readings, v, rowFactor) < winner!.ranked[0].score)) continue;
+      if (winner && !mayBeat(readings, usable, rowFactor, winner.ranked[0].score)) continue;
       const context: HeaderContext = { words: [...sheetWords, ...titleWordsAbove(cells, row, header)] };
-      const ranked = usable
-        .map((v) => assignFields(header, v, profiles, context, cellWords))
-        .filter(isUsable)
-        .map((a) => ({ a, score: rowScore(a, header.length, rowFactor) }))
-        .sort((x, y) => y.score - x.score);
+      const ranked = rankedAssignments(header, usable, profiles, context, cellWords, rowFactor);
       if (!ranked.length) continue;
       if (!winner || ranked[0].score > winner.ranked[0].score + 1e-9) winner = { row, header, rowFactor, ranked };
     }
