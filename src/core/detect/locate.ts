@@ -75,7 +75,11 @@ function isLabelValue(text: string): boolean {
 }
 
 function inExcluded(row: number, col: number, exclude: readonly RangeAddress[]): boolean {
-  return exclude.some((r) => row >= r.top && row <= r.bottom && col >= r.left && col <= r.right);
+  for (let i = 0; i < exclude.length; i++) {
+    const r = exclude[i];
+    if (row >= r.top && row <= r.bottom && col >= r.left && col <= r.right) return true;
+  }
+  return false;
 }
 
 /** A row's text cells as header cells, with nothing left out; the cells are shared: read-only. */
@@ -83,7 +87,7 @@ interface RowReading extends RowHeaderCells {
   /** Columns holding a number. */
   numberCols: readonly number[];
   /** The cells split into blocks side by side (headerBlocks), once asked for. */
-  blocks?: HeaderCell[][];
+  blocks?: (readonly HeaderCell[])[];
 }
 
 /**
@@ -116,22 +120,39 @@ function readRow(cells: SheetCells, row: number, right: number): RowReading {
 }
 
 interface RowHeaderCells {
-  cells: HeaderCell[];
+  cells: readonly HeaderCell[];
   numbers: number;
   labels: number;
 }
+
+/**
+ * A row of a register found, read again by the search for the next one: all
+ * of it inside the register, as most such rows are. Shared: read-only.
+ */
+const NOTHING_LEFT: RowHeaderCells = Object.freeze({ cells: Object.freeze([]), numbers: 0, labels: 0 });
 
 /** A row's reading without the cells inside `exclude`. */
 function excluding(reading: RowReading, row: number, exclude: readonly RangeAddress[]): RowHeaderCells {
   let crossed = false;
   for (let i = 0; i < exclude.length && !crossed; i++) crossed = row >= exclude[i].top && row <= exclude[i].bottom;
   if (!crossed) return reading;
-  const out = reading.cells.filter((h) => !inExcluded(row, h.col, exclude));
-  return {
-    cells: out,
-    numbers: reading.numberCols.filter((c) => !inExcluded(row, c, exclude)).length,
-    labels: out.filter((h) => isLabelValue(h.text)).length,
-  };
+  // Counted before anything is copied: each search after the first reads every row of the registers found before it.
+  // Indexed loops: an iterator here allocated a result per cell.
+  const { cells, numberCols } = reading;
+  let kept = 0;
+  for (let i = 0; i < cells.length; i++) if (!inExcluded(row, cells[i].col, exclude)) kept++;
+  let numbers = 0;
+  for (let i = 0; i < numberCols.length; i++) if (!inExcluded(row, numberCols[i], exclude)) numbers++;
+  if (kept === cells.length && numbers === reading.numbers) return reading;
+  if (kept === 0 && numbers === 0) return NOTHING_LEFT;
+  const out: HeaderCell[] = [];
+  let labels = 0;
+  for (let i = 0; i < cells.length; i++) {
+    if (inExcluded(row, cells[i].col, exclude)) continue;
+    out.push(cells[i]);
+    if (isLabelValue(cells[i].text)) labels++;
+  }
+  return { cells: out, numbers, labels };
 }
 
 /** Text cells of a row as header cells; a merged header counts once, at its left column. */
@@ -172,7 +193,7 @@ export class SheetRows {
   }
 
   /** headerBlocks of a row's header cells (as headerCells gave them); worked out once for the whole row. Read-only. */
-  headerBlocks(row: number, header: RowHeaderCells): HeaderCell[][] {
+  headerBlocks(row: number, header: RowHeaderCells): (readonly HeaderCell[])[] {
     const reading = this.readings[row - this.cells.top];
     if (reading && header === reading) return (reading.blocks ??= headerBlocks(this.cells, row, reading.cells));
     return headerBlocks(this.cells, row, header.cells);
@@ -198,18 +219,17 @@ function emptyColumn(cells: SheetCells, row: number, col: number): boolean {
  * (after an empty column) the lists its drop-downs read, notes, or a second
  * register. Each block is a candidate of its own.
  */
-export function headerBlocks(cells: SheetCells, row: number, header: HeaderCell[]): HeaderCell[][] {
-  const blocks: HeaderCell[][] = [];
+export function headerBlocks(cells: SheetCells, row: number, header: readonly HeaderCell[]): (readonly HeaderCell[])[] {
+  let blocks: (readonly HeaderCell[])[] | undefined;
   let start = 0;
   for (let i = 1; i < header.length; i++) {
     if (!emptyColumnBetween(cells, row, header[i - 1], header[i])) continue;
-    blocks.push(header.slice(start, i));
+    (blocks ??= []).push(header.slice(start, i));
     start = i;
   }
   // Most rows are one block: that block is the row's own array, not a copy (blocks are read-only).
-  if (start === 0) {
-    if (header.length) blocks.push(header);
-  } else blocks.push(header.slice(start));
+  if (!blocks) return header.length ? [header] : [];
+  blocks.push(header.slice(start));
   return blocks;
 }
 
@@ -563,7 +583,7 @@ function sortByColumn(matches: FieldMatch[]): void {
  * `words`, when given, are cellWordsOf(headerCells): the caller that tries
  * one row against several templates works them out once.
  */
-export function assignFields(headerCells: HeaderCell[], vocab: TemplateVocabulary, profiles: ColumnProfiles, context?: HeaderContext, words?: readonly CellWords[]): Assignment {
+export function assignFields(headerCells: readonly HeaderCell[], vocab: TemplateVocabulary, profiles: ColumnProfiles, context?: HeaderContext, words?: readonly CellWords[]): Assignment {
   const fieldIds = fieldIdsOf(vocab);
   const { ids, types, residualOf } = fieldFactsOf(vocab);
   const cellWords = words ?? cellWordsOf(headerCells);
@@ -709,7 +729,7 @@ function isUsable(a: Assignment): boolean {
   return false;
 }
 
-function headerDensity(cells: SheetCells, row: number, header: HeaderCell[]): number {
+function headerDensity(cells: SheetCells, row: number, header: readonly HeaderCell[]): number {
   const first = header[0].col;
   const lastMerge = mergeAt(cells, row, header[header.length - 1].col);
   const last = lastMerge ? lastMerge.right : header[header.length - 1].col;
@@ -720,7 +740,7 @@ function headerDensity(cells: SheetCells, row: number, header: HeaderCell[]): nu
   return covered / (last - first + 1);
 }
 
-function textRowAbove(cells: SheetCells, row: number, header: HeaderCell[]): boolean {
+function textRowAbove(cells: SheetCells, row: number, header: readonly HeaderCell[]): boolean {
   if (row <= cells.top) return false;
   let filled = 0;
   for (const h of header) {
@@ -732,7 +752,7 @@ function textRowAbove(cells: SheetCells, row: number, header: HeaderCell[]): boo
 }
 
 /** Words of the title-like rows just above a header block (one or two text cells over its columns). */
-function titleWordsAbove(cells: SheetCells, row: number, header: HeaderCell[]): string[] {
+function titleWordsAbove(cells: SheetCells, row: number, header: readonly HeaderCell[]): string[] {
   const first = header[0].col;
   const last = header[header.length - 1].col;
   const out: string[] = [];
@@ -799,7 +819,7 @@ function mayBeat(readings: readonly TextReading[], usable: readonly TemplateVoca
 }
 
 /** Each usable template's assignment of the header cells that is usable itself, with its row score, best first. */
-function rankedAssignments(header: HeaderCell[], usable: readonly TemplateVocabulary[], profiles: ColumnProfiles, context: HeaderContext, cellWords: readonly CellWords[], rowFactor: number): { a: Assignment; score: number }[] {
+function rankedAssignments(header: readonly HeaderCell[], usable: readonly TemplateVocabulary[], profiles: ColumnProfiles, context: HeaderContext, cellWords: readonly CellWords[], rowFactor: number): { a: Assignment; score: number }[] {
   const ranked: { a: Assignment; score: number }[] = [];
   for (const v of usable) {
     const a = assignFields(header, v, profiles, context, cellWords);
@@ -815,7 +835,7 @@ function rankedAssignments(header: HeaderCell[], usable: readonly TemplateVocabu
  * holds the sheet's Excel tables), or null when nothing looks like a register.
  */
 export function locateRegister(cells: SheetCells, vocabularies: TemplateVocabulary[], exclude: RangeAddress[] = [], rows = new SheetRows(cells)): LocatedRegister | null {
-  let winner: { row: number; header: HeaderCell[]; rowFactor: number; ranked: { a: Assignment; score: number }[] } | null = null;
+  let winner: { row: number; header: readonly HeaderCell[]; rowFactor: number; ranked: { a: Assignment; score: number }[] } | null = null;
   const sheetWords = words(cells.sheet);
   const lastRow = Math.min(bottomRow(cells), cells.top + HEADER_SEARCH_ROWS - 1);
   for (let row = cells.top; row <= lastRow; row++) {
@@ -903,7 +923,7 @@ const REGISTER_WORDS = new Set([
  * of uncertain kind, rather than said not to be there.
  */
 export function locateRegisterShapedBlock(cells: SheetCells, vocabularies: TemplateVocabulary[], exclude: RangeAddress[] = [], rows = new SheetRows(cells)): LocatedRegister | null {
-  let pick: { row: number; header: HeaderCell[]; words: number; records: number } | null = null;
+  let pick: { row: number; header: readonly HeaderCell[]; words: number; records: number } | null = null;
   const lastRow = Math.min(bottomRow(cells), cells.top + HEADER_SEARCH_ROWS - 1);
   for (let row = cells.top; row <= lastRow; row++) {
     const whole = rows.headerCells(row, exclude);
@@ -932,7 +952,7 @@ export function locateRegisterShapedBlock(cells: SheetCells, vocabularies: Templ
  * A register read at a header already chosen (by a person, or as a block of
  * uncertain kind): every template tried, the one named first when given.
  */
-export function locateAtHeader(cells: SheetCells, vocabularies: TemplateVocabulary[], row: number, header: HeaderCell[], templateId?: string, rows?: SheetRows): LocatedRegister | null {
+export function locateAtHeader(cells: SheetCells, vocabularies: TemplateVocabulary[], row: number, header: readonly HeaderCell[], templateId?: string, rows?: SheetRows): LocatedRegister | null {
   const profiles = rows ? rows.profilesBelow(row) : new ProfilesBelow(cells, row);
   const context: HeaderContext = { words: [...words(cells.sheet), ...titleWordsAbove(cells, row, header)] };
   const ranked = vocabularies.map((v) => assignFields(header, v, profiles, context)).sort((a, b) => b.evidence - a.evidence);
