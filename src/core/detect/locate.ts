@@ -98,9 +98,19 @@ interface RowReading extends RowHeaderCells {
 const NO_WORDS: readonly string[] = Object.freeze([]);
 const NO_COLUMNS: readonly number[] = Object.freeze([]);
 
+/**
+ * A row's cells and number columns are gathered here first and copied out
+ * at their size: arrays grown a push at a time were half empty, and every
+ * row near the top of every sheet is read. Only readRow uses them, and it
+ * calls nothing that calls it.
+ */
+const rowCellsScratch: HeaderCell[] = [];
+const numberColsScratch: number[] = [];
+const NO_CELLS: readonly HeaderCell[] = Object.freeze([]);
+
 function readRow(cells: SheetCells, row: number, right: number): RowReading {
-  const out: HeaderCell[] = [];
-  let numberCols: number[] | undefined;
+  let found = 0;
+  let numbers = 0;
   let labels = 0;
   const merged = cells.merges.length > 0;
   const values = cells.values[row - cells.top];
@@ -110,13 +120,20 @@ function readRow(cells: SheetCells, row: number, right: number): RowReading {
     const m = merged ? mergeAt(cells, row, col) : undefined;
     if (m && m.left !== col) continue;
     const v = m ? valueAt(cells, m.top, m.left) : (values?.[col - cells.left] ?? null);
-    if (typeof v === "number") (numberCols ??= []).push(col);
+    if (typeof v === "number") numberColsScratch[numbers++] = col;
     const text = headerTextOf(v);
     if (!text || text.length > 160) continue;
     if (isLabelValue(text)) labels++;
-    out.push({ col, text, groupWords: NO_WORDS, groupText: "" });
+    rowCellsScratch[found++] = { col, text, groupWords: NO_WORDS, groupText: "" };
   }
-  return { cells: out, numbers: numberCols?.length ?? 0, labels, numberCols: numberCols ?? NO_COLUMNS };
+  return {
+    cells: found ? rowCellsScratch.slice(0, found) : NO_CELLS,
+    numbers,
+    labels,
+    numberCols: numbers ? numberColsScratch.slice(0, numbers) : NO_COLUMNS,
+    // Set here, not added later, so that every reading keeps one shape.
+    blocks: undefined,
+  };
 }
 
 interface RowHeaderCells {
@@ -733,10 +750,11 @@ function headerDensity(cells: SheetCells, row: number, header: readonly HeaderCe
   const first = header[0].col;
   const lastMerge = mergeAt(cells, row, header[header.length - 1].col);
   const last = lastMerge ? lastMerge.right : header[header.length - 1].col;
-  const covered = header.reduce((n, h) => {
+  let covered = 0;
+  for (const h of header) {
     const m = mergeAt(cells, row, h.col);
-    return n + (m ? m.right - m.left + 1 : 1);
-  }, 0);
+    covered += m ? m.right - m.left + 1 : 1;
+  }
   return covered / (last - first + 1);
 }
 
