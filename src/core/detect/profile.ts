@@ -102,13 +102,18 @@ function textTally(v: string): CellTally | null {
 /** A column's profile from what each of its cells adds (tallyOf). */
 export class ProfileSum {
   private readonly p: ColumnProfile = { filled: 0, numbers: 0, levels: 0, dates: 0, percents: 0, money: 0, longText: 0, shortText: 0, ids: 0, responses: 0, distinct: 0 };
-  private readonly seen = new Set<string>();
+  /**
+   * The distinct keys: a list, not a set, as a column profiled holds at most
+   * a few dozen cells, and a set grown key by key allocated far more for
+   * each column under each header tried.
+   */
+  private readonly seen: string[] = [];
 
   add(t: CellTally | null): void {
     if (!t) return;
     const p = this.p;
     p.filled++;
-    this.seen.add(t.key);
+    if (!this.seen.includes(t.key)) this.seen.push(t.key);
     p.numbers += t.numbers;
     p.levels += t.levels;
     p.dates += t.dates;
@@ -121,7 +126,7 @@ export class ProfileSum {
   }
 
   profile(): ColumnProfile {
-    this.p.distinct = this.seen.size;
+    this.p.distinct = this.seen.length;
     return this.p;
   }
 }
