@@ -282,7 +282,7 @@ export function detectAtHeader(cells: SheetCells, choice: HeaderChoice, options:
   const vocabularies = vocabulariesFor(options.templates ?? BUILT_IN_TEMPLATES);
   const row = choice.headerRow;
   const blocks = headerBlocks(cells, row, headerCellsOf(cells, row).cells);
-  const inBlock = (b: HeaderCell[]) => choice.column !== undefined && b[0].col <= choice.column && choice.column <= b[b.length - 1].col;
+  const inBlock = (b: readonly HeaderCell[]) => choice.column !== undefined && b[0].col <= choice.column && choice.column <= b[b.length - 1].col;
   const header = blocks.find(inBlock) ?? [...blocks].sort((a, b) => b.length - a.length)[0];
   if (!header?.length) return null;
   const located = locateAtHeader(cells, vocabularies, row, header, choice.templateId);

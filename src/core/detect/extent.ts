@@ -89,12 +89,23 @@ export function sumsAbove(formula: string | null, row: number): boolean {
 
 interface RowShape {
   kind: "blank" | "idOnly" | "total" | "continuation" | "data";
-  filledCols: number[];
+  filledCols: readonly number[];
 }
 
+/**
+ * A row's filled columns are gathered here and copied out at their size
+ * (nothing for a blank row): this runs for every row of every register, and
+ * arrays grown a push at a time were mostly empty. Only rowShape uses it,
+ * and it calls nothing that calls it.
+ */
+const filledScratch: number[] = [];
+const NO_COLUMNS: readonly number[] = Object.freeze([]);
+
 function rowShape(cells: SheetCells, row: number, input: ExtentInput, dataRows: number[]): RowShape {
-  const filledCols: number[] = [];
-  const typedCols: number[] = [];
+  let filled = 0;
+  // Of the filled cells, those typed in rather than computed: only how many, and the first, are asked.
+  let typed = 0;
+  let firstTyped = 0;
   let formulas = 0;
   let sums = 0;
   let covered = 0;
@@ -120,14 +131,15 @@ function rowShape(cells: SheetCells, row: number, input: ExtentInput, dataRows: 
     }
     if (!hasContent(v)) continue;
     if (firstText === null && typeof v === "string") firstText = v;
-    filledCols.push(c);
-    if (!f) typedCols.push(c);
+    filledScratch[filled++] = c;
+    if (!f && typed++ === 0) firstTyped = c;
   }
+  const filledCols = filled ? filledScratch.slice(0, filled) : NO_COLUMNS;
   if (firstText !== null && TOTAL_LABEL.test(firstText)) return { kind: "total", filledCols };
   if (sums > 0 && sums * 2 >= formulas) return { kind: "total", filledCols };
-  if (covered > 0 && typedCols.length <= 2) return { kind: "continuation", filledCols };
-  if (typedCols.length === 0) return { kind: filledCols.length ? "idOnly" : "blank", filledCols };
-  if (typedCols.length === 1 && (typedCols[0] === input.idCol || typedCols[0] === input.firstCol) && (input.lastCol - input.firstCol) >= 2) {
+  if (covered > 0 && typed <= 2) return { kind: "continuation", filledCols };
+  if (typed === 0) return { kind: filled ? "idOnly" : "blank", filledCols };
+  if (typed === 1 && (firstTyped === input.idCol || firstTyped === input.firstCol) && (input.lastCol - input.firstCol) >= 2) {
     return { kind: "idOnly", filledCols };
   }
   return { kind: "data", filledCols };
@@ -172,13 +184,16 @@ function isIdLike(k: ValueClass): boolean {
 class ColumnKinds {
   private classes = new Map<number, Map<ValueClass, number>>();
   private rows = 0;
-  private readonly waiting: { row: number; cols: number[] }[] = [];
+  /** Records not counted yet: their rows, and each one's filled columns (two lists, not an object a record). */
+  private readonly waitingRows: number[] = [];
+  private readonly waitingCols: (readonly number[])[] = [];
   /** Plain rows counted as records without their cells read. */
   unread: { top: number; bottom: number } | null = null;
 
-  add(_cells: SheetCells, row: number, cols: number[]): void {
+  add(_cells: SheetCells, row: number, cols: readonly number[]): void {
     this.rows++;
-    this.waiting.push({ row, cols });
+    this.waitingRows.push(row);
+    this.waitingCols.push(cols);
   }
 
   addUnread(rows: { top: number; bottom: number }): void {
@@ -188,15 +203,17 @@ class ColumnKinds {
 
   private count(cells: SheetCells): void {
     if (this.unread) throw new RowsNotRead(this.unread);
-    for (const { row, cols } of this.waiting) {
-      for (const c of cols) {
+    for (let i = 0; i < this.waitingRows.length; i++) {
+      const row = this.waitingRows[i];
+      for (const c of this.waitingCols[i]) {
         const k = classOf(cells, row, c);
         if (!k) continue;
         const m = this.classes.get(c) ?? this.classes.set(c, new Map()).get(c)!;
         m.set(k, (m.get(k) ?? 0) + 1);
       }
     }
-    this.waiting.length = 0;
+    this.waitingRows.length = 0;
+    this.waitingCols.length = 0;
   }
 
   /** Every record so far has an id of one shape, and this row has none of that shape: it is not a record. */
@@ -213,7 +230,7 @@ class ColumnKinds {
   }
 
   /** Share of the row's comparable cells that hold what their column held above; null when nothing compares. */
-  agreement(cells: SheetCells, row: number, cols: number[]): number | null {
+  agreement(cells: SheetCells, row: number, cols: readonly number[]): number | null {
     this.count(cells);
     let compared = 0;
     let agree = 0;
@@ -299,7 +316,7 @@ export function measureExtent(cells: SheetCells, input: ExtentInput): Extent {
   const dataRows: number[] = [];
   const fillCounts = new Map<number, number>();
   /** The filled columns of each record, in order; the first `counted` are in fillCounts. */
-  const recordCols: number[][] = [];
+  const recordCols: (readonly number[])[] = [];
   let counted = 0;
   const blankRows: number[] = [];
   const idOnlyRows: number[] = [];

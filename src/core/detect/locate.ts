@@ -19,7 +19,7 @@ export interface HeaderCell {
   col: number;
   text: string;
   /** Words of the group cells above this column, top first. */
-  groupWords: string[];
+  groupWords: readonly string[];
   groupText: string;
 }
 
@@ -75,20 +75,42 @@ function isLabelValue(text: string): boolean {
 }
 
 function inExcluded(row: number, col: number, exclude: readonly RangeAddress[]): boolean {
-  return exclude.some((r) => row >= r.top && row <= r.bottom && col >= r.left && col <= r.right);
+  for (let i = 0; i < exclude.length; i++) {
+    const r = exclude[i];
+    if (row >= r.top && row <= r.bottom && col >= r.left && col <= r.right) return true;
+  }
+  return false;
 }
 
 /** A row's text cells as header cells, with nothing left out; the cells are shared: read-only. */
 interface RowReading extends RowHeaderCells {
   /** Columns holding a number. */
-  numberCols: number[];
+  numberCols: readonly number[];
   /** The cells split into blocks side by side (headerBlocks), once asked for. */
-  blocks?: HeaderCell[][];
+  blocks?: (readonly HeaderCell[])[];
 }
 
+/**
+ * Shared by every header cell read from a row and by rows without numbers:
+ * every row near the top of every sheet is read, and few header cells ever
+ * get group words (applyGroups gives those copies arrays of their own).
+ */
+const NO_WORDS: readonly string[] = Object.freeze([]);
+const NO_COLUMNS: readonly number[] = Object.freeze([]);
+
+/**
+ * A row's cells and number columns are gathered here first and copied out
+ * at their size: arrays grown a push at a time were half empty, and every
+ * row near the top of every sheet is read. Only readRow uses them, and it
+ * calls nothing that calls it.
+ */
+const rowCellsScratch: HeaderCell[] = [];
+const numberColsScratch: number[] = [];
+const NO_CELLS: readonly HeaderCell[] = Object.freeze([]);
+
 function readRow(cells: SheetCells, row: number, right: number): RowReading {
-  const out: HeaderCell[] = [];
-  const numberCols: number[] = [];
+  let found = 0;
+  let numbers = 0;
   let labels = 0;
   const merged = cells.merges.length > 0;
   const values = cells.values[row - cells.top];
@@ -98,32 +120,56 @@ function readRow(cells: SheetCells, row: number, right: number): RowReading {
     const m = merged ? mergeAt(cells, row, col) : undefined;
     if (m && m.left !== col) continue;
     const v = m ? valueAt(cells, m.top, m.left) : (values?.[col - cells.left] ?? null);
-    if (typeof v === "number") numberCols.push(col);
+    if (typeof v === "number") numberColsScratch[numbers++] = col;
     const text = headerTextOf(v);
     if (!text || text.length > 160) continue;
     if (isLabelValue(text)) labels++;
-    out.push({ col, text, groupWords: [], groupText: "" });
+    rowCellsScratch[found++] = { col, text, groupWords: NO_WORDS, groupText: "" };
   }
-  return { cells: out, numbers: numberCols.length, labels, numberCols };
+  return {
+    cells: found ? rowCellsScratch.slice(0, found) : NO_CELLS,
+    numbers,
+    labels,
+    numberCols: numbers ? numberColsScratch.slice(0, numbers) : NO_COLUMNS,
+    // Set here, not added later, so that every reading keeps one shape.
+    blocks: undefined,
+  };
 }
 
 interface RowHeaderCells {
-  cells: HeaderCell[];
+  cells: readonly HeaderCell[];
   numbers: number;
   labels: number;
 }
+
+/**
+ * A row of a register found, read again by the search for the next one: all
+ * of it inside the register, as most such rows are. Shared: read-only.
+ */
+const NOTHING_LEFT: RowHeaderCells = Object.freeze({ cells: Object.freeze([]), numbers: 0, labels: 0 });
 
 /** A row's reading without the cells inside `exclude`. */
 function excluding(reading: RowReading, row: number, exclude: readonly RangeAddress[]): RowHeaderCells {
   let crossed = false;
   for (let i = 0; i < exclude.length && !crossed; i++) crossed = row >= exclude[i].top && row <= exclude[i].bottom;
   if (!crossed) return reading;
-  const out = reading.cells.filter((h) => !inExcluded(row, h.col, exclude));
-  return {
-    cells: out,
-    numbers: reading.numberCols.filter((c) => !inExcluded(row, c, exclude)).length,
-    labels: out.filter((h) => isLabelValue(h.text)).length,
-  };
+  // Counted before anything is copied: each search after the first reads every row of the registers found before it.
+  // Indexed loops: an iterator here allocated a result per cell.
+  const { cells, numberCols } = reading;
+  let kept = 0;
+  for (let i = 0; i < cells.length; i++) if (!inExcluded(row, cells[i].col, exclude)) kept++;
+  let numbers = 0;
+  for (let i = 0; i < numberCols.length; i++) if (!inExcluded(row, numberCols[i], exclude)) numbers++;
+  if (kept === cells.length && numbers === reading.numbers) return reading;
+  if (kept === 0 && numbers === 0) return NOTHING_LEFT;
+  const out: HeaderCell[] = [];
+  let labels = 0;
+  for (let i = 0; i < cells.length; i++) {
+    if (inExcluded(row, cells[i].col, exclude)) continue;
+    out.push(cells[i]);
+    if (isLabelValue(cells[i].text)) labels++;
+  }
+  return { cells: out, numbers, labels };
 }
 
 /** Text cells of a row as header cells; a merged header counts once, at its left column. */
@@ -164,7 +210,7 @@ export class SheetRows {
   }
 
   /** headerBlocks of a row's header cells (as headerCells gave them); worked out once for the whole row. Read-only. */
-  headerBlocks(row: number, header: RowHeaderCells): HeaderCell[][] {
+  headerBlocks(row: number, header: RowHeaderCells): (readonly HeaderCell[])[] {
     const reading = this.readings[row - this.cells.top];
     if (reading && header === reading) return (reading.blocks ??= headerBlocks(this.cells, row, reading.cells));
     return headerBlocks(this.cells, row, header.cells);
@@ -190,25 +236,25 @@ function emptyColumn(cells: SheetCells, row: number, col: number): boolean {
  * (after an empty column) the lists its drop-downs read, notes, or a second
  * register. Each block is a candidate of its own.
  */
-export function headerBlocks(cells: SheetCells, row: number, header: HeaderCell[]): HeaderCell[][] {
-  const blocks: HeaderCell[][] = [];
-  let current: HeaderCell[] = [];
-  for (const h of header) {
-    const prev = current[current.length - 1];
-    if (prev) {
-      const m = mergeAt(cells, row, prev.col);
-      const from = m ? m.right + 1 : prev.col + 1;
-      let split = false;
-      for (let c = from; c < h.col && !split; c++) split = emptyColumn(cells, row, c);
-      if (split) {
-        blocks.push(current);
-        current = [];
-      }
-    }
-    current.push(h);
+export function headerBlocks(cells: SheetCells, row: number, header: readonly HeaderCell[]): (readonly HeaderCell[])[] {
+  let blocks: (readonly HeaderCell[])[] | undefined;
+  let start = 0;
+  for (let i = 1; i < header.length; i++) {
+    if (!emptyColumnBetween(cells, row, header[i - 1], header[i])) continue;
+    (blocks ??= []).push(header.slice(start, i));
+    start = i;
   }
-  if (current.length) blocks.push(current);
+  // Most rows are one block: that block is the row's own array, not a copy (blocks are read-only).
+  if (!blocks) return header.length ? [header] : [];
+  blocks.push(header.slice(start));
   return blocks;
+}
+
+/** Whether an empty column stands between two header cells of a row (past the first one's merged area). */
+function emptyColumnBetween(cells: SheetCells, row: number, prev: HeaderCell, next: HeaderCell): boolean {
+  const m = mergeAt(cells, row, prev.col);
+  for (let c = m ? m.right + 1 : prev.col + 1; c < next.col; c++) if (emptyColumn(cells, row, c)) return true;
+  return false;
 }
 
 /** The profile of one column under a header row, its first PROFILE_ROWS cells (a merged area counted once, at its top-left cell). */
@@ -466,24 +512,104 @@ function cellPlanOf(c: CellWords, vocab: TemplateVocabulary): CellPlan {
 }
 
 /**
+ * The readings one assignFields call weighs (a header cell read as a field,
+ * with its score), in arrays kept from call to call: assignFields runs for
+ * every candidate row against every template, and an object and a sorted
+ * copy per call were much of what detection allocated. One set serves every
+ * call: assignFields calls nothing that calls it again.
+ */
+class Candidates {
+  size = 0;
+  fields: string[] = [];
+  /** Index of the reading's cell among the header cells. */
+  cells = new Int32Array(32);
+  scores = new Float64Array(32);
+  /** 1 where the reading is a residual counterpart of the field the header names. */
+  residual = new Uint8Array(32);
+  /** Indices of the readings, best first once sorted. */
+  order = new Int32Array(32);
+
+  push(field: string, cell: number, score: number, residual: boolean): void {
+    if (this.size === this.scores.length) this.grow();
+    const i = this.size++;
+    this.fields[i] = field;
+    this.cells[i] = cell;
+    this.scores[i] = score;
+    this.residual[i] = residual ? 1 : 0;
+  }
+
+  /**
+   * Orders the readings best first: by score, then by column, then as
+   * pushed. An insertion sort, stable as Array.prototype.sort is, so the
+   * order is the one sorting candidate objects gave; a call weighs a few dozen.
+   */
+  sort(headerCells: readonly HeaderCell[]): void {
+    const { order, scores, cells } = this;
+    for (let i = 0; i < this.size; i++) {
+      const col = headerCells[cells[i]].col;
+      let j = i;
+      // The comparison sorting the objects made, (b.score - a.score || a.col - b.col), with this reading as b.
+      for (; j > 0 && (scores[i] - scores[order[j - 1]] || headerCells[cells[order[j - 1]]].col - col) > 0; j--) order[j] = order[j - 1];
+      order[j] = i;
+    }
+  }
+
+  private grow(): void {
+    const n = this.scores.length * 2;
+    this.cells = grown(this.cells, new Int32Array(n));
+    this.scores = grown(this.scores, new Float64Array(n));
+    this.residual = grown(this.residual, new Uint8Array(n));
+    this.order = new Int32Array(n);
+  }
+}
+
+function grown<T extends Int32Array | Float64Array | Uint8Array>(from: T, to: T): T {
+  to.set(from);
+  return to;
+}
+
+const candidates = new Candidates();
+
+function hasField(matches: readonly FieldMatch[], fieldId: string): boolean {
+  for (let i = 0; i < matches.length; i++) if (matches[i].fieldId === fieldId) return true;
+  return false;
+}
+
+function hasColumn(matches: readonly FieldMatch[], col: number): boolean {
+  for (let i = 0; i < matches.length; i++) if (matches[i].col === col) return true;
+  return false;
+}
+
+function anySameKey(words: readonly CellWords[]): boolean {
+  for (let i = 1; i < words.length; i++) for (let j = 0; j < i; j++) if (words[i].key === words[j].key) return true;
+  return false;
+}
+
+/** Sorts matches by column in place; no two share a column, so any sort gives this order. */
+function sortByColumn(matches: FieldMatch[]): void {
+  for (let i = 1; i < matches.length; i++) {
+    const m = matches[i];
+    let j = i;
+    for (; j > 0 && matches[j - 1].col > m.col; j--) matches[j] = matches[j - 1];
+    matches[j] = m;
+  }
+}
+
+/**
  * Best one-to-one mapping of header cells to one template's fields.
  * `words`, when given, are cellWordsOf(headerCells): the caller that tries
  * one row against several templates works them out once.
  */
-export function assignFields(headerCells: HeaderCell[], vocab: TemplateVocabulary, profiles: ColumnProfiles, context?: HeaderContext, words?: readonly CellWords[]): Assignment {
+export function assignFields(headerCells: readonly HeaderCell[], vocab: TemplateVocabulary, profiles: ColumnProfiles, context?: HeaderContext, words?: readonly CellWords[]): Assignment {
   const fieldIds = fieldIdsOf(vocab);
   const { ids, types, residualOf } = fieldFactsOf(vocab);
   const cellWords = words ?? cellWordsOf(headerCells);
   let ownId = false;
-  const candidates: { fieldId: string; cell: HeaderCell; idNoun: string | null; score: number; note?: string }[] = [];
-  // Each cell's words by column (a sparse array: columns are small whole numbers).
-  const words0: string[] = [];
+  candidates.size = 0;
   for (let k = 0; k < headerCells.length; k++) {
     const cell = headerCells[k];
-    const { h, key, idNoun } = cellWords[k];
-    words0[cell.col] = key;
     const plan = cellPlanOf(cellWords[k], vocab);
-    const residual = plan.residual || (cell.groupWords.length > 0 && isResidualHeader(h, cell.groupWords));
+    const residual = plan.residual || (cell.groupWords.length > 0 && isResidualHeader(cellWords[k].h, cell.groupWords));
     // Asked for only once some field reads the cell: a profile is the costly part.
     let profile: ColumnProfile | undefined | null = null;
     for (let j = 0; j < plan.fields.length; j++) {
@@ -494,31 +620,44 @@ export function assignFields(headerCells: HeaderCell[], vocab: TemplateVocabular
       if (profile) s *= contentFit(types[i], id, profile);
       const counterpart = residual ? residualOf[i] : undefined;
       if (counterpart) {
-        candidates.push({ fieldId: counterpart, cell, idNoun, score: s * 0.98, note: `read as ${counterpart} (residual)` });
+        // A reading under 0.4 is never taken: it is not weighed at all.
+        if (s * 0.98 >= 0.4) candidates.push(counterpart, k, s * 0.98, true);
         s *= 0.5;
       }
-      candidates.push({ fieldId: id, cell, idNoun, score: s });
+      if (s >= 0.4) candidates.push(id, k, s, false);
     }
   }
-  candidates.sort((a, b) => b.score - a.score || a.cell.col - b.cell.col);
-  const usedField = new Set<string>();
-  const usedCol = new Set<number>();
+  candidates.sort(headerCells);
   const matches: FieldMatch[] = [];
-  for (const c of candidates) {
-    if (c.score < 0.4 || usedField.has(c.fieldId) || usedCol.has(c.cell.col)) continue;
-    usedField.add(c.fieldId);
-    usedCol.add(c.cell.col);
-    matches.push({ fieldId: c.fieldId, col: c.cell.col, header: c.cell.text, confidence: Math.min(1, c.score), source: "header", note: c.note });
-    if (c.fieldId === "id" && c.idNoun) ownId = true;
+  for (let o = 0; o < candidates.size; o++) {
+    const c = candidates.order[o];
+    const cell = headerCells[candidates.cells[c]];
+    const fieldId = candidates.fields[c];
+    if (hasField(matches, fieldId) || hasColumn(matches, cell.col)) continue;
+    const score = candidates.scores[c];
+    matches.push({ fieldId, col: cell.col, header: cell.text, confidence: Math.min(1, score), source: "header", note: candidates.residual[c] ? `read as ${fieldId} (residual)` : undefined });
+    if (fieldId === "id" && cellWords[candidates.cells[c]].idNoun) ownId = true;
   }
-  // A repeated header ("Likelihood" twice): the later one is the residual reading when the template has it.
+  // Only cells with the same words can repeat one another: in most rows no two have.
+  if (anySameKey(cellWords)) readRepeatedHeaders(headerCells, cellWords, fieldIds, matches);
+  sortByColumn(matches);
+  let named = 0;
+  for (const m of matches) named += (vocab.weight.get(m.fieldId) ?? 0.5) * m.confidence;
+  const inContext = context && contextMentions(vocab.template, context.words);
+  const evidence = named + (ownId ? OWN_ID_EVIDENCE : 0) + (inContext && matches.length >= 2 ? CONTEXT_EVIDENCE : 0);
+  return { template: vocab.template, matches, evidence, namedCells: matches.length };
+}
+
+/** A repeated header ("Likelihood" twice): the later one is the residual reading when the template has it. */
+function readRepeatedHeaders(headerCells: readonly HeaderCell[], cellWords: readonly CellWords[], fieldIds: ReadonlySet<string>, matches: FieldMatch[]): void {
+  // Each cell's words by column (a sparse array: columns are small whole numbers).
+  const words0: string[] = [];
+  for (let k = 0; k < headerCells.length; k++) words0[headerCells[k].col] = cellWords[k].key;
   for (const cell of headerCells) {
-    if (usedCol.has(cell.col)) continue;
+    if (hasColumn(matches, cell.col)) continue;
     const twin = matches.find((m) => m.col < cell.col && words0[m.col] === words0[cell.col] && RESIDUAL_OF[m.fieldId]);
     const counterpart = twin && RESIDUAL_OF[twin.fieldId];
-    if (twin && counterpart && fieldIds.has(counterpart) && !usedField.has(counterpart)) {
-      usedField.add(counterpart);
-      usedCol.add(cell.col);
+    if (twin && counterpart && fieldIds.has(counterpart) && !hasField(matches, counterpart)) {
       matches.push({
         fieldId: counterpart,
         col: cell.col,
@@ -529,11 +668,6 @@ export function assignFields(headerCells: HeaderCell[], vocab: TemplateVocabular
       });
     }
   }
-  matches.sort((a, b) => a.col - b.col);
-  const named = matches.reduce((sum, m) => sum + (vocab.weight.get(m.fieldId) ?? 0.5) * m.confidence, 0);
-  const inContext = context && contextMentions(vocab.template, context.words);
-  const evidence = named + (ownId ? OWN_ID_EVIDENCE : 0) + (inContext && matches.length >= 2 ? CONTEXT_EVIDENCE : 0);
-  return { template: vocab.template, matches, evidence, namedCells: matches.length };
 }
 
 function rowFactorOf(avgLength: number, density: number, dataAbove: boolean): number {
@@ -606,21 +740,25 @@ function rowScore(a: Assignment, headerCount: number, rowFactor: number): number
 }
 
 function isUsable(a: Assignment): boolean {
-  return a.evidence >= 0.9 && a.matches.length >= 3 && a.matches.filter((m) => m.confidence >= 0.6).length >= 2;
+  if (a.evidence < 0.9 || a.matches.length < 3) return false;
+  let sure = 0;
+  for (const m of a.matches) if (m.confidence >= 0.6 && ++sure >= 2) return true;
+  return false;
 }
 
-function headerDensity(cells: SheetCells, row: number, header: HeaderCell[]): number {
+function headerDensity(cells: SheetCells, row: number, header: readonly HeaderCell[]): number {
   const first = header[0].col;
   const lastMerge = mergeAt(cells, row, header[header.length - 1].col);
   const last = lastMerge ? lastMerge.right : header[header.length - 1].col;
-  const covered = header.reduce((n, h) => {
+  let covered = 0;
+  for (const h of header) {
     const m = mergeAt(cells, row, h.col);
-    return n + (m ? m.right - m.left + 1 : 1);
-  }, 0);
+    covered += m ? m.right - m.left + 1 : 1;
+  }
   return covered / (last - first + 1);
 }
 
-function textRowAbove(cells: SheetCells, row: number, header: HeaderCell[]): boolean {
+function textRowAbove(cells: SheetCells, row: number, header: readonly HeaderCell[]): boolean {
   if (row <= cells.top) return false;
   let filled = 0;
   for (const h of header) {
@@ -632,7 +770,7 @@ function textRowAbove(cells: SheetCells, row: number, header: HeaderCell[]): boo
 }
 
 /** Words of the title-like rows just above a header block (one or two text cells over its columns). */
-function titleWordsAbove(cells: SheetCells, row: number, header: HeaderCell[]): string[] {
+function titleWordsAbove(cells: SheetCells, row: number, header: readonly HeaderCell[]): string[] {
   const first = header[0].col;
   const last = header[header.length - 1].col;
   const out: string[] = [];
@@ -681,12 +819,41 @@ function applyGroups(cells: SheetCells, headerCells: HeaderCell[], groupRows: nu
   }
 }
 
+/*
+ * The helpers below are loops rather than closures over locateRegister's
+ * variables: a closure there makes each row tried allocate a scope for it.
+ */
+
+function averageLength(header: readonly HeaderCell[]): number {
+  let sum = 0;
+  for (const h of header) sum += h.text.length;
+  return sum / header.length;
+}
+
+/** Whether some usable template could give these cells a score above `score`. */
+function mayBeat(readings: readonly TextReading[], usable: readonly TemplateVocabulary[], rowFactor: number, score: number): boolean {
+  for (const v of usable) if (!(bestRowScore(readings, v, rowFactor) < score)) return true;
+  return false;
+}
+
+/** Each usable template's assignment of the header cells that is usable itself, with its row score, best first. */
+function rankedAssignments(header: readonly HeaderCell[], usable: readonly TemplateVocabulary[], profiles: ColumnProfiles, context: HeaderContext, cellWords: readonly CellWords[], rowFactor: number): { a: Assignment; score: number }[] {
+  const ranked: { a: Assignment; score: number }[] = [];
+  for (const v of usable) {
+    const a = assignFields(header, v, profiles, context, cellWords);
+    if (isUsable(a)) ranked.push({ a, score: rowScore(a, header.length, rowFactor) });
+  }
+  // Mostly one: sorting that would still copy it.
+  if (ranked.length > 1) ranked.sort((x, y) => y.score - x.score);
+  return ranked;
+}
+
 /**
  * The most register-like header row in these cells (outside `exclude`, which
  * holds the sheet's Excel tables), or null when nothing looks like a register.
  */
 export function locateRegister(cells: SheetCells, vocabularies: TemplateVocabulary[], exclude: RangeAddress[] = [], rows = new SheetRows(cells)): LocatedRegister | null {
-  let winner: { row: number; header: HeaderCell[]; rowFactor: number; ranked: { a: Assignment; score: number }[] } | null = null;
+  let winner: { row: number; header: readonly HeaderCell[]; rowFactor: number; ranked: { a: Assignment; score: number }[] } | null = null;
   const sheetWords = words(cells.sheet);
   const lastRow = Math.min(bottomRow(cells), cells.top + HEADER_SEARCH_ROWS - 1);
   for (let row = cells.top; row <= lastRow; row++) {
@@ -697,7 +864,7 @@ export function locateRegister(cells: SheetCells, vocabularies: TemplateVocabula
       const numbers = whole.numbers;
       const labels = header.length === whole.cells.length ? whole.labels : header.filter((h) => isLabelValue(h.text)).length;
       if (header.length < 3 || numbers > header.length || labels * 2 >= header.length) continue;
-      const avgLength = header.reduce((s, h) => s + h.text.length, 0) / header.length;
+      const avgLength = averageLength(header);
       const density = headerDensity(cells, row, header);
       let rowFactor: number | undefined;
       // Rows of records under a header found: most are shown to score less than it before their words are looked up.
@@ -714,13 +881,9 @@ export function locateRegister(cells: SheetCells, vocabularies: TemplateVocabula
       const cellWords = readings.map((r) => r.words);
       const profiles = rows.profilesBelow(row);
       // Then with their words: shown to score less than the header found whatever the cells below them hold, before any profile.
-      if (winner && usable.every((v) => bestRowScore(readings, v, rowFactor) < winner!.ranked[0].score)) continue;
+      if (winner && !mayBeat(readings, usable, rowFactor, winner.ranked[0].score)) continue;
       const context: HeaderContext = { words: [...sheetWords, ...titleWordsAbove(cells, row, header)] };
-      const ranked = usable
-        .map((v) => assignFields(header, v, profiles, context, cellWords))
-        .filter(isUsable)
-        .map((a) => ({ a, score: rowScore(a, header.length, rowFactor) }))
-        .sort((x, y) => y.score - x.score);
+      const ranked = rankedAssignments(header, usable, profiles, context, cellWords, rowFactor);
       if (!ranked.length) continue;
       if (!winner || ranked[0].score > winner.ranked[0].score + 1e-9) winner = { row, header, rowFactor, ranked };
     }
@@ -778,7 +941,7 @@ const REGISTER_WORDS = new Set([
  * of uncertain kind, rather than said not to be there.
  */
 export function locateRegisterShapedBlock(cells: SheetCells, vocabularies: TemplateVocabulary[], exclude: RangeAddress[] = [], rows = new SheetRows(cells)): LocatedRegister | null {
-  let pick: { row: number; header: HeaderCell[]; words: number; records: number } | null = null;
+  let pick: { row: number; header: readonly HeaderCell[]; words: number; records: number } | null = null;
   const lastRow = Math.min(bottomRow(cells), cells.top + HEADER_SEARCH_ROWS - 1);
   for (let row = cells.top; row <= lastRow; row++) {
     const whole = rows.headerCells(row, exclude);
@@ -807,7 +970,7 @@ export function locateRegisterShapedBlock(cells: SheetCells, vocabularies: Templ
  * A register read at a header already chosen (by a person, or as a block of
  * uncertain kind): every template tried, the one named first when given.
  */
-export function locateAtHeader(cells: SheetCells, vocabularies: TemplateVocabulary[], row: number, header: HeaderCell[], templateId?: string, rows?: SheetRows): LocatedRegister | null {
+export function locateAtHeader(cells: SheetCells, vocabularies: TemplateVocabulary[], row: number, header: readonly HeaderCell[], templateId?: string, rows?: SheetRows): LocatedRegister | null {
   const profiles = rows ? rows.profilesBelow(row) : new ProfilesBelow(cells, row);
   const context: HeaderContext = { words: [...words(cells.sheet), ...titleWordsAbove(cells, row, header)] };
   const ranked = vocabularies.map((v) => assignFields(header, v, profiles, context)).sort((a, b) => b.evidence - a.evidence);

@@ -102,13 +102,18 @@ function textTally(v: string): CellTally | null {
 /** A column's profile from what each of its cells adds (tallyOf). */
 export class ProfileSum {
   private readonly p: ColumnProfile = { filled: 0, numbers: 0, levels: 0, dates: 0, percents: 0, money: 0, longText: 0, shortText: 0, ids: 0, responses: 0, distinct: 0 };
-  private readonly seen = new Set<string>();
+  /**
+   * The distinct keys: a list, not a set, as a column profiled holds at most
+   * a few dozen cells, and a set grown key by key allocated far more for
+   * each column under each header tried.
+   */
+  private readonly seen: string[] = [];
 
   add(t: CellTally | null): void {
     if (!t) return;
     const p = this.p;
     p.filled++;
-    this.seen.add(t.key);
+    if (!this.seen.includes(t.key)) this.seen.push(t.key);
     p.numbers += t.numbers;
     p.levels += t.levels;
     p.dates += t.dates;
@@ -121,7 +126,7 @@ export class ProfileSum {
   }
 
   profile(): ColumnProfile {
-    this.p.distinct = this.seen.size;
+    this.p.distinct = this.seen.length;
     return this.p;
   }
 }
@@ -143,34 +148,35 @@ export const MAX_CONTENT_FIT = 1.25;
 /** A factor around 1: above when content confirms the type, below when it contradicts it. */
 export function contentFit(type: ColumnType, fieldId: string, p: ColumnProfile): number {
   if (p.filled < 2) return 1;
-  const share = (n: number) => n / p.filled;
+  // Shares divided out where read, not through a closure: this runs for every field a header cell may name.
+  const filled = p.filled;
   if (fieldId === "id") {
-    if (share(p.ids) >= 0.6 && p.distinct >= p.filled * 0.8) return 1.1;
-    return share(p.longText) > 0.3 ? 0.5 : 0.9;
+    if (p.ids / filled >= 0.6 && p.distinct >= p.filled * 0.8) return 1.1;
+    return p.longText / filled > 0.3 ? 0.5 : 0.9;
   }
-  const numericish = share(p.numbers + p.money + p.percents);
+  const numericish = (p.numbers + p.money + p.percents) / filled;
   // A column of "Transfer", "mitigate"... is the response, whatever its header says.
-  if (share(p.responses) >= 0.6) return fieldId === "response" ? MAX_CONTENT_FIT : fieldId === "mitigation" ? 0.7 : 1;
+  if (p.responses / filled >= 0.6) return fieldId === "response" ? MAX_CONTENT_FIT : fieldId === "mitigation" ? 0.7 : 1;
   switch (type) {
     case "level":
-      if (share(p.levels) >= 0.6) return 1.1;
-      if (share(p.longText) > 0.4) return 0.45;
+      if (p.levels / filled >= 0.6) return 1.1;
+      if (p.longText / filled > 0.4) return 0.45;
       return numericish >= 0.6 ? 1 : 0.75;
     case "number":
     case "integer":
     case "percent":
     case "currency":
       if (numericish >= 0.6) return 1.05;
-      if (share(p.longText) > 0.4) return 0.45;
-      return share(p.levels) >= 0.6 ? 0.95 : 0.75;
+      if (p.longText / filled > 0.4) return 0.45;
+      return p.levels / filled >= 0.6 ? 0.95 : 0.75;
     case "date":
-      if (share(p.dates) >= 0.6) return 1.1;
-      return share(p.numbers) >= 0.6 ? 0.75 : 0.6;
+      if (p.dates / filled >= 0.6) return 1.1;
+      return p.numbers / filled >= 0.6 ? 0.75 : 0.6;
     case "list":
-      if (share(p.longText) > 0.4) return 0.7;
-      return share(p.shortText + p.levels) >= 0.6 ? 1.05 : 0.9;
+      if (p.longText / filled > 0.4) return 0.7;
+      return (p.shortText + p.levels) / filled >= 0.6 ? 1.05 : 0.9;
     case "text":
-      if (share(p.dates) >= 0.6) return 0.6;
+      if (p.dates / filled >= 0.6) return 0.6;
       if (numericish >= 0.8) return 0.8;
       return 1;
   }
