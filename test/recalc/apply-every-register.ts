@@ -13,7 +13,7 @@ import { XlsxHost } from "../../src/hosts/xlsx/xlsx-host";
 import { snapshotRegister } from "../../src/jobs/registers/apply";
 import { detectRegisters, PREVIEW_ROWS } from "../../src/jobs/registers/detect";
 import { nonEmptyCells } from "../unit/jobs/preservation";
-import { recalculate } from "./libreoffice";
+import { recalculateMany } from "./libreoffice";
 
 export interface ApplyEveryRegisterResult {
   applied: string[];
@@ -56,8 +56,12 @@ export async function applyEveryRegister(bytes: Uint8Array, name: string): Promi
     result.applied.push(where);
     result.notes.push(...planning.notes.map((n) => `${where}: ${n}`));
   }
-  const before = await nonEmptyCells(await XlsxHost.open(await recalculate(bytes, name), name));
-  const after = await nonEmptyCells(await XlsxHost.open(await recalculate(await host.save(), name), name));
+  const [recalculatedBefore, recalculatedAfter] = await recalculateMany([
+    { bytes, name: `before-${name}` },
+    { bytes: await host.save(), name: `after-${name}` },
+  ]);
+  const before = await nonEmptyCells(await XlsxHost.open(recalculatedBefore, name));
+  const after = await nonEmptyCells(await XlsxHost.open(recalculatedAfter, name));
   const typedBefore = await nonEmptyCells(await XlsxHost.open(bytes, name));
   for (const [address, b] of before) {
     const a = after.get(address);

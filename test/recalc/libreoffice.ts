@@ -35,23 +35,41 @@ export async function recalculate(xlsx: Uint8Array, name = "book.xlsx"): Promise
 
 /** The workbook opened (and recalculated) in LibreOffice and saved as xlsx or exported as PDF; throws when LibreOffice fails. */
 export async function convertInLibreOffice(xlsx: Uint8Array, name: string, target: "xlsx" | "pdf"): Promise<Uint8Array> {
+  const [out] = await convertManyInLibreOffice([{ bytes: xlsx, name }], target);
+  return out;
+}
+
+/**
+ * Several workbooks recalculated in one LibreOffice run, in the order given:
+ * each run costs a second or more of start-up (several on a busy machine), so
+ * a test comparing a workbook before and after is one run, not two. Names
+ * must differ, as the outputs share a folder.
+ */
+export async function recalculateMany(books: { bytes: Uint8Array; name: string }[]): Promise<Uint8Array[]> {
+  return convertManyInLibreOffice(books, "xlsx");
+}
+
+async function convertManyInLibreOffice(books: { bytes: Uint8Array; name: string }[], target: "xlsx" | "pdf"): Promise<Uint8Array[]> {
   const soffice = sofficePath();
   if (!soffice) throw new Error("LibreOffice (soffice) is not installed: apt-get install libreoffice-calc-nogui");
+  const outputs = books.map((b) => b.name.replace(/\.\w+$/, `.${target}`));
+  if (new Set(outputs).size !== outputs.length) throw new Error(`workbooks converted together need different names: ${books.map((b) => b.name).join(", ")}`);
   const dir = await fs.mkdtemp(path.join(os.tmpdir(), "pmo-recalc-"));
   try {
     const profile = path.join(dir, "profile");
     await fs.mkdir(path.join(profile, "user"), { recursive: true });
     await fs.writeFile(path.join(profile, "user", "registrymodifications.xcu"), RECALC_ALWAYS);
-    const input = path.join(dir, "in", name);
+    const inDir = path.join(dir, "in");
     const outDir = path.join(dir, "out");
-    await fs.mkdir(path.dirname(input), { recursive: true });
-    await fs.writeFile(input, xlsx);
+    await fs.mkdir(inDir, { recursive: true });
+    const inputs = books.map((b) => path.join(inDir, b.name));
+    await Promise.all(books.map((b, i) => fs.writeFile(inputs[i], b.bytes)));
     await run(
       soffice,
-      [`-env:UserInstallation=file://${profile}`, "--headless", "--norestore", "--convert-to", target === "pdf" ? "pdf" : "xlsx:Calc MS Excel 2007 XML", "--outdir", outDir, input],
-      { timeout: 120_000 },
+      [`-env:UserInstallation=file://${profile}`, "--headless", "--norestore", "--convert-to", target === "pdf" ? "pdf" : "xlsx:Calc MS Excel 2007 XML", "--outdir", outDir, ...inputs],
+      { timeout: 120_000 * books.length },
     );
-    return new Uint8Array(await fs.readFile(path.join(outDir, name.replace(/\.\w+$/, `.${target}`))));
+    return Promise.all(outputs.map(async (o) => new Uint8Array(await fs.readFile(path.join(outDir, o)))));
   } finally {
     await fs.rm(dir, { recursive: true, force: true });
   }
