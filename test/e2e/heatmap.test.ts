@@ -36,6 +36,26 @@ describe("the Heat Map panel", () => {
     await panel().getByRole("button", { name: CELL }).click();
     const overflow = await pane().evaluate((el) => el.scrollWidth - el.clientWidth);
     expect(overflow).toBe(0);
+    // An axis label may wrap between words, never inside one ("Catastrop / hic").
+    const brokenWords = await panel()
+      .getByRole("table")
+      .evaluate((table) => {
+        const broken: string[] = [];
+        for (const th of Array.from(table.querySelectorAll("th"))) {
+          const walker = document.createTreeWalker(th, NodeFilter.SHOW_TEXT);
+          for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+            const text = node.textContent ?? "";
+            for (const m of text.matchAll(/\S+/g)) {
+              const range = document.createRange();
+              range.setStart(node, m.index ?? 0);
+              range.setEnd(node, (m.index ?? 0) + m[0].length);
+              if (range.getClientRects().length > 1) broken.push(m[0]);
+            }
+          }
+        }
+        return broken;
+      });
+    expect(brokenWords).toEqual([]);
     await expect(seriousAxeViolations(page)).resolves.toEqual([]);
     await pane().screenshot({ path: path.join(SCREENSHOTS, "panel-heatmap-320.png") });
   });

@@ -7,6 +7,7 @@
 import * as React from "react";
 import { Button } from "@fluentui/react-components";
 import type { HeatMap, HeatMapCell, HeatMapGrid } from "../../../core/heatmap/model";
+import { axisLayout, MAP_WIDTH } from "./axisLabels";
 import { useHeatMapStyles } from "./useHeatMapStyles.styles";
 
 export interface RiskHeatMapProps {
@@ -25,18 +26,27 @@ function cellLabel(map: HeatMap, cell: HeatMapCell): string {
 
 export function RiskHeatMap({ map, grid, title, chosen, onChoose }: RiskHeatMapProps): React.JSX.Element {
   const styles = useHeatMapStyles();
+  const layout = axisLayout(map.probabilityLabels, map.impactLabels);
   return (
-    <table className={styles.table} aria-label={`${title} heat map: probability rows from high to low, impact columns from low to high`}>
+    <table className={styles.table} style={{ maxWidth: `${MAP_WIDTH}px` }} aria-label={`${title} heat map: probability rows from high to low, impact columns from low to high`}>
       <thead>
         <tr>
-          <th scope="col" className={styles.axisHeader}>
+          <th scope="col" className={styles.axisHeader} style={{ width: `${layout.rowHeaderWidth}px` }}>
             P ↓ I →
           </th>
           {map.impactLabels.map((label, i) => (
-            <th key={label} scope="col" className={styles.axisHeader} title={label}>
-              {i + 1}
-              <br />
-              {label}
+            <th key={label} scope="col" className={layout.uprightColumns ? `${styles.axisHeader} ${styles.upright}` : styles.axisHeader} title={label}>
+              {layout.uprightColumns ? (
+                <span className={styles.uprightLabel}>
+                  {i + 1} {label}
+                </span>
+              ) : (
+                <>
+                  {i + 1}
+                  <br />
+                  {label}
+                </>
+              )}
             </th>
           ))}
         </tr>

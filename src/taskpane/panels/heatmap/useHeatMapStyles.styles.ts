@@ -1,9 +1,12 @@
 import { makeStyles, tokens } from "@fluentui/react-components";
 
 export const useHeatMapStyles = makeStyles({
-  table: { borderCollapse: "separate", borderSpacing: "2px", tableLayout: "fixed", width: "100%", maxWidth: "296px" },
-  axisHeader: { fontWeight: tokens.fontWeightRegular, fontSize: tokens.fontSizeBase100, color: tokens.colorNeutralForeground2, textAlign: "center", overflowWrap: "anywhere", hyphens: "auto", padding: 0 },
-  rowHeader: { width: "56px", fontWeight: tokens.fontWeightRegular, fontSize: tokens.fontSizeBase100, textAlign: "right", paddingRight: "2px", overflowWrap: "anywhere" },
+  table: { borderCollapse: "separate", borderSpacing: "2px", tableLayout: "fixed", width: "100%" },
+  // Labels wrap between words only (see axisLabels.ts); a too-long word is set upright, never broken.
+  axisHeader: { fontWeight: tokens.fontWeightRegular, fontSize: tokens.fontSizeBase100, color: tokens.colorNeutralForeground2, textAlign: "center", padding: 0 },
+  upright: { verticalAlign: "bottom", paddingBottom: "2px" },
+  uprightLabel: { writingMode: "vertical-rl", transform: "rotate(180deg)", whiteSpace: "nowrap", display: "inline-block", textAlign: "left" },
+  rowHeader: { fontWeight: tokens.fontWeightRegular, fontSize: tokens.fontSizeBase100, textAlign: "right", paddingRight: "2px" },
   cell: { padding: 0 },
   cellButton: {
     width: "100%",
