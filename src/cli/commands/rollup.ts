@@ -1,7 +1,7 @@
 /**
  * `pmo rollup <folder|files>... --out FILE`: one Portfolio sheet from many
  * project workbooks. Files are read in worker threads (how many:
- * defaultPoolSize; on two cores and a few hundred files, in this thread), each
+ * defaultPoolSize; on two cores and fewer than 500 files, in this thread), each
  * through the read-only package host; a file that cannot be read is listed
  * with its reason on stderr and in the sheet, and the rest still roll up.
  * An --out workbook that exists is refreshed in place: its rollup sheet is

@@ -40,11 +40,12 @@ export function availableCores(): number {
  * isolate: it compiles and warms its code up on its own (the first fifty
  * files take about three times as long as the rest), and its optimising
  * compiler and garbage collector keep about 0.4 of a core busy on helper
- * threads beside it. Measured on two cores, typical project workbooks:
- * 500 took 3.1–3.3 s on one reader against 3.8–4.1 s on two, and 5,000
- * took 18 s against 14.5 s; two readers draw level at about 1,200 files.
+ * threads beside it. Measured on two cores, typical project workbooks
+ * (three runs each): 250 took 2.1–2.3 s on one reader against 2.4–2.5 s on
+ * two, 500 3.1–3.5 s on either, and 1,000 5.0–5.4 s against 4.4–4.7 s; two
+ * readers draw level at about 500 files.
  */
-const FILES_PER_READER = 600;
+const FILES_PER_READER = 250;
 
 /**
  * Readers by default for `files` files: every core when there are files

@@ -21,11 +21,12 @@ describe("how many readers a rollup reads with by default", () => {
     [1, 500, 1],
     [1, 5000, 1],
     [2, 2, 1],
-    [2, 500, 1],
-    [2, 1199, 1],
-    [2, 1200, 2],
+    [2, 499, 1],
+    [2, 500, 2],
     [2, 5000, 2],
     [4, 500, 3],
+    [4, 999, 3],
+    [4, 1000, 4],
     [4, 5000, 4],
   ])("on %i cores for %i files: %i", (cores, files, readers) => {
     expect(defaultPoolSize(cores, files)).toBe(readers);
