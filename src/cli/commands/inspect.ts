@@ -73,7 +73,7 @@ export function formatInspectReport(report: InspectReport): string {
     const fields = Object.keys(r.columns).length;
     const where = `${r.firstColumn}${r.headerRow}:${r.lastColumn}${r.lastRow}`;
     lines.push(
-      `  ${capitalise(r.kind)} register on sheet ${r.sheet}${r.table ? ` (table ${r.table})` : ""}, ${where}: headers on row ${r.headerRow}, ${plural(Math.max(0, r.lastRow - r.firstRow + 1), "row")} below.`,
+      `  ${r.uncertainKind ? "Register of uncertain kind" : `${capitalise(r.kind)} register`} on sheet ${r.sheet}${r.table ? ` (table ${r.table})` : ""}, ${where}: headers on row ${r.headerRow}, ${plural(Math.max(0, r.lastRow - r.firstRow + 1), "row")} below.`,
       `    ${plural(fields, "column")} recognised${r.unmapped.length > 0 ? `, ${plural(r.unmapped.length, "other column")}` : ""}; confidence ${Math.round(r.confidence * 100)}%.`,
     );
     const unsure = Object.values(r.columns).filter((c) => c.lowConfidence);

@@ -128,7 +128,7 @@ function toRegister(cells: SheetCells, located: LocatedRegister, reading: Regist
   if (confidence < MIN_REGISTER_CONFIDENCE && !keep) return null;
   const notes = [...located.notes];
   if (keep === "given") notes.unshift(`header row ${headerRow} as you said`);
-  if (keep === "uncertain") notes.unshift(`shaped like a register, but its kind is uncertain (${best.template.kind} fits best): confirm it or choose its kind`);
+  if (keep === "uncertain") notes.unshift(`shaped like a register, but its kind is uncertain (${best.template.kind} fits best${best.matches.length === 1 ? ", on one column only" : ""}): confirm it or choose its kind`);
   if (table) notes.unshift(`Excel table “${table.name}”; its header row is used`);
   if (lookupLike) notes.push("columns are independent lists of different lengths: looks like a lookup sheet, not a register");
   if (runnerUp && runnerUp.evidence > best.evidence * 0.75) notes.push(`could also be another kind of register: ${runnerUp.template.kind}`);

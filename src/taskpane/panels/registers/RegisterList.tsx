@@ -63,7 +63,7 @@ export function RegisterList({ registers, drift, templates, selected, onSelect, 
             </span>
             <span id={detailsId} className={styles.meta}>
               <span className={styles.line}>
-                {kind} · {whereWords(r)}
+                {r.uncertainKind ? `Kind uncertain (${kind} fits best)` : kind} · {whereWords(r)}
               </span>
               <span className={styles.line}>{confidence.words}</span>
               <span className={mergeClasses(styles.driftLine, styles[standing])}>

@@ -6,7 +6,7 @@ import { WorkbookHostProvider } from "../../../../src/taskpane/hostContext";
 import { RegistersPanel } from "../../../../src/taskpane/panels/registers";
 import { detectRegisters } from "../../../../src/jobs/registers/detect";
 import type { XlsxHost } from "../../../../src/hosts/xlsx/xlsx-host";
-import { emptyWorkbook, riskWorkbook, unsureWorkbook, RISK_HEADERS, RISK_ROWS } from "./smallWorkbook";
+import { emptyWorkbook, riskWorkbook, scheduleWorkbook, unsureWorkbook, RISK_HEADERS, RISK_ROWS } from "./smallWorkbook";
 import { MappingEditor } from "../../../../src/taskpane/panels/registers/MappingEditor";
 import { builtInTemplate } from "../../../../src/core/templates/catalogue";
 
@@ -198,6 +198,18 @@ describe("the Registers panel", () => {
       const json = JSON.parse(saveFile.mock.calls[0][1] as string) as { id: string; columns: { id: string }[] };
       expect(json.id).toBe("risk");
       expect(json.columns.map((c) => c.id)).toContain("residualScore");
+    });
+  });
+
+  describe("when a block is shaped like a register but of no clear kind", () => {
+    it("says its kind is uncertain, naming the best fit only as that", async () => {
+      const { onReady } = renderPanel(scheduleWorkbook());
+      const card = await screen.findByRole("button", { name: "Schedule" }, TIMEOUT);
+      expect(within(card.closest("li") as HTMLElement).getByText("Check the mapping")).toBeTruthy();
+      const details = document.getElementById(card.getAttribute("aria-describedby") ?? "")?.textContent ?? "";
+      expect(details).toMatch(/^Kind uncertain \(.+ fits best\) · Rows 2–9 · columns A–J · header in row 1/);
+      expect(details).toContain("Shaped like a register, but of uncertain kind");
+      expect(onReady).toHaveBeenCalled();
     });
   });
 

@@ -48,3 +48,17 @@ export function unsureWorkbook(): XlsxHost {
   for (let r = 2; r <= 6; r++) [`R-${r}`, `Risk ${r} may happen`, 3, 4, r % 2 ? "Priya Shah" : "Tom Reid"].forEach((v, c) => (ws.getCell(r, c + 1).value = v));
   return host;
 }
+
+/** A project schedule: shaped like a register, but of no kind a template names well. */
+export function scheduleWorkbook(): XlsxHost {
+  const host = XlsxHost.create("Schedule.xlsx");
+  const ws = host.workbook.addWorksheet("Schedule");
+  ["WBS", "Task Name", "Phase", "Assigned To", "Start", "Finish", "Duration (days)", "% Complete", "Predecessors", "Notes"].forEach((h, i) => (ws.getCell(1, i + 1).value = h));
+  for (let t = 0; t < 8; t++) {
+    const start = new Date(Date.UTC(2025, 0, 6 + 7 * t));
+    [`1.${t + 1}`, `Build task ${t + 1}`, "Build", t % 2 ? "Priya Shah" : "Tom Reid", start, new Date(start.getTime() + 5 * 86_400_000), 5, t < 3 ? 1 : 0, t ? `1.${t}` : "", t % 3 ? "" : "Waiting on supplier"].forEach(
+      (v, c) => (ws.getCell(2 + t, c + 1).value = v),
+    );
+  }
+  return host;
+}
