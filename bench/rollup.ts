@@ -13,7 +13,7 @@
  */
 import { spawnSync } from "node:child_process";
 import { existsSync } from "node:fs";
-import { copyFile, mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import { copyFile, mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile } from "node:fs/promises";
 import * as os from "node:os";
 import * as path from "node:path";
 import ExcelJS from "exceljs";
@@ -50,6 +50,12 @@ async function makeFolder(dir: string, count: number, distinct: number, shape: P
     files.push(file);
   }
   return files;
+}
+
+async function folderBytes(dir: string): Promise<number> {
+  let total = 0;
+  for (const name of await readdir(dir)) total += (await stat(path.join(dir, name))).size;
+  return total;
 }
 
 const quiet: Omit<CliIo, "cwd"> = { out: () => undefined, err: () => undefined, progress: () => undefined };
@@ -168,7 +174,7 @@ async function measureWorkload(root: string, w: (typeof WORKLOADS)[number], file
   return {
     what: w.what,
     files,
-    readers: defaultPoolSize(availableCores(), files),
+    readers: defaultPoolSize(availableCores(), bytes),
     averageFileSize: figure(round(bytes / files / 1024, 1), "KiB"),
     wall: figure(seconds(run.ms), "s"),
     perFile: figure(round(run.ms / files, 1), "ms"),
@@ -210,7 +216,7 @@ export async function benchRollup(smoke: boolean, progress: (what: string) => vo
       progress("rollup: 5,000 typical files...");
       await makeFolder(big, 5000, 100, (WORKLOADS[0] as (typeof WORKLOADS)[number]).shape);
       const many = await rollupRun(big, compiled);
-      out.fiveThousand = { files: 5000, readers: defaultPoolSize(availableCores(), 5000), what: "typical project workbooks, 100 distinct ones copied under new names", wall: figure(seconds(many.ms), "s"), processorTime: figure(seconds(many.cpuMs), "s"), peakRss: figure(mebibytes(many.peakRss), "MiB") };
+      out.fiveThousand = { files: 5000, readers: defaultPoolSize(availableCores(), await folderBytes(big)), what: "typical project workbooks, 100 distinct ones copied under new names", wall: figure(seconds(many.ms), "s"), processorTime: figure(seconds(many.cpuMs), "s"), peakRss: figure(mebibytes(many.peakRss), "MiB") };
     }
     return out;
   } finally {

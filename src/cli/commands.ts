@@ -197,7 +197,7 @@ export const commands: CommandTable = [
     positionals: [{ name: "inputs", description: "Project workbooks (.xlsx, .xlsm) and folders to search for them", variadic: true }],
     flags: {
       out: { type: "string", valueName: "FILE", description: "The portfolio workbook to write; when it exists its rollup sheet is refreshed in place" },
-      threads: { type: "string", valueName: "N", description: "Read files in N threads (default: one per core, or one per core but one for fewer than 250 files a core; 1 reads in the main thread)" },
+      threads: { type: "string", valueName: "N", description: "Read files in N threads (default: one per core, or one per core but one under 8 MB of workbooks a core; 1 reads in the main thread)" },
       "as-of": { type: "string", valueName: "YYYY-MM-DD", description: "Count overdue items and the next milestone from this day instead of today" },
       json: { type: "boolean", description: jsonHelp },
     },

@@ -1,7 +1,7 @@
 /**
  * `pmo rollup <folder|files>... --out FILE`: one Portfolio sheet from many
  * project workbooks. Files are read in worker threads (how many:
- * defaultPoolSize; on two cores and fewer than 500 files, in this thread), each
+ * defaultPoolSize; on two cores and under 16 MB of workbooks, in this thread), each
  * through the read-only package host; a file that cannot be read is listed
  * with its reason on stderr and in the sheet, and the rest still roll up.
  * An --out workbook that exists is refreshed in place: its rollup sheet is
@@ -20,13 +20,13 @@ import type { CliIo } from "../io";
 import { localToday } from "../options";
 import { bandsOf } from "../../jobs/rollup/bands";
 import { availableCores, defaultPoolSize, startReaders } from "../rollup/pool";
-import { walkInputs } from "../rollup/walk";
+import { totalBytes, walkInputs } from "../rollup/walk";
 
 export interface RollupOptions {
   inputs: string[];
   out: string;
   json: boolean;
-  /** Reading threads; by default as defaultPoolSize gives for the files found. */
+  /** Reading threads; by default as defaultPoolSize gives for the bytes of the files found. */
   threads?: number;
   /** Count overdue items from this day (YYYY-MM-DD) instead of today. */
   asOf?: string;
@@ -108,7 +108,7 @@ export async function rollup(options: RollupOptions, io: CliIo): Promise<void> {
   await checkOutputFolder(out, options.out);
   const walked = await walkInputs(options.inputs, io.cwd, new Set([out]));
   for (const s of walked.skipped) io.err(`skipped ${s.file}: ${s.reason}`);
-  const threads = options.threads ?? defaultPoolSize(availableCores(), walked.files.length);
+  const threads = options.threads ?? defaultPoolSize(availableCores(), await totalBytes(walked.files));
   // Started before anything else: the workers load their modules while this thread opens the output and loads its own.
   const readers = startReaders(threads, walked.files.length);
   const existing = await openExistingOutput(out);

@@ -36,24 +36,27 @@ export function availableCores(): number {
 }
 
 /**
- * Files each reader must have for its start to pay. A reader is a V8
- * isolate: it compiles and warms its code up on its own (the first fifty
- * files take about three times as long as the rest), and its optimising
- * compiler and garbage collector keep about 0.4 of a core busy on helper
- * threads beside it. Measured on two cores, typical project workbooks
- * (three runs each): 250 took 2.1–2.3 s on one reader against 2.4–2.5 s on
- * two, 500 3.1–3.5 s on either, and 1,000 5.0–5.4 s against 4.4–4.7 s; two
- * readers draw level at about 500 files.
+ * Bytes of workbooks each reader must have for its start to pay. A reader
+ * is a V8 isolate: it compiles and warms its code up on its own (the first
+ * fifty files take about three times as long as the rest), and its
+ * optimising compiler and garbage collector keep about 0.4 of a core busy
+ * on helper threads beside it. Measured on two cores (three runs each), one
+ * reader against two: typical project workbooks (32 KB) 250 files 2.1–2.3
+ * s against 2.4–2.5, 500 (16 MB) 3.1–3.5 s either way, 1,000 5.0–5.4 s
+ * against 4.4–4.7; registers-only workbooks (11 KB) 500 files 1.8 s against
+ * 2.1–2.2, 1,500 (12 MB) 3.5–3.6 s against 3.6–3.9. Two readers draw level
+ * at about 16 MB on two cores, whatever the files' size: a reader's work
+ * goes with the bytes it reads more than with the files.
  */
-const FILES_PER_READER = 250;
+const BYTES_PER_READER = 8 * 1024 * 1024;
 
 /**
- * Readers by default for `files` files: every core when there are files
- * enough to repay each reader's start, else one per core but one, so the
- * helpers have a core (on two cores: one reader, in this thread).
+ * Readers by default for workbooks of `bytes` bytes in all: every core when
+ * they are enough to repay each reader's start, else one per core but one,
+ * so the helpers have a core (on two cores: one reader, in this thread).
  */
-export function defaultPoolSize(cores = availableCores(), files = Infinity): number {
-  return files >= cores * FILES_PER_READER ? cores : Math.max(1, cores - 1);
+export function defaultPoolSize(cores = availableCores(), bytes = Infinity): number {
+  return bytes >= cores * BYTES_PER_READER ? cores : Math.max(1, cores - 1);
 }
 
 /** Workers started before the command line was parsed (early-start.ts), for the first readers started to take. */

@@ -60,6 +60,17 @@ function addFile(full: string, cwd: string, out: Walked, named: boolean): void {
   else out.skipped.push({ file: shown, reason: `not a workbook (${path.extname(name) || "no extension"}); only .xlsx and .xlsm files are rolled up` });
 }
 
+/** Bytes of the files in all (a file gone since the walk counts nothing): how much reading there is, for the readers' count. */
+export async function totalBytes(files: readonly Candidate[]): Promise<number> {
+  let total = 0;
+  // In slices, so thousands of files do not queue thousands of stats at once.
+  for (let i = 0; i < files.length; i += 256) {
+    const sizes = await Promise.all(files.slice(i, i + 256).map((f) => fs.stat(f.path).then((s) => s.size, () => 0)));
+    for (const size of sizes) total += size;
+  }
+  return total;
+}
+
 /** Every candidate under the paths given, in a stable order; `exclude` leaves out the output file. */
 export async function walkInputs(inputs: readonly string[], cwd: string, exclude: ReadonlySet<string> = new Set()): Promise<Walked> {
   const out: Walked = { files: [], skipped: [] };

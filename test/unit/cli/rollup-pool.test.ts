@@ -17,19 +17,20 @@ import { projectWorkbook } from "../../rollup-fixtures/project-workbook";
 const exited = (w: Worker) => new Promise<number>((resolve) => w.once("exit", resolve));
 
 describe("how many readers a rollup reads with by default", () => {
+  const MB = 1024 * 1024;
   it.each([
-    [1, 500, 1],
-    [1, 5000, 1],
-    [2, 2, 1],
-    [2, 499, 1],
-    [2, 500, 2],
-    [2, 5000, 2],
-    [4, 500, 3],
-    [4, 999, 3],
-    [4, 1000, 4],
-    [4, 5000, 4],
-  ])("on %i cores for %i files: %i", (cores, files, readers) => {
-    expect(defaultPoolSize(cores, files)).toBe(readers);
+    [1, 16 * MB, 1],
+    [1, 160 * MB, 1],
+    [2, 0, 1],
+    [2, 12 * MB, 1],
+    [2, 16 * MB - 1, 1],
+    [2, 16 * MB, 2],
+    [2, 160 * MB, 2],
+    [4, 16 * MB, 3],
+    [4, 32 * MB - 1, 3],
+    [4, 32 * MB, 4],
+  ])("on %i cores for %i bytes of workbooks: %i", (cores, bytes, readers) => {
+    expect(defaultPoolSize(cores, bytes)).toBe(readers);
   });
 });
 
@@ -52,7 +53,13 @@ describe("how many readers a rollup command line starts early", () => {
     ["help", ["rollup", "--help"], 8, 0],
     ["another command", ["inspect", "a.xlsx"], 8, 0],
   ])("%s", (_, argv, cores, count) => {
-    expect(earlyReaderCount(argv, cores)).toBe(count);
+    expect(earlyReaderCount(argv, cores, () => 0)).toBe(count);
+  });
+
+  it("counts the named workbooks' size: 600 files of 32 KB on two cores start two", () => {
+    const files = Array.from({ length: 600 }, (_, i) => `p${i}.xlsx`);
+    expect(earlyReaderCount(["rollup", ...files, "--out", "p.xlsx"], 2, () => 32 * 1024)).toBe(2);
+    expect(earlyReaderCount(["rollup", ...files, "--out", "p.xlsx"], 2, () => 11 * 1024)).toBe(0);
   });
 });
 
