@@ -24,12 +24,26 @@ export async function waitForOpenPanel(scope: Locator | Page, id: string): Promi
   await scope.locator(`[role="tabpanel"][aria-labelledby="pane-tab-${id}"]`).waitFor();
 }
 
-/** Opens a panel with the mouse: its tab, or More and then its menu entry. */
+/**
+ * Opens a panel with the mouse: its tab, or More and then its menu entry.
+ * The strip moves tabs under More some frames after the pane's width
+ * changes, so a tab seen a moment ago may be gone when clicked: then it
+ * looks again, as a person would.
+ */
 export async function openPanel(page: Page, scope: Locator | Page, id: string): Promise<void> {
-  if (await tabOf(scope, id).isVisible()) await tabOf(scope, id).click();
-  else {
-    await moreButton(scope).click();
-    await page.locator(`[role="menuitemradio"][data-panel="${id}"]`).click();
+  for (let attempt = 1; ; attempt++) {
+    try {
+      if (await tabOf(scope, id).isVisible()) await tabOf(scope, id).click({ timeout: 5_000 });
+      else {
+        await moreButton(scope).click({ timeout: 5_000 });
+        await page.locator(`[role="menuitemradio"][data-panel="${id}"]`).click({ timeout: 5_000 });
+      }
+      break;
+    } catch (e) {
+      if (attempt === 3) throw e;
+      // A menu left open by a try that lost the race is closed before the next.
+      await page.keyboard.press("Escape");
+    }
   }
   await waitForOpenPanel(scope, id);
 }
