@@ -13,13 +13,14 @@
  */
 import { spawnSync } from "node:child_process";
 import { existsSync } from "node:fs";
-import { copyFile, mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile } from "node:fs/promises";
+import { copyFile, mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import * as os from "node:os";
 import * as path from "node:path";
 import ExcelJS from "exceljs";
 import { rollup } from "../src/cli/commands/rollup";
 import type { CliIo } from "../src/cli/io";
 import { availableCores, defaultPoolSize } from "../src/cli/rollup/pool";
+import { totalBytes } from "../src/cli/rollup/walk";
 import { projectWorkbook, TYPICAL_PROJECT, type ProjectWorkbookOptions } from "../test/rollup-fixtures/project-workbook";
 import { TYPICAL_WORKING_SHEETS } from "../test/rollup-fixtures/working-sheets";
 import { benchRollupCorpus } from "./rollup-corpus";
@@ -50,12 +51,6 @@ async function makeFolder(dir: string, count: number, distinct: number, shape: P
     files.push(file);
   }
   return files;
-}
-
-async function folderBytes(dir: string): Promise<number> {
-  let total = 0;
-  for (const name of await readdir(dir)) total += (await stat(path.join(dir, name))).size;
-  return total;
 }
 
 const quiet: Omit<CliIo, "cwd"> = { out: () => undefined, err: () => undefined, progress: () => undefined };
@@ -214,9 +209,9 @@ export async function benchRollup(smoke: boolean, progress: (what: string) => vo
       const big = path.join(root, "five-thousand");
       await mkdir(big);
       progress("rollup: 5,000 typical files...");
-      await makeFolder(big, 5000, 100, (WORKLOADS[0] as (typeof WORKLOADS)[number]).shape);
+      const bigFiles = await makeFolder(big, 5000, 100, (WORKLOADS[0] as (typeof WORKLOADS)[number]).shape);
       const many = await rollupRun(big, compiled);
-      out.fiveThousand = { files: 5000, readers: defaultPoolSize(availableCores(), await folderBytes(big)), what: "typical project workbooks, 100 distinct ones copied under new names", wall: figure(seconds(many.ms), "s"), processorTime: figure(seconds(many.cpuMs), "s"), peakRss: figure(mebibytes(many.peakRss), "MiB") };
+      out.fiveThousand = { files: 5000, readers: defaultPoolSize(availableCores(), await totalBytes(bigFiles.map((p) => ({ path: p })))), what: "typical project workbooks, 100 distinct ones copied under new names", wall: figure(seconds(many.ms), "s"), processorTime: figure(seconds(many.cpuMs), "s"), peakRss: figure(mebibytes(many.peakRss), "MiB") };
     }
     return out;
   } finally {

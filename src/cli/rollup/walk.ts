@@ -61,7 +61,7 @@ function addFile(full: string, cwd: string, out: Walked, named: boolean): void {
 }
 
 /** Bytes of the files in all (a file gone since the walk counts nothing): how much reading there is, for the readers' count. */
-export async function totalBytes(files: readonly Candidate[]): Promise<number> {
+export async function totalBytes(files: readonly Pick<Candidate, "path">[]): Promise<number> {
   let total = 0;
   // In slices, so thousands of files do not queue thousands of stats at once.
   for (let i = 0; i < files.length; i += 256) {
