@@ -35,8 +35,8 @@ export function earlyReaderCount(argv: readonly string[], cores = availableCores
   // One thread reads in this thread; so does a single file named alone.
   const files = inputs.length && inputs.every((a) => /\.(xlsx|xlsm)$/i.test(a)) ? inputs.length : Infinity;
   // A folder is taken to hold little: were there more readers to start for much, the command starts them once it has counted.
-  const bytes = files === Infinity ? 0 : inputs.reduce((n, a) => n + sizeOf(a), 0);
-  const threads = given === undefined ? defaultPoolSize(cores, bytes) : /^\d{1,3}$/.test(given) && Number(given) <= MAX_THREADS ? Number(given) : 0;
+  // Named files are sized only when no --threads says how many.
+  const threads = given === undefined ? defaultPoolSize(cores, files === Infinity ? 0 : inputs.reduce((n, a) => n + sizeOf(a), 0)) : /^\d{1,3}$/.test(given) && Number(given) <= MAX_THREADS ? Number(given) : 0;
   const count = Math.min(threads, files, cores, EARLY_AT_MOST);
   return threads > 1 && files > 1 && count > 1 ? count : 0;
 }
