@@ -7,6 +7,7 @@ import { promisify } from "node:util";
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
 import { runCaptured } from "./capture";
+import { scheduleWorkbook } from "../taskpane/registers/smallWorkbook";
 
 const REPO = path.resolve(__dirname, "../../..");
 let dir: string;
@@ -103,19 +104,12 @@ describe("pmo inspect", () => {
 
   it("heads a register of uncertain kind as such, and says when its best fit rests on one column", async () => {
     // A project schedule: register-shaped, but only its Notes column is any template's (a stakeholder register's Strategy).
-    const wb = new ExcelJS.Workbook();
-    const ws = wb.addWorksheet("Schedule");
-    ws.getRow(1).values = ["WBS", "Task Name", "Phase", "Assigned To", "Start", "Finish", "Duration (days)", "% Complete", "Predecessors", "Notes"];
-    for (let t = 0; t < 12; t++) {
-      const start = new Date(Date.UTC(2025, 0, 6 + 7 * t));
-      ws.getRow(2 + t).values = [`1.${t + 1}`, `Build task ${t + 1}`, "Build", ["A. Patel", "B. Okafor"][t % 2], start, new Date(start.getTime() + 5 * 86_400_000), 5, t < 4 ? 1 : 0, t ? `1.${t}` : "", t % 3 ? "" : "Waiting on supplier"];
-    }
     const file = path.join(dir, "schedule.xlsx");
-    await wb.xlsx.writeFile(file);
+    await writeFile(file, await scheduleWorkbook().save());
     const run = await runCaptured(["inspect", file]);
     expect(run.code).toBe(0);
     const block = run.stdout.split("\n\n")[1];
-    expect(block).toMatch(/^ {2}Register of uncertain kind on sheet Schedule, A1:J13: headers on row 1, 12 rows below\./);
+    expect(block).toMatch(/^ {2}Register of uncertain kind on sheet Schedule, A1:J9: headers on row 1, 8 rows below\./);
     expect(block).toMatch(/kind is uncertain \(\w+ fits best, on one column only\): confirm it or choose its kind/);
   });
 
